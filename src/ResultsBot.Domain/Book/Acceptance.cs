@@ -1,0 +1,6 @@
+using ResultsBot.Domain.Messages;
+
+namespace ResultsBot.Domain.Book;
+
+/// <summary>What taking a message into the book did: the book after it, and what it replaced.</summary>
+public sealed record Acceptance(ResultsBook Book, FeedMessage Message, AcceptanceKind Kind, FeedMessage? Previous);

@@ -1,0 +1,14 @@
+namespace ResultsBot.Domain.Messages;
+
+/// <summary>What a declaration's seat changes are measured against.</summary>
+public enum ChangeBasis
+{
+    /// <summary>PA's convention: against the seats each party won when the same seats were last fought.</summary>
+    SeatsLastFought,
+
+    /// <summary>On new boundaries PA compares with notional results on the new wards.</summary>
+    Notional,
+
+    /// <summary>Against the whole council's make-up before the poll (the bundled 2024 sample).</summary>
+    CouncilBeforePoll,
+}

@@ -1,0 +1,43 @@
+namespace ResultsBot.Domain.Parties;
+
+/// <summary>The names people use for the feed's party codes.</summary>
+public static class PartyNames
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["C"] = "Conservatives",
+        ["Con"] = "Conservatives",
+        ["Lab"] = "Labour",
+        ["LD"] = "Liberal Democrats",
+        ["Green"] = "Greens",
+        ["Grn"] = "Greens",
+        ["Reform"] = "Reform UK",
+        ["Ref"] = "Reform UK",
+        ["Ind"] = "Independents",
+        ["R"] = "Residents",
+        ["SNP"] = "SNP",
+        ["PC"] = "Plaid Cymru",
+        ["Your"] = "Your Party",
+        ["UKIP"] = "UKIP",
+        ["Oth"] = "Others",
+        ["NOC"] = "no overall control",
+    };
+
+    // "a Conservative majority", not "a Conservatives majority".
+    private static readonly Dictionary<string, string> Adjectives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["C"] = "Conservative",
+        ["Con"] = "Conservative",
+        ["LD"] = "Liberal Democrat",
+        ["Green"] = "Green",
+        ["Grn"] = "Green",
+        ["Ind"] = "Independent",
+        ["R"] = "Residents'",
+    };
+
+    public static string NameOf(PartyCode party) =>
+        Names.TryGetValue(party.Value, out var name) ? name : party.Value;
+
+    public static string AdjectiveOf(PartyCode party) =>
+        Adjectives.TryGetValue(party.Value, out var adjective) ? adjective : NameOf(party);
+}

@@ -1,0 +1,7 @@
+namespace ResultsBot.Domain.Posts;
+
+public enum PostKind
+{
+    Declaration,
+    Correction,
+}

@@ -1,0 +1,36 @@
+namespace ResultsBot.Storage;
+
+internal static class Schema
+{
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            key TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            origin TEXT NOT NULL,
+            content BLOB NOT NULL,
+            accepted_at TEXT NOT NULL,
+            UNIQUE (key, revision)
+        );
+        CREATE TABLE IF NOT EXISTS posts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            message_id INTEGER NOT NULL REFERENCES messages(id),
+            subject TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            headline TEXT NOT NULL,
+            lines TEXT NOT NULL,
+            corrects_post_id INTEGER NULL REFERENCES posts(id),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS posts_subject ON posts (subject, id);
+        CREATE TABLE IF NOT EXISTS deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            post_id INTEGER NOT NULL REFERENCES posts(id),
+            channel TEXT NOT NULL,
+            delivered_at TEXT NULL,
+            platform_message_id TEXT NULL,
+            UNIQUE (post_id, channel)
+        );
+        CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (channel, id) WHERE delivered_at IS NULL;
+        """;
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ResultsBot.Feeds.Sources;
+using ResultsBot.Settings;
+using ResultsBot.Storage;
+using ResultsBot.Terminal;
+using ResultsBot.Verbs;
+
+namespace ResultsBot.Cli;
+
+/// <summary>Parses the command line, builds the host for the verb and runs it. Exit codes: 0 fine, 1 the verb found a problem, 2 bad usage or settings.</summary>
+public static class BotLauncher
+{
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        CommandLine cli;
+        try
+        {
+            cli = CommandLine.Parse(args);
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}\n\n{Usage.Text}");
+            return 2;
+        }
+
+        if (cli.Verb == "help")
+        {
+            await output.WriteLineAsync(Usage.Text);
+            return 0;
+        }
+
+        var overrides = new Dictionary<string, string?>();
+        if (cli.Verb is "replay" or "check" && cli.Argument is not null)
+        {
+            overrides["Feed:Source"] = cli.Argument;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = "ResultsBot",
+        });
+        builder.AddResultsBotConfiguration(cli.SettingArguments, overrides);
+
+        BotSettings settings;
+        try
+        {
+            settings = SettingsReader.Read(builder.Configuration);
+        }
+        catch (SettingsException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+
+        builder.AddResultsBotLogging(cli.Verb == "run" ? LogLevel.Information : LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+
+        var connection = settings.ConnectionString;
+        Func<TimeProvider, SqliteResultsStore> openStore = cli.Verb == "run" || connection is not null
+            ? time => SqliteResultsStore.Open(connection ?? BotSettings.DefaultConnectionString, time)
+            : SqliteResultsStore.InMemory;
+        builder.AddResultsBot(settings, openStore, cli.Verb is "run" or "replay" ? output : null);
+        if (cli.Verb == "run")
+        {
+            builder.AddResultsBotServices(RunVerb.Plan(settings), input, output);
+        }
+
+        try
+        {
+            using var host = builder.Build();
+            return cli.Verb switch
+            {
+                "run" => await RunVerb.RunAsync(host),
+                "replay" => await ReplayVerb.RunAsync(host, settings),
+                "ask" => await AskVerb.RunAsync(host, cli.Argument!, output),
+                "check" => await CheckVerb.RunAsync(host, output, error),
+                _ => 2,
+            };
+        }
+        catch (Exception ex) when (ex is StorageException or FeedSourceException)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+    }
+}

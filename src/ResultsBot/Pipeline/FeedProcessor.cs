@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Logging;
+using ResultsBot.Domain.Messages;
+using ResultsBot.Feeds;
+using ResultsBot.Feeds.Pa;
+using ResultsBot.Feeds.Sources;
+using ResultsBot.Storage;
+
+namespace ResultsBot.Pipeline;
+
+/// <summary>
+/// Reads documents from a source into the desk and sends what they post. Bad documents are reported and
+/// skipped; nothing else is held up by them. When the store cannot be written, the document is offered
+/// again on the next poll, so nothing accepted is ever lost.
+/// </summary>
+public sealed class FeedProcessor(
+    IFeedSource source,
+    ResultsDesk desk,
+    PostDispatcher dispatcher,
+    ProblemReporter problems,
+    TimeProvider time,
+    ILogger<FeedProcessor> logger)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+
+    // A bad file seen while watching may be half-written; it is reported only if still bad a poll later.
+    private readonly Dictionary<string, (FeedDocument Document, string Reason)> _unsettled = new(StringComparer.Ordinal);
+
+    public string SourceDescription => source.Description;
+
+    /// <summary>Polls once and processes everything found. Throws <see cref="FeedSourceException"/> when the source cannot be read.</summary>
+    public async Task ProcessOnceAsync(ProcessingMode mode, CancellationToken cancellationToken)
+    {
+        var documents = await source.PollAsync(cancellationToken);
+        await ProcessAsync(documents, mode, cancellationToken);
+    }
+
+    public async Task ProcessAsync(IReadOnlyList<FeedDocument> documents, ProcessingMode mode, CancellationToken cancellationToken)
+    {
+        var settled = _unsettled.Where(u => documents.All(d => d.Origin != u.Key)).ToList();
+        foreach (var (origin, pending) in settled)
+        {
+            problems.Report(pending.Document, pending.Reason);
+            _unsettled.Remove(origin);
+        }
+
+        var messages = new List<(FeedDocument Document, FeedMessage Message)>();
+        foreach (var document in documents)
+        {
+            _unsettled.Remove(document.Origin);
+            var outcome = PaFeedParser.Parse(document.Content);
+            if (outcome.Problem is { } problem)
+            {
+                if (mode.SettleBadFiles)
+                {
+                    _unsettled[document.Origin] = (document, problem);
+                }
+                else
+                {
+                    problems.Report(document, problem);
+                }
+            }
+            else if (outcome.NotReadYet is { } type)
+            {
+                problems.NoteUnread(document, type);
+            }
+
+            messages.AddRange(outcome.Messages.Select(m => (document, m)));
+        }
+
+        if (mode.ExpectWholeFeed)
+        {
+            desk.Expect(messages.Select(m => m.Message).OfType<CouncilDeclaration>().Select(d => d.Council.Name));
+        }
+
+        foreach (var (document, message) in FeedBatch.Arrange(messages, m => m.Message))
+        {
+            if (mode.Pacer is { } pacer && desk.WouldPost(message))
+            {
+                await pacer.BeforePostAsync(message, cancellationToken);
+            }
+
+            try
+            {
+                desk.Take(document, message);
+            }
+            catch (Exception ex) when (ex is StorageException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                logger.LogError("Could not store {File} ({Reason}); it will be read again", ProblemReporter.DisplayName(document.Origin), ex.Message);
+                source.Reoffer(document);
+                continue;
+            }
+
+            await dispatcher.DeliverPendingAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Watches the source until stopped, backing off while it cannot be read.</summary>
+    public async Task RunAsync(TimeSpan pollInterval, ProcessingMode firstPoll, ProcessingMode laterPolls, CancellationToken cancellationToken)
+    {
+        var mode = firstPoll;
+        var failures = 0;
+        string? lastFailure = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var wait = pollInterval;
+            try
+            {
+                await ProcessOnceAsync(mode, cancellationToken);
+                mode = laterPolls;
+                if (lastFailure is not null)
+                {
+                    logger.LogInformation("Feed {Source} is readable again", source.Description);
+                }
+
+                failures = 0;
+                lastFailure = null;
+            }
+            catch (FeedSourceException ex)
+            {
+                failures++;
+                if (ex.Message != lastFailure)
+                {
+                    logger.LogWarning("Feed unreadable: {Reason}; retrying with backoff", ex.Message);
+                }
+
+                lastFailure = ex.Message;
+                wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, pollInterval.Ticks << Math.Min(failures, 10)));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+}

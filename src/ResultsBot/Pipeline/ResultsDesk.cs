@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Messages;
+using ResultsBot.Domain.Posts;
+using ResultsBot.Feeds;
+using ResultsBot.Feeds.Pa;
+using ResultsBot.Storage;
+
+namespace ResultsBot.Pipeline;
+
+/// <summary>
+/// Takes messages into the book and decides what to post: a new result is posted, a later revision
+/// that changes it is posted as a correction, anything else changes nothing. The message and its posts
+/// are stored together before the book moves on, so what was accepted is never lost.
+/// </summary>
+public sealed class ResultsDesk(SqliteResultsStore store, DeclarationPostComposer composer, PostDispatcher dispatcher, ILogger<ResultsDesk> logger)
+{
+    private ResultsBook _book = ResultsBook.Empty;
+
+    /// <summary>The book as of the last accepted message; safe to read from any thread.</summary>
+    public ResultsBook Book => Volatile.Read(ref _book);
+
+    /// <summary>Rebuilds the book from the store after a restart. Returns how many messages it read back.</summary>
+    public int Restore()
+    {
+        var book = Book;
+        var stored = store.LoadMessages();
+        foreach (var message in stored)
+        {
+            var parsed = PaFeedParser.Parse(message.Content).Messages
+                .FirstOrDefault(m => m.Key == message.Key && m.Revision == message.Revision);
+            if (parsed is null)
+            {
+                logger.LogWarning("Stored message {Key} revision {Revision} no longer reads as it did; left out", message.Key, message.Revision);
+                continue;
+            }
+
+            book = book.Accept(parsed).Book;
+        }
+
+        Volatile.Write(ref _book, book);
+        return stored.Count;
+    }
+
+    /// <summary>Councils the feed is known to hold, for "36 of 107 declared".</summary>
+    public void Expect(IEnumerable<string> councilNames) => Volatile.Write(ref _book, Book.ExpectCouncils(councilNames));
+
+    /// <summary>True when taking the message would post something new (used to pace replays).</summary>
+    public bool WouldPost(FeedMessage message) =>
+        message is CouncilDeclaration && Book.Accept(message).Kind != AcceptanceKind.Stale;
+
+    /// <summary>Accepts a message, storing it with the posts it makes. Throws when the store cannot be written.</summary>
+    public Acceptance Take(FeedDocument document, FeedMessage message)
+    {
+        var acceptance = Book.Accept(message);
+        if (acceptance.Kind == AcceptanceKind.Stale)
+        {
+            return acceptance;
+        }
+
+        IReadOnlyList<Post> posts = Compose(acceptance) is { } post ? [post] : [];
+        store.Accept(message.Key, message.Revision, document.Origin, document.Content, posts, dispatcher.Channels);
+        Volatile.Write(ref _book, acceptance.Book);
+        return acceptance;
+    }
+
+    private Post? Compose(Acceptance acceptance) => (acceptance.Message, acceptance.Previous) switch
+    {
+        (CouncilDeclaration current, CouncilDeclaration previous) => composer.ComposeCorrection(previous, current, acceptance.Book),
+        (CouncilDeclaration current, null) => composer.Compose(current, acceptance.Book),
+        _ => null,
+    };
+}

@@ -1,0 +1,3 @@
+using ResultsBot.Cli;
+
+return await BotLauncher.RunAsync(args, Console.In, Console.Out, Console.Error);

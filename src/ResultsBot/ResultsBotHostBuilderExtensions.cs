@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using ResultsBot.Domain.Commands;
+using ResultsBot.Domain.Posts;
+using ResultsBot.Cli;
+using ResultsBot.Feeds.Sources;
+using ResultsBot.Logging;
+using ResultsBot.Pipeline;
+using ResultsBot.Settings;
+using ResultsBot.Storage;
+using ResultsBot.Terminal;
+
+namespace ResultsBot;
+
+/// <summary>Wiring for the bot: settings, feed, store, desk and the console platform.</summary>
+public static class ResultsBotHostBuilderExtensions
+{
+    /// <summary>
+    /// Settings come from appsettings.json beside the program, then one in the current directory, then
+    /// environment variables, then the command line (highest).
+    /// </summary>
+    public static IHostApplicationBuilder AddResultsBotConfiguration(this IHostApplicationBuilder builder, IReadOnlyList<string> settingArguments, IDictionary<string, string?> overrides)
+    {
+        var sources = builder.Configuration.Sources;
+        var lastJson = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
+        var here = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Directory.GetCurrentDirectory()));
+        var beside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(builder.Environment.ContentRootPath));
+        if (here != beside)
+        {
+            sources.Insert(lastJson + 1, new JsonConfigurationSource
+            {
+                Path = "appsettings.json",
+                Optional = true,
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(here),
+            });
+        }
+
+        builder.Configuration.AddCommandLine([.. settingArguments], CommandLine.SwitchMappings.ToDictionary());
+        builder.Configuration.AddInMemoryCollection(overrides);
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddResultsBotLogging(this IHostApplicationBuilder builder, LogLevel minimum)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(minimum);
+        builder.Logging.AddFilter("ResultsBot", minimum);
+        builder.Logging.AddConsole(o =>
+        {
+            o.FormatterName = BriefConsoleFormatter.FormatterName;
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+        });
+        builder.Logging.AddConsoleFormatter<BriefConsoleFormatter, ConsoleFormatterOptions>();
+        return builder;
+    }
+
+    /// <summary>Registers the bot's parts. With <paramref name="output"/> null, nothing is posted (the ask verb).</summary>
+    public static IHostApplicationBuilder AddResultsBot(this IHostApplicationBuilder builder, BotSettings settings, Func<TimeProvider, SqliteResultsStore> openStore, TextWriter? output)
+    {
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+            DefaultRequestHeaders = { { "User-Agent", "ResultsBot/1.0" } },
+        });
+        services.AddSingleton(sp => FeedSources.Open(settings.FeedSource ?? BotSettings.SampleFeedDirectory, sp.GetRequiredService<HttpClient>()));
+        services.AddSingleton(sp => openStore(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new DeclarationPostComposer(settings.Culture));
+        services.AddSingleton(new CommandEngine(settings.Culture));
+        if (output is not null)
+        {
+            services.AddSingleton<IPostSink>(new ConsolePostSink(output));
+        }
+
+        services.AddSingleton<PostDispatcher>();
+        services.AddSingleton<ResultsDesk>();
+        services.AddSingleton<ProblemReporter>();
+        services.AddSingleton<FeedProcessor>();
+        return builder;
+    }
+
+    /// <summary>The long-running bot: the feed watcher and the console's command prompt.</summary>
+    public static IHostApplicationBuilder AddResultsBotServices(this IHostApplicationBuilder builder, BotRunPlan plan, TextReader input, TextWriter output)
+    {
+        builder.Services.AddSingleton(plan);
+        builder.Services.AddHostedService<BotService>();
+        builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandEngine>(), sp.GetRequiredService<ResultsDesk>()));
+        return builder;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace ResultsBot.Settings;
+
+/// <summary>The settings every verb uses, read and checked once at start.</summary>
+/// <param name="FeedSource">Feed:Source — a directory, file or http(s) URL; null means the bundled sample.</param>
+/// <param name="PollInterval">Feed:PollInterval — how often a directory, file or URL is looked at again.</param>
+/// <param name="ReplaySpeed">Replay:Speed — how many times faster than real time a replay runs; null is as fast as possible.</param>
+/// <param name="ConnectionString">ConnectionStrings:ResultsBot — null when not configured.</param>
+/// <param name="Culture">Posts:Culture — how numbers and words are written, whatever the machine's locale.</param>
+public sealed record BotSettings(string? FeedSource, TimeSpan PollInterval, double? ReplaySpeed, string? ConnectionString, CultureInfo Culture)
+{
+    public const string DefaultConnectionString = "Data Source=resultsbot.db";
+
+    /// <summary>Without a feed's own times, a replay treats declarations as a minute apart.</summary>
+    public static readonly TimeSpan NominalGapBetweenDeclarations = TimeSpan.FromMinutes(1);
+
+    /// <summary>The bundled sample replays at 60x: about a post a second.</summary>
+    public const double SampleReplaySpeed = 60;
+
+    public static string SampleFeedDirectory => Path.Combine(AppContext.BaseDirectory, "samples", "england-locals-2024");
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using ResultsBot.Feeds.Sources;
+
+namespace ResultsBot.Settings;
+
+/// <summary>Reads <see cref="BotSettings"/> from configuration and refuses bad values with a message naming the key.</summary>
+public static class SettingsReader
+{
+    private static readonly Dictionary<string, string[]> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Feed"] = ["Source", "PollInterval"],
+        ["Replay"] = ["Speed"],
+        ["Posts"] = ["Culture"],
+        ["ConnectionStrings"] = ["ResultsBot"],
+    };
+
+    public static BotSettings Read(IConfiguration configuration)
+    {
+        RejectUnknownKeys(configuration);
+
+        var source = Blank(configuration["Feed:Source"]);
+        if (source is not null && !FeedSources.IsUrl(source) && !File.Exists(source) && !Directory.Exists(source))
+        {
+            throw new SettingsException(source.Contains("://", StringComparison.Ordinal)
+                ? $"Feed:Source '{source}': only http:// and https:// URLs are supported"
+                : $"Feed:Source '{source}': no such file or directory");
+        }
+
+        var poll = TimeSpan.FromSeconds(2);
+        if (Blank(configuration["Feed:PollInterval"]) is { } pollText)
+        {
+            if (!Durations.TryParse(pollText, out poll) || poll < TimeSpan.FromMilliseconds(50) || poll > TimeSpan.FromHours(1))
+            {
+                throw new SettingsException($"Feed:PollInterval '{pollText}': give a duration between 50ms and 1h, e.g. 2s or 00:00:02");
+            }
+        }
+
+        double? speed = null;
+        if (Blank(configuration["Replay:Speed"]) is { } speedText)
+        {
+            if (!double.TryParse(speedText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value <= 0 || value > 1_000_000)
+            {
+                throw new SettingsException($"Replay:Speed '{speedText}': give how many times faster than real time to replay, a number above 0 (e.g. 60)");
+            }
+
+            speed = value;
+        }
+
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        if (Blank(configuration["Posts:Culture"]) is { } cultureText)
+        {
+            try
+            {
+                culture = CultureInfo.GetCultureInfo(cultureText, predefinedOnly: true);
+            }
+            catch (CultureNotFoundException)
+            {
+                throw new SettingsException($"Posts:Culture '{cultureText}': not a culture name this machine knows (e.g. en-GB)");
+            }
+        }
+
+        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture);
+    }
+
+    private static void RejectUnknownKeys(IConfiguration configuration)
+    {
+        foreach (var (section, keys) in KnownKeys)
+        {
+            foreach (var child in configuration.GetSection(section).GetChildren())
+            {
+                if (!keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    throw new SettingsException($"{section}:{child.Key} is not a setting the bot knows (known: {string.Join(", ", keys.Select(k => $"{section}:{k}"))})");
+                }
+            }
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

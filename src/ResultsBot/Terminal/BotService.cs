@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ResultsBot.Pipeline;
+
+namespace ResultsBot.Terminal;
+
+/// <summary>The running bot: restore state, send anything a crash left unsent, then watch the feed until stopped.</summary>
+public sealed class BotService(
+    ResultsDesk desk,
+    PostDispatcher dispatcher,
+    FeedProcessor processor,
+    BotRunPlan plan,
+    ILogger<BotService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var restored = desk.Restore();
+        if (restored > 0)
+        {
+            logger.LogInformation("Restored {Count} accepted messages ({Declared} councils declared); only what is new will be posted", restored, desk.Book.DeclaredCount);
+        }
+
+        var resent = await dispatcher.DeliverPendingAsync(stoppingToken);
+        if (resent > 0)
+        {
+            logger.LogInformation("Sent {Count} posts left unsent when the bot last stopped", resent);
+        }
+
+        logger.LogInformation("Reading {Source}; type /help for commands", plan.Description);
+        await processor.RunAsync(plan.PollInterval, plan.FirstPoll, ProcessingMode.Live, stoppingToken);
+    }
+}
