@@ -1,0 +1,57 @@
+using ResultsBot.Tests.Support;
+
+namespace ResultsBot.Tests.Cli;
+
+public sealed class SettingsTests
+{
+    [Theory]
+    [InlineData("--Replay:Speed=fast", "Replay:Speed 'fast'")]
+    [InlineData("--Feed:PollInterval=soon", "Feed:PollInterval 'soon'")]
+    [InlineData("--Feed:Sauce=x", "Feed:Sauce is not a setting the bot knows")]
+    [InlineData("--Feed:Source=/no/such/feed", "Feed:Source '/no/such/feed': no such file or directory")]
+    [InlineData("--Feed:Source=ftp://example.invalid/feed", "only http:// and https:// URLs")]
+    [InlineData("--Posts:Culture=xx-nowhere", "Posts:Culture 'xx-nowhere'")]
+    public async Task AnyVerb_BadSetting_FailsAtStartNamingTheKey(string setting, string expected)
+    {
+        using var dir = new TempDirectory();
+
+        var (exit, stdout, stderr) = await BotProcess.RunAsync(dir.Path, "ask", "/help", setting);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_UnopenableConnectionString_FailsNamingTheKey()
+    {
+        using var dir = new TempDirectory();
+
+        var (exit, _, stderr) = await BotProcess.RunAsync(dir.Path, "--ConnectionStrings:ResultsBot=Data Source=/no/such/dir/x.db", "--Feed:Source=" + Paths.SharedFeeds);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("ConnectionStrings:ResultsBot", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_SettingFromEnvironmentStyleAppsettingsInWorkingDirectory_IsUsed()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("appsettings.json"), """{ "Replay": { "Speed": "nonsense" } }""");
+
+        var (exit, _, stderr) = await BotProcess.RunAsync(dir.Path, "replay", Paths.SharedFeeds);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Replay:Speed 'nonsense'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownVerb_PrintsUsageAndExitsTwo()
+    {
+        var (exit, _, stderr) = await BotProcess.RunAsync(Paths.RepoRoot, "replya", "x");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown verb 'replya'", stderr, StringComparison.Ordinal);
+        Assert.Contains("Usage:", stderr, StringComparison.Ordinal);
+    }
+}
