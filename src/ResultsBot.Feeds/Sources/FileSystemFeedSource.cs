@@ -6,7 +6,8 @@ namespace ResultsBot.Feeds.Sources;
 /// </summary>
 public sealed class FileSystemFeedSource : IFeedSource
 {
-    private static readonly string[] PartialSuffixes = [".tmp", ".part", ".partial", ".swp", ".crdownload", "~"];
+    // Files being written (by convention) and a folder's own notes are not feed files.
+    private static readonly string[] IgnoredSuffixes = [".tmp", ".part", ".partial", ".swp", ".crdownload", "~", ".md"];
 
     private readonly string _path;
     private readonly bool _isDirectory;
@@ -75,7 +76,9 @@ public sealed class FileSystemFeedSource : IFeedSource
         try
         {
             return new DirectoryInfo(_path).EnumerateFiles()
-                .Where(f => !f.Name.StartsWith('.') && !PartialSuffixes.Any(s => f.Name.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+                .Where(f => !f.Name.StartsWith('.')
+                    && !f.Name.StartsWith("README", StringComparison.OrdinalIgnoreCase)
+                    && !IgnoredSuffixes.Any(s => f.Name.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
                 .ToList();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
