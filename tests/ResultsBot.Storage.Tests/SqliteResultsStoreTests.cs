@@ -1,0 +1,110 @@
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using ResultsBot.Domain.Posts;
+
+namespace ResultsBot.Storage.Tests;
+
+public sealed class SqliteResultsStoreTests : IDisposable
+{
+    private static readonly byte[] Content = Encoding.UTF8.GetBytes("<LocalElectionResult revision='1'/>");
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "resultsbot-store-tests", Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 8, 3, 0, 0, TimeSpan.Zero));
+
+    public SqliteResultsStoreTests() => Directory.CreateDirectory(_directory);
+
+    private string ConnectionString => $"Data Source={Path.Combine(_directory, "bot.db")}";
+
+    [Fact]
+    public void Accept_ThenReopen_MessageAndUnsentPostSurvive()
+    {
+        using (var store = SqliteResultsStore.Open(ConnectionString, _time))
+        {
+            store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Bolton stays under no overall control")], ["console"]);
+        }
+
+        using var reopened = SqliteResultsStore.Open(ConnectionString, _time);
+        var message = Assert.Single(reopened.LoadMessages());
+        Assert.Equal(("council/bolton", 1, "Bolton_1.xml"), (message.Key, message.Revision, message.Origin));
+        Assert.Equal(Content, message.Content);
+        var pending = Assert.Single(reopened.PendingDeliveries("console"));
+        Assert.Equal("Bolton stays under no overall control", pending.Post.Headline);
+        Assert.Equal(["line one", "line two"], pending.Post.Lines);
+    }
+
+    [Fact]
+    public void MarkDelivered_PostIsNoLongerPendingAfterReopen()
+    {
+        using (var store = SqliteResultsStore.Open(ConnectionString, _time))
+        {
+            store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["console", "discord:1"]);
+            store.MarkDelivered(store.PendingDeliveries("console").Single().DeliveryId);
+        }
+
+        using var reopened = SqliteResultsStore.Open(ConnectionString, _time);
+        Assert.Empty(reopened.PendingDeliveries("console"));
+        Assert.Single(reopened.PendingDeliveries("discord:1"));
+    }
+
+    [Fact]
+    public void Accept_Correction_LinksToThePostItCorrects()
+    {
+        using var store = SqliteResultsStore.Open(ConnectionString, _time);
+        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Bolton stays under no overall control")], ["console"]);
+        var original = store.PendingDeliveries("console").Single();
+        store.MarkDelivered(original.DeliveryId, "msg-1");
+
+        store.Accept("council/bolton", 2, "Bolton_2.xml", Content, [Post("council/bolton", "Correction: Bolton stays under no overall control", PostKind.Correction)], ["console"]);
+
+        var correction = Assert.Single(store.PendingDeliveries("console"));
+        Assert.Equal(original.PostId, correction.CorrectsPostId);
+    }
+
+    [Fact]
+    public void Accept_FailsPartWay_StoresNothing()
+    {
+        using var store = SqliteResultsStore.Open(ConnectionString, _time);
+
+        // The same channel twice breaks the deliveries' uniqueness after the message and post were written.
+        Assert.ThrowsAny<Exception>(() =>
+            store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["console", "console"]));
+
+        Assert.Empty(store.LoadMessages());
+        Assert.Equal(0, store.CountPosts());
+        Assert.Empty(store.PendingDeliveries("console"));
+    }
+
+    [Fact]
+    public void Accept_SameKeyAndRevisionTwice_IsRefused()
+    {
+        using var store = SqliteResultsStore.Open(ConnectionString, _time);
+        store.Accept("council/adur", 1, "Adur_1.xml", Content, [], ["console"]);
+
+        Assert.ThrowsAny<Exception>(() => store.Accept("council/adur", 1, "copy.xml", Content, [], ["console"]));
+        Assert.Single(store.LoadMessages());
+    }
+
+    [Fact]
+    public void Open_DirectoryMissing_ThrowsNamingTheSetting()
+    {
+        var ex = Assert.Throws<StorageException>(() => SqliteResultsStore.Open("Data Source=/no/such/dir/bot.db", _time));
+
+        Assert.StartsWith("ConnectionStrings:ResultsBot", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_NotAConnectionString_ThrowsNamingTheSetting()
+    {
+        var ex = Assert.Throws<StorageException>(() => SqliteResultsStore.Open("this is not one", _time));
+
+        Assert.StartsWith("ConnectionStrings:ResultsBot", ex.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static Post Post(string subject, string headline, PostKind kind = PostKind.Declaration) =>
+        new(kind, subject, headline, ["line one", "line two"]);
+}

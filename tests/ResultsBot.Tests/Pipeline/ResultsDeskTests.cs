@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Posts;
+using ResultsBot.Feeds;
+using ResultsBot.Feeds.Pa;
+using ResultsBot.Pipeline;
+using ResultsBot.Storage;
+using ResultsBot.Tests.Support;
+
+namespace ResultsBot.Tests.Pipeline;
+
+public sealed class ResultsDeskTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public void Restore_AfterRestart_BookHasAcceptedResultsAndNothingIsQueuedAgain()
+    {
+        using (var store = Open())
+        {
+            var desk = Desk(store);
+            desk.Take(Document("Local_Test_result_Bolton_1.xml"), Message("Local_Test_result_Bolton_1.xml"));
+            desk.Take(Document("Local_Test_result_Bolton_2.xml"), Message("Local_Test_result_Bolton_2.xml"));
+        }
+
+        using var reopened = Open();
+        var restarted = Desk(reopened);
+        Assert.Equal(2, restarted.Restore());
+        Assert.Equal(2, restarted.Book.DeclarationFor("bolton")!.Revision);
+        var pendingBefore = reopened.PendingDeliveries("console").Count;
+
+        var again = restarted.Take(Document("Local_Test_result_Bolton_1.xml"), Message("Local_Test_result_Bolton_1.xml"));
+
+        Assert.Equal(AcceptanceKind.Stale, again.Kind);
+        Assert.Equal(pendingBefore, reopened.PendingDeliveries("console").Count);
+    }
+
+    [Fact]
+    public void Take_RevisionThatRepeatsTheResult_StoresItButPostsNothing()
+    {
+        using var store = Open();
+        var desk = Desk(store);
+        desk.Take(Document("Local_Test_result_Adur_1.xml"), Message("Local_Test_result_Adur_1.xml"));
+        var repeat = PaFeedParser.Parse(Bytes("Local_Test_result_Adur_1.xml").Replace("revision='1'", "revision='2'", StringComparison.Ordinal).ToUtf8()).Messages.Single();
+
+        var acceptance = desk.Take(new FeedDocument("Adur_2.xml", [1]), repeat);
+
+        Assert.Equal(AcceptanceKind.Superseding, acceptance.Kind);
+        Assert.Equal(2, store.LoadMessages().Count);
+        Assert.Single(store.PendingDeliveries("console"));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    private SqliteResultsStore Open() => SqliteResultsStore.Open("Data Source=" + _dir.File("bot.db"), _time);
+
+    private static ResultsDesk Desk(SqliteResultsStore store) =>
+        new(store, new DeclarationPostComposer(CultureInfo.GetCultureInfo("en-GB")), new PostDispatcher(store, [new Terminal.ConsolePostSink(TextWriter.Null)]), NullLogger<ResultsDesk>.Instance);
+
+    private static string Bytes(string name) => File.ReadAllText(Paths.SharedFeedFile(name));
+
+    private static FeedDocument Document(string name) => new(name, File.ReadAllBytes(Paths.SharedFeedFile(name)));
+
+    private static Domain.Messages.FeedMessage Message(string name) => PaFeedParser.Parse(File.ReadAllBytes(Paths.SharedFeedFile(name))).Messages.Single();
+}
+
+internal static class StringBytes
+{
+    public static byte[] ToUtf8(this string text) => System.Text.Encoding.UTF8.GetBytes(text);
+}
