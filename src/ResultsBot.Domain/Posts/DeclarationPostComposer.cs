@@ -16,7 +16,8 @@ public sealed class DeclarationPostComposer(CultureInfo culture)
     /// <summary>A correction: what changed against the post already made, then the corrected result in full.</summary>
     public Post? ComposeCorrection(CouncilDeclaration previous, CouncilDeclaration current, ResultsBook book)
     {
-        if (previous.SameResultAs(current))
+        // The council's type or PA id are not in the post; a revision changing only those is no correction.
+        if (previous.SameResultAs(current with { Council = previous.Council with { Proportion = current.Council.Proportion } }))
         {
             return null;
         }
@@ -120,6 +121,11 @@ public sealed class DeclarationPostComposer(CultureInfo culture)
         foreach (var text in SeatDifferences(previous.NewCouncil, current.NewCouncil, "seats"))
         {
             yield return text;
+        }
+
+        if (SeatsUp(previous) != SeatsUp(current))
+        {
+            yield return SeatsUp(current);
         }
 
         if (previous.Elected is not null && current.Elected is not null)
