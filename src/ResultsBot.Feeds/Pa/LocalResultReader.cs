@@ -82,37 +82,27 @@ internal static class LocalResultReader
         };
     }
 
-    private static List<PartySeats> Seats(XElement list, string council)
+    private static List<PartySeats> Seats(XElement list, string council) =>
+        PartyRows(list, council, (party, code) => new PartySeats(code, Attributes.Count(party, "seats")));
+
+    private static List<SeatChange> Changes(XElement list, string council) =>
+        PartyRows(list, council, (party, code) => new SeatChange(code, Attributes.Change(party, "change")));
+
+    private static List<T> PartyRows<T>(XElement list, string council, Func<XElement, PartyCode, T> read)
     {
-        var seats = new List<PartySeats>();
+        var rows = new List<T>();
+        var seen = new HashSet<PartyCode>();
         foreach (var party in list.Elements("Party"))
         {
             var code = new PartyCode(Attributes.RequiredText(party, "name"));
-            if (seats.Any(s => s.Party == code))
+            if (!seen.Add(code))
             {
                 throw new FeedFormatException($"{council}: {code} appears twice in <{list.Name.LocalName}>");
             }
 
-            seats.Add(new PartySeats(code, Attributes.Count(party, "seats")));
+            rows.Add(read(party, code));
         }
 
-        return seats;
-    }
-
-    private static List<SeatChange> Changes(XElement list, string council)
-    {
-        var changes = new List<SeatChange>();
-        foreach (var party in list.Elements("Party"))
-        {
-            var code = new PartyCode(Attributes.RequiredText(party, "name"));
-            if (changes.Any(c => c.Party == code))
-            {
-                throw new FeedFormatException($"{council}: {code} appears twice in <Changes>");
-            }
-
-            changes.Add(new SeatChange(code, Attributes.Change(party, "change")));
-        }
-
-        return changes;
+        return rows;
     }
 }
