@@ -128,13 +128,19 @@ public sealed partial class HttpFeedSource(HttpClient http, Uri url) : IFeedSour
     private static bool LooksLikeListing(HttpResponseMessage response, byte[] content)
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
-        if (mediaType.Contains("html", StringComparison.OrdinalIgnoreCase) || mediaType == "text/plain")
+        var start = Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 512)).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
+        if (start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        var start = Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 512)).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
-        return start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+        if (mediaType.Contains("html", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // Raw file hosts serve everything as text/plain: markup there is a message, not a list of file names.
+        return mediaType == "text/plain" && !start.StartsWith('<');
     }
 
     private List<Uri> Links(byte[] content)

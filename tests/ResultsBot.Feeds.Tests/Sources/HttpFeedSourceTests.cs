@@ -201,6 +201,23 @@ public sealed class HttpFeedSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.OK], _server.RequestsFor("/pa/b.xml").Select(r => r.Answered));
     }
 
+    [Theory]
+    [InlineData("text/plain; charset=utf-8")]
+    [InlineData("text/plain")]
+    [InlineData("application/octet-stream")]
+    [InlineData("")]
+    public async Task PollAsync_SingleMessageServedWithGenericContentType_IsStillTheMessage(string contentType)
+    {
+        // Raw file hosts serve everything as text/plain; a PA message is not a list of links.
+        var bolton = SharedFeeds.PaBytes("Local_Test_result_Bolton_1.xml");
+        _server.Serve("/raw/Local_Test_result_Bolton_1.xml", bolton, contentType);
+        var source = new HttpFeedSource(_http, _server.Url("/raw/Local_Test_result_Bolton_1.xml"));
+
+        var documents = await source.PollAsync(CancellationToken.None);
+
+        Assert.Equal(bolton, Assert.Single(documents).Content);
+    }
+
     [Fact]
     public async Task PollAsync_ServerError_ThrowsFeedSourceExceptionWithStatus()
     {
