@@ -201,6 +201,21 @@ public sealed class HttpFeedSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.OK], _server.RequestsFor("/pa/b.xml").Select(r => r.Answered));
     }
 
+    [Fact]
+    public async Task PollAsync_FolderUrlWithoutSlashRedirected_ResolvesLinksAgainstTheFolder()
+    {
+        // python's http.server answers /pa with 301 to /pa/, whose links are relative to /pa/.
+        _server.Redirect("/pa", "/pa/");
+        _server.Serve("/pa/Local_Test_result_Bolton_1.xml", SharedFeeds.PaBytes("Local_Test_result_Bolton_1.xml"));
+        _server.Serve("/pa/", PythonIndex("/pa/", ["Local_Test_result_Bolton_1.xml"]), "text/html; charset=utf-8");
+        var source = new HttpFeedSource(_http, _server.Url("/pa"));
+
+        var documents = await source.PollAsync(CancellationToken.None);
+
+        Assert.Equal(_server.Url("/pa/Local_Test_result_Bolton_1.xml").ToString(), Assert.Single(documents).Origin);
+        Assert.Empty(_server.RequestsFor("/Local_Test_result_Bolton_1.xml"));
+    }
+
     [Theory]
     [InlineData("text/plain; charset=utf-8")]
     [InlineData("text/plain")]
