@@ -94,7 +94,9 @@ public sealed partial class HttpFeedSource(HttpClient http, Uri url) : IFeedSour
 
             var content = await ReadCappedAsync(response.Content, cancellationToken);
             var fingerprint = ContentFingerprint.Of(content);
-            var links = target == url && LooksLikeListing(response, content) ? Links(content) : null;
+            // After a redirect (python's http.server sends /pa to /pa/) links are relative to where the listing is.
+            var listedAt = response.RequestMessage?.RequestUri ?? target;
+            var links = target == url && LooksLikeListing(response, content) ? Links(content, listedAt) : null;
             var fresh = new CachedResponse(
                 response.Headers.ETag?.ToString(),
                 response.Content.Headers.LastModified,
@@ -128,25 +130,31 @@ public sealed partial class HttpFeedSource(HttpClient http, Uri url) : IFeedSour
     private static bool LooksLikeListing(HttpResponseMessage response, byte[] content)
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
-        if (mediaType.Contains("html", StringComparison.OrdinalIgnoreCase) || mediaType == "text/plain")
+        var start = Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 512)).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
+        if (start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        var start = Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 512)).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
-        return start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+        if (mediaType.Contains("html", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // Raw file hosts serve everything as text/plain: markup there is a message, not a list of file names.
+        return mediaType == "text/plain" && !start.StartsWith('<');
     }
 
-    private List<Uri> Links(byte[] content)
+    private static List<Uri> Links(byte[] content, Uri listedAt)
     {
         var text = Encoding.UTF8.GetString(content);
         var hrefs = Href().Matches(text).Select(m => WebUtility.HtmlDecode(m.Groups["link"].Value));
         var candidates = Href().IsMatch(text) ? hrefs : text.Split('\n').Select(l => l.Trim());
         return [.. candidates
             .Where(l => l.Length > 0)
-            .Select(l => Uri.TryCreate(url, l, out var link) ? link : null)
+            .Select(l => Uri.TryCreate(listedAt, l, out var link) ? link : null)
             .OfType<Uri>()
-            .Where(link => link.Scheme == url.Scheme && link.Authority == url.Authority) // never another server
+            .Where(link => link.Scheme == listedAt.Scheme && link.Authority == listedAt.Authority) // never another server
             .Where(link => link.AbsolutePath.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
             .Distinct()
             .Take(MaxListedFiles)];
