@@ -1,0 +1,77 @@
+using ResultsBot.Domain.Commands;
+using ResultsBot.Domain.Councils;
+
+namespace ResultsBot.Domain.Tests.Commands;
+
+public class CouncilFinderTests
+{
+    private static readonly IReadOnlyDictionary<string, string> Councils = Known(
+        "Basingstoke & Deane",
+        "Newcastle-under-Lyme",
+        "Newcastle upon Tyne",
+        "St Helens",
+        "Stoke-on-Trent",
+        "Kingston upon Hull",
+        "Kingston upon Thames",
+        "Bristol",
+        "City of Westminster",
+        "Sunderland");
+
+    [Theory]
+    [InlineData("basingstoke and deane", "basingstoke and deane")]
+    [InlineData("BASINGSTOKE & DEANE", "basingstoke and deane")]
+    [InlineData("Newcastle under Lyme", "newcastle under lyme")]
+    [InlineData("Saint Helens", "saint helens")]
+    [InlineData("St. Helens", "saint helens")]
+    [InlineData("Stoke upon Trent", "stoke on trent")]
+    [InlineData("City of Bristol", "bristol")]
+    [InlineData("Bristol City Council", "bristol")]
+    [InlineData("Westminster", "city of westminster")]
+    [InlineData("basing", "basingstoke and deane")]
+    [InlineData("Hull", "kingston on hull")]
+    [InlineData("Newcastle", "newcastle on tyne")]
+    public void Find_ForgivingSpelling_FindsTheCouncil(string query, string expectedKey)
+    {
+        var match = CouncilFinder.Find(query, Councils);
+
+        Assert.Equal(expectedKey, match.Key);
+    }
+
+    [Fact]
+    public void Find_PrefixOfTwoCouncils_OffersBoth()
+    {
+        var match = CouncilFinder.Find("Kingston", Councils);
+
+        Assert.Null(match.Key);
+        Assert.Equal(["kingston on hull", "kingston on thames"], match.Candidates);
+    }
+
+    [Fact]
+    public void Find_Misspelt_SuggestsTheClosest()
+    {
+        var match = CouncilFinder.Find("Sunderlnd", Councils);
+
+        Assert.Null(match.Key);
+        Assert.Equal(["sunderland"], match.Candidates);
+    }
+
+    [Fact]
+    public void Find_NothingClose_SuggestsNothing()
+    {
+        var match = CouncilFinder.Find("Zzyzx", Councils);
+
+        Assert.Null(match.Key);
+        Assert.Empty(match.Candidates);
+    }
+
+    [Fact]
+    public void Find_ShortNameWhoseCouncilIsNotInTheFeed_FindsNothing()
+    {
+        var match = CouncilFinder.Find("Brum", Councils);
+
+        Assert.Null(match.Key);
+    }
+
+    private static Dictionary<string, string> Known(params string[] names) =>
+        names.ToDictionary(CouncilKey.For, n => n, StringComparer.Ordinal);
+}
