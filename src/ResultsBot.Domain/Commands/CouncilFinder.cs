@@ -58,9 +58,14 @@ public static class CouncilFinder
             return CouncilMatch.None([.. byCore.Concat(byPrefix).Distinct().Order(StringComparer.Ordinal)]);
         }
 
+        var reach = Math.Max(2, core.Length / 4);
         var close = councils.Keys
-            .Select(k => (Key: k, Distance: Distance(Core(k), core)))
-            .Where(c => c.Distance <= Math.Max(2, core.Length / 4))
+            .Select(k => (Key: k, Core: Core(k)))
+            // Two words are at least as far apart as their lengths differ: skip the letter-by-letter
+            // comparison when that alone is out of reach (a pasted 200 KB "name" cost seconds).
+            .Where(c => Math.Abs(c.Core.Length - core.Length) <= reach)
+            .Select(c => (c.Key, Distance: Distance(c.Core, core)))
+            .Where(c => c.Distance <= reach)
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Key, StringComparer.Ordinal)
             .Take(3)

@@ -72,6 +72,22 @@ public class CouncilFinderTests
         Assert.Null(match.Key);
     }
 
+    [Fact]
+    public void Find_HugeQuery_IsNotComparedLetterByLetterWithEveryCouncil()
+    {
+        // A pasted 200 KB "name" once cost seconds of CPU and over a gigabyte of allocations
+        // against a night's 107 councils; no council name is within reach of it anyway.
+        var query = new string('x', 200 * 1024);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var match = CouncilFinder.Find(query, Councils);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Null(match.Key);
+        Assert.Empty(match.Candidates);
+        Assert.True(allocated < 20 * query.Length, $"Find allocated {allocated} bytes for a {query.Length}-character query");
+    }
+
     private static Dictionary<string, string> Known(params string[] names) =>
         names.ToDictionary(CouncilKey.For, n => n, StringComparer.Ordinal);
 }
