@@ -255,6 +255,15 @@ public class DeclarationPostComposerTests
     }
 
     [Fact]
+    public void ComposeCorrection_RevisionOnlyListsAPartyWithNoSeats_ReturnsNull()
+    {
+        var previous = Declaration.Of("Bury").Control("Lab", "Lab").NewCouncil(("Lab", 31), ("C", 20)).Build();
+        var current = Declaration.Of("Bury").Revision(2).Control("Lab", "Lab").NewCouncil(("Lab", 31), ("C", 20), ("Grn", 0)).Build();
+
+        Assert.Null(_composer.ComposeCorrection(previous, current, Books.With(previous, current)));
+    }
+
+    [Fact]
     public void ComposeCorrection_SeatsChanged_ListsWhatChangedThenTheResult()
     {
         var previous = Declaration.Of("Bury").Control("Lab", "Lab").NewCouncil(("Lab", 25), ("C", 20)).Build();
