@@ -217,7 +217,21 @@ public class DeclarationPostComposerTests
 
         Assert.Equal("Conservatives lose Peterborough to no overall control", post.Headline);
         Assert.Equal("New council: Conservatives 20, Labour 20, Liberal Democrats 5", post.Lines[1]);
-        Assert.Equal("Largest parties: Labour and Conservatives, 20 seats each, 3 short of a majority", post.Lines[^2]);
+        Assert.Equal("Largest parties: Conservatives and Labour, 20 seats each, 3 short of a majority", post.Lines[^2]);
+    }
+
+    [Fact]
+    public void Compose_ThreeLargestPartiesTied_ListsThemAsInTheSeatLine()
+    {
+        var declaration = Declaration.Of("Hastings")
+            .Control("NOC", "Lab")
+            .NewCouncil(("Lab", 10), ("Grn", 10), ("C", 10), ("Ind", 2))
+            .Build();
+
+        var post = _composer.Compose(declaration, Books.With(declaration));
+
+        Assert.Equal("New council: Conservatives 10, Greens 10, Labour 10, Independents 2", post.Lines[1]);
+        Assert.Equal("Largest parties: Conservatives, Greens and Labour, 10 seats each, 7 short of a majority", post.Lines[^2]);
     }
 
     [Fact]
