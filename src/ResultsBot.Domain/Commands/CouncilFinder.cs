@@ -42,9 +42,14 @@ public static class CouncilFinder
             return new CouncilMatch(byCore[0], byCore);
         }
 
-        if (ShortNames.TryGetValue(core, out var full) && councils.ContainsKey(full))
+        if (ShortNames.TryGetValue(core, out var full))
         {
-            return new CouncilMatch(full, [full]);
+            // "Hull" finds "Kingston upon Hull" and "City of Kingston upon Hull" alike.
+            var byShortName = councils.Keys.Where(k => Core(k) == full).ToList();
+            if (byShortName.Count == 1)
+            {
+                return new CouncilMatch(byShortName[0], byShortName);
+            }
         }
 
         var byPrefix = councils.Keys.Where(k => Core(k).StartsWith(core, StringComparison.Ordinal)).ToList();

@@ -37,6 +37,16 @@ public class CouncilFinderTests
         Assert.Equal(expectedKey, match.Key);
     }
 
+    [Theory]
+    [InlineData("City of Kingston upon Hull")]
+    [InlineData("Kingston upon Hull City Council")]
+    public void Find_ShortNameOfACouncilTheFeedNamesInFull_FindsIt(string feedName)
+    {
+        var match = CouncilFinder.Find("Hull", Known(feedName, "Solihull"));
+
+        Assert.Equal(CouncilKey.For(feedName), match.Key);
+    }
+
     [Fact]
     public void Find_PrefixOfTwoCouncils_OffersBoth()
     {
