@@ -111,6 +111,18 @@ public class ResultsBookTests
     }
 
     [Fact]
+    public void ExpectedCount_MoreCouncilsDeclaredThanTheStateSays_NeverFallsBelowDeclared()
+    {
+        var book = Books.With(
+            State(numberOfResults: 1, totalCouncils: 2, "Adur"),
+            Declaration.Of("Adur").Control("Lab", "C").NewCouncil(("Lab", 15)).Build(),
+            Declaration.Of("Bolton").NewCouncil(("Lab", 26)).Build(),
+            Declaration.Of("Bury").Control("Lab", "Lab").NewCouncil(("Lab", 31)).Build());
+
+        Assert.Equal(3, book.ExpectedCount);
+    }
+
+    [Fact]
     public void ExpectedCount_FromNominations_CountsEveryCouncilNamedOnce()
     {
         var book = Books.With(

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Councils;

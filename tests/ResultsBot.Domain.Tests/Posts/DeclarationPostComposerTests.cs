@@ -1,5 +1,3 @@
-using ResultsBot.Domain.Book;
-using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Tests.Builders;
 
