@@ -42,9 +42,14 @@ public static class CouncilFinder
             return new CouncilMatch(byCore[0], byCore);
         }
 
-        if (ShortNames.TryGetValue(core, out var full) && councils.ContainsKey(full))
+        if (ShortNames.TryGetValue(core, out var full))
         {
-            return new CouncilMatch(full, [full]);
+            // "Hull" finds "Kingston upon Hull" and "City of Kingston upon Hull" alike.
+            var byShortName = councils.Keys.Where(k => Core(k) == full).ToList();
+            if (byShortName.Count == 1)
+            {
+                return new CouncilMatch(byShortName[0], byShortName);
+            }
         }
 
         var byPrefix = councils.Keys.Where(k => Core(k).StartsWith(core, StringComparison.Ordinal)).ToList();
@@ -58,9 +63,14 @@ public static class CouncilFinder
             return CouncilMatch.None([.. byCore.Concat(byPrefix).Distinct().Order(StringComparer.Ordinal)]);
         }
 
+        var reach = Math.Max(2, core.Length / 4);
         var close = councils.Keys
-            .Select(k => (Key: k, Distance: Distance(Core(k), core)))
-            .Where(c => c.Distance <= Math.Max(2, core.Length / 4))
+            .Select(k => (Key: k, Core: Core(k)))
+            // Two words are at least as far apart as their lengths differ: skip the letter-by-letter
+            // comparison when that alone is out of reach (a pasted 200 KB "name" cost seconds).
+            .Where(c => Math.Abs(c.Core.Length - core.Length) <= reach)
+            .Select(c => (c.Key, Distance: Distance(c.Core, core)))
+            .Where(c => c.Distance <= reach)
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Key, StringComparer.Ordinal)
             .Take(3)

@@ -22,7 +22,7 @@ public static class ScoreboardText
         var lines = new List<string> { $"Scoreboard: {progress}" };
         lines.AddRange(board.Parties.Select(p =>
             $"{PartyNames.NameOf(p.Party)}: {Councils(p.Councils, culture)} ({Numbers.Signed(p.CouncilsChange, culture)}), " +
-            $"{Numbers.Count(p.Councillors, culture)} councillors ({Numbers.Signed(p.CouncillorsChange, culture)})"));
+            $"{Councillors(p.Councillors, culture)} ({Numbers.Signed(p.CouncillorsChange, culture)})"));
         var noc = board.NoOverallControl;
         lines.Add($"No overall control: {Councils(noc.Councils, culture)} ({Numbers.Signed(noc.CouncilsChange, culture)})");
         lines.AddRange(Footnotes(board.ChangeBases));
@@ -31,6 +31,9 @@ public static class ScoreboardText
 
     private static string Councils(int count, CultureInfo culture) =>
         count == 1 ? "1 council" : $"{Numbers.Count(count, culture)} councils";
+
+    private static string Councillors(int count, CultureInfo culture) =>
+        count == 1 ? "1 councillor" : $"{Numbers.Count(count, culture)} councillors";
 
     private static IEnumerable<string> Footnotes(IReadOnlySet<ChangeBasis> bases)
     {

@@ -48,10 +48,12 @@ public sealed record CouncilDeclaration(
         && SameSeats(NewCouncil, other.NewCouncil)
         && SameChanges(Changes, other.Changes);
 
+    // A party listed with no seats reads the same as one left out, as a zero change does below.
     private static bool SameSeats(IReadOnlyList<PartySeats>? a, IReadOnlyList<PartySeats>? b) =>
         a is null || b is null
             ? a is null && b is null
-            : a.OrderBy(p => p.Party.Value, StringComparer.Ordinal).SequenceEqual(b.OrderBy(p => p.Party.Value, StringComparer.Ordinal));
+            : a.Where(p => p.Seats != 0).OrderBy(p => p.Party.Value, StringComparer.Ordinal)
+                .SequenceEqual(b.Where(p => p.Seats != 0).OrderBy(p => p.Party.Value, StringComparer.Ordinal));
 
     private static bool SameChanges(IReadOnlyList<SeatChange>? a, IReadOnlyList<SeatChange>? b) =>
         a is null || b is null

@@ -99,8 +99,13 @@ public sealed class DeclarationPostComposer(CultureInfo culture)
 
         if (largest.Count > 1 && largest[0].Seats == largest[1].Seats)
         {
-            var tied = largest.TakeWhile(p => p.Seats == largest[0].Seats).Select(p => PartyNames.NameOf(p.Party));
-            return $"Largest parties: {string.Join(" and ", tied)}, {Numbers.Count(largest[0].Seats, culture)} seats each, {Numbers.Count(needed - largest[0].Seats, culture)} short of a majority";
+            // In the order the seat line gives them: "Conservatives, Greens and Labour".
+            var tied = largest.TakeWhile(p => p.Seats == largest[0].Seats)
+                .Select(p => PartyNames.NameOf(p.Party))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            var names = string.Join(", ", tied[..^1]) + " and " + tied[^1];
+            return $"Largest parties: {names}, {Numbers.Count(largest[0].Seats, culture)} seats each, {Numbers.Count(needed - largest[0].Seats, culture)} short of a majority";
         }
 
         var top = largest[0];

@@ -1,0 +1,210 @@
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Commands;
+using ResultsBot.Domain.Councils;
+using ResultsBot.Domain.Messages;
+using ResultsBot.Domain.Parties;
+using ResultsBot.Domain.Tests.Builders;
+
+namespace ResultsBot.Domain.Tests.Commands;
+
+public class CommandEngineTests
+{
+    private static readonly CouncilDeclaration Hull = Declaration.Of("Kingston upon Hull").ByThirds()
+        .Control("LD", "LD")
+        .Elected(("Lab", 10), ("LD", 9))
+        .Changes(("Lab", 1), ("LD", -1))
+        .NewCouncil(("LD", 31), ("Lab", 26))
+        .Build();
+
+    private static readonly CouncilDeclaration Basingstoke = Declaration.Of("Basingstoke & Deane").ByThirds()
+        .Control("NOC", "C")
+        .Elected(("C", 8), ("LD", 6), ("Ind", 4), ("Lab", 2))
+        .Changes(("C", -5), ("LD", 3), ("Ind", 2))
+        .NewCouncil(("C", 20), ("LD", 16), ("Ind", 12), ("Lab", 6))
+        .Build();
+
+    private static readonly CouncilDeclaration StHelens = Declaration.Of("St Helens")
+        .Control("Lab", "Lab")
+        .NewCouncil(("Lab", 33), ("Grn", 7), ("Ind", 8))
+        .Build();
+
+    private static readonly CouncilNominations ThurrockNominations = new(
+        1,
+        new Council("Thurrock", null, "Unitary", Proportion.Third),
+        new DateOnly(2024, 5, 2),
+        [new PartyNomination(new PartyCode("Lab"), "Labour", 8, 17, 0, 17)]);
+
+    private readonly CommandEngine _engine = new(Culture.EnGb);
+    private readonly ResultsBook _book = Books.With(ThurrockNominations, Hull, Basingstoke, StHelens);
+
+    [Fact]
+    public void Answer_Council_GivesTheResultWithoutTheProgressLine()
+    {
+        var answer = _engine.Answer("/council Kingston upon Hull", _book);
+
+        Assert.True(answer.Ok);
+        Assert.Equal(
+            """
+            Liberal Democrats hold Kingston upon Hull
+            A third of the council up: 19 of 57 seats
+            Seats won: Labour 10 (+1), Liberal Democrats 9 (-1)
+            Council now: Liberal Democrats 31, Labour 26
+            Liberal Democrat majority of 5
+            """,
+            answer.Text);
+    }
+
+    [Theory]
+    [InlineData("/council hull")]
+    [InlineData("/council KINGSTON-UPON-HULL")]
+    [InlineData("/council City of Kingston on Hull")]
+    [InlineData("/council kingston")]
+    [InlineData("  /Council   Kingston upon Hull  ")]
+    [InlineData("council Hull")]
+    public void Answer_CouncilSpeltLoosely_FindsIt(string input)
+    {
+        var answer = _engine.Answer(input, _book);
+
+        Assert.True(answer.Ok);
+        Assert.StartsWith("Liberal Democrats hold Kingston upon Hull\n", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/council basingstoke and deane")]
+    [InlineData("/council Basingstoke")]
+    public void Answer_AmpersandCouncilSpeltWithAnd_FindsIt(string input)
+    {
+        var answer = _engine.Answer(input, _book);
+
+        Assert.StartsWith("Conservatives lose Basingstoke & Deane to no overall control\n", answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith("\nLargest party: Conservatives, 8 short of a majority (28 needed)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_SaintSpeltOut_FindsStHelens()
+    {
+        var answer = _engine.Answer("/council Saint Helens", _book);
+
+        Assert.StartsWith("Labour hold St Helens\n", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_RevisedCouncil_SaysWhichRevision()
+    {
+        var corrected = Declaration.Of("St Helens").Revision(2).Control("Lab", "Lab").NewCouncil(("Lab", 34), ("Grn", 6), ("Ind", 8)).Build();
+
+        var answer = _engine.Answer("/council st helens", _book.Accept(corrected).Book);
+
+        Assert.StartsWith("Labour hold St Helens (revision 2)\nWhole council up: 48 seats\nNew council: Labour 34, ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_CouncilKnownOnlyFromNominations_HasNotDeclaredYet()
+    {
+        var answer = _engine.Answer("/council thurrock", _book);
+
+        Assert.True(answer.Ok);
+        Assert.Equal("Thurrock has not declared yet.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_UnknownCouncilCloseToOne_AsksDidYouMean()
+    {
+        var answer = _engine.Answer("/council Thurrok", _book);
+
+        Assert.False(answer.Ok);
+        Assert.Equal("No council called \"Thurrok\" in this feed. Did you mean Thurrock?", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_UnknownCouncilCloseToNone_SaysSo()
+    {
+        var answer = _engine.Answer("/council Zzyzx", _book);
+
+        Assert.False(answer.Ok);
+        Assert.Equal("No council called \"Zzyzx\" in this feed.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_CouncilWithoutName_AsksWhich()
+    {
+        var answer = _engine.Answer("/council", _book);
+
+        Assert.False(answer.Ok);
+        Assert.Equal("Which council? For example: /council Birmingham", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_Scoreboard_GivesTheScoreboardText()
+    {
+        var answer = _engine.Answer("/scoreboard", Books.With(Night.Adur, Night.Sunderland));
+
+        Assert.True(answer.Ok);
+        Assert.Equal(
+            """
+            Scoreboard: 2 councils declared
+            Labour: 2 councils (+1), 30 councillors (+3)
+            Conservatives: 0 councils (-1), 5 councillors (-4)
+            Liberal Democrats: 0 councils (±0), 3 councillors (+1)
+            Greens: 0 councils (±0), 1 councillor (±0)
+            No overall control: 0 councils (±0)
+            """,
+            answer.Text);
+    }
+
+    [Fact]
+    public void Answer_Help_ListsTheCommands()
+    {
+        var answer = _engine.Answer("/help", _book);
+
+        Assert.True(answer.Ok);
+        Assert.Equal(
+            """
+            Commands:
+              /council NAME   the latest result for a council, e.g. /council Birmingham
+              /scoreboard     councils and councillors by party, with changes
+              /help           this list
+            """,
+            answer.Text.TrimEnd());
+    }
+
+    [Fact]
+    public void Answer_UnknownCommand_SaysSoAndPointsAtHelp()
+    {
+        var answer = _engine.Answer("/results Hull", _book);
+
+        Assert.False(answer.Ok);
+        Assert.Equal("I don't know the command \"/results\". /help lists the ones I do.", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Answer_Nothing_SuggestsACommand(string input)
+    {
+        var answer = _engine.Answer(input, _book);
+
+        Assert.False(answer.Ok);
+        Assert.Equal("Type a command, e.g. /council Birmingham. /help lists them all.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_HugeCouncilName_IsNotEchoedInFull()
+    {
+        var huge = new string('x', 200 * 1024);
+
+        var answer = _engine.Answer("/council " + huge, _book);
+
+        Assert.False(answer.Ok);
+        Assert.Equal($"No council called \"{new string('x', 60)}…\" in this feed.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_HugeCommandName_IsNotEchoedInFull()
+    {
+        var answer = _engine.Answer("/" + new string('y', 200 * 1024), _book);
+
+        Assert.False(answer.Ok);
+        Assert.Equal($"I don't know the command \"/{new string('y', 59)}…\". /help lists the ones I do.", answer.Text);
+    }
+}

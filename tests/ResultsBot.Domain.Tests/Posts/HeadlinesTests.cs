@@ -1,0 +1,31 @@
+using ResultsBot.Domain.Posts;
+using ResultsBot.Domain.Tests.Builders;
+
+namespace ResultsBot.Domain.Tests.Posts;
+
+public class HeadlinesTests
+{
+    [Theory]
+    [InlineData("Thurrock", "Reform", "Lab", "Reform UK gain Thurrock from Labour")]
+    [InlineData("Thurrock", "Lab", "NOC", "Labour gain Thurrock from no overall control")]
+    [InlineData("Sunderland", "Lab", "Lab", "Labour hold Sunderland")]
+    [InlineData("Basildon", "NOC", "C", "Conservatives lose Basildon to no overall control")]
+    [InlineData("Bolton", "NOC", "NOC", "Bolton stays under no overall control")]
+    [InlineData("Epsom and Ewell", "R", "R", "Residents hold Epsom and Ewell")]
+    [InlineData("Ashfield", "Ind", "NOC", "Independents gain Ashfield from no overall control")]
+    [InlineData("Castle Point", "R", "C", "Residents gain Castle Point from Conservatives")]
+    public void For_EachOutcome_ReadsAsTheConventionalCall(string council, string winner, string sitting, string expected)
+    {
+        var declaration = Declaration.Of(council).Control(winner, sitting).NewCouncil((winner, 1)).Build();
+
+        Assert.Equal(expected, Headlines.For(declaration));
+    }
+
+    [Fact]
+    public void For_UnknownPartyCode_UsesTheCodeAsTheName()
+    {
+        var declaration = Declaration.Of("Hartlepool").Control("Hartlepool First", "Lab").Build();
+
+        Assert.Equal("Hartlepool First gain Hartlepool from Labour", Headlines.For(declaration));
+    }
+}

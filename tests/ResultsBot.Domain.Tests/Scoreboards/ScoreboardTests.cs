@@ -1,0 +1,102 @@
+using ResultsBot.Domain.Messages;
+using ResultsBot.Domain.Parties;
+using ResultsBot.Domain.Scoreboards;
+using ResultsBot.Domain.Tests.Builders;
+
+namespace ResultsBot.Domain.Tests.Scoreboards;
+
+public class ScoreboardTests
+{
+    // Councillors are seats won at this election: Elected for Adur, Basildon and Sunderland, the
+    // new council for all-out Bolton. Labour 10 + 26 + 8 + 20 = 64; Conservatives 3 + 10 + 5 + 2 = 20;
+    // Independents 14 + 1 = 15; Liberal Democrats 4 + 3 = 7; Others 6; Greens 1.
+    // Changes: Labour +4 +3 -1 = +6; Conservatives -4 -3 = -7; Liberal Democrats +1.
+    private static readonly Scoreboard Board =
+        Scoreboard.From(Books.With(Night.Adur, Night.Bolton, Night.Basildon, Night.Sunderland));
+
+    [Fact]
+    public void From_Declarations_CountsCouncilsByWinner()
+    {
+        Assert.Equal(2, Standing("Lab").Councils);
+        Assert.Equal(0, Standing("C").Councils);
+        Assert.Equal(2, Board.NoOverallControl.Councils);
+        Assert.Equal(4, Board.Declared);
+        Assert.Null(Board.Expected);
+    }
+
+    [Fact]
+    public void From_GainsAndLossesToNoOverallControl_MoveControlByOne()
+    {
+        // Adur: Labour +1, Conservatives -1. Basildon: no overall control +1, Conservatives -1.
+        Assert.Equal(1, Standing("Lab").CouncilsChange);
+        Assert.Equal(-2, Standing("C").CouncilsChange);
+        Assert.Equal(1, Board.NoOverallControl.CouncilsChange);
+        Assert.Equal(0, Standing("LD").CouncilsChange);
+    }
+
+    [Fact]
+    public void From_GainFromNoOverallControl_TakesOneFromNoOverallControl()
+    {
+        var board = Scoreboard.From(Books.With(
+            Declaration.Of("Thurrock").Control("Lab", "NOC").NewCouncil(("Lab", 30), ("C", 19)).Build()));
+
+        Assert.Equal(1, board.Parties.Single(p => p.Party.Value == "Lab").CouncilsChange);
+        Assert.Equal(-1, board.NoOverallControl.CouncilsChange);
+        Assert.Equal(0, board.NoOverallControl.Councils);
+    }
+
+    [Fact]
+    public void From_Declarations_CountsSeatsWonAtThisElection()
+    {
+        Assert.Equal(64, Standing("Lab").Councillors);
+        Assert.Equal(20, Standing("C").Councillors);
+        Assert.Equal(15, Standing("Ind").Councillors);
+        Assert.Equal(7, Standing("LD").Councillors);
+        Assert.Equal(6, Standing("Oth").Councillors);
+        Assert.Equal(1, Standing("Grn").Councillors);
+    }
+
+    [Fact]
+    public void From_Declarations_SumsSeatChanges()
+    {
+        Assert.Equal(6, Standing("Lab").CouncillorsChange);
+        Assert.Equal(-7, Standing("C").CouncillorsChange);
+        Assert.Equal(1, Standing("LD").CouncillorsChange);
+        Assert.Equal(0, Standing("Ind").CouncillorsChange);
+    }
+
+    [Fact]
+    public void From_Declarations_OrdersByCouncilsThenCouncillors()
+    {
+        Assert.Equal(["Lab", "C", "Ind", "LD", "Oth", "Grn"], Board.Parties.Select(p => p.Party.Value));
+    }
+
+    [Fact]
+    public void From_CorrectedDeclaration_CountsOnlyTheLatestRevision()
+    {
+        var first = Declaration.Of("Bury").Control("Lab", "Lab").NewCouncil(("Lab", 31), ("C", 20)).Changes(("Lab", 2), ("C", -2)).Build();
+        var corrected = Declaration.Of("Bury").Revision(2).Control("C", "Lab").NewCouncil(("C", 26), ("Lab", 25)).Changes(("C", 4), ("Lab", -4)).Build();
+
+        var board = Scoreboard.From(Books.With(first, corrected));
+
+        Assert.Equal(1, board.Declared);
+        Assert.Equal(
+            [new PartyStanding(new PartyCode("C"), 1, 1, 26, 4), new PartyStanding(new PartyCode("Lab"), 0, -1, 25, -4)],
+            board.Parties);
+    }
+
+    [Fact]
+    public void From_ChangesOnNewBoundaries_AreCountedAsNotional()
+    {
+        var notional = Declaration.Of("Bolton").OnNewBoundaries().NewCouncil(("Lab", 26), ("C", 24)).Changes(("Lab", 3), ("C", -3)).Build();
+        var beforePoll = Declaration.Of("Hull").ByThirds().Control("LD", "LD").AgainstCouncilBeforePoll()
+            .Elected(("Lab", 10), ("LD", 9)).NewCouncil(("LD", 31), ("Lab", 26)).Changes(("Lab", 1), ("LD", -1)).Build();
+        var unchanged = Declaration.Of("Bury").Control("Lab", "Lab").NewCouncil(("Lab", 31)).Changes().Build();
+
+        var board = Scoreboard.From(Books.With(notional, beforePoll, unchanged));
+
+        Assert.Equal([ChangeBasis.Notional, ChangeBasis.CouncilBeforePoll], board.ChangeBases.Order());
+    }
+
+    private static PartyStanding Standing(string party) => Board.Parties.Single(p => p.Party.Value == party);
+}
