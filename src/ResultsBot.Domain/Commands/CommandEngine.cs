@@ -51,7 +51,7 @@ public sealed class CommandEngine(CultureInfo culture)
             var names = match.Candidates.Select(k => book.KnownCouncils[k]).ToList();
             return CommandAnswer.Problem(names.Count == 0
                 ? $"No council called \"{Truncate(query)}\" in this feed."
-                : $"No council called \"{Truncate(query)}\" in this feed. Did you mean {string.Join(" or ", names)}?");
+                : $"No council called \"{Truncate(query)}\" in this feed. Did you mean {Alternatives(names)}?");
         }
 
         var declaration = book.DeclarationFor(match.Key);
@@ -65,6 +65,9 @@ public sealed class CommandEngine(CultureInfo culture)
         lines.AddRange(_composer.Body(declaration));
         return new CommandAnswer(string.Join("\n", lines));
     }
+
+    private static string Alternatives(List<string> names) =>
+        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";
 
     // Echoing a 200 KB argument back would flood the channel.
     private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";

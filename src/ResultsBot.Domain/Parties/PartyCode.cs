@@ -1,12 +1,15 @@
 namespace ResultsBot.Domain.Parties;
 
-/// <summary>A party as the feed abbreviates it ("Lab", "C", "LD"), or no overall control.</summary>
+/// <summary>
+/// A party as the feed abbreviates it ("Lab", "C", "LD"), or no overall control. Known codes are
+/// kept in one spelling, so "LAB" and "Lab" are the same party on the scoreboard.
+/// </summary>
 public readonly record struct PartyCode
 {
     public PartyCode(string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
-        Value = value.Trim();
+        Value = PartyNames.Canonical(value.Trim());
     }
 
     public string Value { get; }

@@ -35,6 +35,16 @@ public static class PartyNames
         ["R"] = "Residents'",
     };
 
+    private static readonly Dictionary<string, string> Spellings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["C"] = "C", ["Con"] = "C", ["Lab"] = "Lab", ["LD"] = "LD", ["Green"] = "Green", ["Grn"] = "Green",
+        ["Reform"] = "Reform", ["Ref"] = "Reform", ["Ind"] = "Ind", ["R"] = "R", ["SNP"] = "SNP", ["PC"] = "PC",
+        ["Your"] = "Your", ["UKIP"] = "UKIP", ["Oth"] = "Oth", ["NOC"] = "NOC",
+    };
+
+    /// <summary>The one spelling the bot uses for a known code; unknown codes are kept as the feed wrote them.</summary>
+    public static string Canonical(string code) => Spellings.GetValueOrDefault(code, code);
+
     public static string NameOf(PartyCode party) =>
         Names.TryGetValue(party.Value, out var name) ? name : party.Value;
 

@@ -20,8 +20,9 @@ internal static class SeatLines
         return string.Join(", ", parties.Select(p =>
         {
             var text = $"{PartyNames.NameOf(p.Party)} {Numbers.Count(p.Seats, culture)}";
-            if (changes is null)
+            if (changes is null or { Count: 0 })
             {
+                // No changes listed: the note line says so once, not "(±0)" against every party.
                 return text;
             }
 

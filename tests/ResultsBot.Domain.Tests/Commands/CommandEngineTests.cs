@@ -108,6 +108,16 @@ public class CommandEngineTests
     }
 
     [Fact]
+    public void Answer_UnknownCouncilCloseToSeveral_ListsThemWithCommasAndOr()
+    {
+        var book = ResultsBook.Empty.ExpectCouncils(["Barnet", "Barnes", "Burnet", "Barnsley"]);
+
+        var answer = _engine.Answer("/council Barnel", book);
+
+        Assert.Equal("No council called \"Barnel\" in this feed. Did you mean Barnes, Barnet or Burnet?", answer.Text);
+    }
+
+    [Fact]
     public void Answer_UnknownCouncilCloseToOne_AsksDidYouMean()
     {
         var answer = _engine.Answer("/council Thurrok", _book);

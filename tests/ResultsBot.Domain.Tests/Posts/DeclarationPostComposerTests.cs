@@ -146,7 +146,7 @@ public class DeclarationPostComposerTests
             """
             Labour hold Sunderland
             Whole council up: 60 seats
-            New council: Labour 50 (±0), Conservatives 10 (±0)
+            New council: Labour 50, Conservatives 10
             No seats changed hands.
             Labour majority of 40
             1 declared

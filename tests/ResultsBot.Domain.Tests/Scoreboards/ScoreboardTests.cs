@@ -68,7 +68,7 @@ public class ScoreboardTests
     [Fact]
     public void From_Declarations_OrdersByCouncilsThenCouncillors()
     {
-        Assert.Equal(["Lab", "C", "Ind", "LD", "Oth", "Grn"], Board.Parties.Select(p => p.Party.Value));
+        Assert.Equal(["Lab", "C", "Ind", "LD", "Oth", "Green"], Board.Parties.Select(p => p.Party.Value));
     }
 
     [Fact]
@@ -98,5 +98,17 @@ public class ScoreboardTests
         Assert.Equal([ChangeBasis.Notional, ChangeBasis.CouncilBeforePoll], board.ChangeBases.Order());
     }
 
-    private static PartyStanding Standing(string party) => Board.Parties.Single(p => p.Party.Value == party);
+    [Fact]
+    public void From_SamePartyInTwoSpellings_CountsOneParty()
+    {
+        var upper = Declaration.Of("Adur").Control("LAB", "C").NewCouncil(("LAB", 20), ("C", 9)).Build();
+        var lower = Declaration.Of("Bury").Control("Lab", "Lab").NewCouncil(("Lab", 40), ("Con", 11)).Build();
+
+        var board = Scoreboard.From(Books.With(upper, lower));
+
+        Assert.Equal(["Lab", "C"], board.Parties.Select(p => p.Party.Value));
+        Assert.Equal((2, 1, 60), (board.Parties[0].Councils, board.Parties[0].CouncilsChange, board.Parties[0].Councillors));
+    }
+
+    private static PartyStanding Standing(string party) => Board.Parties.Single(p => p.Party == new PartyCode(party));
 }
