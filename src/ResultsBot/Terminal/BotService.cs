@@ -17,7 +17,11 @@ public sealed class BotService(
         var restored = desk.Restore();
         if (restored > 0)
         {
-            logger.LogInformation("Restored {Count} accepted messages ({Declared} councils declared); only what is new will be posted", restored, desk.Book.DeclaredCount);
+            logger.LogInformation(
+                "Restored {Count} accepted messages ({Declared} councils declared) from the database; only what is new will be posted{Hint}",
+                restored,
+                desk.Book.DeclaredCount,
+                plan.IsBundledSample ? " (delete resultsbot.db to replay the sample from the start)" : "");
         }
 
         var resent = await dispatcher.DeliverPendingAsync(stoppingToken);
