@@ -1,7 +1,12 @@
+using ResultsBot.Domain.Messages;
+
 namespace ResultsBot.Domain.Commands;
 
-/// <summary>An answer to a command. <see cref="Ok"/> is false when the user asked for something the bot cannot give.</summary>
-public sealed record CommandAnswer(string Text, bool Ok = true)
+/// <summary>
+/// An answer to a command. <see cref="Ok"/> is false when the user asked for something the bot cannot give.
+/// <see cref="Publish"/> is a message the command makes (an admin's /share set), for the host to accept like any feed message.
+/// </summary>
+public sealed record CommandAnswer(string Text, bool Ok = true, FeedMessage? Publish = null)
 {
     public static CommandAnswer Problem(string text) => new(text, false);
 }

@@ -18,7 +18,9 @@ public sealed class CommandEngine(CultureInfo culture)
           /help           this list
         """;
 
-    public CommandAnswer Answer(string input, ResultsBook book)
+    public CommandAnswer Answer(string input, ResultsBook book) => Answer(input, book, Caller.Anonymous);
+
+    public CommandAnswer Answer(string input, ResultsBook book, Caller caller)
     {
         var text = input.Trim();
         if (text.Length == 0)
