@@ -4,4 +4,9 @@ namespace ResultsBot.Storage;
 
 /// <summary>A post queued for a channel and not yet confirmed sent.</summary>
 /// <param name="CorrectsPostId">For a correction, the post it corrects (platforms that can edit will edit that one).</param>
-public sealed record PendingDelivery(long DeliveryId, long PostId, string Channel, Post Post, long? CorrectsPostId);
+/// <param name="QueuedAt">When the post was queued (a digest waits for its window from here).</param>
+public sealed record PendingDelivery(long DeliveryId, long PostId, string Channel, Post Post, long? CorrectsPostId, DateTimeOffset QueuedAt)
+{
+    /// <summary>The corrected post's message id on this channel, when the platform gave one: the message to edit.</summary>
+    public string? CorrectsPlatformMessageId { get; init; }
+}

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace ResultsBot.Storage;
 
-internal sealed record PostLines(string[] Lines);
+/// <summary>A post's body as stored: its sections (labelled ones are fields), colour and footer.</summary>
+internal sealed record PostBody(PostBodySection[] Sections, string? Colour, string? Footer);
 
-[JsonSerializable(typeof(PostLines))]
+internal sealed record PostBodySection(string? Label, string Text);
+
+[JsonSerializable(typeof(PostBody))]
 internal sealed partial class PostJson : JsonSerializerContext;

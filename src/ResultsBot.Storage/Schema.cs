@@ -18,7 +18,7 @@ internal static class Schema
             subject TEXT NOT NULL,
             kind TEXT NOT NULL,
             headline TEXT NOT NULL,
-            lines TEXT NOT NULL,
+            body TEXT NOT NULL,
             corrects_post_id INTEGER NULL REFERENCES posts(id),
             created_at TEXT NOT NULL
         );

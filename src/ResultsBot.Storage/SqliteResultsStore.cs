@@ -87,11 +87,11 @@ public sealed class SqliteResultsStore : IDisposable
                 var postId = Insert(
                     transaction,
                     """
-                    INSERT INTO posts (message_id, subject, kind, headline, lines, corrects_post_id, created_at)
-                    VALUES ($message, $subject, $kind, $headline, $lines, $corrects, $now) RETURNING id
+                    INSERT INTO posts (message_id, subject, kind, headline, body, corrects_post_id, created_at)
+                    VALUES ($message, $subject, $kind, $headline, $body, $corrects, $now) RETURNING id
                     """,
                     ("$message", messageId), ("$subject", post.Subject), ("$kind", post.Kind.ToString()), ("$headline", post.Headline),
-                    ("$lines", JsonSerializer.Serialize(new PostLines([.. post.Lines]), PostJson.Default.PostLines)),
+                    ("$body", JsonSerializer.Serialize(new PostBody([.. post.Sections.Select(x => new PostBodySection(x.Label, x.Text))], post.Colour, post.Footer), PostJson.Default.PostBody)),
                     ("$corrects", (object?)corrects ?? DBNull.Value), ("$now", now));
                 foreach (var channel in channels)
                 {
@@ -110,8 +110,9 @@ public sealed class SqliteResultsStore : IDisposable
         {
             using var command = _connection.CreateCommand();
             command.CommandText = """
-                SELECT d.id, p.id, p.subject, p.kind, p.headline, p.lines, p.corrects_post_id
+                SELECT d.id, p.id, p.subject, p.kind, p.headline, p.body, p.corrects_post_id, p.created_at, original.platform_message_id
                 FROM deliveries d JOIN posts p ON p.id = d.post_id
+                LEFT JOIN deliveries original ON original.post_id = p.corrects_post_id AND original.channel = d.channel
                 WHERE d.channel = $channel AND d.delivered_at IS NULL
                 ORDER BY d.id
                 """;
@@ -120,9 +121,17 @@ public sealed class SqliteResultsStore : IDisposable
             var pending = new List<PendingDelivery>();
             while (reader.Read())
             {
-                var lines = JsonSerializer.Deserialize(reader.GetString(5), PostJson.Default.PostLines)?.Lines ?? [];
-                var post = new Post(Enum.Parse<PostKind>(reader.GetString(3)), reader.GetString(2), reader.GetString(4), lines);
-                pending.Add(new PendingDelivery(reader.GetInt64(0), reader.GetInt64(1), channel, post, reader.IsDBNull(6) ? null : reader.GetInt64(6)));
+                var body = JsonSerializer.Deserialize(reader.GetString(5), PostJson.Default.PostBody) ?? new PostBody([], null, null);
+                var post = new Post(Enum.Parse<PostKind>(reader.GetString(3)), reader.GetString(2), reader.GetString(4), [.. body.Sections.Select(x => new PostSection(x.Label, x.Text))])
+                {
+                    Colour = body.Colour,
+                    Footer = body.Footer,
+                };
+                var queuedAt = DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+                pending.Add(new PendingDelivery(reader.GetInt64(0), reader.GetInt64(1), channel, post, reader.IsDBNull(6) ? null : reader.GetInt64(6), queuedAt)
+                {
+                    CorrectsPlatformMessageId = reader.IsDBNull(8) ? null : reader.GetString(8),
+                });
             }
 
             return pending;

@@ -64,6 +64,7 @@ public static class ResultsBotHostBuilderExtensions
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new MilestoneComposer(settings.Culture));
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = TimeSpan.FromSeconds(30),
@@ -71,7 +72,7 @@ public static class ResultsBotHostBuilderExtensions
         });
         services.AddSingleton(sp => FeedSources.Open(settings.FeedSource ?? BotSettings.SampleFeedDirectory, sp.GetRequiredService<HttpClient>()));
         services.AddSingleton(sp => openStore(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(new DeclarationPostComposer(settings.Culture));
+        services.AddSingleton(new DeclarationPostComposer(settings.Culture, settings.SourceName));
         services.AddSingleton(new CommandEngine(settings.Culture));
         if (output is not null)
         {

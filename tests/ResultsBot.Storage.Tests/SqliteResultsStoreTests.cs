@@ -29,6 +29,24 @@ public sealed class SqliteResultsStoreTests : IDisposable
         var pending = Assert.Single(reopened.PendingDeliveries("console"));
         Assert.Equal("Bolton stays under no overall control", pending.Post.Headline);
         Assert.Equal(["line one", "line two"], pending.Post.Lines);
+        Assert.Equal(_time.GetUtcNow(), pending.QueuedAt);
+    }
+
+    [Fact]
+    public void Accept_StructuredPost_ComesBackWithFieldsColourAndFooter()
+    {
+        var post = new Post(PostKind.Declaration, "council/thurrock", "Reform UK gain Thurrock from Labour", [PostSection.Plain("Whole council up: 49 seats"), new PostSection("New council", "Reform UK 25 (+21)")])
+        {
+            Colour = "#12B6CF",
+            Footer = "PA Media · 8 May 2026, 04:00 UK time",
+        };
+        using var store = SqliteResultsStore.Open(ConnectionString, _time);
+
+        store.Accept("council/thurrock", 1, "Thurrock_1.xml", Content, [post], ["console"]);
+
+        var stored = Assert.Single(store.PendingDeliveries("console")).Post;
+        Assert.Equal(post.Sections, stored.Sections);
+        Assert.Equal((post.Colour, post.Footer), (stored.Colour, stored.Footer));
     }
 
     [Fact]
@@ -57,6 +75,7 @@ public sealed class SqliteResultsStoreTests : IDisposable
 
         var correction = Assert.Single(store.PendingDeliveries("console"));
         Assert.Equal(original.PostId, correction.CorrectsPostId);
+        Assert.Equal("msg-1", correction.CorrectsPlatformMessageId);
     }
 
     [Fact]

@@ -8,13 +8,19 @@ using ResultsBot.Domain.Text;
 namespace ResultsBot.Domain.Posts;
 
 /// <summary>Turns a council's declaration into the post people read: the call first, then the numbers.</summary>
-public sealed class DeclarationPostComposer(CultureInfo culture)
+/// <param name="culture">How numbers and ordinals are written.</param>
+/// <param name="sourceName">Named in each post's footer: where the results come from.</param>
+public sealed class DeclarationPostComposer(CultureInfo culture, string sourceName = "PA Media")
 {
-    public Post Compose(CouncilDeclaration declaration, ResultsBook book) =>
-        new(PostKind.Declaration, declaration.Key, Headlines.For(declaration), [.. Body(declaration), Progress(book)]);
+    /// <param name="receivedAt">When the bot took the result, for the footer when the feed gives no declaration time.</param>
+    public Post Compose(CouncilDeclaration declaration, ResultsBook book, DateTimeOffset? receivedAt = null) =>
+        Finish(
+            new Post(PostKind.Declaration, declaration.Key, Headlines.For(declaration), [.. Sections(declaration), .. Context(declaration, book), PostSection.Plain(Progress(book))]),
+            declaration,
+            receivedAt);
 
     /// <summary>A correction: what changed against the post already made, then the corrected result in full.</summary>
-    public Post? ComposeCorrection(CouncilDeclaration previous, CouncilDeclaration current, ResultsBook book)
+    public Post? ComposeCorrection(CouncilDeclaration previous, CouncilDeclaration current, ResultsBook book, DateTimeOffset? receivedAt = null)
     {
         // The council's type or PA id are not in the post; a revision changing only those is no correction.
         if (previous.SameResultAs(current with { Council = previous.Council with { Proportion = current.Council.Proportion } }))
@@ -26,33 +32,61 @@ public sealed class DeclarationPostComposer(CultureInfo culture)
         var summary = differences.Count == 0
             ? $"Revision {current.Revision} revises the seat changes."
             : $"Revision {current.Revision} corrects the earlier result: {string.Join("; ", differences)}.";
-        return new Post(
-            PostKind.Correction,
-            current.Key,
-            "Correction: " + Headlines.For(current),
-            [summary, .. Body(current), Progress(book)]);
+        return Finish(
+            new Post(
+                PostKind.Correction,
+                current.Key,
+                "Correction: " + Headlines.For(current),
+                [PostSection.Plain(summary), .. Sections(current), PostSection.Plain(Progress(book))]),
+            current,
+            receivedAt);
     }
 
-    /// <summary>The result without the night's progress line: what /council answers.</summary>
-    public IReadOnlyList<string> Body(CouncilDeclaration declaration)
+    /// <summary>The result without the night's progress line, as plain lines: what /council answers.</summary>
+    public IReadOnlyList<string> Body(CouncilDeclaration declaration) => [.. Sections(declaration).Select(s => s.ToPlainText())];
+
+    /// <summary>The result itself: what was up, seats won and the new council (as fields), the note on changes, the majority.</summary>
+    public IReadOnlyList<PostSection> Sections(CouncilDeclaration declaration)
     {
-        var lines = new List<string> { SeatsUp(declaration) };
+        var sections = new List<PostSection> { PostSection.Plain(SeatsUp(declaration)) };
         var changesOnWon = declaration.Elected is not null && declaration.ChangeBasis != ChangeBasis.CouncilBeforePoll;
         if (declaration.Elected is not null)
         {
-            lines.Add("Seats won: " + SeatLines.Format(declaration.Elected, changesOnWon ? declaration.Changes : null, culture));
+            sections.Add(new PostSection("Seats won", SeatLines.Format(declaration.Elected, changesOnWon ? declaration.Changes : null, culture)));
         }
 
         var label = declaration.Elected is null ? "New council" : "Council now";
-        lines.Add($"{label}: " + SeatLines.Format(declaration.NewCouncil, changesOnWon ? null : declaration.Changes, culture));
+        sections.Add(new PostSection(label, SeatLines.Format(declaration.NewCouncil, changesOnWon ? null : declaration.Changes, culture)));
 
         if (ChangeNote(declaration) is { } note)
         {
-            lines.Add(note);
+            sections.Add(PostSection.Plain(note));
         }
 
-        lines.Add(Majority(declaration));
-        return lines;
+        sections.Add(PostSection.Plain(Majority(declaration)));
+        return sections;
+    }
+
+    /// <summary>What the night's record adds: uncontested seats from nominations, the parties' running tallies.</summary>
+    private IEnumerable<PostSection> Context(CouncilDeclaration declaration, ResultsBook book)
+    {
+        var uncontested = book.NominationsFor(declaration.Council.Key)?.Parties.Sum(p => p.UnopposedReturns) ?? 0;
+        if (uncontested > 0)
+        {
+            var verb = uncontested == 1 ? "was" : "were";
+            yield return PostSection.Plain($"{"seat".ToQuantity(uncontested, "N0", culture)} {verb} uncontested.");
+        }
+
+        if (NightTally.Describe(declaration, book, culture) is { } tally)
+        {
+            yield return PostSection.Plain(tally);
+        }
+    }
+
+    private Post Finish(Post post, CouncilDeclaration declaration, DateTimeOffset? receivedAt)
+    {
+        var time = (declaration.DeclaredAt ?? receivedAt) is { } at ? " · " + UkTime.Format(at, culture) : "";
+        return post with { Colour = PartyColours.Of(declaration.Winner), Footer = sourceName + time };
     }
 
     private string SeatsUp(CouncilDeclaration d)

@@ -4,4 +4,10 @@ public enum PostKind
 {
     Declaration,
     Correction,
+
+    /// <summary>A point of the night: a quarter, half, three quarters, all councils declared.</summary>
+    Milestone,
+
+    /// <summary>Several declarations close together, one headline each.</summary>
+    Digest,
 }

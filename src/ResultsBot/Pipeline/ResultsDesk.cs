@@ -13,7 +13,13 @@ namespace ResultsBot.Pipeline;
 /// that changes it is posted as a correction, anything else changes nothing. The message and its posts
 /// are stored together before the book moves on, so what was accepted is never lost.
 /// </summary>
-public sealed class ResultsDesk(SqliteResultsStore store, DeclarationPostComposer composer, PostDispatcher dispatcher, ILogger<ResultsDesk> logger)
+public sealed class ResultsDesk(
+    SqliteResultsStore store,
+    DeclarationPostComposer composer,
+    MilestoneComposer milestones,
+    PostDispatcher dispatcher,
+    TimeProvider time,
+    ILogger<ResultsDesk> logger)
 {
     private ResultsBook _book = ResultsBook.Empty;
 
@@ -58,16 +64,32 @@ public sealed class ResultsDesk(SqliteResultsStore store, DeclarationPostCompose
             return acceptance;
         }
 
-        IReadOnlyList<Post> posts = Compose(acceptance) is { } post ? [post] : [];
+        IReadOnlyList<Post> posts = [.. Compose(acceptance)];
         store.Accept(message.Key, message.Revision, document.Origin, document.Content, posts, dispatcher.Channels);
         Volatile.Write(ref _book, acceptance.Book);
         return acceptance;
     }
 
-    private Post? Compose(Acceptance acceptance) => (acceptance.Message, acceptance.Previous) switch
+    private IEnumerable<Post> Compose(Acceptance acceptance)
     {
-        (CouncilDeclaration current, CouncilDeclaration previous) => composer.ComposeCorrection(previous, current, acceptance.Book),
-        (CouncilDeclaration current, null) => composer.Compose(current, acceptance.Book),
-        _ => null,
-    };
+        var now = time.GetUtcNow();
+        switch (acceptance.Message, acceptance.Previous)
+        {
+            case (CouncilDeclaration current, CouncilDeclaration previous):
+                if (composer.ComposeCorrection(previous, current, acceptance.Book, now) is { } correction)
+                {
+                    yield return correction;
+                }
+
+                break;
+            case (CouncilDeclaration current, null):
+                yield return composer.Compose(current, acceptance.Book, now);
+                if (milestones.ComposeFor(current, acceptance.Book) is { } milestone)
+                {
+                    yield return milestone;
+                }
+
+                break;
+        }
+    }
 }

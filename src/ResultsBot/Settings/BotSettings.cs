@@ -8,8 +8,11 @@ namespace ResultsBot.Settings;
 /// <param name="ReplaySpeed">Replay:Speed — how many times faster than real time a replay runs; null is as fast as possible.</param>
 /// <param name="ConnectionString">ConnectionStrings:ResultsBot — null when not configured.</param>
 /// <param name="Culture">Posts:Culture — how numbers and words are written, whatever the machine's locale.</param>
-public sealed record BotSettings(string? FeedSource, TimeSpan PollInterval, double? ReplaySpeed, string? ConnectionString, CultureInfo Culture)
+/// <param name="SourceName">Feed:SourceName — named in every post's footer.</param>
+public sealed record BotSettings(string? FeedSource, TimeSpan PollInterval, double? ReplaySpeed, string? ConnectionString, CultureInfo Culture, string SourceName)
 {
+    public const string SampleSourceName = "ResultsBot sample feed (2024 results, House of Commons Library)";
+
     public const string DefaultConnectionString = "Data Source=resultsbot.db";
 
     /// <summary>Without a feed's own times, a replay treats declarations as a minute apart.</summary>

@@ -9,7 +9,7 @@ public static class SettingsReader
 {
     private static readonly Dictionary<string, string[]> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Feed"] = ["Source", "PollInterval"],
+        ["Feed"] = ["Source", "PollInterval", "SourceName"],
         ["Replay"] = ["Speed"],
         ["Posts"] = ["Culture"],
         ["ConnectionStrings"] = ["ResultsBot"],
@@ -60,7 +60,13 @@ public static class SettingsReader
             }
         }
 
-        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture);
+        var sourceName = Blank(configuration["Feed:SourceName"]) ?? (source is null ? BotSettings.SampleSourceName : "PA Media");
+        if (sourceName.Length > 100)
+        {
+            throw new SettingsException("Feed:SourceName: at most 100 characters");
+        }
+
+        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName);
     }
 
     private static void RejectUnknownKeys(IConfiguration configuration)

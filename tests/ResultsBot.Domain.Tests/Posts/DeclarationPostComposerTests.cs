@@ -26,6 +26,7 @@ public class DeclarationPostComposerTests
             Whole council up: 49 seats
             New council: Labour 30 (+14), Conservatives 17 (-12), Independents 2 (-2)
             Labour majority of 11
+            Labour's first gain of the night; Conservatives' first loss.
             1 declared
             """,
             post.ToPlainText());
@@ -74,6 +75,7 @@ public class DeclarationPostComposerTests
             Seats won: Labour 10 (+4), Conservatives 3 (-4), Greens 1 (±0)
             Council now: Labour 15, Conservatives 11, Greens 2, Independents 1
             Labour majority of 1
+            Labour's first gain of the night; Conservatives' first loss.
             1 declared
             """,
             post.ToPlainText());
@@ -215,7 +217,8 @@ public class DeclarationPostComposerTests
 
         Assert.Equal("Conservatives lose Peterborough to no overall control", post.Headline);
         Assert.Equal("New council: Conservatives 20, Labour 20, Liberal Democrats 5", post.Lines[1]);
-        Assert.Equal("Largest parties: Conservatives and Labour, 20 seats each, 3 short of a majority", post.Lines[^2]);
+        Assert.Equal("Largest parties: Conservatives and Labour, 20 seats each, 3 short of a majority", post.Lines[^3]);
+        Assert.Equal("Conservatives' first loss of the night.", post.Lines[^2]);
     }
 
     [Fact]
@@ -229,7 +232,7 @@ public class DeclarationPostComposerTests
         var post = _composer.Compose(declaration, Books.With(declaration));
 
         Assert.Equal("New council: Conservatives 10, Greens 10, Labour 10, Independents 2", post.Lines[1]);
-        Assert.Equal("Largest parties: Conservatives, Greens and Labour, 10 seats each, 7 short of a majority", post.Lines[^2]);
+        Assert.Equal("Largest parties: Conservatives, Greens and Labour, 10 seats each, 7 short of a majority", post.Lines[^3]);
     }
 
     [Fact]

@@ -133,7 +133,10 @@ public sealed class RunVerbTests
         await bot.WaitForExitAsync(Patience);
 
         var headlines = Posts.Headlines(bot.Stdout);
-        Assert.Equal(107, headlines.Count);
+        Assert.Equal(
+            ["A quarter of councils declared: 27 of 107", "Half of councils declared: 54 of 107", "Three quarters of councils declared: 81 of 107", "All 107 councils have declared"],
+            headlines.Where(h => h.Contains("councils", StringComparison.Ordinal)));
+        Assert.Equal(107 + 4, headlines.Count);
         Assert.Contains("Labour gain Thurrock from no overall control", headlines);
         Assert.Contains("Conservatives lose Basildon to no overall control", headlines);
         Assert.Contains("Bolton stays under no overall control", headlines);

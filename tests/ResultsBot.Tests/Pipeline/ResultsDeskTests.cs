@@ -62,7 +62,13 @@ public sealed class ResultsDeskTests : IDisposable
     private SqliteResultsStore Open() => SqliteResultsStore.Open("Data Source=" + _dir.File("bot.db"), _time);
 
     private static ResultsDesk Desk(SqliteResultsStore store) =>
-        new(store, new DeclarationPostComposer(CultureInfo.GetCultureInfo("en-GB")), new PostDispatcher(store, [new Terminal.ConsolePostSink(TextWriter.Null)]), NullLogger<ResultsDesk>.Instance);
+        new(
+            store,
+            new DeclarationPostComposer(CultureInfo.GetCultureInfo("en-GB")),
+            new MilestoneComposer(CultureInfo.GetCultureInfo("en-GB")),
+            new PostDispatcher(store, [new Terminal.ConsolePostSink(TextWriter.Null)]),
+            new FakeTimeProvider(),
+            NullLogger<ResultsDesk>.Instance);
 
     private static string Bytes(string name) => File.ReadAllText(Paths.SharedFeedFile(name));
 

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Humanizer;
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Messages;
+using ResultsBot.Domain.Parties;
+
+namespace ResultsBot.Domain.Posts;
+
+/// <summary>
+/// "Reform UK's 3rd gain of the night; Labour's 5th loss." Counted over the declarations in the book
+/// up to this council's, so it says only what the night's record carries.
+/// </summary>
+internal static class NightTally
+{
+    public static string? Describe(CouncilDeclaration declaration, ResultsBook book, CultureInfo culture)
+    {
+        var sofar = book.Declarations.TakeWhile(d => d.Key != declaration.Key).Append(declaration).ToList();
+        var gained = declaration.Outcome is ControlOutcome.Gain or ControlOutcome.GainFromNoOverallControl;
+        var lost = declaration.Outcome is ControlOutcome.Gain or ControlOutcome.LossToNoOverallControl;
+        var gains = gained ? $"{Possessive(declaration.Winner)} {Ordinal(sofar.Count(d => d.Winner == declaration.Winner && IsGain(d)), culture)} gain" : null;
+        var losses = lost ? $"{Possessive(declaration.Sitting)} {Ordinal(sofar.Count(d => d.Sitting == declaration.Sitting && IsLoss(d)), culture)} loss" : null;
+        return (gains, losses) switch
+        {
+            ({ } g, { } l) => $"{g} of the night; {l}.",
+            ({ } g, null) => $"{g} of the night.",
+            (null, { } l) => $"{l} of the night.",
+            _ => null,
+        };
+    }
+
+    private static bool IsGain(CouncilDeclaration d) => d.Outcome is ControlOutcome.Gain or ControlOutcome.GainFromNoOverallControl;
+
+    private static bool IsLoss(CouncilDeclaration d) => d.Outcome is ControlOutcome.Gain or ControlOutcome.LossToNoOverallControl;
+
+    // House style: words for first to ninth, figures from 10th.
+    private static string Ordinal(int n, CultureInfo culture) => n < 10 ? n.ToOrdinalWords(culture) : n.Ordinalize(culture);
+
+    private static string Possessive(PartyCode party)
+    {
+        var name = PartyNames.NameOf(party);
+        return name.EndsWith('s') ? name + "'" : name + "'s";
+    }
+}

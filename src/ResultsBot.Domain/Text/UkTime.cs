@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace ResultsBot.Domain.Text;
+
+/// <summary>Times as people in the UK read them on the night, whatever the server's zone: "3 May 2024, 03:12 UK time".</summary>
+public static class UkTime
+{
+    private static readonly TimeZoneInfo London = Find();
+
+    public static string Format(DateTimeOffset at, CultureInfo culture) =>
+        TimeZoneInfo.ConvertTime(at, London).ToString("d MMMM yyyy, HH:mm", culture) + (London == TimeZoneInfo.Utc ? " UTC" : " UK time");
+
+    private static TimeZoneInfo Find()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc; // A machine without time zone data still gets a correct, if UTC, time.
+        }
+    }
+}
