@@ -347,4 +347,49 @@ public class DeclarationPostComposerTests
         Assert.Equal("Revision 2 revises the seat changes.", post.Lines[0]);
         Assert.Equal("New council: Labour 31 (+3), Conservatives 20 (-3)", post.Lines[2]);
     }
+
+    [Fact]
+    public void Compose_Declaration_HasWinnersColourAndFooterWithSourceAndUkTime()
+    {
+        var thurrock = Declaration.Of("Thurrock").Control("Reform", "Lab").NewCouncil(("Reform", 30), ("Lab", 19)).Build();
+        var composer = new DeclarationPostComposer(Culture.EnGb, "PA Media");
+
+        var post = composer.Compose(thurrock, Books.With(thurrock), new DateTimeOffset(2026, 5, 8, 3, 12, 0, TimeSpan.Zero));
+
+        Assert.Equal("#12B6CF", post.Colour);
+        Assert.Equal("PA Media · 8 May 2026, 04:12 UK time", post.Footer);
+    }
+
+    [Fact]
+    public void Compose_NoOverallControl_IsGrey()
+    {
+        var bolton = Declaration.Of("Bolton").Control("NOC", "NOC").NewCouncil(("Lab", 25), ("C", 20), ("Ind", 15)).Build();
+
+        Assert.Equal("#808080", _composer.Compose(bolton, Books.With(bolton)).Colour);
+    }
+
+    [Fact]
+    public void Compose_SeatTables_AreLabelledSectionsForPlatformFields()
+    {
+        var bury = Declaration.Of("Bury").ByThirds().Control("Lab", "Lab")
+            .Elected(("Lab", 12), ("C", 5)).NewCouncil(("Lab", 31), ("C", 20)).Changes(("Lab", 1), ("C", -1)).Build();
+
+        var post = _composer.Compose(bury, Books.With(bury));
+
+        Assert.Equal(
+            [new PostSection("Seats won", "Labour 12 (+1), Conservatives 5 (-1)"), new PostSection("Council now", "Labour 31, Conservatives 20")],
+            post.Sections.Where(s => s.Label is not null));
+    }
+
+    [Fact]
+    public void Compose_NominationsShowUncontestedSeats_SaysSo()
+    {
+        var council = new Domain.Councils.Council("Knowsley", null, "Metro", Domain.Councils.Proportion.Third);
+        var nominations = new Messages.CouncilNominations(1, council, null, [new(new Domain.Parties.PartyCode("Lab"), "Labour", 40, 15, 2, 13)]);
+        var knowsley = Declaration.Of("Knowsley").ByThirds().Control("Lab", "Lab").Elected(("Lab", 15)).NewCouncil(("Lab", 45)).Build();
+
+        var post = _composer.Compose(knowsley, Books.With(nominations, knowsley));
+
+        Assert.Contains("2 seats were uncontested.", post.Lines);
+    }
 }
