@@ -73,7 +73,9 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton(sp => FeedSources.Open(settings.FeedSource ?? BotSettings.SampleFeedDirectory, sp.GetRequiredService<HttpClient>()));
         services.AddSingleton(sp => openStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new DeclarationPostComposer(settings.Culture, settings.SourceName));
-        services.AddSingleton(new CommandEngine(settings.Culture));
+        services.AddSingleton(settings.Culture);
+        services.AddSingleton(sp => new CommandEngine(settings.Culture, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<CommandRunner>();
         if (output is not null)
         {
             services.AddSingleton<IPostSink>(new ConsolePostSink(output));
@@ -91,7 +93,7 @@ public static class ResultsBotHostBuilderExtensions
     {
         builder.Services.AddSingleton(plan);
         builder.Services.AddHostedService<BotService>();
-        builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandEngine>(), sp.GetRequiredService<ResultsDesk>()));
+        builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller));
         return builder;
     }
 }

@@ -6,15 +6,24 @@ using ResultsBot.Domain.Scoreboards;
 namespace ResultsBot.Domain.Commands;
 
 /// <summary>One engine for every platform: the same question gets the same answer on console, Discord and Slack.</summary>
-public sealed class CommandEngine(CultureInfo culture)
+/// <param name="time">For stamping what commands enter (/share set); the clock is injected, never read directly.</param>
+public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
 {
     private readonly DeclarationPostComposer _composer = new(culture);
+    private readonly ShareCommand _share = new(culture);
+
+    public CommandEngine(CultureInfo culture)
+        : this(culture, TimeProvider.System)
+    {
+    }
 
     public static string Help =>
         """
         Commands:
           /council NAME   the latest result for a council, e.g. /council Birmingham
           /scoreboard     councils and councillors by party, with changes
+          /share          the projected national share, with its source and time
+          /share set Lab 34 Con 25 LD 17 source "..."   (admins only) enter the projected national share
           /help           this list
         """;
 
@@ -34,6 +43,7 @@ public sealed class CommandEngine(CultureInfo culture)
         return name switch
         {
             "council" => Council(argument, book),
+            "share" or "pns" => _share.Answer(argument, book, caller, time.GetUtcNow()),
             "scoreboard" or "scores" => new CommandAnswer(ScoreboardText.Format(Scoreboard.From(book), culture)),
             "help" or "start" => new CommandAnswer(Help),
             _ => CommandAnswer.Problem($"I don't know the command \"{Truncate(text.Split(' ')[0])}\". /help lists the ones I do."),

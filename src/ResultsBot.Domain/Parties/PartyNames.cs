@@ -40,10 +40,17 @@ public static class PartyNames
         ["C"] = "C", ["Con"] = "C", ["Lab"] = "Lab", ["LD"] = "LD", ["Green"] = "Green", ["Grn"] = "Green",
         ["Reform"] = "Reform", ["Ref"] = "Reform", ["Ind"] = "Ind", ["R"] = "R", ["SNP"] = "SNP", ["PC"] = "PC",
         ["Your"] = "Your", ["UKIP"] = "UKIP", ["Oth"] = "Oth", ["NOC"] = "NOC",
+
+        // One-word names people type for the parties.
+        ["Labour"] = "Lab", ["Conservative"] = "C", ["Conservatives"] = "C", ["Tory"] = "C", ["Tories"] = "C",
+        ["LibDem"] = "LD", ["LibDems"] = "LD", ["Greens"] = "Green", ["Plaid"] = "PC", ["Independent"] = "Ind",
+        ["Independents"] = "Ind", ["Residents"] = "R", ["Others"] = "Oth",
     };
 
     /// <summary>The one spelling the bot uses for a known code; unknown codes are kept as the feed wrote them.</summary>
     public static string Canonical(string code) => Spellings.GetValueOrDefault(code, code);
+
+    public static bool IsKnown(PartyCode party) => Names.ContainsKey(party.Value) && !party.IsNoOverallControl;
 
     public static string NameOf(PartyCode party) =>
         Names.TryGetValue(party.Value, out var name) ? name : party.Value;

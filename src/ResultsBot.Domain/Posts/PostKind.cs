@@ -10,4 +10,7 @@ public enum PostKind
 
     /// <summary>Several declarations close together, one headline each.</summary>
     Digest,
+
+    /// <summary>News that is not a council's result, such as a new projected national share.</summary>
+    Announcement,
 }

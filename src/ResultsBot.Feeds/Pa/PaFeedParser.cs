@@ -32,7 +32,10 @@ public static class PaFeedParser
         CloseInput = true,
     };
 
-    public static ParseOutcome Parse(byte[] content)
+    public static ParseOutcome Parse(byte[] content) => Parse(content, "the feed");
+
+    /// <param name="origin">Where the document came from, recorded on messages that say who entered them.</param>
+    public static ParseOutcome Parse(byte[] content, string origin)
     {
         if (content.Length == 0)
         {
@@ -67,6 +70,7 @@ public static class PaFeedParser
                 "LocalElectionResult" => ParseOutcome.Read(LocalResultReader.Read(root)),
                 "LocalStateOfParties" => ParseOutcome.Read([StateOfPartiesReader.Read(root)]),
                 "LocalElectionNominations" => ParseOutcome.Read(NominationsReader.Read(root)),
+                Ours.NationalShareFormat.RootName => ParseOutcome.Read([Ours.NationalShareFormat.Read(root, origin)]),
                 _ when KnownButNotRead.Contains(type) => ParseOutcome.Unread(type),
                 _ => ParseOutcome.Bad($"unknown message type <{Shorten(type)}>"),
             };

@@ -76,7 +76,7 @@ public static class BotLauncher
             {
                 "run" => await RunVerb.RunAsync(host),
                 "replay" => await ReplayVerb.RunAsync(host, settings),
-                "ask" => await AskVerb.RunAsync(host, cli.Argument!, output),
+                "ask" => await AskVerb.RunAsync(host, cli.Argument!, output, settings.ConsoleCaller),
                 "check" => await CheckVerb.RunAsync(host, output, error),
                 _ => 2,
             };

@@ -47,7 +47,7 @@ public sealed class FeedProcessor(
         foreach (var document in documents)
         {
             _unsettled.Remove(document.Origin);
-            var outcome = PaFeedParser.Parse(document.Content);
+            var outcome = PaFeedParser.Parse(document.Content, ProblemReporter.DisplayName(document.Origin));
             if (outcome.Problem is { } problem)
             {
                 if (mode.SettleBadFiles)

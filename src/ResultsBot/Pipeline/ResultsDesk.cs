@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Messages;
@@ -19,6 +20,7 @@ public sealed class ResultsDesk(
     MilestoneComposer milestones,
     PostDispatcher dispatcher,
     TimeProvider time,
+    CultureInfo culture,
     ILogger<ResultsDesk> logger)
 {
     private ResultsBook _book = ResultsBook.Empty;
@@ -33,7 +35,7 @@ public sealed class ResultsDesk(
         var stored = store.LoadMessages();
         foreach (var message in stored)
         {
-            var parsed = PaFeedParser.Parse(message.Content).Messages
+            var parsed = PaFeedParser.Parse(message.Content, message.Origin).Messages
                 .FirstOrDefault(m => m.Key == message.Key && m.Revision == message.Revision);
             if (parsed is null)
             {
@@ -89,6 +91,9 @@ public sealed class ResultsDesk(
                     yield return milestone;
                 }
 
+                break;
+            case (NationalShare share, _):
+                yield return NationalShareText.Compose(share, culture);
                 break;
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ResultsBot.Domain.Commands;
 
 namespace ResultsBot.Settings;
 
@@ -9,8 +10,14 @@ namespace ResultsBot.Settings;
 /// <param name="ConnectionString">ConnectionStrings:ResultsBot — null when not configured.</param>
 /// <param name="Culture">Posts:Culture — how numbers and words are written, whatever the machine's locale.</param>
 /// <param name="SourceName">Feed:SourceName — named in every post's footer.</param>
-public sealed record BotSettings(string? FeedSource, TimeSpan PollInterval, double? ReplaySpeed, string? ConnectionString, CultureInfo Culture, string SourceName)
+/// <param name="Admins">Admins — user ids allowed to change settings from a command ("console" is the terminal's user).</param>
+public sealed record BotSettings(string? FeedSource, TimeSpan PollInterval, double? ReplaySpeed, string? ConnectionString, CultureInfo Culture, string SourceName, IReadOnlySet<string> Admins)
 {
+    public const string ConsoleUser = "console";
+
+    /// <summary>Whoever types at the terminal (or runs ask).</summary>
+    public Caller ConsoleCaller => new(ConsoleUser, Admins.Contains(ConsoleUser));
+
     public const string SampleSourceName = "ResultsBot sample feed (2024 results, House of Commons Library)";
 
     public const string DefaultConnectionString = "Data Source=resultsbot.db";

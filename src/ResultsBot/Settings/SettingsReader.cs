@@ -66,7 +66,16 @@ public static class SettingsReader
             throw new SettingsException("Feed:SourceName: at most 100 characters");
         }
 
-        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName);
+        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration));
+    }
+
+    /// <summary>Admins as a list (Admins:0=console) or one comma-separated value (Admins=console,U123).</summary>
+    private static HashSet<string> Admins(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Admins");
+        var values = section.Value is { } single ? [single] : section.GetChildren().Select(c => c.Value ?? "");
+        return values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static void RejectUnknownKeys(IConfiguration configuration)

@@ -8,7 +8,7 @@ namespace ResultsBot.Terminal;
 /// Answers commands typed on standard input. When input ends (no terminal, as under systemd) the bot
 /// carries on posting; only a signal stops it.
 /// </summary>
-public sealed class ConsoleCommandService(TextReader input, TextWriter output, CommandEngine engine, ResultsDesk desk) : BackgroundService
+public sealed class ConsoleCommandService(TextReader input, TextWriter output, CommandRunner commands, Caller caller) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,7 +35,7 @@ public sealed class ConsoleCommandService(TextReader input, TextWriter output, C
                 continue;
             }
 
-            var answer = engine.Answer(line, desk.Book);
+            var answer = await commands.RunAsync(line, caller, stoppingToken);
             await output.WriteAsync((answer.Text + "\n\n").AsMemory(), stoppingToken);
             await output.FlushAsync(stoppingToken);
         }

@@ -173,6 +173,8 @@ public class CommandEngineTests
             Commands:
               /council NAME   the latest result for a council, e.g. /council Birmingham
               /scoreboard     councils and councillors by party, with changes
+              /share          the projected national share, with its source and time
+              /share set Lab 34 Con 25 LD 17 source "..."   (admins only) enter the projected national share
               /help           this list
             """,
             answer.Text.TrimEnd());

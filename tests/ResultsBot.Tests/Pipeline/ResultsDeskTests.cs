@@ -68,6 +68,7 @@ public sealed class ResultsDeskTests : IDisposable
             new MilestoneComposer(CultureInfo.GetCultureInfo("en-GB")),
             new PostDispatcher(store, [new Terminal.ConsolePostSink(TextWriter.Null)]),
             new FakeTimeProvider(),
+            CultureInfo.GetCultureInfo("en-GB"),
             NullLogger<ResultsDesk>.Instance);
 
     private static string Bytes(string name) => File.ReadAllText(Paths.SharedFeedFile(name));

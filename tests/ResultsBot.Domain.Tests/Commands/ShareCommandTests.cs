@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Time.Testing;
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Commands;
+using ResultsBot.Domain.Messages;
+
+namespace ResultsBot.Domain.Tests.Commands;
+
+public sealed class ShareCommandTests
+{
+    private static readonly Caller Admin = new("U1", true);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 5, 3, 15, 0, 0, TimeSpan.Zero));
+    private readonly CommandEngine _engine;
+
+    public ShareCommandTests() => _engine = new CommandEngine(Culture.EnGb, _time);
+
+    [Fact]
+    public void Answer_SetByAdmin_PublishesAShareStampedWithWhoAndWhen()
+    {
+        var answer = _engine.Answer("/share set Labour 34.5 Tories 25 LD 17% source \"BBC projected national share\"", ResultsBook.Empty, Admin);
+
+        var share = Assert.IsType<NationalShare>(answer.Publish);
+        Assert.Equal(("BBC projected national share", "U1", _time.GetUtcNow(), 1), (share.Source, share.SetBy, share.At, share.Revision));
+        Assert.Equal(["Lab 34.5", "C 25", "LD 17"], share.Shares.Select(s => $"{s.Party} {s.Percent}"));
+        Assert.Equal("Projected national share set: Labour 34.5%, Conservatives 25%, Liberal Democrats 17%, others 23.5% (BBC projected national share).", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_SetAgain_SupersedesTheEarlierFigure()
+    {
+        var first = (NationalShare)_engine.Answer("/share set Lab 30 source BBC", ResultsBook.Empty, Admin).Publish!;
+        var book = ResultsBook.Empty.Accept(first).Book;
+
+        var second = (NationalShare)_engine.Answer("/share set Lab 34 source BBC", book, Admin).Publish!;
+
+        Assert.Equal(2, second.Revision);
+        Assert.Equal(AcceptanceKind.Superseding, book.Accept(second).Kind);
+    }
+
+    [Theory]
+    [InlineData("/share set Lab 34 Con 25", "Say where the figure comes from")]
+    [InlineData("/share set Lab 34 Con source BBC", "Give each party then its share")]
+    [InlineData("/share set Lab 140 source BBC", "\"140\" is not a share between 0 and 100")]
+    [InlineData("/share set Lab 60 Con 50 source BBC", "The shares add up to more than 100%")]
+    [InlineData("/share set Lab 30 Lab 20 source BBC", "Labour is given twice")]
+    [InlineData("/share set @everyone 30 source BBC", "\"everyone\" is not a party I know")]
+    public void Answer_BadSet_SaysWhatIsWrongAndPublishesNothing(string command, string problem)
+    {
+        var answer = _engine.Answer(command, ResultsBook.Empty, Admin);
+
+        Assert.False(answer.Ok);
+        Assert.Null(answer.Publish);
+        Assert.StartsWith(problem, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_SetByNonAdmin_IsRefused()
+    {
+        var answer = _engine.Answer("/share set Lab 34 source BBC", ResultsBook.Empty, new Caller("U2", false));
+
+        Assert.Equal(("Only admins can set the projected national share.", false), (answer.Text, answer.Ok));
+        Assert.Null(answer.Publish);
+    }
+}
