@@ -65,6 +65,7 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new MilestoneComposer(settings.Culture));
+        services.AddSingleton(new DigestComposer(settings.Culture));
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = TimeSpan.FromSeconds(30),
@@ -78,7 +79,7 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<CommandRunner>();
         if (output is not null)
         {
-            services.AddSingleton<IPostSink>(new ConsolePostSink(output));
+            services.AddSingleton<IPostSink>(new ConsolePostSink(output, settings.ConsoleDigest));
         }
 
         services.AddSingleton<PostDispatcher>();

@@ -92,6 +92,9 @@ public sealed class FeedProcessor(
 
             await dispatcher.DeliverPendingAsync(cancellationToken);
         }
+
+        // Digests whose window has closed go out even when nothing new arrived.
+        await dispatcher.DeliverPendingAsync(cancellationToken);
     }
 
     /// <summary>Watches the source until stopped, backing off while it cannot be read.</summary>

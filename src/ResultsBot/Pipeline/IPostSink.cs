@@ -7,5 +7,8 @@ public interface IPostSink
 {
     string Channel { get; }
 
+    /// <summary>Whether this channel takes declarations as digests.</summary>
+    DigestPolicy Digest { get; }
+
     Task<string?> SendAsync(PendingDelivery delivery, CancellationToken cancellationToken);
 }

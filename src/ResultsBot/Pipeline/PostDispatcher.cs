@@ -1,25 +1,83 @@
+using ResultsBot.Domain.Posts;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Pipeline;
 
-/// <summary>Sends every queued post to its channel, oldest first, and records each as delivered only once it went out.</summary>
-public sealed class PostDispatcher(SqliteResultsStore store, IEnumerable<IPostSink> sinks)
+/// <summary>
+/// Sends every queued post to its channel, oldest first, and records each as delivered only once it went
+/// out. A channel taking digests gets declarations that arrive within its window as one post.
+/// </summary>
+public sealed class PostDispatcher(SqliteResultsStore store, IEnumerable<IPostSink> sinks, DigestComposer digests, TimeProvider time)
 {
     private readonly IReadOnlyList<IPostSink> _sinks = [.. sinks];
 
     public IReadOnlyList<string> Channels => [.. _sinks.Select(s => s.Channel)];
 
-    public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken)
+    /// <param name="flush">Send digests now rather than wait out their window (a replay that is about to exit).</param>
+    public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken, bool flush = false)
     {
         var sent = 0;
         foreach (var sink in _sinks)
         {
-            foreach (var delivery in store.PendingDeliveries(sink.Channel))
+            sent += sink.Digest.Enabled
+                ? await DeliverWithDigestsAsync(sink, flush, cancellationToken)
+                : await DeliverEachAsync(sink, store.PendingDeliveries(sink.Channel), cancellationToken);
+        }
+
+        return sent;
+    }
+
+    private async Task<int> DeliverEachAsync(IPostSink sink, IEnumerable<PendingDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var delivery in deliveries)
+        {
+            var platformId = await sink.SendAsync(delivery, cancellationToken);
+            store.MarkDelivered(delivery.DeliveryId, platformId);
+            sent++;
+        }
+
+        return sent;
+    }
+
+    private async Task<int> DeliverWithDigestsAsync(IPostSink sink, bool flush, CancellationToken cancellationToken)
+    {
+        var pending = store.PendingDeliveries(sink.Channel).ToList();
+        var sent = 0;
+        while (pending.Count > 0)
+        {
+            var head = pending[0];
+            if (head.Post.Kind != PostKind.Declaration)
             {
-                var platformId = await sink.SendAsync(delivery, cancellationToken);
-                store.MarkDelivered(delivery.DeliveryId, platformId);
+                sent += await DeliverEachAsync(sink, [head], cancellationToken);
+                pending.RemoveAt(0);
+                continue;
+            }
+
+            var closes = head.QueuedAt + sink.Digest.Window;
+            if (!flush && time.GetUtcNow() < closes)
+            {
+                break; // The window is still open; everything behind it waits, to keep the order.
+            }
+
+            var group = pending.TakeWhile(d => d.Post.Kind == PostKind.Declaration && d.QueuedAt <= closes).ToList();
+            if (group.Count == 1)
+            {
+                sent += await DeliverEachAsync(sink, group, cancellationToken);
+            }
+            else
+            {
+                var digest = head with { Post = digests.Compose([.. group.Select(d => d.Post)]) };
+                var platformId = await sink.SendAsync(digest, cancellationToken);
+                foreach (var delivery in group)
+                {
+                    store.MarkDelivered(delivery.DeliveryId, platformId);
+                }
+
                 sent++;
             }
+
+            pending.RemoveRange(0, group.Count);
         }
 
         return sent;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ResultsBot.Domain.Commands;
+using ResultsBot.Pipeline;
 
 namespace ResultsBot.Settings;
 
@@ -11,7 +12,16 @@ namespace ResultsBot.Settings;
 /// <param name="Culture">Posts:Culture — how numbers and words are written, whatever the machine's locale.</param>
 /// <param name="SourceName">Feed:SourceName — named in every post's footer.</param>
 /// <param name="Admins">Admins — user ids allowed to change settings from a command ("console" is the terminal's user).</param>
-public sealed record BotSettings(string? FeedSource, TimeSpan PollInterval, double? ReplaySpeed, string? ConnectionString, CultureInfo Culture, string SourceName, IReadOnlySet<string> Admins)
+/// <param name="ConsoleDigest">Console:Digest and Console:DigestWindow — group declarations into digests (off by default).</param>
+public sealed record BotSettings(
+    string? FeedSource,
+    TimeSpan PollInterval,
+    double? ReplaySpeed,
+    string? ConnectionString,
+    CultureInfo Culture,
+    string SourceName,
+    IReadOnlySet<string> Admins,
+    DigestPolicy ConsoleDigest)
 {
     public const string ConsoleUser = "console";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using ResultsBot.Feeds.Sources;
+using ResultsBot.Pipeline;
 
 namespace ResultsBot.Settings;
 
@@ -12,6 +13,7 @@ public static class SettingsReader
         ["Feed"] = ["Source", "PollInterval", "SourceName"],
         ["Replay"] = ["Speed"],
         ["Posts"] = ["Culture"],
+        ["Console"] = ["Digest", "DigestWindow"],
         ["ConnectionStrings"] = ["ResultsBot"],
     };
 
@@ -66,7 +68,25 @@ public static class SettingsReader
             throw new SettingsException("Feed:SourceName: at most 100 characters");
         }
 
-        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration));
+        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration), Digest(configuration, "Console"));
+    }
+
+    private static DigestPolicy Digest(IConfiguration configuration, string section)
+    {
+        var enabled = false;
+        if (Blank(configuration[$"{section}:Digest"]) is { } text && !bool.TryParse(text, out enabled))
+        {
+            throw new SettingsException($"{section}:Digest '{text}': give true or false");
+        }
+
+        var window = DigestPolicy.DefaultWindow;
+        if (Blank(configuration[$"{section}:DigestWindow"]) is { } windowText
+            && (!Durations.TryParse(windowText, out window) || window < TimeSpan.FromSeconds(1) || window > TimeSpan.FromMinutes(30)))
+        {
+            throw new SettingsException($"{section}:DigestWindow '{windowText}': give a duration between 1s and 30m, e.g. 20s");
+        }
+
+        return new DigestPolicy(enabled, window);
     }
 
     /// <summary>Admins as a list (Admins:0=console) or one comma-separated value (Admins=console,U123).</summary>

@@ -4,11 +4,13 @@ using ResultsBot.Storage;
 namespace ResultsBot.Terminal;
 
 /// <summary>The console platform: each post as plain text on standard output, a blank line after it.</summary>
-public sealed class ConsolePostSink(TextWriter output) : IPostSink
+public sealed class ConsolePostSink(TextWriter output, DigestPolicy? digest = null) : IPostSink
 {
     public const string ChannelName = "console";
 
     public string Channel => ChannelName;
+
+    public DigestPolicy Digest { get; } = digest ?? DigestPolicy.Off;
 
     public async Task<string?> SendAsync(PendingDelivery delivery, CancellationToken cancellationToken)
     {

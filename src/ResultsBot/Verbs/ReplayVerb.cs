@@ -18,6 +18,7 @@ internal static class ReplayVerb
         try
         {
             await host.Services.GetRequiredService<FeedProcessor>().ProcessOnceAsync(new ProcessingMode(true, false, pacer), stopping);
+            await host.Services.GetRequiredService<PostDispatcher>().DeliverPendingAsync(stopping, flush: true);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

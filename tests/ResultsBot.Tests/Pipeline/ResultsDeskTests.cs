@@ -66,7 +66,7 @@ public sealed class ResultsDeskTests : IDisposable
             store,
             new DeclarationPostComposer(CultureInfo.GetCultureInfo("en-GB")),
             new MilestoneComposer(CultureInfo.GetCultureInfo("en-GB")),
-            new PostDispatcher(store, [new Terminal.ConsolePostSink(TextWriter.Null)]),
+            new PostDispatcher(store, [new Terminal.ConsolePostSink(TextWriter.Null)], new DigestComposer(CultureInfo.GetCultureInfo("en-GB")), new FakeTimeProvider()),
             new FakeTimeProvider(),
             CultureInfo.GetCultureInfo("en-GB"),
             NullLogger<ResultsDesk>.Instance);
