@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ResultsBot.Benchmarks.CommandBenchmarks).Assembly).Run(args);
