@@ -153,11 +153,12 @@ public class CommandEngineTests
         Assert.Equal(
             """
             Scoreboard: 2 councils declared
-            Labour: 2 councils (+1), 30 councillors (+3)
-            Conservatives: 0 councils (-1), 5 councillors (-4)
-            Liberal Democrats: 0 councils (±0), 3 councillors (+1)
-            Greens: 0 councils (±0), 1 councillor (±0)
-            No overall control: 0 councils (±0)
+            Party               Councils  +/-  Councillors  +/-
+            Labour                     2   +1           30   +3
+            Conservatives              0   -1            5   -4
+            Liberal Democrats          0   ±0            3   +1
+            Greens                     0   ±0            1   ±0
+            No overall control         0   ±0
             """,
             answer.Text);
     }

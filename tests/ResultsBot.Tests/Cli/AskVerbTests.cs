@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ResultsBot.Tests.Support;
 
@@ -50,24 +52,42 @@ public sealed class AskVerbTests
         var latest = Directory.GetFiles(feed, "Local_Test_result_*.xml")
             .Select(f => XDocument.Load(f).Root!)
             .GroupBy(r => r.Descendants("Council").Single().Attribute("name")!.Value)
-            .Select(g => g.MaxBy(r => int.Parse(r.Attribute("revision")!.Value, System.Globalization.CultureInfo.InvariantCulture))!.Descendants("Council").Single())
+            .Select(g => g.MaxBy(r => int.Parse(r.Attribute("revision")!.Value, CultureInfo.InvariantCulture))!.Descendants("Council").Single())
             .ToList();
         int Won(string party) => latest.Sum(c => (c.Element("ElectedCouncillors") ?? c.Element("NewCouncil"))!.Elements("Party")
             .Where(p => p.Attribute("name")!.Value == party).Sum(p => (int)p.Attribute("seats")!));
         int Change(string party) => latest.Sum(c => c.Element("Changes")?.Elements("Party")
             .Where(p => p.Attribute("name")!.Value == party).Sum(p => (int)p.Attribute("change")!) ?? 0);
         int Controls(string party) => latest.Count(c => c.Attribute("winningParty")!.Value == party);
+        int ControlChange(string party) =>
+            latest.Count(c => c.Attribute("winningParty")!.Value == party && c.Attribute("sittingParty")!.Value != party)
+            - latest.Count(c => c.Attribute("sittingParty")!.Value == party && c.Attribute("winningParty")!.Value != party);
 
         var (exit, stdout, _) = await BotProcess.RunAsync(Paths.RepoRoot, "ask", "/scoreboard", "--feed", feed);
 
         Assert.Equal(0, exit);
         var lines = stdout.Split('\n');
         Assert.Equal($"Scoreboard: {latest.Count} of 136 councils declared", lines[0]);
-        var labour = lines.Single(l => l.StartsWith("Labour:", StringComparison.Ordinal));
-        Assert.StartsWith($"Labour: {Controls("Lab")} councils", labour, StringComparison.Ordinal);
-        Assert.EndsWith($"{Won("Lab"):N0} councillors ({Change("Lab")})", labour, StringComparison.Ordinal);
-        var reform = lines.Single(l => l.StartsWith("Reform UK:", StringComparison.Ordinal));
-        Assert.EndsWith($"{Won("Reform"):N0} councillors (+{Change("Reform")})", reform, StringComparison.Ordinal);
-        Assert.StartsWith($"No overall control: {Controls("NOC")} councils", lines.Single(l => l.StartsWith("No overall control", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(["Party", "Councils", "+/-", "Councillors", "+/-"], Cells(lines[1]));
+        var table = lines.Skip(1).TakeWhile(l => l.Length > 0 && !l.EndsWith('.')).ToList();
+        Assert.All(table.SkipLast(1), row => Assert.Equal(lines[1].Length, row.Length));
+        Assert.Equal([Controls("Lab").ToString(Culture), Signed(ControlChange("Lab"))], Cells(Row(table, "Labour"))[1..3]);
+        Assert.Equal([Won("Lab").ToString("N0", Culture), Signed(Change("Lab"))], Cells(Row(table, "Labour"))[3..]);
+        Assert.Equal([Won("Reform").ToString("N0", Culture), Signed(Change("Reform"))], Cells(Row(table, "Reform UK"))[3..]);
+        Assert.Equal(["No overall control", Controls("NOC").ToString(Culture)], Cells(table[^1])[..2]);
     }
+
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+
+    private static string Signed(int change) => change switch
+    {
+        > 0 => "+" + change.ToString("N0", Culture),
+        < 0 => "-" + (-change).ToString("N0", Culture),
+        _ => "±0",
+    };
+
+    // Columns are at least two spaces apart; a party's name has single spaces.
+    private static string[] Cells(string row) => Regex.Split(row.Trim(), " {2,}");
+
+    private static string Row(List<string> table, string party) => table.Single(l => Cells(l)[0] == party);
 }
