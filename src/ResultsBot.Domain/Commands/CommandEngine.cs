@@ -1,6 +1,5 @@
 using System.Globalization;
 using ResultsBot.Domain.Book;
-using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Scoreboards;
 
 namespace ResultsBot.Domain.Commands;
@@ -8,7 +7,7 @@ namespace ResultsBot.Domain.Commands;
 /// <summary>One engine for every platform: the same question gets the same answer on console, Discord and Slack.</summary>
 public sealed class CommandEngine(CultureInfo culture)
 {
-    private readonly DeclarationPostComposer _composer = new(culture);
+    private readonly CouncilCommand _council = new(culture);
 
     public static string Help =>
         """
@@ -22,55 +21,28 @@ public sealed class CommandEngine(CultureInfo culture)
 
     public CommandAnswer Answer(string input, ResultsBook book, Caller caller)
     {
-        var text = input.Trim();
+        // Bidi marks, zero-width and control characters go before anything reads the input.
+        var text = SafeText.Clean(input);
         if (text.Length == 0)
         {
             return CommandAnswer.Problem("Type a command, e.g. /council Birmingham. /help lists them all.");
         }
 
-        var space = text.IndexOfAny([' ', '\t']);
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
         var name = (space < 0 ? text : text[..space]).TrimStart('/').ToLowerInvariant();
         var argument = space < 0 ? "" : text[(space + 1)..].Trim();
         return name switch
         {
-            "council" => Council(argument, book),
+            "council" => _council.Answer(argument, book),
             "scoreboard" or "scores" => new CommandAnswer(ScoreboardText.Format(Scoreboard.From(book), culture)),
             "help" or "start" => new CommandAnswer(Help),
-            _ => CommandAnswer.Problem($"I don't know the command \"{Truncate(text.Split(' ')[0])}\". /help lists the ones I do."),
+            _ => Unknown(name),
         };
     }
 
-    private CommandAnswer Council(string query, ResultsBook book)
+    private static CommandAnswer Unknown(string name) => SafeText.Echo(name) switch
     {
-        if (query.Length == 0)
-        {
-            return CommandAnswer.Problem("Which council? For example: /council Birmingham");
-        }
-
-        var match = CouncilFinder.Find(query, book.KnownCouncils);
-        if (match.Key is null)
-        {
-            var names = match.Candidates.Select(k => book.KnownCouncils[k]).ToList();
-            return CommandAnswer.Problem(names.Count == 0
-                ? $"No council called \"{Truncate(query)}\" in this feed."
-                : $"No council called \"{Truncate(query)}\" in this feed. Did you mean {Alternatives(names)}?");
-        }
-
-        var declaration = book.DeclarationFor(match.Key);
-        if (declaration is null)
-        {
-            return new CommandAnswer($"{book.KnownCouncils[match.Key]} has not declared yet.");
-        }
-
-        var revised = declaration.Revision > 1 ? $" (revision {declaration.Revision})" : "";
-        var lines = new List<string> { Headlines.For(declaration) + revised };
-        lines.AddRange(_composer.Body(declaration));
-        return new CommandAnswer(string.Join("\n", lines));
-    }
-
-    private static string Alternatives(List<string> names) =>
-        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";
-
-    // Echoing a 200 KB argument back would flood the channel.
-    private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";
+        "" => CommandAnswer.Problem("I don't know that command. /help lists the ones I do."),
+        var safe => CommandAnswer.Problem($"I don't know the command \"/{safe}\". /help lists the ones I do."),
+    };
 }

@@ -32,7 +32,12 @@ public class CommandEngineTests
         1,
         new Council("Thurrock", null, "Unitary", Proportion.Third),
         new DateOnly(2024, 5, 2),
-        [new PartyNomination(new PartyCode("Lab"), "Labour", 8, 17, 0, 17)]);
+        [
+            new PartyNomination(new PartyCode("C"), "Conservative", 11, 11, 0, 0),
+            new PartyNomination(new PartyCode("Reform"), "Reform UK", 4, 4, 0, 0),
+            new PartyNomination(new PartyCode("Lab"), "Labour", 26, 26, 0, 0),
+            new PartyNomination(new PartyCode("Ind"), "Independent/Other", 8, 8, 0, 0),
+        ]);
 
     private readonly CommandEngine _engine = new(Culture.EnGb);
     private readonly ResultsBook _book = Books.With(ThurrockNominations, Hull, Basingstoke, StHelens);
@@ -99,12 +104,14 @@ public class CommandEngineTests
     }
 
     [Fact]
-    public void Answer_CouncilKnownOnlyFromNominations_HasNotDeclaredYet()
+    public void Answer_CouncilKnownOnlyFromNominations_HasNotDeclaredYetWithWhatIsUpAndWhoHoldsIt()
     {
         var answer = _engine.Answer("/council thurrock", _book);
 
         Assert.True(answer.Ok);
-        Assert.Equal("Thurrock has not declared yet.", answer.Text);
+        Assert.Equal(
+            "Thurrock has not declared yet. All 49 seats are up. Before the poll: Labour 26, Conservatives 11, Independents 8, Reform UK 4 (Labour control).",
+            answer.Text);
     }
 
     [Fact]
@@ -216,6 +223,6 @@ public class CommandEngineTests
         var answer = _engine.Answer("/" + new string('y', 200 * 1024), _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal($"I don't know the command \"/{new string('y', 59)}…\". /help lists the ones I do.", answer.Text);
+        Assert.Equal($"I don't know the command \"/{new string('y', 60)}…\". /help lists the ones I do.", answer.Text);
     }
 }

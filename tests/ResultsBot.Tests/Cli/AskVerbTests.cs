@@ -30,7 +30,33 @@ public sealed class AskVerbTests
         var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council Harlow", "--feed", dir.Path);
 
         Assert.Equal(0, exit);
-        Assert.Equal("Harlow has not declared yet.", stdout.Trim());
+        Assert.Equal(
+            "Harlow has not declared yet. 11 of 33 seats are up. Before the poll: Conservatives 17, Labour 15, Reform UK 1 (Conservative control).",
+            stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Ask_NewcastleWhenTheFeedHasBoth_ListsThemAndExitsOne()
+    {
+        using var dir = new TempDirectory();
+        dir.CopyFeed("Local_Test_result_Newcastle_under_Lyme_1.xml", "Local_Test_result_Newcastle_upon_Tyne_1.xml");
+
+        var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council newcastle", "--feed", dir.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("Which one? Newcastle-upon-Tyne or Newcastle-under-Lyme", stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Ask_CouncilByPaId_AnswersForThatCouncil()
+    {
+        using var dir = new TempDirectory();
+        dir.CopyFeed("Local_Test_result_Thurrock_1.xml", "Local_Test_result_Bolton_1.xml", "Local_Test_result_Bolton_2.xml");
+
+        var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council 4735", "--feed", dir.Path);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Bolton stays under no overall control (revision 2)\n", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
