@@ -12,9 +12,15 @@ public sealed class CommandEngine(CultureInfo culture)
     public static string Help =>
         """
         Commands:
-          /council NAME   the latest result for a council, e.g. /council Birmingham
-          /scoreboard     councils and councillors by party, with changes
-          /help           this list
+          /council NAME       a council's result, or what is up if it has not declared (NAME, PA id or GSS code)
+          /scoreboard         councils and councillors by party, with changes
+          /gains              every change of control so far, newest first
+          /party NAME         a party's night: councils held, gained and lost, councillors
+          /declared           councils declared so far, in order, with the call
+          /awaiting           councils still to declare
+          /share              the projected national share, with its source and time
+          /share set ...      enter the projected national share (admins only)
+          /help               this list
         """;
 
     public CommandAnswer Answer(string input, ResultsBook book) => Answer(input, book, Caller.Anonymous);
@@ -35,6 +41,10 @@ public sealed class CommandEngine(CultureInfo culture)
         {
             "council" => _council.Answer(argument, book),
             "scoreboard" or "scores" => new CommandAnswer(ScoreboardText.Format(Scoreboard.From(book), culture)),
+            "gains" => GainsCommand.Answer(book, culture),
+            "party" => PartyCommand.Answer(argument, book, culture),
+            "declared" => DeclaredCommand.Answer(book, culture),
+            "awaiting" => AwaitingCommand.Answer(book, culture),
             "help" or "start" => new CommandAnswer(Help),
             _ => Unknown(name),
         };

@@ -179,9 +179,15 @@ public class CommandEngineTests
         Assert.Equal(
             """
             Commands:
-              /council NAME   the latest result for a council, e.g. /council Birmingham
-              /scoreboard     councils and councillors by party, with changes
-              /help           this list
+              /council NAME       a council's result, or what is up if it has not declared (NAME, PA id or GSS code)
+              /scoreboard         councils and councillors by party, with changes
+              /gains              every change of control so far, newest first
+              /party NAME         a party's night: councils held, gained and lost, councillors
+              /declared           councils declared so far, in order, with the call
+              /awaiting           councils still to declare
+              /share              the projected national share, with its source and time
+              /share set ...      enter the projected national share (admins only)
+              /help               this list
             """,
             answer.Text.TrimEnd());
     }
