@@ -50,6 +50,14 @@ public sealed class CommandEngine(CultureInfo culture)
         };
     }
 
+    /// <summary>Suggestions for part of a name: <paramref name="kind"/> is "council" or "party" (the option being typed).</summary>
+    public static IReadOnlyList<string> Complete(string kind, string partial, ResultsBook book) => kind switch
+    {
+        "council" => Completion.Councils(partial, book),
+        "party" => Completion.Parties(partial, book),
+        _ => [],
+    };
+
     private static CommandAnswer Unknown(string name) => SafeText.Echo(name) switch
     {
         "" => CommandAnswer.Problem("I don't know that command. /help lists the ones I do."),
