@@ -103,6 +103,33 @@ public sealed class AskVerbTests
         Assert.Equal(["No overall control", Controls("NOC").ToString(Culture)], Cells(table[^1])[..2]);
     }
 
+    [Fact]
+    public async Task Ask_GainsDeclaredAndAwaiting_AgreeWithTheFeedAndEachOther()
+    {
+        var feed = Paths.SharedFeeds;
+        var latest = Directory.GetFiles(feed, "Local_Test_result_*.xml")
+            .Select(f => XDocument.Load(f).Root!)
+            .GroupBy(r => r.Descendants("Council").Single().Attribute("name")!.Value)
+            .Select(g => g.MaxBy(r => int.Parse(r.Attribute("revision")!.Value, CultureInfo.InvariantCulture))!.Descendants("Council").Single())
+            .ToList();
+        var changedHands = latest.Count(c => c.Attribute("winningParty")!.Value != c.Attribute("sittingParty")!.Value);
+
+        var (_, gains, _) = await BotProcess.RunAsync(Paths.RepoRoot, "ask", "/gains", "--feed", feed);
+        var (_, declared, _) = await BotProcess.RunAsync(Paths.RepoRoot, "ask", "/declared", "--feed", feed);
+        var (_, awaiting, _) = await BotProcess.RunAsync(Paths.RepoRoot, "ask", "/awaiting", "--feed", feed);
+
+        var gainLines = gains.TrimEnd().Split('\n');
+        Assert.Equal($"{changedHands} councils have changed hands, newest first:", gainLines[0]);
+        Assert.Equal(changedHands, gainLines.Length - 1);
+        var declaredLines = declared.TrimEnd().Split('\n');
+        Assert.Equal($"{latest.Count} of 136 councils declared:", declaredLines[0]);
+        Assert.Equal(latest.Count, declaredLines.Length - 1);
+        Assert.StartsWith($"{136 - latest.Count} of 136 councils still to declare: ", awaiting, StringComparison.Ordinal);
+        var waitingNames = awaiting.Trim().Split(": ", 2)[1].TrimEnd('.').Replace(" and ", ", ", StringComparison.Ordinal).Split(", ");
+        Assert.Equal(136 - latest.Count, waitingNames.Length);
+        Assert.DoesNotContain(waitingNames, name => latest.Any(c => c.Attribute("name")!.Value == name));
+    }
+
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
 
     private static string Signed(int change) => change switch
