@@ -33,7 +33,14 @@ internal static class PartyCommand
         }
 
         var standing = board.Parties.FirstOrDefault(p => p.Party == party) ?? new PartyStanding(party, 0, 0, 0, 0);
-        return new CommandAnswer(string.Join("\n", Lines(standing, book, culture)));
+        var lines = Lines(standing, book, culture).ToList();
+        if (lines.Count > 1)
+        {
+            // The councillors' changes are the scoreboard's, so they carry its notes on what they are against.
+            lines.AddRange(ScoreboardText.Footnotes(board.ChangeBases));
+        }
+
+        return new CommandAnswer(string.Join("\n", lines));
     }
 
     private static IEnumerable<string> Lines(PartyStanding standing, ResultsBook book, CultureInfo culture)

@@ -58,7 +58,8 @@ public static class ScoreboardText
         return rows.Select(row => string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
     }
 
-    private static IEnumerable<string> Footnotes(IReadOnlySet<ChangeBasis> bases)
+    /// <summary>What councillor changes are measured against, when it is not the usual seats last fought.</summary>
+    internal static IEnumerable<string> Footnotes(IReadOnlySet<ChangeBasis> bases)
     {
         if (bases.Contains(ChangeBasis.CouncilBeforePoll))
         {

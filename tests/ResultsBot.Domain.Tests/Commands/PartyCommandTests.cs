@@ -60,6 +60,25 @@ public class PartyCommandTests
     }
 
     [Fact]
+    public void Answer_ChangesAgainstTheCouncilBeforeThePoll_SaysSoAsTheScoreboardDoes()
+    {
+        var hull = Declaration.Of("Kingston upon Hull").ByThirds().Control("LD", "LD").AgainstCouncilBeforePoll()
+            .Elected(("Lab", 10), ("LD", 9)).NewCouncil(("LD", 31), ("Lab", 26)).Changes(("Lab", 1), ("LD", -1)).Build();
+
+        var answer = _engine.Answer("/party Labour", Books.With(hull));
+
+        Assert.Equal(
+            """
+            Labour, 1 council declared
+            Councils: 0 (±0) — held 0, gained 0, lost 0
+            Councillors: 10 (+1)
+            Councillor changes in this feed are against each council before the poll.
+            """,
+            answer.Text);
+        Assert.Equal("Greens: no councils or councillors yet (1 council declared).", _engine.Answer("/party greens", Books.With(hull)).Text);
+    }
+
+    [Fact]
     public void Answer_PartyNotInTheFeedYet_SaysItHasNothingYet()
     {
         var answer = _engine.Answer("/party Plaid", _book);
