@@ -1,6 +1,5 @@
 using System.Globalization;
 using ResultsBot.Domain.Book;
-using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Scoreboards;
 
 namespace ResultsBot.Domain.Commands;
@@ -9,7 +8,7 @@ namespace ResultsBot.Domain.Commands;
 /// <param name="time">For stamping what commands enter (/share set); the clock is injected, never read directly.</param>
 public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
 {
-    private readonly DeclarationPostComposer _composer = new(culture);
+    private readonly CouncilCommand _council = new(culture);
     private readonly ShareCommand _share = new(culture);
 
     public CommandEngine(CultureInfo culture)
@@ -20,67 +19,56 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
     public static string Help =>
         """
         Commands:
-          /council NAME   the latest result for a council, e.g. /council Birmingham
-          /scoreboard     councils and councillors by party, with changes
-          /share          the projected national share, with its source and time
-          /share set Lab 34 Con 25 LD 17 source "..."   (admins only) enter the projected national share
-          /help           this list
+          /council NAME       a council's result, or what is up if it has not declared (NAME, PA id or GSS code)
+          /scoreboard         councils and councillors by party, with changes
+          /gains              every change of control so far, newest first
+          /party NAME         a party's night: councils held, gained and lost, councillors
+          /declared           councils declared so far, in order, with the call
+          /awaiting           councils still to declare
+          /share              the projected national share, with its source and time
+          /share set ...      enter the projected national share (admins only)
+          /help               this list
         """;
 
     public CommandAnswer Answer(string input, ResultsBook book) => Answer(input, book, Caller.Anonymous);
 
     public CommandAnswer Answer(string input, ResultsBook book, Caller caller)
     {
-        var text = input.Trim();
+        // Bidi marks, zero-width and control characters go before anything reads the input.
+        var text = SafeText.Clean(input);
         if (text.Length == 0)
         {
             return CommandAnswer.Problem("Type a command, e.g. /council Birmingham. /help lists them all.");
         }
 
-        var space = text.IndexOfAny([' ', '\t']);
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
         var name = (space < 0 ? text : text[..space]).TrimStart('/').ToLowerInvariant();
         var argument = space < 0 ? "" : text[(space + 1)..].Trim();
         return name switch
         {
-            "council" => Council(argument, book),
+            "council" => _council.Answer(argument, book),
             "share" or "pns" => _share.Answer(argument, book, caller, time.GetUtcNow()),
             "scoreboard" or "scores" => new CommandAnswer(ScoreboardText.Format(Scoreboard.From(book), culture)),
+            "gains" => GainsCommand.Answer(book, culture),
+            "party" => PartyCommand.Answer(argument, book, culture),
+            "declared" => DeclaredCommand.Answer(book, culture),
+            "awaiting" => AwaitingCommand.Answer(book, culture),
             "help" or "start" => new CommandAnswer(Help),
-            _ => CommandAnswer.Problem($"I don't know the command \"{Truncate(text.Split(' ')[0])}\". /help lists the ones I do."),
+            _ => Unknown(name),
         };
     }
 
-    private CommandAnswer Council(string query, ResultsBook book)
+    /// <summary>Suggestions for part of a name: <paramref name="kind"/> is "council" or "party" (the option being typed).</summary>
+    public static IReadOnlyList<string> Complete(string kind, string partial, ResultsBook book) => kind switch
     {
-        if (query.Length == 0)
-        {
-            return CommandAnswer.Problem("Which council? For example: /council Birmingham");
-        }
+        "council" => Completion.Councils(partial, book),
+        "party" => Completion.Parties(partial, book),
+        _ => [],
+    };
 
-        var match = CouncilFinder.Find(query, book.KnownCouncils);
-        if (match.Key is null)
-        {
-            var names = match.Candidates.Select(k => book.KnownCouncils[k]).ToList();
-            return CommandAnswer.Problem(names.Count == 0
-                ? $"No council called \"{Truncate(query)}\" in this feed."
-                : $"No council called \"{Truncate(query)}\" in this feed. Did you mean {Alternatives(names)}?");
-        }
-
-        var declaration = book.DeclarationFor(match.Key);
-        if (declaration is null)
-        {
-            return new CommandAnswer($"{book.KnownCouncils[match.Key]} has not declared yet.");
-        }
-
-        var revised = declaration.Revision > 1 ? $" (revision {declaration.Revision})" : "";
-        var lines = new List<string> { Headlines.For(declaration) + revised };
-        lines.AddRange(_composer.Body(declaration));
-        return new CommandAnswer(string.Join("\n", lines));
-    }
-
-    private static string Alternatives(List<string> names) =>
-        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";
-
-    // Echoing a 200 KB argument back would flood the channel.
-    private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    private static CommandAnswer Unknown(string name) => SafeText.Echo(name) switch
+    {
+        "" => CommandAnswer.Problem("I don't know that command. /help lists the ones I do."),
+        var safe => CommandAnswer.Problem($"I don't know the command \"/{safe}\". /help lists the ones I do."),
+    };
 }

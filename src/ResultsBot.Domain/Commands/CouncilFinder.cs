@@ -1,10 +1,12 @@
 using ResultsBot.Domain.Councils;
+using ResultsBot.Domain.Text;
 
 namespace ResultsBot.Domain.Commands;
 
 /// <summary>
 /// Finds the council a user meant: case, punctuation, "&amp;"/"and", "St"/"Saint", "upon"/"on", and
 /// the words around a name ("City of", "Borough of", "Council") do not matter; a unique prefix will do.
+/// A name that fits several councils equally ("Newcastle", "Kingston") gives them all to choose from.
 /// </summary>
 public static class CouncilFinder
 {
@@ -18,7 +20,6 @@ public static class CouncilFinder
     {
         ["hull"] = "kingston on hull",
         ["brum"] = "birmingham",
-        ["newcastle"] = "newcastle on tyne",
         ["southend"] = "southend on sea",
     };
 
@@ -52,6 +53,14 @@ public static class CouncilFinder
             }
         }
 
+        // And the other way: "Kingston upon Hull" finds a feed's "Hull".
+        var shortName = ShortNames.FirstOrDefault(s => s.Value == core).Key;
+        var byFullName = shortName is null ? [] : councils.Keys.Where(k => Core(k) == shortName).ToList();
+        if (byFullName.Count == 1)
+        {
+            return new CouncilMatch(byFullName[0], byFullName);
+        }
+
         var byPrefix = councils.Keys.Where(k => Core(k).StartsWith(core, StringComparison.Ordinal)).ToList();
         if (byPrefix.Count == 1)
         {
@@ -60,7 +69,7 @@ public static class CouncilFinder
 
         if (byCore.Count > 1 || byPrefix.Count > 1)
         {
-            return CouncilMatch.None([.. byCore.Concat(byPrefix).Distinct().Order(StringComparer.Ordinal)]);
+            return CouncilMatch.OneOf([.. byCore.Concat(byPrefix).Distinct().Order(StringComparer.Ordinal)]);
         }
 
         var reach = Math.Max(2, core.Length / 4);
@@ -69,7 +78,7 @@ public static class CouncilFinder
             // Two words are at least as far apart as their lengths differ: skip the letter-by-letter
             // comparison when that alone is out of reach (a pasted 200 KB "name" cost seconds).
             .Where(c => Math.Abs(c.Core.Length - core.Length) <= reach)
-            .Select(c => (c.Key, Distance: Distance(c.Core, core)))
+            .Select(c => (c.Key, Distance: EditDistance.Between(c.Core, core)))
             .Where(c => c.Distance <= reach)
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Key, StringComparer.Ordinal)
@@ -79,28 +88,10 @@ public static class CouncilFinder
         return CouncilMatch.None(close);
     }
 
-    private static string Core(string key)
+    /// <summary>A council's key without the words around the name ("city", "of", "council"...).</summary>
+    internal static string Core(string key)
     {
         var core = string.Join(' ', key.Split(' ').Where(w => !Filler.Contains(w)));
         return core.Length == 0 ? key : core;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }

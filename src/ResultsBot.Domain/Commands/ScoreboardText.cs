@@ -6,36 +6,60 @@ using ResultsBot.Domain.Text;
 
 namespace ResultsBot.Domain.Commands;
 
-/// <summary>The scoreboard as lines of text, one party a line, biggest first.</summary>
+/// <summary>
+/// The scoreboard as the BBC shows it, in text for a monospace block: councils and councillors by
+/// party with their changes, biggest first, then no overall control, then notes on what changes are against.
+/// </summary>
 public static class ScoreboardText
 {
+    private static readonly string[] Header = ["Party", "Councils", "+/-", "Councillors", "+/-"];
+
     public static string Format(Scoreboard board, CultureInfo culture)
     {
-        var progress = board.Expected is { } expected
-            ? $"{Numbers.Count(board.Declared, culture)} of {Numbers.Count(expected, culture)} councils declared"
-            : $"{Numbers.Count(board.Declared, culture)} councils declared";
+        var progress = Progress(board, culture);
         if (board.Declared == 0)
         {
             return $"Scoreboard: {progress}. Nothing to count yet.";
         }
 
-        var lines = new List<string> { $"Scoreboard: {progress}" };
-        lines.AddRange(board.Parties.Select(p =>
-            $"{PartyNames.NameOf(p.Party)}: {Councils(p.Councils, culture)} ({Numbers.Signed(p.CouncilsChange, culture)}), " +
-            $"{Councillors(p.Councillors, culture)} ({Numbers.Signed(p.CouncillorsChange, culture)})"));
+        var rows = new List<string[]> { Header };
+        rows.AddRange(board.Parties.Select(p => new[]
+        {
+            PartyNames.NameOf(p.Party),
+            Numbers.Count(p.Councils, culture),
+            Numbers.Signed(p.CouncilsChange, culture),
+            Numbers.Count(p.Councillors, culture),
+            Numbers.Signed(p.CouncillorsChange, culture),
+        }));
         var noc = board.NoOverallControl;
-        lines.Add($"No overall control: {Councils(noc.Councils, culture)} ({Numbers.Signed(noc.CouncilsChange, culture)})");
+        rows.Add(["No overall control", Numbers.Count(noc.Councils, culture), Numbers.Signed(noc.CouncilsChange, culture), "", ""]);
+
+        var lines = new List<string> { $"Scoreboard: {progress}" };
+        lines.AddRange(Table(rows));
         lines.AddRange(Footnotes(board.ChangeBases));
         return string.Join("\n", lines);
     }
 
-    private static string Councils(int count, CultureInfo culture) =>
-        count == 1 ? "1 council" : $"{Numbers.Count(count, culture)} councils";
+    private static string Progress(Scoreboard board, CultureInfo culture)
+    {
+        var declared = Numbers.Count(board.Declared, culture);
+        return board.Expected switch
+        {
+            { } expected => $"{declared} of {Numbers.Count(expected, culture)} councils declared",
+            _ when board.Declared == 1 => "1 council declared",
+            _ => $"{declared} councils declared",
+        };
+    }
 
-    private static string Councillors(int count, CultureInfo culture) =>
-        count == 1 ? "1 councillor" : $"{Numbers.Count(count, culture)} councillors";
+    /// <summary>The party column left-aligned, the numbers right-aligned under their headings, two spaces between.</summary>
+    private static IEnumerable<string> Table(List<string[]> rows)
+    {
+        var widths = Enumerable.Range(0, Header.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        return rows.Select(row => string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
+    }
 
-    private static IEnumerable<string> Footnotes(IReadOnlySet<ChangeBasis> bases)
+    /// <summary>What councillor changes are measured against, when it is not the usual seats last fought.</summary>
+    internal static IEnumerable<string> Footnotes(IReadOnlySet<ChangeBasis> bases)
     {
         if (bases.Contains(ChangeBasis.CouncilBeforePoll))
         {

@@ -14,10 +14,35 @@ public static class CouncilKey
         return string.Join(' ', words);
     }
 
+    /// <summary>Normalize throws on half a surrogate pair, which pasted or truncated text can hold.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text, i, 2);
+                i++;
+            }
+            else if (!char.IsSurrogate(text[i]))
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     internal static IEnumerable<string> Words(string name)
     {
         var builder = new StringBuilder(name.Length);
-        foreach (var ch in name.Normalize(NormalizationForm.FormD))
+        foreach (var ch in WithoutLoneSurrogates(name).Normalize(NormalizationForm.FormD))
         {
             if (char.IsLetterOrDigit(ch))
             {

@@ -12,6 +12,7 @@ namespace ResultsBot.Domain.Tests.Builders;
 public sealed class DeclarationBuilder
 {
     private readonly string _council;
+    private string? _paId;
     private Proportion _proportion = Proportion.All;
     private int _revision = 1;
     private string _winner = "NOC";
@@ -27,6 +28,12 @@ public sealed class DeclarationBuilder
     public DeclarationBuilder Revision(int revision)
     {
         _revision = revision;
+        return this;
+    }
+
+    public DeclarationBuilder PaId(string paId)
+    {
+        _paId = paId;
         return this;
     }
 
@@ -83,7 +90,7 @@ public sealed class DeclarationBuilder
 
     public CouncilDeclaration Build() => new(
         _revision,
-        new Council(_council, null, "Unitary", _proportion),
+        new Council(_council, _paId, "Unitary", _proportion),
         new DateOnly(2024, 5, 2),
         new PartyCode(_winner),
         new PartyCode(_sitting),

@@ -32,7 +32,12 @@ public class CommandEngineTests
         1,
         new Council("Thurrock", null, "Unitary", Proportion.Third),
         new DateOnly(2024, 5, 2),
-        [new PartyNomination(new PartyCode("Lab"), "Labour", 8, 17, 0, 17)]);
+        [
+            new PartyNomination(new PartyCode("C"), "Conservative", 11, 11, 0, 0),
+            new PartyNomination(new PartyCode("Reform"), "Reform UK", 4, 4, 0, 0),
+            new PartyNomination(new PartyCode("Lab"), "Labour", 26, 26, 0, 0),
+            new PartyNomination(new PartyCode("Ind"), "Independent/Other", 8, 8, 0, 0),
+        ]);
 
     private readonly CommandEngine _engine = new(Culture.EnGb);
     private readonly ResultsBook _book = Books.With(ThurrockNominations, Hull, Basingstoke, StHelens);
@@ -99,12 +104,14 @@ public class CommandEngineTests
     }
 
     [Fact]
-    public void Answer_CouncilKnownOnlyFromNominations_HasNotDeclaredYet()
+    public void Answer_CouncilKnownOnlyFromNominations_HasNotDeclaredYetWithWhatIsUpAndWhoHoldsIt()
     {
         var answer = _engine.Answer("/council thurrock", _book);
 
         Assert.True(answer.Ok);
-        Assert.Equal("Thurrock has not declared yet.", answer.Text);
+        Assert.Equal(
+            "Thurrock has not declared yet. All 49 seats are up. Before the poll: Labour 26, Conservatives 11, Independents 8, Reform UK 4 (Labour control).",
+            answer.Text);
     }
 
     [Fact]
@@ -153,11 +160,12 @@ public class CommandEngineTests
         Assert.Equal(
             """
             Scoreboard: 2 councils declared
-            Labour: 2 councils (+1), 30 councillors (+3)
-            Conservatives: 0 councils (-1), 5 councillors (-4)
-            Liberal Democrats: 0 councils (±0), 3 councillors (+1)
-            Greens: 0 councils (±0), 1 councillor (±0)
-            No overall control: 0 councils (±0)
+            Party               Councils  +/-  Councillors  +/-
+            Labour                     2   +1           30   +3
+            Conservatives              0   -1            5   -4
+            Liberal Democrats          0   ±0            3   +1
+            Greens                     0   ±0            1   ±0
+            No overall control         0   ±0
             """,
             answer.Text);
     }
@@ -171,11 +179,15 @@ public class CommandEngineTests
         Assert.Equal(
             """
             Commands:
-              /council NAME   the latest result for a council, e.g. /council Birmingham
-              /scoreboard     councils and councillors by party, with changes
-              /share          the projected national share, with its source and time
-              /share set Lab 34 Con 25 LD 17 source "..."   (admins only) enter the projected national share
-              /help           this list
+              /council NAME       a council's result, or what is up if it has not declared (NAME, PA id or GSS code)
+              /scoreboard         councils and councillors by party, with changes
+              /gains              every change of control so far, newest first
+              /party NAME         a party's night: councils held, gained and lost, councillors
+              /declared           councils declared so far, in order, with the call
+              /awaiting           councils still to declare
+              /share              the projected national share, with its source and time
+              /share set ...      enter the projected national share (admins only)
+              /help               this list
             """,
             answer.Text.TrimEnd());
     }
@@ -217,6 +229,6 @@ public class CommandEngineTests
         var answer = _engine.Answer("/" + new string('y', 200 * 1024), _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal($"I don't know the command \"/{new string('y', 59)}…\". /help lists the ones I do.", answer.Text);
+        Assert.Equal($"I don't know the command \"/{new string('y', 60)}…\". /help lists the ones I do.", answer.Text);
     }
 }

@@ -29,7 +29,6 @@ public class CouncilFinderTests
     [InlineData("Westminster", "city of westminster")]
     [InlineData("basing", "basingstoke and deane")]
     [InlineData("Hull", "kingston on hull")]
-    [InlineData("Newcastle", "newcastle on tyne")]
     public void Find_ForgivingSpelling_FindsTheCouncil(string query, string expectedKey)
     {
         var match = CouncilFinder.Find(query, Councils);
@@ -47,13 +46,44 @@ public class CouncilFinderTests
         Assert.Equal(CouncilKey.For(feedName), match.Key);
     }
 
+    [Theory]
+    [InlineData("Kingston upon Hull")]
+    [InlineData("City of Kingston upon Hull")]
+    public void Find_FullNameOfACouncilTheFeedNamesShort_FindsIt(string query)
+    {
+        var match = CouncilFinder.Find(query, Known("Hull", "Solihull"));
+
+        Assert.Equal("hull", match.Key);
+    }
+
     [Fact]
     public void Find_PrefixOfTwoCouncils_OffersBoth()
     {
         var match = CouncilFinder.Find("Kingston", Councils);
 
         Assert.Null(match.Key);
+        Assert.True(match.Ambiguous);
         Assert.Equal(["kingston on hull", "kingston on thames"], match.Candidates);
+    }
+
+    [Fact]
+    public void Find_NewcastleWhenBothAreKnown_AsksWhichOne()
+    {
+        var match = CouncilFinder.Find("Newcastle", Councils);
+
+        Assert.Null(match.Key);
+        Assert.True(match.Ambiguous);
+        Assert.Equal(["newcastle on tyne", "newcastle under lyme"], match.Candidates);
+    }
+
+    [Theory]
+    [InlineData("Newcastle upon Tyne")]
+    [InlineData("Newcastle-under-Lyme")]
+    public void Find_NewcastleWhenOnlyOneIsKnown_FindsIt(string feedName)
+    {
+        var match = CouncilFinder.Find("newcastle", Known(feedName, "Sunderland"));
+
+        Assert.Equal(CouncilKey.For(feedName), match.Key);
     }
 
     [Fact]
@@ -62,6 +92,7 @@ public class CouncilFinderTests
         var match = CouncilFinder.Find("Sunderlnd", Councils);
 
         Assert.Null(match.Key);
+        Assert.False(match.Ambiguous);
         Assert.Equal(["sunderland"], match.Candidates);
     }
 

@@ -26,7 +26,7 @@ public class ScoreboardTextTests
     }
 
     [Fact]
-    public void Format_Night_OnePartyALineBiggestFirst()
+    public void Format_Night_AlignedTableBiggestFirstThenNoOverallControl()
     {
         var book = Books.With(Night.Adur, Night.Bolton, Night.Basildon, Night.Sunderland)
             .ExpectCouncils(Enumerable.Range(1, 103).Select(i => $"Council {i}"));
@@ -36,13 +36,14 @@ public class ScoreboardTextTests
         Assert.Equal(
             """
             Scoreboard: 4 of 107 councils declared
-            Labour: 2 councils (+1), 64 councillors (+6)
-            Conservatives: 0 councils (-2), 20 councillors (-7)
-            Independents: 0 councils (±0), 15 councillors (±0)
-            Liberal Democrats: 0 councils (±0), 7 councillors (+1)
-            Others: 0 councils (±0), 6 councillors (±0)
-            Greens: 0 councils (±0), 1 councillor (±0)
-            No overall control: 2 councils (+1)
+            Party               Councils  +/-  Councillors  +/-
+            Labour                     2   +1           64   +6
+            Conservatives              0   -2           20   -7
+            Independents               0   ±0           15   ±0
+            Liberal Democrats          0   ±0            7   +1
+            Others                     0   ±0            6   ±0
+            Greens                     0   ±0            1   ±0
+            No overall control         2   +1
             """,
             text);
     }
@@ -59,10 +60,11 @@ public class ScoreboardTextTests
         Assert.Equal(
             """
             Scoreboard: 2 councils declared
-            Liberal Democrats: 1 council (±0), 9 councillors (-1)
-            Labour: 0 councils (±0), 36 councillors (+4)
-            Conservatives: 0 councils (±0), 24 councillors (-3)
-            No overall control: 1 council (±0)
+            Party               Councils  +/-  Councillors  +/-
+            Liberal Democrats          1   ±0            9   -1
+            Labour                     0   ±0           36   +4
+            Conservatives              0   ±0           24   -3
+            No overall control         1   ±0
             Councillor changes in this feed are against each council before the poll.
             Where boundaries changed, councillor changes are against notional results.
             """,
@@ -70,22 +72,30 @@ public class ScoreboardTextTests
     }
 
     [Fact]
-    public void Format_PartyWithOneCouncillor_SaysCouncillor()
+    public void Format_OneCouncilAndNoneExpected_SaysCouncilNotCouncils()
     {
         var adur = Declaration.Of("Adur").Control("Lab", "Lab").NewCouncil(("Lab", 28), ("Grn", 1)).Build();
 
         var text = ScoreboardText.Format(Scoreboard.From(Books.With(adur)), Culture.EnGb);
 
-        Assert.Contains("Greens: 0 councils (±0), 1 councillor (±0)", text.Split('\n'));
+        Assert.StartsWith("Scoreboard: 1 council declared\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Format_ThousandsOfCouncillors_GroupsDigits()
+    public void Format_ThousandsOfCouncillors_GroupsDigitsAndWidensTheColumn()
     {
         var big = Declaration.Of("Everywhere").Control("Lab", "C").NewCouncil(("Lab", 1158), ("C", 900)).Changes(("Lab", 1158), ("C", -1158)).Build();
 
         var text = ScoreboardText.Format(Scoreboard.From(Books.With(big)), Culture.EnGb);
 
-        Assert.Contains("Labour: 1 council (+1), 1,158 councillors (+1,158)", text, StringComparison.Ordinal);
+        Assert.Equal(
+            """
+            Scoreboard: 1 council declared
+            Party               Councils  +/-  Councillors     +/-
+            Labour                     1   +1        1,158  +1,158
+            Conservatives              0   -1          900  -1,158
+            No overall control         0   ±0
+            """,
+            text);
     }
 }

@@ -18,6 +18,8 @@ public class CouncilKeyTests
     [InlineData("King\u2019s Lynn and West Norfolk", "kings lynn and west norfolk")]
     [InlineData("Ynys Môn", "ynys mon")]
     [InlineData("Bristol, City of", "bristol city of")]
+    [InlineData("Hull\uD800", "hull")]
+    [InlineData("\uDC00Hull \uD83C\uDF89", "hull")]
     public void For_Spelling_NormalisesToKey(string name, string expected)
     {
         Assert.Equal(expected, CouncilKey.For(name));

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ResultsBot.Tests.Support;
 
@@ -28,7 +30,33 @@ public sealed class AskVerbTests
         var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council Harlow", "--feed", dir.Path);
 
         Assert.Equal(0, exit);
-        Assert.Equal("Harlow has not declared yet.", stdout.Trim());
+        Assert.Equal(
+            "Harlow has not declared yet. 11 of 33 seats are up. Before the poll: Conservatives 17, Labour 15, Reform UK 1 (Conservative control).",
+            stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Ask_NewcastleWhenTheFeedHasBoth_ListsThemAndExitsOne()
+    {
+        using var dir = new TempDirectory();
+        dir.CopyFeed("Local_Test_result_Newcastle_under_Lyme_1.xml", "Local_Test_result_Newcastle_upon_Tyne_1.xml");
+
+        var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council newcastle", "--feed", dir.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("Which one? Newcastle-upon-Tyne or Newcastle-under-Lyme", stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Ask_CouncilByPaId_AnswersForThatCouncil()
+    {
+        using var dir = new TempDirectory();
+        dir.CopyFeed("Local_Test_result_Thurrock_1.xml", "Local_Test_result_Bolton_1.xml", "Local_Test_result_Bolton_2.xml");
+
+        var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council 4735", "--feed", dir.Path);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Bolton stays under no overall control (revision 2)\n", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,24 +78,69 @@ public sealed class AskVerbTests
         var latest = Directory.GetFiles(feed, "Local_Test_result_*.xml")
             .Select(f => XDocument.Load(f).Root!)
             .GroupBy(r => r.Descendants("Council").Single().Attribute("name")!.Value)
-            .Select(g => g.MaxBy(r => int.Parse(r.Attribute("revision")!.Value, System.Globalization.CultureInfo.InvariantCulture))!.Descendants("Council").Single())
+            .Select(g => g.MaxBy(r => int.Parse(r.Attribute("revision")!.Value, CultureInfo.InvariantCulture))!.Descendants("Council").Single())
             .ToList();
         int Won(string party) => latest.Sum(c => (c.Element("ElectedCouncillors") ?? c.Element("NewCouncil"))!.Elements("Party")
             .Where(p => p.Attribute("name")!.Value == party).Sum(p => (int)p.Attribute("seats")!));
         int Change(string party) => latest.Sum(c => c.Element("Changes")?.Elements("Party")
             .Where(p => p.Attribute("name")!.Value == party).Sum(p => (int)p.Attribute("change")!) ?? 0);
         int Controls(string party) => latest.Count(c => c.Attribute("winningParty")!.Value == party);
+        int ControlChange(string party) =>
+            latest.Count(c => c.Attribute("winningParty")!.Value == party && c.Attribute("sittingParty")!.Value != party)
+            - latest.Count(c => c.Attribute("sittingParty")!.Value == party && c.Attribute("winningParty")!.Value != party);
 
         var (exit, stdout, _) = await BotProcess.RunAsync(Paths.RepoRoot, "ask", "/scoreboard", "--feed", feed);
 
         Assert.Equal(0, exit);
         var lines = stdout.Split('\n');
         Assert.Equal($"Scoreboard: {latest.Count} of 136 councils declared", lines[0]);
-        var labour = lines.Single(l => l.StartsWith("Labour:", StringComparison.Ordinal));
-        Assert.StartsWith($"Labour: {Controls("Lab")} councils", labour, StringComparison.Ordinal);
-        Assert.EndsWith($"{Won("Lab"):N0} councillors ({Change("Lab")})", labour, StringComparison.Ordinal);
-        var reform = lines.Single(l => l.StartsWith("Reform UK:", StringComparison.Ordinal));
-        Assert.EndsWith($"{Won("Reform"):N0} councillors (+{Change("Reform")})", reform, StringComparison.Ordinal);
-        Assert.StartsWith($"No overall control: {Controls("NOC")} councils", lines.Single(l => l.StartsWith("No overall control", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(["Party", "Councils", "+/-", "Councillors", "+/-"], Cells(lines[1]));
+        var table = lines.Skip(1).TakeWhile(l => l.Length > 0 && !l.EndsWith('.')).ToList();
+        Assert.All(table.SkipLast(1), row => Assert.Equal(lines[1].Length, row.Length));
+        Assert.Equal([Controls("Lab").ToString(Culture), Signed(ControlChange("Lab"))], Cells(Row(table, "Labour"))[1..3]);
+        Assert.Equal([Won("Lab").ToString("N0", Culture), Signed(Change("Lab"))], Cells(Row(table, "Labour"))[3..]);
+        Assert.Equal([Won("Reform").ToString("N0", Culture), Signed(Change("Reform"))], Cells(Row(table, "Reform UK"))[3..]);
+        Assert.Equal(["No overall control", Controls("NOC").ToString(Culture)], Cells(table[^1])[..2]);
     }
+
+    [Fact]
+    public async Task Ask_GainsDeclaredAndAwaiting_AgreeWithTheFeedAndEachOther()
+    {
+        var feed = Paths.SharedFeeds;
+        var latest = Directory.GetFiles(feed, "Local_Test_result_*.xml")
+            .Select(f => XDocument.Load(f).Root!)
+            .GroupBy(r => r.Descendants("Council").Single().Attribute("name")!.Value)
+            .Select(g => g.MaxBy(r => int.Parse(r.Attribute("revision")!.Value, CultureInfo.InvariantCulture))!.Descendants("Council").Single())
+            .ToList();
+        var changedHands = latest.Count(c => c.Attribute("winningParty")!.Value != c.Attribute("sittingParty")!.Value);
+
+        var (_, gains, _) = await BotProcess.RunAsync(Paths.RepoRoot, "ask", "/gains", "--feed", feed);
+        var (_, declared, _) = await BotProcess.RunAsync(Paths.RepoRoot, "ask", "/declared", "--feed", feed);
+        var (_, awaiting, _) = await BotProcess.RunAsync(Paths.RepoRoot, "ask", "/awaiting", "--feed", feed);
+
+        var gainLines = gains.TrimEnd().Split('\n');
+        Assert.Equal($"{changedHands} councils have changed hands, newest first:", gainLines[0]);
+        Assert.Equal(changedHands, gainLines.Length - 1);
+        var declaredLines = declared.TrimEnd().Split('\n');
+        Assert.Equal($"{latest.Count} of 136 councils declared:", declaredLines[0]);
+        Assert.Equal(latest.Count, declaredLines.Length - 1);
+        Assert.StartsWith($"{136 - latest.Count} of 136 councils still to declare: ", awaiting, StringComparison.Ordinal);
+        var waitingNames = awaiting.Trim().Split(": ", 2)[1].TrimEnd('.').Replace(" and ", ", ", StringComparison.Ordinal).Split(", ");
+        Assert.Equal(136 - latest.Count, waitingNames.Length);
+        Assert.DoesNotContain(waitingNames, name => latest.Any(c => c.Attribute("name")!.Value == name));
+    }
+
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+
+    private static string Signed(int change) => change switch
+    {
+        > 0 => "+" + change.ToString("N0", Culture),
+        < 0 => "-" + (-change).ToString("N0", Culture),
+        _ => "±0",
+    };
+
+    // Columns are at least two spaces apart; a party's name has single spaces.
+    private static string[] Cells(string row) => Regex.Split(row.Trim(), " {2,}");
+
+    private static string Row(List<string> table, string party) => table.Single(l => Cells(l)[0] == party);
 }

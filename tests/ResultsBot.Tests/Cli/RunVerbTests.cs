@@ -98,7 +98,7 @@ public sealed class RunVerbTests
         await bot.WaitForOutputAsync(o => o.Contains("Reform UK majority of 1", StringComparison.Ordinal) && Posts.Split(o).Count == 2, Patience, "the answer");
         await bot.Stdin.WriteLineAsync("/scoreboard");
         await bot.Stdin.FlushAsync();
-        await bot.WaitForOutputAsync(o => o.Contains("Scoreboard: 1 councils declared", StringComparison.Ordinal) || o.Contains("Scoreboard: 1 council", StringComparison.Ordinal), Patience, "the scoreboard");
+        await bot.WaitForOutputAsync(o => o.Contains("Scoreboard: 1 council declared\nParty ", StringComparison.Ordinal), Patience, "the scoreboard");
 
         bot.Signal("TERM");
         Assert.Equal(0, await bot.WaitForExitAsync(Patience));

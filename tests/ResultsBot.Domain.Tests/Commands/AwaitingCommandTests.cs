@@ -1,0 +1,69 @@
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Commands;
+using ResultsBot.Domain.Councils;
+using ResultsBot.Domain.Messages;
+using ResultsBot.Domain.Tests.Builders;
+
+namespace ResultsBot.Domain.Tests.Commands;
+
+public class AwaitingCommandTests
+{
+    private readonly CommandEngine _engine = new(Culture.EnGb);
+
+    [Fact]
+    public void Answer_FeedNamesEveryCouncil_ListsThoseStillToDeclareAlphabetically()
+    {
+        var book = Books.With(Night.Adur, Night.Bolton).ExpectCouncils(["Wigan", "Adur", "Barking & Dagenham", "Bolton", "Bury"]);
+
+        var answer = _engine.Answer("/awaiting", book);
+
+        Assert.True(answer.Ok);
+        Assert.Equal("3 of 5 councils still to declare: Barking & Dagenham, Bury and Wigan.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_StateOfPartiesCountsMoreThanTheFeedNames_SaysHowManyItNames()
+    {
+        var state = new StateOfParties(1, "All", 2, 10, [], ["Adur", "Bolton"]);
+        var harlow = Nominations.For("Harlow", Proportion.Third, ("C", 17, 6), ("Lab", 15, 5));
+
+        var answer = _engine.Answer("/awaiting", Books.With(Night.Adur, Night.Bolton, state, harlow));
+
+        Assert.Equal("8 of 10 councils still to declare. The feed names 1 of them: Harlow.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_TotalButNoNames_SaysTheFeedHasNotNamedThem()
+    {
+        var state = new StateOfParties(1, "All", 2, 10, [], ["Adur", "Bolton"]);
+
+        var answer = _engine.Answer("/awaiting", Books.With(Night.Adur, Night.Bolton, state));
+
+        Assert.Equal("8 of 10 councils still to declare; the feed has not named them.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_FeedSaysNothingOfTheTotal_SaysTheCountIsUnknown()
+    {
+        var answer = _engine.Answer("/awaiting", Books.With(Night.Adur, Night.Bolton));
+
+        Assert.True(answer.Ok);
+        Assert.Equal("The feed has not said how many councils there are, so I can't tell how many are still to declare. 2 declared so far.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_AllDeclared_SaysSo()
+    {
+        var book = Books.With(Night.Adur, Night.Bolton).ExpectCouncils(["Adur", "Bolton"]);
+
+        Assert.Equal("All 2 councils have declared.", _engine.Answer("/awaiting", book).Text);
+    }
+
+    [Fact]
+    public void Answer_NothingDeclaredOrKnown_SaysTheCountIsUnknown()
+    {
+        Assert.Equal(
+            "The feed has not said how many councils there are, so I can't tell how many are still to declare. None has declared yet.",
+            _engine.Answer("/awaiting", ResultsBook.Empty).Text);
+    }
+}
