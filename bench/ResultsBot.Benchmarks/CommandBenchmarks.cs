@@ -19,9 +19,15 @@ public class CommandBenchmarks
         "/council hull",
         "/council basingstoke & deane",
         "/council Sunderlnd",
+        "/council E07000223",
         "/scoreboard",
+        "/gains",
+        "/party tories",
+        "/declared",
+        "/awaiting",
         "/share",
-        "/help")]
+        "/help",
+        "/nonsense @everyone")]
     public string Command { get; set; } = "";
 
     [GlobalSetup]
