@@ -19,7 +19,7 @@ public static class ScoreboardText
         var progress = Progress(board, culture);
         if (board.Declared == 0)
         {
-            return $"Scoreboard: {progress}. Nothing to count yet.";
+            return string.Join("\n", [$"Scoreboard: {progress}. Nothing to count yet.", .. PaTable(board.PaState, culture)]);
         }
 
         var rows = new List<string[]> { Header };
@@ -37,7 +37,28 @@ public static class ScoreboardText
         var lines = new List<string> { $"Scoreboard: {progress}" };
         lines.AddRange(Table(rows));
         lines.AddRange(Footnotes(board.ChangeBases));
+        lines.AddRange(PaTable(board.PaState, culture));
         return string.Join("\n", lines);
+    }
+
+    /// <summary>PA's state of the parties as PA sends it, so a reporter can quote the agency's own figures.</summary>
+    private static IEnumerable<string> PaTable(StateOfParties? state, CultureInfo culture)
+    {
+        if (state is null)
+        {
+            return [];
+        }
+
+        string[] header = ["Party", "Councils", "+/-", "Seats", "+/-"];
+        var rows = new List<string[]> { header };
+        rows.AddRange(state.Parties
+            .OrderBy(p => p.Party.IsNoOverallControl)
+            .ThenByDescending(p => p.Councils)
+            .ThenByDescending(p => p.SeatsWon)
+            .Select(p => p.Party.IsNoOverallControl
+                ? ["No overall control", Numbers.Count(p.Councils, culture), Numbers.Signed(p.ChangeInControl, culture), "", ""]
+                : new[] { PartyNames.NameOf(p.Party), Numbers.Count(p.Councils, culture), Numbers.Signed(p.ChangeInControl, culture), Numbers.Count(p.SeatsWon, culture), Numbers.Signed(p.NetChangeInSeats, culture) }));
+        return [$"PA state of the parties after {Numbers.Count(state.NumberOfResults, culture)} of {Numbers.Count(state.TotalNumberOfCouncils, culture)} results:", .. Table(rows)];
     }
 
     private static string Progress(Scoreboard board, CultureInfo culture)

@@ -10,6 +10,9 @@ namespace ResultsBot.Domain.Scoreboards;
 /// </summary>
 public sealed record Scoreboard(int Declared, int? Expected, IReadOnlyList<PartyStanding> Parties, PartyStanding NoOverallControl, IReadOnlySet<ChangeBasis> ChangeBases)
 {
+    /// <summary>PA's own running totals, when the feed carries a state of the parties: shown beside ours, never mixed in.</summary>
+    public StateOfParties? PaState { get; init; }
+
     public static Scoreboard From(ResultsBook book)
     {
         var councils = new Dictionary<PartyCode, int>();
@@ -52,7 +55,7 @@ public sealed record Scoreboard(int Declared, int? Expected, IReadOnlyList<Party
             .ThenBy(s => PartyNames.NameOf(s.Party), StringComparer.Ordinal)
             .ToList();
         var noc = Standing(PartyCode.NoOverallControl, councils, councilsChange, councillors, councillorsChange);
-        return new Scoreboard(book.DeclaredCount, book.ExpectedCount, parties, noc, bases);
+        return new Scoreboard(book.DeclaredCount, book.ExpectedCount, parties, noc, bases) { PaState = book.LatestState };
     }
 
     private static PartyStanding Standing(

@@ -98,4 +98,30 @@ public class ScoreboardTextTests
             """,
             text);
     }
+
+    [Fact]
+    public void Format_FeedCarriesPaStateOfParties_ShowsPasFiguresBesideOurs()
+    {
+        var state = new Messages.StateOfParties(34, "All", 34, 136,
+        [
+            new(new Domain.Parties.PartyCode("C"), "Conservative", 2, -2, 181, -38),
+            new(new Domain.Parties.PartyCode("Lab"), "Labour", 13, -5, 468, -130),
+            new(new Domain.Parties.PartyCode("NOC"), "No Overall Control", 11, 3, 0, 0),
+        ],
+        []);
+        var adur = Declaration.Of("Adur").Control("Lab", "Lab").NewCouncil(("Lab", 20), ("C", 9)).Build();
+
+        var text = ScoreboardText.Format(Scoreboard.From(Books.With(state, adur)), Culture.EnGb);
+
+        Assert.EndsWith(
+            """
+            PA state of the parties after 34 of 136 results:
+            Party               Councils  +/-  Seats   +/-
+            Labour                    13   -5    468  -130
+            Conservatives              2   -2    181   -38
+            No overall control        11   +3
+            """,
+            text);
+        Assert.StartsWith("Scoreboard: 1 of 136 councils declared", text, StringComparison.Ordinal);
+    }
 }

@@ -54,4 +54,17 @@ public sealed class SettingsTests
         Assert.Contains("unknown verb 'replya'", stderr, StringComparison.Ordinal);
         Assert.Contains("Usage:", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ExampleSettings_AreAllSettingsTheBotKnows()
+    {
+        using var dir = new TempDirectory();
+        File.Copy(Path.Combine(Paths.RepoRoot, "appsettings.example.json"), dir.File("appsettings.json"));
+
+        // The example's feed path is illustrative; everything else is read as written.
+        var (exit, stdout, stderr) = await BotProcess.RunAsync(dir.Path, "ask", "/share set Lab 34 source BBC", "--Feed:Source=" + Paths.SharedFeeds);
+
+        Assert.True(exit == 0, stderr);
+        Assert.StartsWith("Projected national share set: Labour 34%", stdout, StringComparison.Ordinal);
+    }
 }
