@@ -39,6 +39,12 @@ internal sealed class CouncilCommand(CultureInfo culture)
             return About(match.Key, book);
         }
 
+        // A typo close to one council only: answer it (its name leads the answer, so a wrong guess shows).
+        if (!match.Ambiguous && match.Candidates.Count == 1)
+        {
+            return About(match.Candidates[0], book);
+        }
+
         var names = match.Candidates.Select(k => book.KnownCouncils[k]).ToList();
         var asked = SafeText.Echo(query);
         return CommandAnswer.Problem((match.Ambiguous, names.Count) switch

@@ -60,15 +60,27 @@ public sealed class AskVerbTests
     }
 
     [Fact]
-    public async Task Ask_UnknownCouncil_ExitsOneWithSuggestion()
+    public async Task Ask_CouncilWithATypo_StillFindsIt()
+    {
+        using var dir = new TempDirectory();
+        dir.CopyFeed("Local_Test_result_Thurrock_1.xml", "Local_Test_result_Bolton_1.xml");
+
+        var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council thurock", "--feed", dir.Path);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Reform UK gain Thurrock from Labour\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_CouncilNotInFeed_ExitsOne()
     {
         using var dir = new TempDirectory();
         dir.CopyFeed("Local_Test_result_Thurrock_1.xml");
 
-        var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council Thurock", "--feed", dir.Path);
+        var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council Birmingham", "--feed", dir.Path);
 
         Assert.Equal(1, exit);
-        Assert.Equal("No council called \"Thurock\" in this feed. Did you mean Thurrock?", stdout.Trim());
+        Assert.Equal("No council called \"Birmingham\" in this feed.", stdout.Trim());
     }
 
     [Fact]
