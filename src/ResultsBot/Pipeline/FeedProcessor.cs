@@ -133,6 +133,13 @@ public sealed class FeedProcessor(
             {
                 break;
             }
+            catch (Exception ex)
+            {
+                // Whatever went wrong, the bot must not go quiet: say so, wait, and carry on.
+                failures++;
+                logger.LogError(ex, "Unexpected failure reading {Source}; carrying on", source.Description);
+                wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, pollInterval.Ticks << Math.Min(failures, 10)));
+            }
 
             try
             {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Storage;
 
@@ -5,11 +7,23 @@ namespace ResultsBot.Pipeline;
 
 /// <summary>
 /// Sends every queued post to its channel, oldest first, and records each as delivered only once it went
-/// out. A channel taking digests gets declarations that arrive within its window as one post.
+/// out. A channel taking digests gets declarations that arrive within its window as one post. A channel
+/// that fails keeps its posts queued, in order, and is tried again after a growing pause; the other
+/// channels do not wait for it.
 /// </summary>
-public sealed class PostDispatcher(SqliteResultsStore store, IEnumerable<IPostSink> sinks, DigestComposer digests, TimeProvider time)
+public sealed class PostDispatcher(
+    SqliteResultsStore store,
+    IEnumerable<IPostSink> sinks,
+    DigestComposer digests,
+    TimeProvider time,
+    ILogger<PostDispatcher>? logger = null)
 {
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
+
     private readonly IReadOnlyList<IPostSink> _sinks = [.. sinks];
+    private readonly Dictionary<string, (int Failures, DateTimeOffset NotBefore)> _backoff = new(StringComparer.Ordinal);
+    private readonly ILogger _logger = logger ?? NullLogger<PostDispatcher>.Instance;
 
     public IReadOnlyList<string> Channels => [.. _sinks.Select(s => s.Channel)];
 
@@ -19,9 +33,28 @@ public sealed class PostDispatcher(SqliteResultsStore store, IEnumerable<IPostSi
         var sent = 0;
         foreach (var sink in _sinks)
         {
-            sent += sink.Digest.Enabled
-                ? await DeliverWithDigestsAsync(sink, flush, cancellationToken)
-                : await DeliverEachAsync(sink, store.PendingDeliveries(sink.Channel), cancellationToken);
+            if (_backoff.TryGetValue(sink.Channel, out var backoff) && time.GetUtcNow() < backoff.NotBefore)
+            {
+                continue;
+            }
+
+            try
+            {
+                sent += sink.Digest.Enabled
+                    ? await DeliverWithDigestsAsync(sink, flush, cancellationToken)
+                    : await DeliverEachAsync(sink, store.PendingDeliveries(sink.Channel), cancellationToken);
+                if (_backoff.Remove(sink.Channel))
+                {
+                    _logger.LogInformation("Channel {Channel} is taking posts again", sink.Channel);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var failures = backoff.Failures + 1;
+                var pause = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 16)));
+                _backoff[sink.Channel] = (failures, time.GetUtcNow() + pause);
+                _logger.LogWarning("Channel {Channel} failed ({Reason}); its posts stay queued in order, next try in {Pause}", sink.Channel, ex.Message, pause);
+            }
         }
 
         return sent;

@@ -106,21 +106,66 @@ public sealed class PostDispatcherTests : IDisposable
         Assert.Equal(["2 councils declared"], _sink.Sent.Select(p => p.Headline));
     }
 
+    [Fact]
+    public async Task DeliverPending_OneChannelFailing_OthersGetEverythingAndItCatchesUpInOrderOnce()
+    {
+        var healthy = new RecordingSink(DigestPolicy.Off, "healthy");
+        var flaky = new RecordingSink(DigestPolicy.Off, "flaky") { FailuresLeft = 2 };
+        var dispatcher = new PostDispatcher(_store, [flaky, healthy], new DigestComposer(CultureInfo.GetCultureInfo("en-GB")), _time);
+        QueueFor(["flaky", "healthy"], "Adur", "Labour hold Adur");
+        QueueFor(["flaky", "healthy"], "Bury", "Labour hold Bury");
+
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], healthy.Sent.Select(p => p.Headline));
+        Assert.Empty(flaky.Sent);
+
+        await dispatcher.DeliverPendingAsync(CancellationToken.None); // still pausing: not even tried
+        Assert.Equal(1, flaky.Attempts);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await dispatcher.DeliverPendingAsync(CancellationToken.None); // tried, fails again: pause doubles
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        Assert.Empty(flaky.Sent);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+
+        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], flaky.Sent.Select(p => p.Headline));
+        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], healthy.Sent.Select(p => p.Headline));
+        Assert.Empty(_store.PendingDeliveries("flaky"));
+    }
+
     public void Dispose() => _store.Dispose();
 
     private void Queue(string council, string headline, string progress = "1 declared", PostKind kind = PostKind.Declaration) =>
-        _store.Accept($"council/{council.ToLowerInvariant()}", 1, council + ".xml", [1], [new Post(kind, "council/" + council, headline, ["Whole council up: 40 seats", progress])], [_sink.Channel]);
+        QueueFor([_sink.Channel], council, headline, progress, kind);
 
-    private sealed class RecordingSink(DigestPolicy digest) : IPostSink
+    private void QueueFor(string[] channels, string council, string headline, string progress = "1 declared", PostKind kind = PostKind.Declaration) =>
+        _store.Accept($"council/{council.ToLowerInvariant()}", 1, council + ".xml", [1], [new Post(kind, "council/" + council, headline, ["Whole council up: 40 seats", progress])], channels);
+
+    private sealed class RecordingSink(DigestPolicy digest, string channel = "test") : IPostSink
     {
         public List<Post> Sent { get; } = [];
 
-        public string Channel => "test";
+        public int FailuresLeft { get; set; }
+
+        public int Attempts { get; private set; }
+
+        public string Channel => channel;
 
         public DigestPolicy Digest => digest;
 
         public Task<string?> SendAsync(PendingDelivery delivery, CancellationToken cancellationToken)
         {
+            Attempts++;
+            if (FailuresLeft > 0)
+            {
+                FailuresLeft--;
+                throw new HttpRequestException("503 Service Unavailable");
+            }
+
             Sent.Add(delivery.Post);
             return Task.FromResult<string?>("m" + Sent.Count);
         }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using ResultsBot.Domain.Posts;
+using ResultsBot.Feeds;
+using ResultsBot.Feeds.Sources;
+using ResultsBot.Pipeline;
+using ResultsBot.Storage;
+using ResultsBot.Terminal;
+using ResultsBot.Tests.Support;
+
+namespace ResultsBot.Tests.Pipeline;
+
+public sealed class FeedProcessorTests
+{
+    [Fact]
+    public async Task RunAsync_UnexpectedFailure_CarriesOnAndPostsWhatComesNext()
+    {
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        using var store = SqliteResultsStore.InMemory(TimeProvider.System);
+        var output = new StringWriter();
+        var dispatcher = new PostDispatcher(store, [new ConsolePostSink(TextWriter.Synchronized(output))], new DigestComposer(culture), TimeProvider.System);
+        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), dispatcher, TimeProvider.System, culture, NullLogger<ResultsDesk>.Instance);
+        var source = new StumblingSource(Paths.SharedFeedFile("Local_Test_result_Thurrock_1.xml"));
+        var processor = new FeedProcessor(source, desk, dispatcher, new ProblemReporter(NullLogger<ProblemReporter>.Instance), TimeProvider.System, NullLogger<FeedProcessor>.Instance);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        var running = processor.RunAsync(TimeSpan.FromMilliseconds(50), ProcessingMode.Live, ProcessingMode.Live, stop.Token);
+        while (!output.ToString().Contains("Reform UK gain Thurrock", StringComparison.Ordinal) && !stop.IsCancellationRequested)
+        {
+            await Task.Delay(20);
+        }
+
+        stop.Cancel();
+        await running;
+        Assert.Contains("Reform UK gain Thurrock from Labour", output.ToString(), StringComparison.Ordinal);
+        Assert.True(source.Polls >= 2);
+    }
+
+    /// <summary>Throws something no one planned for on its first poll, then behaves.</summary>
+    private sealed class StumblingSource(string file) : IFeedSource
+    {
+        public int Polls { get; private set; }
+
+        public string Description => file;
+
+        public Task<IReadOnlyList<FeedDocument>> PollAsync(CancellationToken cancellationToken)
+        {
+            Polls++;
+            return Polls switch
+            {
+                1 => throw new InvalidOperationException("a bug nobody planned for"),
+                2 => Task.FromResult<IReadOnlyList<FeedDocument>>([new FeedDocument(file, File.ReadAllBytes(file))]),
+                _ => Task.FromResult<IReadOnlyList<FeedDocument>>([]),
+            };
+        }
+
+        public void Reoffer(FeedDocument document)
+        {
+        }
+    }
+}
