@@ -14,7 +14,7 @@ internal static class Schema
         );
         CREATE TABLE IF NOT EXISTS posts (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
-            message_id INTEGER NOT NULL REFERENCES messages(id),
+            message_id INTEGER NULL REFERENCES messages(id), -- null: the bot's own news (feed alerts)
             subject TEXT NOT NULL,
             kind TEXT NOT NULL,
             headline TEXT NOT NULL,

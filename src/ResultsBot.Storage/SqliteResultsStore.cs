@@ -81,25 +81,40 @@ public sealed class SqliteResultsStore : IDisposable
                 "INSERT INTO messages (key, revision, origin, content, accepted_at) VALUES ($key, $revision, $origin, $content, $now) RETURNING id",
                 ("$key", key), ("$revision", revision), ("$origin", origin), ("$content", content), ("$now", now));
 
-            foreach (var post in posts)
-            {
-                var corrects = post.Kind == PostKind.Correction ? FirstPostAbout(transaction, post.Subject) : null;
-                var postId = Insert(
-                    transaction,
-                    """
-                    INSERT INTO posts (message_id, subject, kind, headline, body, corrects_post_id, created_at)
-                    VALUES ($message, $subject, $kind, $headline, $body, $corrects, $now) RETURNING id
-                    """,
-                    ("$message", messageId), ("$subject", post.Subject), ("$kind", post.Kind.ToString()), ("$headline", post.Headline),
-                    ("$body", JsonSerializer.Serialize(new PostBody([.. post.Sections.Select(x => new PostBodySection(x.Label, x.Text))], post.Colour, post.Footer), PostJson.Default.PostBody)),
-                    ("$corrects", (object?)corrects ?? DBNull.Value), ("$now", now));
-                foreach (var channel in channels)
-                {
-                    Insert(transaction, "INSERT INTO deliveries (post_id, channel) VALUES ($post, $channel) RETURNING id", ("$post", postId), ("$channel", channel));
-                }
-            }
-
+            QueuePosts(transaction, messageId, posts, channels, now);
             transaction.Commit();
+        }
+    }
+
+    /// <summary>Queues a post of the bot's own (a feed alert) that no feed message caused.</summary>
+    public void Announce(Post post, IReadOnlyList<string> channels)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            QueuePosts(transaction, null, [post], channels, Now());
+            transaction.Commit();
+        }
+    }
+
+    private static void QueuePosts(SqliteTransaction transaction, long? messageId, IReadOnlyList<Post> posts, IReadOnlyList<string> channels, string now)
+    {
+        foreach (var post in posts)
+        {
+            var corrects = post.Kind == PostKind.Correction ? FirstPostAbout(transaction, post.Subject) : null;
+            var postId = Insert(
+                transaction,
+                """
+                INSERT INTO posts (message_id, subject, kind, headline, body, corrects_post_id, created_at)
+                VALUES ($message, $subject, $kind, $headline, $body, $corrects, $now) RETURNING id
+                """,
+                ("$message", (object?)messageId ?? DBNull.Value), ("$subject", post.Subject), ("$kind", post.Kind.ToString()), ("$headline", post.Headline),
+                ("$body", JsonSerializer.Serialize(new PostBody([.. post.Sections.Select(x => new PostBodySection(x.Label, x.Text))], post.Colour, post.Footer), PostJson.Default.PostBody)),
+                ("$corrects", (object?)corrects ?? DBNull.Value), ("$now", now));
+            foreach (var channel in channels)
+            {
+                Insert(transaction, "INSERT INTO deliveries (post_id, channel) VALUES ($post, $channel) RETURNING id", ("$post", postId), ("$channel", channel));
+            }
         }
     }
 

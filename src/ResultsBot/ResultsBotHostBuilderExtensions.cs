@@ -93,6 +93,9 @@ public static class ResultsBotHostBuilderExtensions
     public static IHostApplicationBuilder AddResultsBotServices(this IHostApplicationBuilder builder, BotRunPlan plan, TextReader input, TextWriter output)
     {
         builder.Services.AddSingleton(plan);
+        builder.Services.AddSingleton<FeedHealth>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<BotSettings>().FeedAlerts);
+        builder.Services.AddSingleton<FeedWatchdog>();
         builder.Services.AddHostedService<BotService>();
         builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller));
         return builder;

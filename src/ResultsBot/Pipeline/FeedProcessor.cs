@@ -18,7 +18,9 @@ public sealed class FeedProcessor(
     PostDispatcher dispatcher,
     ProblemReporter problems,
     TimeProvider time,
-    ILogger<FeedProcessor> logger)
+    ILogger<FeedProcessor> logger,
+    FeedHealth? health = null,
+    FeedWatchdog? watchdog = null)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
 
@@ -30,7 +32,18 @@ public sealed class FeedProcessor(
     /// <summary>Polls once and processes everything found. Throws <see cref="FeedSourceException"/> when the source cannot be read.</summary>
     public async Task ProcessOnceAsync(ProcessingMode mode, CancellationToken cancellationToken)
     {
-        var documents = await source.PollAsync(cancellationToken);
+        IReadOnlyList<FeedDocument> documents;
+        try
+        {
+            documents = await source.PollAsync(cancellationToken);
+        }
+        catch (FeedSourceException ex)
+        {
+            health?.ReadFailed(ex.Message);
+            throw;
+        }
+
+        health?.ReadOk(documents.Count);
         await ProcessAsync(documents, mode, cancellationToken);
     }
 
@@ -139,6 +152,11 @@ public sealed class FeedProcessor(
                 failures++;
                 logger.LogError(ex, "Unexpected failure reading {Source}; carrying on", source.Description);
                 wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, pollInterval.Ticks << Math.Min(failures, 10)));
+            }
+
+            if (watchdog?.Check(source.Description) is not null)
+            {
+                await dispatcher.DeliverPendingAsync(cancellationToken);
             }
 
             try

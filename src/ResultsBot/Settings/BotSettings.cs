@@ -13,6 +13,7 @@ namespace ResultsBot.Settings;
 /// <param name="SourceName">Feed:SourceName — named in every post's footer.</param>
 /// <param name="Admins">Admins — user ids allowed to change settings from a command ("console" is the terminal's user).</param>
 /// <param name="ConsoleDigest">Console:Digest and Console:DigestWindow — group declarations into digests (off by default).</param>
+/// <param name="FeedAlerts">Operations:Channel, Operations:FeedFailingAfter, Operations:FeedSilentAfter — who hears of feed trouble, and when.</param>
 public sealed record BotSettings(
     string? FeedSource,
     TimeSpan PollInterval,
@@ -21,7 +22,8 @@ public sealed record BotSettings(
     CultureInfo Culture,
     string SourceName,
     IReadOnlySet<string> Admins,
-    DigestPolicy ConsoleDigest)
+    DigestPolicy ConsoleDigest,
+    FeedAlertPolicy FeedAlerts)
 {
     public const string ConsoleUser = "console";
 

@@ -14,6 +14,7 @@ public static class SettingsReader
         ["Replay"] = ["Speed"],
         ["Posts"] = ["Culture"],
         ["Console"] = ["Digest", "DigestWindow"],
+        ["Operations"] = ["Channel", "FeedFailingAfter", "FeedSilentAfter"],
         ["ConnectionStrings"] = ["ResultsBot"],
     };
 
@@ -68,7 +69,33 @@ public static class SettingsReader
             throw new SettingsException("Feed:SourceName: at most 100 characters");
         }
 
-        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration), Digest(configuration, "Console"));
+        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration), Digest(configuration, "Console"), FeedAlerts(configuration));
+    }
+
+    private static FeedAlertPolicy FeedAlerts(IConfiguration configuration)
+    {
+        var channel = Blank(configuration["Operations:Channel"]);
+        if (channel is not null && channel != "console")
+        {
+            throw new SettingsException($"Operations:Channel '{channel}': the only channel so far is console");
+        }
+
+        return new FeedAlertPolicy(
+            channel,
+            Duration(configuration, "Operations:FeedFailingAfter", FeedAlertPolicy.DefaultFailingAfter),
+            Duration(configuration, "Operations:FeedSilentAfter", FeedAlertPolicy.DefaultSilentAfter));
+    }
+
+    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback)
+    {
+        if (Blank(configuration[key]) is not { } text)
+        {
+            return fallback;
+        }
+
+        return Durations.TryParse(text, out var value) && value >= TimeSpan.FromSeconds(1) && value <= TimeSpan.FromDays(2)
+            ? value
+            : throw new SettingsException($"{key} '{text}': give a duration between 1s and 2 days, e.g. 5m");
     }
 
     private static DigestPolicy Digest(IConfiguration configuration, string section)

@@ -38,4 +38,28 @@ public sealed class HttpFeedTests
         Assert.Equal(["Reform UK gain Thurrock from Labour", "Labour hold Adur"], Posts.Headlines(bot.Stdout));
         Assert.Contains(server.Requests, r => r.StartsWith("GET /feed/Local_Test_result_Thurrock_1.xml If-None-Match=\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Run_FeedServerFailsThenRecovers_OperationsChannelHearsOfBothAndNothingIsLost()
+    {
+        using var dir = new TempDirectory();
+        using var work = new TempDirectory();
+        await using var server = await FeedServer.StartAsync(dir.Path);
+        server.Failing = true;
+        using var bot = BotProcess.Start(
+            work.Path, "--Feed:Source=" + server.Url, "--Feed:PollInterval=100ms", "--Operations:Channel=console", "--Operations:FeedFailingAfter=1s");
+
+        await bot.WaitForOutputAsync(o => o.Contains("Feed problem: results cannot be read", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the outage alert");
+        dir.CopyFeed("Local_Test_result_Thurrock_1.xml");
+        server.Failing = false;
+        await bot.WaitForOutputAsync(o => o.Contains("Reform UK gain Thurrock from Labour", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the result after recovery");
+        await bot.WaitForOutputAsync(o => o.Contains("Feed back: readable again after", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the all-clear");
+        bot.Signal("TERM");
+        await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        var headlines = Posts.Headlines(bot.Stdout);
+        Assert.Single(headlines, h => h.StartsWith("Feed problem", StringComparison.Ordinal));
+        Assert.Single(headlines, h => h.StartsWith("Feed back", StringComparison.Ordinal));
+        Assert.Single(headlines, h => h == "Reform UK gain Thurrock from Labour");
+    }
 }

@@ -18,6 +18,9 @@ internal sealed class FeedServer : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>While true, every request answers 500, as a feed server in trouble does.</summary>
+    public bool Failing { get; set; }
+
     public Uri Url => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/feed/");
 
     public static async Task<FeedServer> StartAsync(string directory)
@@ -27,6 +30,16 @@ internal sealed class FeedServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FeedServer(app);
+        app.Use(async (context, next) =>
+        {
+            if (server.Failing)
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                return;
+            }
+
+            await next(context);
+        });
         app.MapGet("/feed/", (HttpContext context) =>
         {
             server.Requests.Enqueue("GET /feed/ If-None-Match=" + context.Request.Headers.IfNoneMatch);

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using ResultsBot.Domain.Posts;
+using ResultsBot.Storage;
+
+namespace ResultsBot.Pipeline;
+
+/// <summary>
+/// Tells the operations channel when the feed has been failing or quiet for longer than the policy
+/// allows, once per outage, and gives the all-clear when it recovers. Failing outranks quiet.
+/// </summary>
+public sealed class FeedWatchdog(FeedHealth health, FeedAlertPolicy policy, SqliteResultsStore store, TimeProvider time, CultureInfo culture, ILogger<FeedWatchdog> logger)
+{
+    private enum Alert
+    {
+        None,
+        Failing,
+        Quiet,
+    }
+
+    private Alert _raised = Alert.None;
+    private DateTimeOffset _since;
+
+    /// <summary>Looks at the feed's health now; queues an alert or all-clear when one is due. Returns it, if any.</summary>
+    public Post? Check(string source)
+    {
+        var now = time.GetUtcNow();
+        var seen = health.Snapshot();
+        var quietSince = seen.LastNew ?? seen.Started;
+        Post? post = null;
+
+        if (seen.FailingSince is { } failingSince && now - failingSince >= policy.FailingAfter && _raised != Alert.Failing)
+        {
+            post = FeedAlertText.Failing(source, now - failingSince, seen.Failure ?? "unknown error", culture);
+            (_raised, _since) = (Alert.Failing, failingSince);
+        }
+        else if (_raised == Alert.Failing && seen.FailingSince is null)
+        {
+            post = FeedAlertText.Recovered(source, now - _since, wasFailing: true, culture);
+            _raised = Alert.None;
+        }
+        else if (_raised == Alert.Quiet && seen.LastNew is { } lastNew && lastNew > _since)
+        {
+            post = FeedAlertText.Recovered(source, lastNew - _since, wasFailing: false, culture);
+            _raised = Alert.None;
+        }
+        else if (_raised == Alert.None && seen.FailingSince is null && now - quietSince >= policy.SilentAfter)
+        {
+            post = FeedAlertText.Silent(source, now - quietSince, seen.LastNew, culture);
+            (_raised, _since) = (Alert.Quiet, quietSince);
+        }
+
+        if (post is not null)
+        {
+            logger.LogWarning("{Alert}", post.Headline);
+            if (policy.Channel is { } channel)
+            {
+                store.Announce(post, [channel]);
+            }
+        }
+
+        return post;
+    }
+}
