@@ -166,6 +166,23 @@ public sealed class SqliteResultsStore : IDisposable
         }
     }
 
+    /// <summary>True when the store can take a write now (for readiness): takes the write lock and lets it go.</summary>
+    public bool CanWrite()
+    {
+        lock (_gate)
+        {
+            try
+            {
+                Execute(_connection, "BEGIN IMMEDIATE; ROLLBACK;");
+                return true;
+            }
+            catch (SqliteException)
+            {
+                return false;
+            }
+        }
+    }
+
     public int CountPosts()
     {
         lock (_gate)

@@ -9,6 +9,7 @@ using ResultsBot.Domain.Posts;
 using ResultsBot.Cli;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Logging;
+using ResultsBot.Operations;
 using ResultsBot.Pipeline;
 using ResultsBot.Settings;
 using ResultsBot.Storage;
@@ -64,6 +65,7 @@ public static class ResultsBotHostBuilderExtensions
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BotMetrics>();
         services.AddSingleton(new MilestoneComposer(settings.Culture));
         services.AddSingleton(new DigestComposer(settings.Culture));
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -90,12 +92,16 @@ public static class ResultsBotHostBuilderExtensions
     }
 
     /// <summary>The long-running bot: the feed watcher and the console's command prompt.</summary>
-    public static IHostApplicationBuilder AddResultsBotServices(this IHostApplicationBuilder builder, BotRunPlan plan, TextReader input, TextWriter output)
+    public static IHostApplicationBuilder AddResultsBotServices(this IHostApplicationBuilder builder, BotSettings settings, BotRunPlan plan, TextReader input, TextWriter output)
     {
         builder.Services.AddSingleton(plan);
         builder.Services.AddSingleton<FeedHealth>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<BotSettings>().FeedAlerts);
         builder.Services.AddSingleton<FeedWatchdog>();
+        if (settings.Urls is { } urls)
+        {
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OperationsServer>(sp, urls));
+        }
         builder.Services.AddHostedService<BotService>();
         builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller));
         return builder;

@@ -66,7 +66,7 @@ public static class BotLauncher
         builder.AddResultsBot(settings, openStore, cli.Verb is "run" or "replay" ? output : null);
         if (cli.Verb == "run")
         {
-            builder.AddResultsBotServices(RunVerb.Plan(settings), input, output);
+            builder.AddResultsBotServices(settings, RunVerb.Plan(settings), input, output);
         }
 
         try

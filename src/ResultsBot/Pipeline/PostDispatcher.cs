@@ -16,7 +16,8 @@ public sealed class PostDispatcher(
     IEnumerable<IPostSink> sinks,
     DigestComposer digests,
     TimeProvider time,
-    ILogger<PostDispatcher>? logger = null)
+    ILogger<PostDispatcher>? logger = null,
+    Operations.BotMetrics? metrics = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
@@ -53,6 +54,7 @@ public sealed class PostDispatcher(
                 var failures = backoff.Failures + 1;
                 var pause = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 16)));
                 _backoff[sink.Channel] = (failures, time.GetUtcNow() + pause);
+                metrics?.PostFailed(sink.Channel);
                 _logger.LogWarning("Channel {Channel} failed ({Reason}); its posts stay queued in order, next try in {Pause}", sink.Channel, ex.Message, pause);
             }
         }
@@ -67,6 +69,7 @@ public sealed class PostDispatcher(
         {
             var platformId = await sink.SendAsync(delivery, cancellationToken);
             store.MarkDelivered(delivery.DeliveryId, platformId);
+            metrics?.PostDelivered(sink.Channel, time.GetUtcNow() - delivery.QueuedAt);
             sent++;
         }
 
@@ -105,6 +108,7 @@ public sealed class PostDispatcher(
                 foreach (var delivery in group)
                 {
                     store.MarkDelivered(delivery.DeliveryId, platformId);
+                    metrics?.PostDelivered(sink.Channel, time.GetUtcNow() - delivery.QueuedAt);
                 }
 
                 sent++;

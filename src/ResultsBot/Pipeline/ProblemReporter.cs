@@ -17,11 +17,12 @@ public sealed class ProblemReporter(ILogger<ProblemReporter> logger)
         }
     }
 
+    /// <summary>Notes, once per message type, that the feed carries messages the bot does not read yet (mayors, devolved parliaments).</summary>
     public void NoteUnread(FeedDocument document, string messageType)
     {
-        if (_unread.Add(document.Origin))
+        if (_unread.Add(messageType))
         {
-            logger.LogInformation("Not read yet: {File} is a {MessageType} message", DisplayName(document.Origin), messageType);
+            logger.LogInformation("Not read yet: {MessageType} messages (first seen in {File}); mayors and devolved parliaments come in a later version", messageType, DisplayName(document.Origin));
         }
     }
 

@@ -21,7 +21,8 @@ public sealed class ResultsDesk(
     PostDispatcher dispatcher,
     TimeProvider time,
     CultureInfo culture,
-    ILogger<ResultsDesk> logger)
+    ILogger<ResultsDesk> logger,
+    Operations.BotMetrics? metrics = null)
 {
     private ResultsBook _book = ResultsBook.Empty;
 
@@ -69,6 +70,12 @@ public sealed class ResultsDesk(
         IReadOnlyList<Post> posts = [.. Compose(acceptance)];
         store.Accept(message.Key, message.Revision, document.Origin, document.Content, posts, dispatcher.Channels);
         Volatile.Write(ref _book, acceptance.Book);
+        if (message is CouncilDeclaration)
+        {
+            metrics?.DeclarationAccepted();
+        }
+
+        metrics?.PostsQueued(posts.Count * dispatcher.Channels.Count);
         return acceptance;
     }
 

@@ -14,6 +14,7 @@ namespace ResultsBot.Settings;
 /// <param name="Admins">Admins — user ids allowed to change settings from a command ("console" is the terminal's user).</param>
 /// <param name="ConsoleDigest">Console:Digest and Console:DigestWindow — group declarations into digests (off by default).</param>
 /// <param name="FeedAlerts">Operations:Channel, Operations:FeedFailingAfter, Operations:FeedSilentAfter — who hears of feed trouble, and when.</param>
+/// <param name="Urls">--urls or ASPNETCORE_URLS — where the bot's web server listens; null means no web server.</param>
 public sealed record BotSettings(
     string? FeedSource,
     TimeSpan PollInterval,
@@ -23,7 +24,8 @@ public sealed record BotSettings(
     string SourceName,
     IReadOnlySet<string> Admins,
     DigestPolicy ConsoleDigest,
-    FeedAlertPolicy FeedAlerts)
+    FeedAlertPolicy FeedAlerts,
+    string? Urls = null)
 {
     public const string ConsoleUser = "console";
 

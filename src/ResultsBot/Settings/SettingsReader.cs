@@ -69,7 +69,11 @@ public static class SettingsReader
             throw new SettingsException("Feed:SourceName: at most 100 characters");
         }
 
-        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration), Digest(configuration, "Console"), FeedAlerts(configuration));
+        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration), Digest(configuration, "Console"), FeedAlerts(configuration))
+        {
+            // The standard ways to give a web server its address: --urls, or ASPNETCORE_URLS.
+            Urls = Blank(configuration["urls"]) ?? Blank(configuration["ASPNETCORE_URLS"]),
+        };
     }
 
     private static FeedAlertPolicy FeedAlerts(IConfiguration configuration)

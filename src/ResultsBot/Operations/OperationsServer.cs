@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ResultsBot.Pipeline;
+using ResultsBot.Storage;
+
+namespace ResultsBot.Operations;
+
+/// <summary>
+/// The bot's web server, when one is configured (--urls or ASPNETCORE_URLS): /healthz (the process is
+/// alive), /readyz (feed fresh, store writable, platforms connected) and /metrics (Prometheus text).
+/// Later issues mount the Discord and Slack endpoints here.
+/// </summary>
+public sealed class OperationsServer(
+    string urls,
+    FeedHealth health,
+    FeedAlertPolicy alerts,
+    SqliteResultsStore store,
+    BotMetrics metrics,
+    TimeProvider time,
+    ILogger<OperationsServer> logger) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapGet("/healthz", () => Results.Text("ok\n"));
+        _app.MapGet("/readyz", Ready);
+        _app.MapGet("/metrics", () =>
+        {
+            var seen = health.Snapshot();
+            var age = time.GetUtcNow() - (seen.LastNew ?? seen.Started);
+            return Results.Text(metrics.ToPrometheusText(age.TotalSeconds, seen.FailingSince is not null), "text/plain; version=0.0.4");
+        });
+        await _app.StartAsync(cancellationToken);
+        logger.LogInformation("Web server listening on {Urls} (/healthz, /readyz, /metrics)", string.Join(", ", _app.Urls));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private IResult Ready()
+    {
+        var seen = health.Snapshot();
+        var failingFor = seen.FailingSince is { } since ? time.GetUtcNow() - since : TimeSpan.Zero;
+        var checks = new Dictionary<string, string>
+        {
+            ["feed"] = failingFor >= alerts.FailingAfter ? $"failing: {seen.Failure}" : "ok",
+            ["store"] = store.CanWrite() ? "ok" : "not writable",
+            ["platforms"] = "ok", // the console is always there; Discord and Slack report their connections here later
+        };
+        var ready = checks.Values.All(v => v == "ok");
+        var body = JsonSerializer.Serialize(new ReadinessReport(ready ? "ready" : "not ready", checks), OperationsJson.Default.ReadinessReport);
+        return Results.Text(body, "application/json", statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}
