@@ -111,9 +111,17 @@ public sealed class SqliteResultsStore : IDisposable
                 ("$message", (object?)messageId ?? DBNull.Value), ("$subject", post.Subject), ("$kind", post.Kind.ToString()), ("$headline", post.Headline),
                 ("$body", JsonSerializer.Serialize(new PostBody([.. post.Sections.Select(x => new PostBodySection(x.Label, x.Text))], post.Colour, post.Footer), PostJson.Default.PostBody)),
                 ("$corrects", (object?)corrects ?? DBNull.Value), ("$now", now));
-            foreach (var channel in channels)
+            // One prepared statement for the whole fan-out: thousands of channels queue in one go.
+            using var delivery = transaction.Connection!.CreateCommand();
+            delivery.Transaction = transaction;
+            delivery.CommandText = "INSERT INTO deliveries (post_id, channel) VALUES ($post, $channel)";
+            delivery.Parameters.AddWithValue("$post", postId);
+            var channel = delivery.Parameters.Add("$channel", SqliteType.Text);
+            delivery.Prepare();
+            foreach (var name in channels)
             {
-                Insert(transaction, "INSERT INTO deliveries (post_id, channel) VALUES ($post, $channel) RETURNING id", ("$post", postId), ("$channel", channel));
+                channel.Value = name;
+                delivery.ExecuteNonQuery();
             }
         }
     }
