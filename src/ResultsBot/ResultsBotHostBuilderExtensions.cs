@@ -17,7 +17,7 @@ using ResultsBot.Terminal;
 
 namespace ResultsBot;
 
-/// <summary>Wiring for the bot: settings, feed, store, desk and the console platform.</summary>
+/// <summary>Wiring for the bot: settings, feed, store, desk, the console platform and the web server.</summary>
 public static class ResultsBotHostBuilderExtensions
 {
     /// <summary>
@@ -102,6 +102,7 @@ public static class ResultsBotHostBuilderExtensions
         {
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OperationsServer>(sp, urls));
         }
+
         builder.Services.AddHostedService<BotService>();
         builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller));
         return builder;

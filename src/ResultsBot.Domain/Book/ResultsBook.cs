@@ -72,7 +72,7 @@ public sealed class ResultsBook
 
     public FeedMessage? Latest(string messageKey) => _latest.GetValueOrDefault(messageKey);
 
-    /// <summary>Declarations of this night that came before <paramref name="declaration"/>'s council first declared, and it.</summary>
+    /// <summary>Where this council came in the night's order of declarations: 1 for the first to declare.</summary>
     public int DeclarationNumber(CouncilDeclaration declaration) =>
         _declarationOrder.IndexOf(declaration.Key) + 1;
 

@@ -27,8 +27,6 @@ public sealed class FeedProcessor(
     // A bad file seen while watching may be half-written; it is reported only if still bad a poll later.
     private readonly Dictionary<string, (FeedDocument Document, string Reason)> _unsettled = new(StringComparer.Ordinal);
 
-    public string SourceDescription => source.Description;
-
     /// <summary>Polls once and processes everything found. Throws <see cref="FeedSourceException"/> when the source cannot be read.</summary>
     public async Task ProcessOnceAsync(ProcessingMode mode, CancellationToken cancellationToken)
     {
@@ -140,7 +138,7 @@ public sealed class FeedProcessor(
                 }
 
                 lastFailure = ex.Message;
-                wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, pollInterval.Ticks << Math.Min(failures, 10)));
+                wait = Backoff(pollInterval, failures);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -151,7 +149,7 @@ public sealed class FeedProcessor(
                 // Whatever went wrong, the bot must not go quiet: say so, wait, and carry on.
                 failures++;
                 logger.LogError(ex, "Unexpected failure reading {Source}; carrying on", source.Description);
-                wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, pollInterval.Ticks << Math.Min(failures, 10)));
+                wait = Backoff(pollInterval, failures);
             }
 
             if (watchdog?.Check(source.Description) is not null)
@@ -169,4 +167,8 @@ public sealed class FeedProcessor(
             }
         }
     }
+
+    // Doubling waits after each failure in a row, never longer than a minute.
+    private static TimeSpan Backoff(TimeSpan pollInterval, int failures) =>
+        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, pollInterval.Ticks << Math.Min(failures, 10)));
 }
