@@ -30,7 +30,15 @@ public sealed class SqliteResultsStore : IDisposable
         SqliteConnection connection;
         try
         {
-            connection = new SqliteConnection(connectionString);
+            // A locked database should fail fast (the message is read again next poll), not stall the
+            // feed loop for the driver's default 30 s; a connection string may still say otherwise.
+            var settings = new SqliteConnectionStringBuilder(connectionString);
+            if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+            {
+                settings.DefaultTimeout = 5;
+            }
+
+            connection = new SqliteConnection(settings.ToString());
             connection.Open();
         }
         catch (Exception ex) when (ex is ArgumentException or SqliteException or InvalidOperationException)
