@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ResultsBot.Domain.Commands;
+using ResultsBot.Domain.Posts;
+using ResultsBot.Pipeline;
+using ResultsBot.Storage;
+using ResultsBot.Tests.Support;
+
+namespace ResultsBot.Tests.Pipeline;
+
+public sealed class CommandRunnerTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task RunAsync_StoreLockedWhenAnAdminSetsTheShare_AnswersPlainlyAndChangesNothing()
+    {
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        var time = new FakeTimeProvider();
+        var db = _dir.File("bot.db");
+        using var store = SqliteResultsStore.Open($"Data Source={db};Default Timeout=1", time);
+        var dispatcher = new PostDispatcher(store, [], new DigestComposer(culture), time);
+        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), dispatcher, time, culture, NullLogger<ResultsDesk>.Instance);
+        var runner = new CommandRunner(new CommandEngine(culture, time), desk, dispatcher, NullLogger<CommandRunner>.Instance);
+        using var locker = new SqliteConnection($"Data Source={db};Pooling=False");
+        locker.Open();
+        using var exclusive = locker.CreateCommand();
+        exclusive.CommandText = "BEGIN EXCLUSIVE";
+        exclusive.ExecuteNonQuery();
+
+        var answer = await runner.RunAsync("/share set Lab 34 source BBC", new Caller("console", true), CancellationToken.None);
+
+        Assert.False(answer.Ok);
+        Assert.StartsWith("Sorry, that could not be done just now", answer.Text, StringComparison.Ordinal);
+        Assert.Null(desk.Book.Latest(Domain.Messages.NationalShare.MessageKey));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+}
