@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ResultsBot.Feeds;
+using ResultsBot.Feeds.Sources;
 
 namespace ResultsBot.Pipeline;
 
@@ -11,7 +12,7 @@ public sealed class ProblemReporter(ILogger<ProblemReporter> logger)
 
     public void Report(FeedDocument document, string reason)
     {
-        if (_reported.Add(document.Origin + "\n" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(document.Content))))
+        if (_reported.Add(document.Origin + "\n" + ContentFingerprint.Of(document.Content)))
         {
             logger.LogWarning("Skipped {File}: {Reason}", DisplayName(document.Origin), reason);
         }
