@@ -1,0 +1,23 @@
+namespace ResultsBot.Domain.Commands;
+
+/// <summary>
+/// Every command a user can type, for the platforms to register (Discord's slash commands, Slack's
+/// /results help). Names are lower-case, at most 32 characters; descriptions at most 100 (Discord's limits).
+/// </summary>
+public static class CommandCatalogue
+{
+    public static IReadOnlyList<CommandSpec> All { get; } =
+    [
+        new("council", "A council's result, or what is up if it has not declared", [new("name", "Council name, PA id or GSS code", true, "council")]),
+        new("scoreboard", "Councils and councillors by party, with changes", []),
+        new("gains", "Every change of control so far, newest first", []),
+        new("party", "A party's night: councils held, gained and lost", [new("name", "Party name or abbreviation", true, "party")]),
+        new("declared", "Councils declared so far, in order, with the call", []),
+        new("awaiting", "Councils still to declare", []),
+        new("share", "The projected national share, with its source and time", [new("set", "Admins only: enter the share, e.g. LAB 34 CON 27 source \"BBC\"", false, Keyword: true)]),
+        new("subscribe", "Post results in this channel, optionally filtered", [new("filters", "e.g. region London; party Green; councils Hull, Leeds; changes; digest 5m", false)], ChangesSettings: true),
+        new("subscriptions", "This channel's subscription and its filters", []),
+        new("unsubscribe", "Stop posting results in this channel", [], ChangesSettings: true),
+        new("help", "What the bot can answer", []),
+    ];
+}

@@ -1,0 +1,13 @@
+using ResultsBot.Domain.Posts;
+
+namespace ResultsBot.Platforms;
+
+/// <summary>One post for one channel, as the delivery worker hands it to a platform.</summary>
+/// <param name="DeliveryId">Unique per post and channel, stable across restarts: the idempotency key (Discord's nonce).</param>
+/// <param name="ChannelId">The platform's own channel id (the part after "discord:").</param>
+/// <param name="OriginalMessageId">For a correction, the platform's id of the post it corrects on this channel (edit it), when known.</param>
+/// <param name="Attempted">True when an earlier attempt may have reached the platform before a crash (look before sending again where the platform allows).</param>
+public sealed record OutgoingPost(long DeliveryId, string ChannelId, Post Post, string? OriginalMessageId = null, bool Attempted = false)
+{
+    public string IdempotencyKey => DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
