@@ -1,0 +1,35 @@
+namespace ResultsBot.Discord;
+
+/// <summary>The Discord: settings section. <see cref="ToString"/> never shows the token.</summary>
+/// <param name="BotToken">Discord:BotToken — sent as "Authorization: Bot TOKEN"; never logged.</param>
+/// <param name="ApplicationId">Discord:ApplicationId — for command registration and interaction follow-ups.</param>
+/// <param name="PublicKey">Discord:PublicKey — hex Ed25519 key that signs Interactions Endpoint requests (Interactions mode).</param>
+/// <param name="Channels">Discord:Channels — channel ids that get every post (subscribed at start).</param>
+/// <param name="GuildId">Discord:GuildId — register commands in this guild only (instant, for testing) instead of globally.</param>
+/// <param name="ApiBaseUrl">Discord:ApiBaseUrl — REST base including the version; a base ending in /api gets /v10 added.</param>
+/// <param name="GatewayUrl">Discord:GatewayUrl — a fixed gateway URL; null asks GET /gateway/bot as Discord recommends.</param>
+public sealed record DiscordOptions(
+    string BotToken,
+    string? ApplicationId,
+    string? PublicKey,
+    DiscordMode Mode,
+    IReadOnlyList<string> Channels,
+    string? GuildId,
+    Uri ApiBaseUrl,
+    Uri? GatewayUrl)
+{
+    public static Uri DefaultApiBaseUrl { get; } = new("https://discord.com/api/v10");
+
+    /// <summary>The REST base every request path is appended to, without a trailing slash.</summary>
+    public Uri RestBase
+    {
+        get
+        {
+            var text = ApiBaseUrl.ToString().TrimEnd('/');
+            return text.EndsWith("/api", StringComparison.OrdinalIgnoreCase) ? new Uri(text + "/v10") : new Uri(text);
+        }
+    }
+
+    public override string ToString() =>
+        $"DiscordOptions {{ BotToken = (hidden), ApplicationId = {ApplicationId}, Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], GuildId = {GuildId}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl} }}";
+}

@@ -1,0 +1,26 @@
+namespace ResultsBot.Slack;
+
+/// <summary>The Slack: settings section. <see cref="ToString"/> never shows a secret.</summary>
+/// <param name="BotToken">Slack:BotToken — xoxb-…, for the Web API; never logged.</param>
+/// <param name="SigningSecret">Slack:SigningSecret — verifies slash commands over HTTP (Http mode).</param>
+/// <param name="AppToken">Slack:AppToken — xapp-…, opens Socket Mode connections (SocketMode).</param>
+/// <param name="Channels">Slack:Channels — channel ids that get every post (subscribed at start).</param>
+/// <param name="Admins">Slack:Admins — user ids who may change subscriptions and enter the share.</param>
+/// <param name="ApiBaseUrl">Slack:ApiBaseUrl — Web API base; method names are appended ("…/api/chat.postMessage").</param>
+public sealed record SlackOptions(
+    string BotToken,
+    string? SigningSecret,
+    string? AppToken,
+    SlackMode Mode,
+    IReadOnlyList<string> Channels,
+    IReadOnlySet<string> Admins,
+    Uri ApiBaseUrl)
+{
+    public static Uri DefaultApiBaseUrl { get; } = new("https://slack.com/api/");
+
+    /// <summary>The URL of a Web API method, e.g. chat.postMessage.</summary>
+    public Uri MethodUrl(string method) => new(ApiBaseUrl.ToString().TrimEnd('/') + "/" + method);
+
+    public override string ToString() =>
+        $"SlackOptions {{ BotToken = (hidden), SigningSecret = (hidden), AppToken = (hidden), Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], Admins = [{string.Join(", ", Admins)}], ApiBaseUrl = {ApiBaseUrl} }}";
+}
