@@ -9,4 +9,7 @@ public sealed record PendingDelivery(long DeliveryId, long PostId, string Channe
 {
     /// <summary>The corrected post's message id on this channel, when the platform gave one: the message to edit.</summary>
     public string? CorrectsPlatformMessageId { get; init; }
+
+    /// <summary>An earlier attempt started and was never confirmed: it may have reached the platform before a crash.</summary>
+    public bool Attempted { get; init; }
 }

@@ -29,8 +29,26 @@ internal static class Schema
             channel TEXT NOT NULL,
             delivered_at TEXT NULL,
             platform_message_id TEXT NULL,
+            attempted_at TEXT NULL, -- set before sending: a resend after a crash looks first where it can
+            failed_reason TEXT NULL, -- the platform refused this post for good, or the channel unsubscribed
             UNIQUE (post_id, channel)
         );
         CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (channel, id) WHERE delivered_at IS NULL;
+        CREATE TABLE IF NOT EXISTS subscriptions (
+            channel TEXT PRIMARY KEY,
+            filter TEXT NOT NULL,
+            origin TEXT NOT NULL, -- 'config' or 'command'
+            updated_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            paused_at TEXT NULL,
+            paused_reason TEXT NULL
+        );
         """;
+
+    /// <summary>Columns added since the first release, for databases made before them.</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("deliveries", "attempted_at", "TEXT NULL"),
+        ("deliveries", "failed_reason", "TEXT NULL"),
+    ];
 }

@@ -50,6 +50,7 @@ public sealed class SqliteResultsStore : IDisposable
         {
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;");
             Execute(connection, Schema.Create);
+            AddMissingColumns(connection);
         }
         catch (SqliteException ex)
         {
@@ -78,7 +79,14 @@ public sealed class SqliteResultsStore : IDisposable
     }
 
     /// <summary>Stores an accepted message and queues its posts for each channel, all or nothing.</summary>
-    public void Accept(string key, int revision, string origin, byte[] content, IReadOnlyList<Post> posts, IReadOnlyList<string> channels)
+    public void Accept(string key, int revision, string origin, byte[] content, IReadOnlyList<Post> posts, IReadOnlyList<string> channels) =>
+        Accept(key, revision, origin, content, [.. posts.Select(p => new QueuedPost(p, channels))]);
+
+    /// <summary>
+    /// Stores an accepted message and queues each post for its channels, all or nothing. A correction also
+    /// goes to every channel that had the post it corrects.
+    /// </summary>
+    public void Accept(string key, int revision, string origin, byte[] content, IReadOnlyList<QueuedPost> posts)
     {
         lock (_gate)
         {
@@ -89,7 +97,7 @@ public sealed class SqliteResultsStore : IDisposable
                 "INSERT INTO messages (key, revision, origin, content, accepted_at) VALUES ($key, $revision, $origin, $content, $now) RETURNING id",
                 ("$key", key), ("$revision", revision), ("$origin", origin), ("$content", content), ("$now", now));
 
-            QueuePosts(transaction, messageId, posts, channels, now);
+            QueuePosts(transaction, messageId, posts, now);
             transaction.Commit();
         }
     }
@@ -100,14 +108,14 @@ public sealed class SqliteResultsStore : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            QueuePosts(transaction, null, [post], channels, Now());
+            QueuePosts(transaction, null, [new QueuedPost(post, channels)], Now());
             transaction.Commit();
         }
     }
 
-    private static void QueuePosts(SqliteTransaction transaction, long? messageId, IReadOnlyList<Post> posts, IReadOnlyList<string> channels, string now)
+    private static void QueuePosts(SqliteTransaction transaction, long? messageId, IReadOnlyList<QueuedPost> queued, string now)
     {
-        foreach (var post in posts)
+        foreach (var (post, channels) in queued)
         {
             var corrects = post.Kind == PostKind.Correction ? FirstPostAbout(transaction, post.Subject) : null;
             var postId = Insert(
@@ -122,7 +130,7 @@ public sealed class SqliteResultsStore : IDisposable
             // One prepared statement for the whole fan-out: thousands of channels queue in one go.
             using var delivery = transaction.Connection!.CreateCommand();
             delivery.Transaction = transaction;
-            delivery.CommandText = "INSERT INTO deliveries (post_id, channel) VALUES ($post, $channel)";
+            delivery.CommandText = "INSERT OR IGNORE INTO deliveries (post_id, channel) VALUES ($post, $channel)";
             delivery.Parameters.AddWithValue("$post", postId);
             var channel = delivery.Parameters.Add("$channel", SqliteType.Text);
             delivery.Prepare();
@@ -130,6 +138,20 @@ public sealed class SqliteResultsStore : IDisposable
             {
                 channel.Value = name;
                 delivery.ExecuteNonQuery();
+            }
+
+            if (corrects is not null)
+            {
+                using var followers = transaction.Connection!.CreateCommand();
+                followers.Transaction = transaction;
+                followers.CommandText = """
+                    INSERT OR IGNORE INTO deliveries (post_id, channel)
+                    SELECT $post, d.channel FROM deliveries d JOIN subscriptions s ON s.channel = d.channel
+                    WHERE d.post_id = $corrects AND d.failed_reason IS NULL
+                    """;
+                followers.Parameters.AddWithValue("$post", postId);
+                followers.Parameters.AddWithValue("$corrects", corrects);
+                followers.ExecuteNonQuery();
             }
         }
     }
@@ -141,7 +163,7 @@ public sealed class SqliteResultsStore : IDisposable
         {
             using var command = _connection.CreateCommand();
             command.CommandText = """
-                SELECT d.id, p.id, p.subject, p.kind, p.headline, p.body, p.corrects_post_id, p.created_at, original.platform_message_id
+                SELECT d.id, p.id, p.subject, p.kind, p.headline, p.body, p.corrects_post_id, p.created_at, original.platform_message_id, d.attempted_at
                 FROM deliveries d JOIN posts p ON p.id = d.post_id
                 LEFT JOIN deliveries original ON original.post_id = p.corrects_post_id AND original.channel = d.channel
                 WHERE d.channel = $channel AND d.delivered_at IS NULL
@@ -162,6 +184,7 @@ public sealed class SqliteResultsStore : IDisposable
                 pending.Add(new PendingDelivery(reader.GetInt64(0), reader.GetInt64(1), channel, post, reader.IsDBNull(6) ? null : reader.GetInt64(6), queuedAt)
                 {
                     CorrectsPlatformMessageId = reader.IsDBNull(8) ? null : reader.GetString(8),
+                    Attempted = !reader.IsDBNull(9),
                 });
             }
 
@@ -181,6 +204,104 @@ public sealed class SqliteResultsStore : IDisposable
             command.ExecuteNonQuery();
         }
     }
+
+    /// <summary>Notes that a post is about to go out: after a crash, the resend knows it may already be there.</summary>
+    public void MarkAttempted(long deliveryId) =>
+        Write("UPDATE deliveries SET attempted_at = $now WHERE id = $id AND attempted_at IS NULL", ("$now", Now()), ("$id", deliveryId));
+
+    /// <summary>Settles a post that will never go out to this channel (the platform refused it for good).</summary>
+    public void MarkFailed(long deliveryId, string reason) =>
+        Write("UPDATE deliveries SET delivered_at = $now, failed_reason = $reason WHERE id = $id", ("$now", Now()), ("$reason", reason), ("$id", deliveryId));
+
+    /// <summary>Channels with posts waiting, leaving out paused ones.</summary>
+    public IReadOnlyList<string> ChannelsWithPending()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT DISTINCT d.channel FROM deliveries d
+                WHERE d.delivered_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.channel = d.channel AND s.paused_at IS NOT NULL)
+                """;
+            using var reader = command.ExecuteReader();
+            var channels = new List<string>();
+            while (reader.Read())
+            {
+                channels.Add(reader.GetString(0));
+            }
+
+            return channels;
+        }
+    }
+
+    public IReadOnlyList<StoredSubscription> LoadSubscriptions()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT channel, filter, origin, updated_by, updated_at, paused_at, paused_reason FROM subscriptions ORDER BY channel";
+            using var reader = command.ExecuteReader();
+            var subscriptions = new List<StoredSubscription>();
+            while (reader.Read())
+            {
+                subscriptions.Add(new StoredSubscription(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(4)),
+                    reader.IsDBNull(5) ? null : Parse(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetString(6)));
+            }
+
+            return subscriptions;
+        }
+    }
+
+    /// <summary>Subscribes a channel, or changes its filter; subscribing again also lifts a pause.</summary>
+    /// <param name="origin">"config" or "command": configuration does not overwrite what a command set.</param>
+    public void Subscribe(string channel, string filter, string origin, string updatedBy)
+    {
+        var sql = origin == "config"
+            ? """
+              INSERT INTO subscriptions (channel, filter, origin, updated_by, updated_at) VALUES ($channel, $filter, $origin, $by, $now)
+              ON CONFLICT (channel) DO UPDATE SET filter = excluded.filter, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+              WHERE subscriptions.origin = 'config'
+              """
+            : """
+              INSERT INTO subscriptions (channel, filter, origin, updated_by, updated_at) VALUES ($channel, $filter, $origin, $by, $now)
+              ON CONFLICT (channel) DO UPDATE SET filter = excluded.filter, origin = excluded.origin, updated_by = excluded.updated_by,
+              updated_at = excluded.updated_at, paused_at = NULL, paused_reason = NULL
+              """;
+        Write(sql, ("$channel", channel), ("$filter", filter), ("$origin", origin), ("$by", updatedBy), ("$now", Now()));
+    }
+
+    /// <summary>Removes a channel's subscription and drops what was queued for it. Returns false when there was none.</summary>
+    public bool Unsubscribe(string channel)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var drop = _connection.CreateCommand();
+            drop.Transaction = transaction;
+            drop.CommandText = "UPDATE deliveries SET delivered_at = $now, failed_reason = 'unsubscribed' WHERE channel = $channel AND delivered_at IS NULL";
+            drop.Parameters.AddWithValue("$now", Now());
+            drop.Parameters.AddWithValue("$channel", channel);
+            drop.ExecuteNonQuery();
+            using var remove = _connection.CreateCommand();
+            remove.Transaction = transaction;
+            remove.CommandText = "DELETE FROM subscriptions WHERE channel = $channel";
+            remove.Parameters.AddWithValue("$channel", channel);
+            var removed = remove.ExecuteNonQuery() > 0;
+            transaction.Commit();
+            return removed;
+        }
+    }
+
+    /// <summary>Stops sending to a channel that cannot take posts; its queue is kept for when it is subscribed again.</summary>
+    public void Pause(string channel, string reason) =>
+        Write(
+            """
+            INSERT INTO subscriptions (channel, filter, origin, updated_by, updated_at, paused_at, paused_reason) VALUES ($channel, 'everything', 'config', 'bot', $now, $now, $reason)
+            ON CONFLICT (channel) DO UPDATE SET paused_at = excluded.paused_at, paused_reason = excluded.paused_reason
+            """,
+            ("$channel", channel), ("$now", Now()), ("$reason", reason));
 
     /// <summary>True when the store can take a write now (for readiness): takes the write lock and lets it go.</summary>
     public bool CanWrite()
@@ -210,6 +331,36 @@ public sealed class SqliteResultsStore : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    private void Write(string sql, params (string Name, object Value)[] parameters)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, definition) in Schema.AddedColumns)
+        {
+            using var check = connection.CreateCommand();
+            check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if (Convert.ToInt32(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+            }
+        }
+    }
 
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Posts;
+using ResultsBot.Domain.Subscriptions;
+using ResultsBot.Platforms;
 using ResultsBot.Cli;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Logging;
@@ -79,9 +81,12 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton(settings.Culture);
         services.AddSingleton(sp => new CommandEngine(settings.Culture, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CommandRunner>();
+        services.AddSingleton<IBotCommands>(sp => sp.GetRequiredService<CommandRunner>());
+        services.AddSingleton<IPlatformMonitor>(sp => sp.GetRequiredService<BotMetrics>());
+        services.AddSingleton(sp => SubscribeConfiguredChannels(new ChannelSubscriptions(sp.GetRequiredService<SqliteResultsStore>()), settings, output is not null));
         if (output is not null)
         {
-            services.AddSingleton<IPostSink>(new ConsolePostSink(output, settings.ConsoleDigest));
+            services.AddSingleton<IPlatformOutlet>(new ConsolePostSink(output));
         }
 
         services.AddSingleton<PostDispatcher>();
@@ -89,6 +94,30 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<ProblemReporter>();
         services.AddSingleton<FeedProcessor>();
         return builder;
+    }
+
+    /// <summary>
+    /// Channels named in configuration get their filters at every start (a filter set later by /subscribe
+    /// stays); the console, when it shows posts, is one of them.
+    /// </summary>
+    private static ChannelSubscriptions SubscribeConfiguredChannels(ChannelSubscriptions subscriptions, BotSettings settings, bool console)
+    {
+        if (console)
+        {
+            var digest = settings.ConsoleDigest;
+            subscriptions.Subscribe(
+                ConsolePostSink.ChannelName,
+                SubscriptionFilter.Everything with { Digest = digest.Enabled ? true : null, DigestWindow = digest.Enabled ? digest.Window : null },
+                "config",
+                "configuration");
+        }
+
+        foreach (var configured in settings.ConfiguredChannels)
+        {
+            subscriptions.Subscribe(configured.Channel, configured.Filter, "config", "configuration");
+        }
+
+        return subscriptions;
     }
 
     /// <summary>The long-running bot: the feed watcher and the console's command prompt.</summary>

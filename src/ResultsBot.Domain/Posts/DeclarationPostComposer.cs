@@ -86,7 +86,24 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
     private Post Finish(Post post, CouncilDeclaration declaration, DateTimeOffset? receivedAt)
     {
         var time = (declaration.DeclaredAt ?? receivedAt) is { } at ? " · " + UkTime.Format(at, culture) : "";
-        return post with { Colour = PartyColours.Of(declaration.Winner), Footer = sourceName + time };
+        return post with { Colour = PartyColours.Of(declaration.Winner), Footer = sourceName + time, Topic = TopicOf(declaration) };
+    }
+
+    private static PostTopic TopicOf(CouncilDeclaration declaration)
+    {
+        var parties = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var party in new[] { declaration.Winner, declaration.Sitting }.Where(p => !p.IsNoOverallControl))
+        {
+            parties.Add(PartyNames.Canonical(party.Value));
+        }
+
+        foreach (var change in (declaration.Changes ?? []).Where(c => c.Change != 0))
+        {
+            parties.Add(PartyNames.Canonical(change.Party.Value));
+        }
+
+        var changed = declaration.Outcome is ControlOutcome.Gain or ControlOutcome.GainFromNoOverallControl or ControlOutcome.LossToNoOverallControl;
+        return new PostTopic(declaration.Council.Key, declaration.Council.Name, "council", parties, changed);
     }
 
     private string SeatsUp(CouncilDeclaration d)

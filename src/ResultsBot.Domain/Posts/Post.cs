@@ -18,6 +18,9 @@ public sealed record Post(PostKind Kind, string Subject, string Headline, IReadO
     /// <summary>Where the result came from and when, e.g. "PA Media · 3 May 2024, 03:12 UK time".</summary>
     public string? Footer { get; init; }
 
+    /// <summary>What the post is about; null for night-wide news (milestones, the national share, digests).</summary>
+    public PostTopic? Topic { get; init; }
+
     public IReadOnlyList<string> Lines => [.. Sections.Select(s => s.ToPlainText())];
 
     public string ToPlainText() => Sections.Count == 0

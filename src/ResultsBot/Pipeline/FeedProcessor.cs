@@ -101,11 +101,19 @@ public sealed class FeedProcessor(
                 continue;
             }
 
-            await dispatcher.DeliverPendingAsync(cancellationToken);
+            dispatcher.Kick(cancellationToken);
         }
 
-        // Digests whose window has closed go out even when nothing new arrived.
-        await dispatcher.DeliverPendingAsync(cancellationToken);
+        // Digests whose window has closed go out even when nothing new arrived. A replay waits for its
+        // posts; the live loop does not, so a slow platform never delays reading the next result.
+        if (mode.ExpectWholeFeed)
+        {
+            await dispatcher.DeliverPendingAsync(cancellationToken);
+        }
+        else
+        {
+            dispatcher.Kick(cancellationToken);
+        }
     }
 
     /// <summary>Watches the source until stopped, backing off while it cannot be read.</summary>
@@ -154,7 +162,7 @@ public sealed class FeedProcessor(
 
             if (watchdog?.Check(source.Description) is not null)
             {
-                await dispatcher.DeliverPendingAsync(cancellationToken);
+                dispatcher.Kick(cancellationToken);
             }
 
             try

@@ -1,97 +1,236 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Domain.Posts;
+using ResultsBot.Platforms;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Pipeline;
 
 /// <summary>
 /// Sends every queued post to its channel, oldest first, and records each as delivered only once it went
-/// out. A channel taking digests gets declarations that arrive within its window as one post. A channel
-/// that fails keeps its posts queued, in order, and is tried again after a growing pause; the other
-/// channels do not wait for it.
+/// out. Each channel has its own worker, so one slow or broken channel never holds up the rest. A channel
+/// taking digests gets declarations that arrive within its window as one post. A channel that fails keeps
+/// its posts queued, in order, and is tried again after a growing pause; one the platform says is gone is
+/// paused and reported, not retried forever.
 /// </summary>
 public sealed class PostDispatcher(
     SqliteResultsStore store,
-    IEnumerable<IPostSink> sinks,
+    IEnumerable<IPlatformOutlet> outlets,
+    ChannelSubscriptions subscriptions,
     DigestComposer digests,
     TimeProvider time,
     ILogger<PostDispatcher>? logger = null,
-    Operations.BotMetrics? metrics = null)
+    Operations.BotMetrics? metrics = null,
+    FeedAlertPolicy? operations = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
 
-    private readonly IReadOnlyList<IPostSink> _sinks = [.. sinks];
-    private readonly Dictionary<string, (int Failures, DateTimeOffset NotBefore)> _backoff = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IPlatformOutlet> _outlets = outlets.ToDictionary(o => o.Platform, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ChannelWorker> _workers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset NotBefore)> _backoff = new(StringComparer.Ordinal);
     private readonly ILogger _logger = logger ?? NullLogger<PostDispatcher>.Instance;
+    private volatile bool _flush;
 
-    public IReadOnlyList<string> Channels => [.. _sinks.Select(s => s.Channel)];
+    public IReadOnlyCollection<string> Platforms => _outlets.Keys;
 
+    /// <summary>Starts a worker for every channel with posts waiting, without waiting for them (the feed loop goes on).</summary>
+    public void Kick(CancellationToken cancellationToken)
+    {
+        foreach (var channel in store.ChannelsWithPending())
+        {
+            _ = Ensure(channel, cancellationToken);
+        }
+    }
+
+    /// <summary>Sends what is waiting on every channel and returns once each channel has had its turn.</summary>
     /// <param name="flush">Send digests now rather than wait out their window (a replay that is about to exit).</param>
     public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken, bool flush = false)
     {
-        var sent = 0;
-        foreach (var sink in _sinks)
+        _flush = flush;
+        try
         {
-            if (_backoff.TryGetValue(sink.Channel, out var backoff) && time.GetUtcNow() < backoff.NotBefore)
+            var counts = await Task.WhenAll(store.ChannelsWithPending().Select(c => Ensure(c, cancellationToken)));
+            return counts.Sum();
+        }
+        finally
+        {
+            _flush = false;
+        }
+    }
+
+    /// <summary>The channel's worker, started if it was idle; if busy, it is told to look again before it stops.</summary>
+    private Task<int> Ensure(string channel, CancellationToken cancellationToken)
+    {
+        var worker = _workers.GetOrAdd(channel, _ => new ChannelWorker());
+        lock (worker)
+        {
+            if (worker.Running is { } running)
             {
-                continue;
+                worker.Again = true;
+                return running;
+            }
+
+            worker.Running = Task.Run(() => RunWorkerAsync(channel, worker, cancellationToken), CancellationToken.None);
+            return worker.Running;
+        }
+    }
+
+    private async Task<int> RunWorkerAsync(string channel, ChannelWorker worker, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        while (true)
+        {
+            lock (worker)
+            {
+                worker.Again = false;
             }
 
             try
             {
-                sent += sink.Digest.Enabled
-                    ? await DeliverWithDigestsAsync(sink, flush, cancellationToken)
-                    : await DeliverEachAsync(sink, store.PendingDeliveries(sink.Channel), cancellationToken);
-                if (_backoff.Remove(sink.Channel))
+                sent += await DeliverChannelAsync(channel, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                // A worker must never die with an unobserved fault: the posts stay queued for the next turn.
+                _logger.LogError(ex, "Delivery to {Channel} failed unexpectedly; its posts stay queued", channel);
+            }
+
+            lock (worker)
+            {
+                if (!worker.Again || cancellationToken.IsCancellationRequested)
                 {
-                    _logger.LogInformation("Channel {Channel} is taking posts again", sink.Channel);
+                    worker.Running = null;
+                    return sent;
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var failures = backoff.Failures + 1;
-                var pause = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 16)));
-                _backoff[sink.Channel] = (failures, time.GetUtcNow() + pause);
-                metrics?.PostFailed(sink.Channel);
-                _logger.LogWarning("Channel {Channel} failed ({Reason}); its posts stay queued in order, next try in {Pause}", sink.Channel, ex.Message, pause);
-            }
         }
-
-        return sent;
     }
 
-    private async Task<int> DeliverEachAsync(IPostSink sink, IEnumerable<PendingDelivery> deliveries, CancellationToken cancellationToken)
+    private async Task<int> DeliverChannelAsync(string channel, CancellationToken cancellationToken)
+    {
+        if (_backoff.TryGetValue(channel, out var backoff) && time.GetUtcNow() < backoff.NotBefore)
+        {
+            return 0;
+        }
+
+        if (!ChannelAddress.TryParse(channel, out var address) || !_outlets.TryGetValue(address.Platform, out var outlet))
+        {
+            return 0; // A channel of a platform not running now (e.g. Slack not configured this time): kept for later.
+        }
+
+        try
+        {
+            var digest = subscriptions.DigestFor(channel);
+            var sent = digest.Enabled
+                ? await DeliverWithDigestsAsync(outlet, address, digest, cancellationToken)
+                : await DeliverEachAsync(outlet, address, store.PendingDeliveries(channel), cancellationToken);
+            if (_backoff.TryRemove(channel, out _))
+            {
+                _logger.LogInformation("Channel {Channel} is taking posts again", channel);
+            }
+
+            return sent;
+        }
+        catch (ChannelGoneException gone)
+        {
+            _backoff.TryRemove(channel, out _);
+            Pause(channel, gone.Reason);
+            return 0;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failures = backoff.Failures + 1;
+            var pause = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 16)));
+            _backoff[channel] = (failures, time.GetUtcNow() + pause);
+            metrics?.PostFailed(address.Platform);
+            _logger.LogWarning("Channel {Channel} failed ({Reason}); its posts stay queued in order, next try in {Pause}", channel, ex.Message, pause);
+            RetryLater(channel, pause, cancellationToken);
+            return 0;
+        }
+    }
+
+    private void RetryLater(string channel, TimeSpan pause, CancellationToken cancellationToken)
+    {
+        ITimer? timer = null;
+        timer = time.CreateTimer(
+            _ =>
+            {
+                timer?.Dispose();
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    _ = Ensure(channel, cancellationToken);
+                }
+            },
+            null,
+            pause,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    private void Pause(string channel, string reason)
+    {
+        subscriptions.Pause(channel, reason);
+        metrics?.ChannelPaused();
+        _logger.LogWarning("Channel {Channel} paused: {Reason}. Its posts are kept; an admin can /subscribe there again to resume", channel, reason);
+        if (operations?.Channel is { } ops && ops != channel)
+        {
+            store.Announce(
+                new Post(PostKind.Announcement, "channel/" + channel, $"Channel {channel} paused", [$"The platform says: {reason}.", "Its posts are kept; an admin can /subscribe there again to resume it."]),
+                [ops]);
+        }
+    }
+
+    private async Task<int> DeliverEachAsync(IPlatformOutlet outlet, ChannelAddress address, IEnumerable<PendingDelivery> deliveries, CancellationToken cancellationToken)
     {
         var sent = 0;
         foreach (var delivery in deliveries)
         {
-            var platformId = await sink.SendAsync(delivery, cancellationToken);
-            store.MarkDelivered(delivery.DeliveryId, platformId);
-            metrics?.PostDelivered(sink.Channel, time.GetUtcNow() - delivery.QueuedAt);
-            sent++;
+            if (await SendAsync(outlet, address, delivery, delivery.Post, cancellationToken) is { } platformId)
+            {
+                store.MarkDelivered(delivery.DeliveryId, platformId.Id);
+                metrics?.PostDelivered(address.Platform, time.GetUtcNow() - delivery.QueuedAt);
+                sent++;
+            }
         }
 
         return sent;
     }
 
-    private async Task<int> DeliverWithDigestsAsync(IPostSink sink, bool flush, CancellationToken cancellationToken)
+    /// <summary>Sends one post; null when the platform refused it for good (then it is settled as failed).</summary>
+    private async Task<SentId?> SendAsync(IPlatformOutlet outlet, ChannelAddress address, PendingDelivery delivery, Post post, CancellationToken cancellationToken)
     {
-        var pending = store.PendingDeliveries(sink.Channel).ToList();
+        store.MarkAttempted(delivery.DeliveryId);
+        try
+        {
+            var id = await outlet.SendAsync(new OutgoingPost(delivery.DeliveryId, address.Id, post, delivery.CorrectsPlatformMessageId, delivery.Attempted), cancellationToken);
+            return new SentId(id);
+        }
+        catch (PostRejectedException rejected)
+        {
+            store.MarkFailed(delivery.DeliveryId, rejected.Reason);
+            metrics?.PostFailed(address.Platform);
+            _logger.LogError("Post {Post} to {Channel} refused by the platform ({Reason}); going on with the next", delivery.Post.Headline, address, rejected.Reason);
+            return null;
+        }
+    }
+
+    private async Task<int> DeliverWithDigestsAsync(IPlatformOutlet outlet, ChannelAddress address, DigestPolicy digest, CancellationToken cancellationToken)
+    {
+        var pending = store.PendingDeliveries(address.ToString()).ToList();
         var sent = 0;
         while (pending.Count > 0)
         {
             var head = pending[0];
             if (head.Post.Kind != PostKind.Declaration)
             {
-                sent += await DeliverEachAsync(sink, [head], cancellationToken);
+                sent += await DeliverEachAsync(outlet, address, [head], cancellationToken);
                 pending.RemoveAt(0);
                 continue;
             }
 
-            var closes = head.QueuedAt + sink.Digest.Window;
-            if (!flush && time.GetUtcNow() < closes)
+            var closes = head.QueuedAt + digest.Window;
+            if (!_flush && time.GetUtcNow() < closes)
             {
                 break; // The window is still open; everything behind it waits, to keep the order.
             }
@@ -99,19 +238,24 @@ public sealed class PostDispatcher(
             var group = pending.TakeWhile(d => d.Post.Kind == PostKind.Declaration && d.QueuedAt <= closes).ToList();
             if (group.Count == 1)
             {
-                sent += await DeliverEachAsync(sink, group, cancellationToken);
+                sent += await DeliverEachAsync(outlet, address, group, cancellationToken);
             }
-            else
+            else if (await SendAsync(outlet, address, head, digests.Compose([.. group.Select(d => d.Post)]), cancellationToken) is { } platformId)
             {
-                var digest = head with { Post = digests.Compose([.. group.Select(d => d.Post)]) };
-                var platformId = await sink.SendAsync(digest, cancellationToken);
                 foreach (var delivery in group)
                 {
-                    store.MarkDelivered(delivery.DeliveryId, platformId);
-                    metrics?.PostDelivered(sink.Channel, time.GetUtcNow() - delivery.QueuedAt);
+                    store.MarkDelivered(delivery.DeliveryId, platformId.Id);
+                    metrics?.PostDelivered(address.Platform, time.GetUtcNow() - delivery.QueuedAt);
                 }
 
                 sent++;
+            }
+            else
+            {
+                foreach (var delivery in group.Skip(1))
+                {
+                    store.MarkFailed(delivery.DeliveryId, "its digest was refused by the platform");
+                }
             }
 
             pending.RemoveRange(0, group.Count);
@@ -119,4 +263,13 @@ public sealed class PostDispatcher(
 
         return sent;
     }
+
+    private sealed class ChannelWorker
+    {
+        public Task<int>? Running { get; set; }
+
+        public bool Again { get; set; }
+    }
+
+    private readonly record struct SentId(string? Id);
 }

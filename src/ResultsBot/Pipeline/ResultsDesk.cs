@@ -18,7 +18,7 @@ public sealed class ResultsDesk(
     SqliteResultsStore store,
     DeclarationPostComposer composer,
     MilestoneComposer milestones,
-    PostDispatcher dispatcher,
+    ChannelSubscriptions subscriptions,
     TimeProvider time,
     CultureInfo culture,
     ILogger<ResultsDesk> logger,
@@ -67,15 +67,15 @@ public sealed class ResultsDesk(
             return acceptance;
         }
 
-        IReadOnlyList<Post> posts = [.. Compose(acceptance)];
-        store.Accept(message.Key, message.Revision, document.Origin, document.Content, posts, dispatcher.Channels);
+        IReadOnlyList<QueuedPost> posts = [.. Compose(acceptance).Select(p => new QueuedPost(p, subscriptions.ChannelsFor(p)))];
+        store.Accept(message.Key, message.Revision, document.Origin, document.Content, posts);
         Volatile.Write(ref _book, acceptance.Book);
         if (message is CouncilDeclaration)
         {
             metrics?.DeclarationAccepted();
         }
 
-        metrics?.PostsQueued(posts.Count * dispatcher.Channels.Count);
+        metrics?.PostsQueued(posts.Sum(p => p.Channels.Count));
         return acceptance;
     }
 

@@ -29,6 +29,23 @@ public sealed record BotSettings(
 {
     public const string ConsoleUser = "console";
 
+    /// <summary>Discord:* — null when Discord:BotToken is not set.</summary>
+    public Discord.DiscordOptions? Discord { get; init; }
+
+    /// <summary>Slack:* — null when Slack:BotToken is not set.</summary>
+    public Slack.SlackOptions? Slack { get; init; }
+
+    /// <summary>Subscriptions:N:Channel and :Filter — channels with filters, set in configuration.</summary>
+    public IReadOnlyList<ConfiguredSubscription> Subscriptions { get; init; } = [];
+
+    /// <summary>Every channel configuration subscribes, with its filter: Discord:Channels and Slack:Channels get everything.</summary>
+    public IReadOnlyList<ConfiguredSubscription> ConfiguredChannels =>
+    [
+        .. (Discord?.Channels ?? []).Select(c => new ConfiguredSubscription("discord:" + c, Domain.Subscriptions.SubscriptionFilter.Everything)),
+        .. (Slack?.Channels ?? []).Select(c => new ConfiguredSubscription("slack:" + c, Domain.Subscriptions.SubscriptionFilter.Everything)),
+        .. Subscriptions,
+    ];
+
     /// <summary>Whoever types at the terminal (or runs ask).</summary>
     public Caller ConsoleCaller => new(ConsoleUser, Admins.Contains(ConsoleUser));
 

@@ -16,6 +16,8 @@ public static class SettingsReader
         ["Console"] = ["Digest", "DigestWindow"],
         ["Operations"] = ["Channel", "FeedFailingAfter", "FeedSilentAfter"],
         ["ConnectionStrings"] = ["ResultsBot"],
+        ["Discord"] = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl"],
+        ["Slack"] = ["BotToken", "SigningSecret", "AppToken", "Mode", "Channels", "Admins", "ApiBaseUrl"],
     };
 
     public static BotSettings Read(IConfiguration configuration)
@@ -69,19 +71,25 @@ public static class SettingsReader
             throw new SettingsException("Feed:SourceName: at most 100 characters");
         }
 
+        // The standard ways to give a web server its address: --urls, or ASPNETCORE_URLS.
+        var urls = Blank(configuration["urls"]) ?? Blank(configuration["ASPNETCORE_URLS"]);
         return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration), Digest(configuration, "Console"), FeedAlerts(configuration))
         {
-            // The standard ways to give a web server its address: --urls, or ASPNETCORE_URLS.
-            Urls = Blank(configuration["urls"]) ?? Blank(configuration["ASPNETCORE_URLS"]),
+            Urls = urls,
+            Discord = PlatformSettingsReader.Discord(configuration, urls),
+            Slack = PlatformSettingsReader.Slack(configuration, urls),
+            Subscriptions = PlatformSettingsReader.Subscriptions(configuration),
         };
     }
 
     private static FeedAlertPolicy FeedAlerts(IConfiguration configuration)
     {
         var channel = Blank(configuration["Operations:Channel"]);
-        if (channel is not null && channel != "console")
+        if (channel is not null)
         {
-            throw new SettingsException($"Operations:Channel '{channel}': the only channel so far is console");
+            channel = Platforms.ChannelAddress.TryParse(channel, out var address) && address.Platform is "console" or "discord" or "slack"
+                ? address.ToString()
+                : throw new SettingsException($"Operations:Channel '{channel}': give console, or a channel as discord:ID or slack:ID");
         }
 
         return new FeedAlertPolicy(

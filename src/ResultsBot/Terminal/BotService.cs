@@ -24,11 +24,8 @@ public sealed class BotService(
                 plan.IsBundledSample ? " (delete resultsbot.db to replay the sample from the start)" : "");
         }
 
-        var resent = await dispatcher.DeliverPendingAsync(stoppingToken);
-        if (resent > 0)
-        {
-            logger.LogInformation("Sent {Count} posts left unsent when the bot last stopped", resent);
-        }
+        // Posts a crash left unsent go out first, each channel at its own pace, while the feed is read.
+        dispatcher.Kick(stoppingToken);
 
         logger.LogInformation("Reading {Source}; type /help for commands", plan.Description);
         await processor.RunAsync(plan.PollInterval, plan.FirstPoll, ProcessingMode.Live, stoppingToken);

@@ -1,21 +1,18 @@
-using ResultsBot.Pipeline;
-using ResultsBot.Storage;
+using ResultsBot.Platforms;
 
 namespace ResultsBot.Terminal;
 
 /// <summary>The console platform: each post as plain text on standard output, a blank line after it.</summary>
-public sealed class ConsolePostSink(TextWriter output, DigestPolicy? digest = null) : IPostSink
+public sealed class ConsolePostSink(TextWriter output) : IPlatformOutlet
 {
     public const string ChannelName = "console";
 
-    public string Channel => ChannelName;
+    public string Platform => ChannelName;
 
-    public DigestPolicy Digest { get; } = digest ?? DigestPolicy.Off;
-
-    public async Task<string?> SendAsync(PendingDelivery delivery, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
         // One write per post, so an answer typed meanwhile never lands inside it.
-        await output.WriteAsync((delivery.Post.ToPlainText() + "\n\n").AsMemory(), cancellationToken);
+        await output.WriteAsync((post.Post.ToPlainText() + "\n\n").AsMemory(), cancellationToken);
         await output.FlushAsync(cancellationToken);
         return null;
     }

@@ -29,7 +29,7 @@ public sealed class OperationsServerTests
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("""{"status":"ready","checks":{"feed":"ok","store":"ok","platforms":"ok"}}""", await ready.Content.ReadAsStringAsync());
         Assert.Contains("\nresultsbot_declarations_accepted_total 3\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("\nresultsbot_posts_delivered_total{channel=\"console\"} 3\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("\nresultsbot_posts_delivered_total{platform=\"console\"} 3\n", metrics, StringComparison.Ordinal);
         Assert.Contains("\nresultsbot_delivery_latency_seconds_count 3\n", metrics, StringComparison.Ordinal);
         Assert.Contains("\nresultsbot_feed_failing 0\n", metrics, StringComparison.Ordinal);
     }

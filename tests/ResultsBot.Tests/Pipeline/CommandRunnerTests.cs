@@ -21,9 +21,10 @@ public sealed class CommandRunnerTests : IDisposable
         var time = new FakeTimeProvider();
         var db = _dir.File("bot.db");
         using var store = SqliteResultsStore.Open($"Data Source={db};Default Timeout=1", time);
-        var dispatcher = new PostDispatcher(store, [], new DigestComposer(culture), time);
-        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), dispatcher, time, culture, NullLogger<ResultsDesk>.Instance);
-        var runner = new CommandRunner(new CommandEngine(culture, time), desk, dispatcher, NullLogger<CommandRunner>.Instance);
+        var subscriptions = new ChannelSubscriptions(store);
+        var dispatcher = new PostDispatcher(store, [], subscriptions, new DigestComposer(culture), time);
+        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, time, culture, NullLogger<ResultsDesk>.Instance);
+        var runner = new CommandRunner(new CommandEngine(culture, time), desk, dispatcher, subscriptions, time, culture, NullLogger<CommandRunner>.Instance);
         using var locker = new SqliteConnection($"Data Source={db};Pooling=False");
         locker.Open();
         using var exclusive = locker.CreateCommand();

@@ -18,8 +18,10 @@ public sealed class FeedProcessorTests
         var culture = CultureInfo.GetCultureInfo("en-GB");
         using var store = SqliteResultsStore.InMemory(TimeProvider.System);
         var output = new StringWriter();
-        var dispatcher = new PostDispatcher(store, [new ConsolePostSink(TextWriter.Synchronized(output))], new DigestComposer(culture), TimeProvider.System);
-        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), dispatcher, TimeProvider.System, culture, NullLogger<ResultsDesk>.Instance);
+        var subscriptions = new ChannelSubscriptions(store);
+        subscriptions.Subscribe("console", Domain.Subscriptions.SubscriptionFilter.Everything, "config", "test");
+        var dispatcher = new PostDispatcher(store, [new ConsolePostSink(TextWriter.Synchronized(output))], subscriptions, new DigestComposer(culture), TimeProvider.System);
+        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, TimeProvider.System, culture, NullLogger<ResultsDesk>.Instance);
         var source = new StumblingSource(Paths.SharedFeedFile("Local_Test_result_Thurrock_1.xml"));
         var processor = new FeedProcessor(source, desk, dispatcher, new ProblemReporter(NullLogger<ProblemReporter>.Instance), TimeProvider.System, NullLogger<FeedProcessor>.Instance);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Pipeline;
+using ResultsBot.Platforms;
+using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Tests.Pipeline;
@@ -10,27 +12,31 @@ public sealed class PostDispatcherTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 8, 2, 0, 0, TimeSpan.Zero));
     private readonly SqliteResultsStore _store;
-    private readonly RecordingSink _sink = new(new DigestPolicy(true, TimeSpan.FromSeconds(20)));
+    private readonly RecordingOutlet _sink = new();
+    private readonly ChannelSubscriptions _subscriptions;
     private readonly PostDispatcher _dispatcher;
 
     public PostDispatcherTests()
     {
         _store = SqliteResultsStore.InMemory(_time);
-        _dispatcher = new PostDispatcher(_store, [_sink], new DigestComposer(CultureInfo.GetCultureInfo("en-GB")), _time);
+        _subscriptions = new ChannelSubscriptions(_store);
+        _subscriptions.Subscribe(Digested, SubscriptionFilter.Everything with { Digest = true, DigestWindow = TimeSpan.FromSeconds(20) }, "config", "test");
+        _subscriptions.Subscribe("test:plain", SubscriptionFilter.Everything, "config", "test");
+        _dispatcher = Dispatcher(_sink);
     }
+
+    private const string Digested = "test:digest";
 
     [Fact]
     public async Task DeliverPending_DigestOff_SendsEachPostInOrder()
     {
-        var sink = new RecordingSink(DigestPolicy.Off);
-        var dispatcher = new PostDispatcher(_store, [sink], new DigestComposer(CultureInfo.GetCultureInfo("en-GB")), _time);
-        Queue("Adur", "Labour hold Adur");
-        Queue("Bury", "Labour hold Bury");
+        QueueFor(["test:plain"], "Adur", "Labour hold Adur");
+        QueueFor(["test:plain"], "Bury", "Labour hold Bury");
 
-        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        await _dispatcher.DeliverPendingAsync(CancellationToken.None);
 
-        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], sink.Sent.Select(p => p.Headline));
-        Assert.Empty(_store.PendingDeliveries(sink.Channel));
+        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], _sink.SentTo("plain").Select(p => p.Headline));
+        Assert.Empty(_store.PendingDeliveries("test:plain"));
     }
 
     [Fact]
@@ -43,16 +49,16 @@ public sealed class PostDispatcherTests : IDisposable
         Queue("Thurrock", "Reform UK gain Thurrock from Labour", "3 of 136 declared");
 
         await _dispatcher.DeliverPendingAsync(CancellationToken.None);
-        Assert.Empty(_sink.Sent);
+        Assert.Empty(_sink.SentTo("digest"));
 
         _time.Advance(TimeSpan.FromSeconds(4));
         await _dispatcher.DeliverPendingAsync(CancellationToken.None);
 
-        var digest = Assert.Single(_sink.Sent);
+        var digest = Assert.Single(_sink.SentTo("digest"));
         Assert.Equal(
             "3 councils declared\nLabour hold Adur\nLabour hold Bury\nReform UK gain Thurrock from Labour\n3 of 136 declared",
             digest.ToPlainText());
-        Assert.Empty(_store.PendingDeliveries(_sink.Channel));
+        Assert.Empty(_store.PendingDeliveries(Digested));
     }
 
     [Fact]
@@ -65,8 +71,8 @@ public sealed class PostDispatcherTests : IDisposable
 
         await _dispatcher.DeliverPendingAsync(CancellationToken.None);
 
-        Assert.Equal(["2 councils declared"], _sink.Sent.Select(p => p.Headline));
-        Assert.Single(_store.PendingDeliveries(_sink.Channel));
+        Assert.Equal(["2 councils declared"], _sink.SentTo("digest").Select(p => p.Headline));
+        Assert.Single(_store.PendingDeliveries(Digested));
     }
 
     [Fact]
@@ -77,7 +83,7 @@ public sealed class PostDispatcherTests : IDisposable
 
         await _dispatcher.DeliverPendingAsync(CancellationToken.None);
 
-        Assert.Equal(["Labour hold Adur"], _sink.Sent.Select(p => p.Headline));
+        Assert.Equal(["Labour hold Adur"], _sink.SentTo("digest").Select(p => p.Headline));
     }
 
     [Fact]
@@ -88,11 +94,11 @@ public sealed class PostDispatcherTests : IDisposable
         Queue("Bury", "Labour hold Bury");
 
         await _dispatcher.DeliverPendingAsync(CancellationToken.None);
-        Assert.Empty(_sink.Sent);
+        Assert.Empty(_sink.SentTo("digest"));
         _time.Advance(TimeSpan.FromSeconds(20));
         await _dispatcher.DeliverPendingAsync(CancellationToken.None);
 
-        Assert.Equal(["Labour hold Adur", "Correction: Bolton stays under no overall control", "Labour hold Bury"], _sink.Sent.Select(p => p.Headline));
+        Assert.Equal(["Labour hold Adur", "Correction: Bolton stays under no overall control", "Labour hold Bury"], _sink.SentTo("digest").Select(p => p.Headline));
     }
 
     [Fact]
@@ -103,71 +109,197 @@ public sealed class PostDispatcherTests : IDisposable
 
         await _dispatcher.DeliverPendingAsync(CancellationToken.None, flush: true);
 
-        Assert.Equal(["2 councils declared"], _sink.Sent.Select(p => p.Headline));
+        Assert.Equal(["2 councils declared"], _sink.SentTo("digest").Select(p => p.Headline));
     }
 
     [Fact]
     public async Task DeliverPending_OneChannelFailing_OthersGetEverythingAndItCatchesUpInOrderOnce()
     {
-        var healthy = new RecordingSink(DigestPolicy.Off, "healthy");
-        var flaky = new RecordingSink(DigestPolicy.Off, "flaky") { FailuresLeft = 2 };
-        var dispatcher = new PostDispatcher(_store, [flaky, healthy], new DigestComposer(CultureInfo.GetCultureInfo("en-GB")), _time);
-        QueueFor(["flaky", "healthy"], "Adur", "Labour hold Adur");
-        QueueFor(["flaky", "healthy"], "Bury", "Labour hold Bury");
+        var outlet = new RecordingOutlet { FailuresLeft = { ["flaky"] = 2 } };
+        var dispatcher = Dispatcher(outlet);
+        QueueFor(["test:flaky", "test:healthy"], "Adur", "Labour hold Adur");
+        QueueFor(["test:flaky", "test:healthy"], "Bury", "Labour hold Bury");
 
         await dispatcher.DeliverPendingAsync(CancellationToken.None);
-        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], healthy.Sent.Select(p => p.Headline));
-        Assert.Empty(flaky.Sent);
+        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], outlet.SentTo("healthy").Select(p => p.Headline));
+        Assert.Empty(outlet.SentTo("flaky"));
 
         await dispatcher.DeliverPendingAsync(CancellationToken.None); // still pausing: not even tried
-        Assert.Equal(1, flaky.Attempts);
+        Assert.Equal(1, outlet.AttemptsAt("flaky"));
 
         _time.Advance(TimeSpan.FromSeconds(1));
         await dispatcher.DeliverPendingAsync(CancellationToken.None); // tried, fails again: pause doubles
         _time.Advance(TimeSpan.FromSeconds(1));
         await dispatcher.DeliverPendingAsync(CancellationToken.None);
-        Assert.Empty(flaky.Sent);
+        Assert.Empty(outlet.SentTo("flaky"));
 
         _time.Advance(TimeSpan.FromSeconds(1));
         await dispatcher.DeliverPendingAsync(CancellationToken.None);
         await dispatcher.DeliverPendingAsync(CancellationToken.None);
 
-        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], flaky.Sent.Select(p => p.Headline));
-        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], healthy.Sent.Select(p => p.Headline));
-        Assert.Empty(_store.PendingDeliveries("flaky"));
+        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], outlet.SentTo("flaky").Select(p => p.Headline));
+        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], outlet.SentTo("healthy").Select(p => p.Headline));
+        Assert.Empty(_store.PendingDeliveries("test:flaky"));
+    }
+
+    [Fact]
+    public async Task DeliverPending_ChannelGone_IsPausedReportedAndTheOthersCarryOn()
+    {
+        var outlet = new RecordingOutlet { Gone = { "deleted" } };
+        _subscriptions.Subscribe("test:deleted", SubscriptionFilter.Everything, "config", "test");
+        _subscriptions.Subscribe("test:ops", SubscriptionFilter.Everything, "config", "test");
+        var dispatcher = Dispatcher(outlet, new FeedAlertPolicy("test:ops", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        QueueFor(["test:deleted", "test:healthy"], "Adur", "Labour hold Adur");
+
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+
+        Assert.Equal(1, outlet.AttemptsAt("deleted")); // paused at once: never tried again
+        Assert.Equal("Unknown Channel", _subscriptions.Find("test:deleted")!.PausedReason);
+        Assert.Equal(["Labour hold Adur"], outlet.SentTo("healthy").Select(p => p.Headline));
+        var alert = Assert.Single(outlet.SentTo("ops"));
+        Assert.Equal("Channel test:deleted paused", alert.Headline);
+        Assert.Single(_store.PendingDeliveries("test:deleted")); // kept for when it comes back
+        Assert.DoesNotContain("test:deleted", _store.ChannelsWithPending());
+    }
+
+    [Fact]
+    public async Task DeliverPending_PostRefused_IsSettledAndTheChannelGoesOn()
+    {
+        var outlet = new RecordingOutlet { Refuse = { "Labour hold Adur" } };
+        var dispatcher = Dispatcher(outlet);
+        QueueFor(["test:plain"], "Adur", "Labour hold Adur");
+        QueueFor(["test:plain"], "Bury", "Labour hold Bury");
+
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+
+        Assert.Equal(["Labour hold Bury"], outlet.SentTo("plain").Select(p => p.Headline));
+        Assert.Empty(_store.PendingDeliveries("test:plain"));
+    }
+
+    [Fact]
+    public async Task DeliverPending_SlowChannel_DoesNotHoldUpTheOthers()
+    {
+        var outlet = new RecordingOutlet();
+        var release = new TaskCompletionSource();
+        outlet.Hold["slow"] = release.Task;
+        var dispatcher = Dispatcher(outlet);
+        QueueFor(["test:slow", "test:fast"], "Adur", "Labour hold Adur");
+        QueueFor(["test:slow", "test:fast"], "Bury", "Labour hold Bury");
+
+        dispatcher.Kick(CancellationToken.None);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (outlet.SentTo("fast").Count < 2 && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(10, CancellationToken.None);
+        }
+
+        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], outlet.SentTo("fast").Select(p => p.Headline));
+        Assert.Empty(outlet.SentTo("slow"));
+        release.SetResult();
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], outlet.SentTo("slow").Select(p => p.Headline));
+    }
+
+    [Fact]
+    public async Task DeliverPending_AfterAFailedAttempt_TheResendSaysItMayAlreadyBeThere()
+    {
+        var outlet = new RecordingOutlet { FailuresLeft = { ["plain"] = 1 } };
+        var dispatcher = Dispatcher(outlet);
+        QueueFor(["test:plain"], "Adur", "Labour hold Adur");
+
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+
+        Assert.Equal([false, true], outlet.Attempts.Where(a => a.ChannelId == "plain").Select(a => a.Attempted));
+        Assert.Single(outlet.Attempts.Select(a => a.IdempotencyKey).Distinct());
     }
 
     public void Dispose() => _store.Dispose();
 
+    private PostDispatcher Dispatcher(RecordingOutlet outlet, FeedAlertPolicy? operations = null) =>
+        new(_store, [outlet], _subscriptions, new DigestComposer(CultureInfo.GetCultureInfo("en-GB")), _time, operations: operations);
+
     private void Queue(string council, string headline, string progress = "1 declared", PostKind kind = PostKind.Declaration) =>
-        QueueFor([_sink.Channel], council, headline, progress, kind);
+        QueueFor([Digested], council, headline, progress, kind);
 
     private void QueueFor(string[] channels, string council, string headline, string progress = "1 declared", PostKind kind = PostKind.Declaration) =>
         _store.Accept($"council/{council.ToLowerInvariant()}", 1, council + ".xml", [1], [new Post(kind, "council/" + council, headline, ["Whole council up: 40 seats", progress])], channels);
 
-    private sealed class RecordingSink(DigestPolicy digest, string channel = "test") : IPostSink
+    /// <summary>A platform "test" whose channels can be told to fail, be gone, refuse a post or hang.</summary>
+    private sealed class RecordingOutlet : IPlatformOutlet
     {
-        public List<Post> Sent { get; } = [];
+        private readonly Lock _gate = new();
+        private readonly List<OutgoingPost> _sent = [];
+        private readonly List<OutgoingPost> _attempts = [];
 
-        public int FailuresLeft { get; set; }
+        public Dictionary<string, int> FailuresLeft { get; } = [];
 
-        public int Attempts { get; private set; }
+        public HashSet<string> Gone { get; } = [];
 
-        public string Channel => channel;
+        public HashSet<string> Refuse { get; } = [];
 
-        public DigestPolicy Digest => digest;
+        public Dictionary<string, Task> Hold { get; } = [];
 
-        public Task<string?> SendAsync(PendingDelivery delivery, CancellationToken cancellationToken)
+        public string Platform => "test";
+
+        public IReadOnlyList<OutgoingPost> Attempts
         {
-            Attempts++;
-            if (FailuresLeft > 0)
+            get
             {
-                FailuresLeft--;
-                throw new HttpRequestException("503 Service Unavailable");
+                lock (_gate)
+                {
+                    return [.. _attempts];
+                }
+            }
+        }
+
+        public IReadOnlyList<Post> SentTo(string channel)
+        {
+            lock (_gate)
+            {
+                return [.. _sent.Where(p => p.ChannelId == channel).Select(p => p.Post)];
+            }
+        }
+
+        public int AttemptsAt(string channel) => Attempts.Count(a => a.ChannelId == channel);
+
+        public async Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                _attempts.Add(post);
             }
 
-            Sent.Add(delivery.Post);
-            return Task.FromResult<string?>("m" + Sent.Count);
+            if (Hold.TryGetValue(post.ChannelId, out var hold))
+            {
+                await hold;
+            }
+
+            lock (_gate)
+            {
+                if (FailuresLeft.TryGetValue(post.ChannelId, out var left) && left > 0)
+                {
+                    FailuresLeft[post.ChannelId] = left - 1;
+                    throw new HttpRequestException("503 Service Unavailable");
+                }
+
+                if (Gone.Contains(post.ChannelId))
+                {
+                    throw new ChannelGoneException("Unknown Channel");
+                }
+
+                if (Refuse.Contains(post.Post.Headline))
+                {
+                    throw new PostRejectedException("Invalid Form Body");
+                }
+
+                _sent.Add(post);
+                return "m" + _sent.Count;
+            }
         }
     }
 }

@@ -66,10 +66,17 @@ public sealed class ResultsDeskTests : IDisposable
             store,
             new DeclarationPostComposer(CultureInfo.GetCultureInfo("en-GB")),
             new MilestoneComposer(CultureInfo.GetCultureInfo("en-GB")),
-            new PostDispatcher(store, [new Terminal.ConsolePostSink(TextWriter.Null)], new DigestComposer(CultureInfo.GetCultureInfo("en-GB")), new FakeTimeProvider()),
+            ConsoleSubscribed(store),
             new FakeTimeProvider(),
             CultureInfo.GetCultureInfo("en-GB"),
             NullLogger<ResultsDesk>.Instance);
+
+    private static ChannelSubscriptions ConsoleSubscribed(SqliteResultsStore store)
+    {
+        var subscriptions = new ChannelSubscriptions(store);
+        subscriptions.Subscribe("console", Domain.Subscriptions.SubscriptionFilter.Everything, "config", "test");
+        return subscriptions;
+    }
 
     private static string Bytes(string name) => File.ReadAllText(Paths.SharedFeedFile(name));
 

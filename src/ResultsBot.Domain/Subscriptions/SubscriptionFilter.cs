@@ -1,0 +1,62 @@
+using ResultsBot.Domain.Councils;
+using ResultsBot.Domain.Posts;
+
+namespace ResultsBot.Domain.Subscriptions;
+
+/// <summary>
+/// What a channel wants posted. Empty lists mean "any". Night-wide news (milestones, the national
+/// share) goes to every channel that did not narrow itself to places (councils, regions, nations).
+/// </summary>
+/// <param name="Places">Regions and nations, by their names in <see cref="Regions"/>.</param>
+/// <param name="Councils">Council names (matched by CouncilKey).</param>
+/// <param name="Parties">Canonical party codes: only results that involve one of them.</param>
+/// <param name="ChangesOnly">Only gains and losses of control.</param>
+/// <param name="ElectionTypes">"council", "mayor", …; empty is all.</param>
+/// <param name="Digest">Group declarations into digests; null leaves it to the platform's default (off).</param>
+public sealed record SubscriptionFilter(
+    IReadOnlyList<string> Places,
+    IReadOnlyList<string> Councils,
+    IReadOnlyList<string> Parties,
+    bool ChangesOnly,
+    IReadOnlyList<string> ElectionTypes,
+    bool? Digest = null,
+    TimeSpan? DigestWindow = null)
+{
+    public static SubscriptionFilter Everything { get; } = new([], [], [], false, []);
+
+    public bool NarrowsPlaces => Places.Count > 0 || Councils.Count > 0;
+
+    public bool Matches(Post post)
+    {
+        if (post.Topic is not { } topic)
+        {
+            return !NarrowsPlaces;
+        }
+
+        if (ElectionTypes.Count > 0 && !ElectionTypes.Contains(topic.ElectionType, StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (ChangesOnly && !topic.ControlChanged)
+        {
+            return false;
+        }
+
+        if (Parties.Count > 0 && !Parties.Any(topic.Parties.Contains))
+        {
+            return false;
+        }
+
+        if (!NarrowsPlaces)
+        {
+            return true;
+        }
+
+        // Councils and places add up: "region London; councils Hull" is London and Hull.
+        var council = Regions.Canonical(topic.CouncilKey);
+        return Councils.Any(c => Regions.Canonical(CouncilKey.For(c)) == council)
+            || Places.Contains(Regions.RegionOf(topic.CouncilKey) ?? "", StringComparer.Ordinal)
+            || Places.Contains(Regions.NationOf(topic.CouncilKey, GssCodes.ByName.GetValueOrDefault(topic.CouncilName)) ?? "", StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using ResultsBot.Domain.Commands;
+using ResultsBot.Domain.Councils;
+using ResultsBot.Domain.Parties;
+
+namespace ResultsBot.Domain.Subscriptions;
+
+/// <summary>
+/// Reads /subscribe's filters: clauses separated by ";" — "everything", "region London, Wales",
+/// "councils Hull, Leeds", "party Green", "changes", "types councils, mayors", "digest 5m" / "digest off".
+/// Every clause is checked: an unknown council, party or region is an error naming it, never ignored.
+/// </summary>
+public static class SubscriptionParser
+{
+    public const string Usage = "/subscribe region London; councils Hull, Leeds; party Green; changes; types councils; digest 5m  (or /subscribe with nothing for everything)";
+
+    private static readonly string[] KnownTypes = ["council", "mayor"];
+
+    /// <param name="knownCouncils">Councils by key, as the book knows them (plus <see cref="Regions.KnownCouncils"/>).</param>
+    /// <param name="knownParties">Parties the feed has mentioned.</param>
+    public static SubscriptionParse Parse(string text, IReadOnlyDictionary<string, string> knownCouncils, IEnumerable<PartyCode> knownParties) =>
+        Parse(text, knownCouncils, knownParties, trusted: false);
+
+    /// <summary>Reads back what <see cref="SubscriptionText.Write"/> stored: names are taken as written, not looked up again.</summary>
+    public static SubscriptionFilter ReadStored(string text) =>
+        Parse(text, new Dictionary<string, string>(), [], trusted: true).Filter ?? SubscriptionFilter.Everything;
+
+    private static SubscriptionParse Parse(string text, IReadOnlyDictionary<string, string> knownCouncils, IEnumerable<PartyCode> knownParties, bool trusted)
+    {
+        var places = new List<string>();
+        var councils = new List<string>();
+        var parties = new List<string>();
+        var types = new List<string>();
+        var changes = false;
+        bool? digest = null;
+        TimeSpan? window = null;
+        var councilNames = knownCouncils.Concat(Regions.KnownCouncils.Where(k => !knownCouncils.ContainsKey(k.Key)))
+            .ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
+
+        foreach (var clause in text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var space = clause.IndexOf(' ', StringComparison.Ordinal);
+            var word = (space < 0 ? clause : clause[..space]).ToLowerInvariant();
+            var rest = space < 0 ? "" : clause[(space + 1)..].Trim();
+            var items = rest.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string? error = null;
+            switch (word)
+            {
+                case "everything" or "all":
+                    break;
+                case "region" or "regions" or "nation" or "nations":
+                    error = Each(items, "region", item => Regions.Find(item) is { } found ? Add(places, found) : $"I don't know the region \"{SafeText.Echo(item)}\" (regions: {string.Join(", ", Regions.All)}; nations: {string.Join(", ", Regions.Nations)})");
+                    break;
+                case "council" or "councils":
+                    error = trusted ? Each(items, "council", item => Add(councils, item)) : Each(items, "council", item => CouncilFinder.Find(item, councilNames) switch
+                    {
+                        { Key: { } key, Ambiguous: false } => Add(councils, councilNames[key]),
+                        { Ambiguous: true, Candidates: var c } => $"\"{SafeText.Echo(item)}\" could be {Lists.Or([.. c.Select(k => councilNames[k])])}: which one?",
+                        { Candidates: [_, ..] candidates } => $"I don't know the council \"{SafeText.Echo(item)}\"; did you mean {Lists.Or([.. candidates.Select(k => councilNames[k])])}?",
+                        _ => $"I don't know the council \"{SafeText.Echo(item)}\"",
+                    });
+                    break;
+                case "party" or "parties":
+                    error = trusted ? Each(items, "party", item => Add(parties, item)) : Each(items, "party", item => PartyFinder.Find(item, knownParties) switch
+                    {
+                        { Party: { } party, Ambiguous: false } => Add(parties, PartyNames.Canonical(party.Value)),
+                        _ => $"I don't know the party \"{SafeText.Echo(item)}\"",
+                    });
+                    break;
+                case "changes" or "change" or "gains":
+                    changes = true;
+                    break;
+                case "type" or "types" or "elections":
+                    error = Each(items, "election type", item => item.ToLowerInvariant().TrimEnd('s') is var type && KnownTypes.Contains(type) ? Add(types, type) : $"I don't know the election type \"{SafeText.Echo(item)}\" (types: councils, mayors)");
+                    break;
+                case "digest" or "digests":
+                    (digest, window, error) = Digest(rest);
+                    break;
+                default:
+                    error = $"I don't understand \"{SafeText.Echo(clause)}\". Try: {Usage}";
+                    break;
+            }
+
+            if (error is not null)
+            {
+                return SubscriptionParse.Fail(error);
+            }
+        }
+
+        return SubscriptionParse.Ok(new SubscriptionFilter([.. places.Distinct()], [.. councils.Distinct()], [.. parties.Distinct()], changes, [.. types.Distinct()], digest, window));
+    }
+
+    private static string? Each(string[] items, string what, Func<string, string?> take)
+    {
+        if (items.Length == 0)
+        {
+            return $"Name at least one {what}. Try: {Usage}";
+        }
+
+        return items.Select(take).FirstOrDefault(e => e is not null);
+    }
+
+    private static string? Add(List<string> list, string value)
+    {
+        list.Add(value);
+        return null;
+    }
+
+    private static (bool?, TimeSpan?, string?) Digest(string text)
+    {
+        var value = text.Trim().ToLowerInvariant();
+        if (value is "off" or "no" or "false")
+        {
+            return (false, null, null);
+        }
+
+        if (value is "" or "on" or "yes" or "true")
+        {
+            return (true, null, null);
+        }
+
+        if (TryDuration(value, out var window) && window >= TimeSpan.FromSeconds(5) && window <= TimeSpan.FromMinutes(30))
+        {
+            return (true, window, null);
+        }
+
+        return (null, null, $"digest takes on, off or a window between 5s and 30m (e.g. digest 2m), not \"{SafeText.Echo(text)}\"");
+    }
+
+    private static bool TryDuration(string text, out TimeSpan span)
+    {
+        span = default;
+        var unit = text[^1];
+        if (!double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || !double.IsFinite(amount) || amount <= 0 || amount > 100_000)
+        {
+            return false;
+        }
+
+        span = unit switch
+        {
+            's' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            _ => TimeSpan.MinValue,
+        };
+        return span != TimeSpan.MinValue;
+    }
+}

@@ -1,0 +1,69 @@
+using ResultsBot.Domain.Councils;
+using ResultsBot.Domain.Subscriptions;
+
+namespace ResultsBot.Domain.Tests.Subscriptions;
+
+public class SubscriptionParserTests
+{
+    [Theory]
+    [InlineData("", "everything")]
+    [InlineData("everything", "everything")]
+    [InlineData("region london", "region London")]
+    [InlineData("region Yorkshire, wales", "region Yorkshire and the Humber, Wales")]
+    [InlineData("councils hull, Basingstoke & Deane", "councils Kingston upon Hull, Basingstoke and Deane")]
+    [InlineData("party greens; changes", "party Green; changes")]
+    [InlineData("types councils, mayors; digest 5m", "types council, mayor; digest 5m")]
+    [InlineData("digest on", "digest 20s")]
+    [InlineData("digest off", "digest off")]
+    public void Parse_GoodFilters_WriteBackInTheirCanonicalForm(string text, string written)
+    {
+        var parse = SubscriptionParser.Parse(text, Regions.KnownCouncils, []);
+
+        Assert.Null(parse.Error);
+        Assert.Equal(written, SubscriptionText.Write(parse.Filter!));
+    }
+
+    [Theory]
+    [InlineData("region Atlantis", "I don't know the region \"Atlantis\"")]
+    [InlineData("councils Leeds, Gotham", "I don't know the council \"Gotham\"")]
+    [InlineData("party Monster Raving Loony", "I don't know the party \"Monster Raving Loony\"")]
+    [InlineData("digest 2h", "digest takes on, off or a window between 5s and 30m")]
+    [InlineData("types referendums", "I don't know the election type \"referendums\"")]
+    [InlineData("colour blue", "I don't understand \"colour blue\"")]
+    [InlineData("region", "Name at least one region")]
+    public void Parse_BadFilters_SayWhatIsWrong(string text, string error)
+    {
+        var parse = SubscriptionParser.Parse(text, Regions.KnownCouncils, []);
+
+        Assert.Null(parse.Filter);
+        Assert.StartsWith(error, parse.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UserTextWithMarkup_IsNotEchoedRaw()
+    {
+        var parse = SubscriptionParser.Parse("region <@everyone>", Regions.KnownCouncils, []);
+
+        Assert.DoesNotContain("<@everyone>", parse.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadStored_WhatWriteStored_ReadsBackTheSame()
+    {
+        var filter = SubscriptionParser.Parse("region London; councils Hull; party Lab, LD; changes; types councils; digest 90s", Regions.KnownCouncils, []).Filter!;
+
+        var again = SubscriptionParser.ReadStored(SubscriptionText.Write(filter));
+
+        Assert.Equal(SubscriptionText.Write(filter), SubscriptionText.Write(again));
+        Assert.Equal(filter.Councils, again.Councils);
+        Assert.Equal(TimeSpan.FromSeconds(90), again.DigestWindow);
+    }
+
+    [Fact]
+    public void Regions_EveryCouncilInTheGssTable_HasARegion()
+    {
+        var missing = GssCodes.ByName.Keys.Where(name => Regions.RegionOf(CouncilKey.For(name)) is null).ToList();
+
+        Assert.Empty(missing);
+    }
+}
