@@ -130,7 +130,7 @@ public sealed class SqliteResultsStore : IDisposable
             // One prepared statement for the whole fan-out: thousands of channels queue in one go.
             using var delivery = transaction.Connection!.CreateCommand();
             delivery.Transaction = transaction;
-            delivery.CommandText = "INSERT OR IGNORE INTO deliveries (post_id, channel) VALUES ($post, $channel)";
+            delivery.CommandText = "INSERT INTO deliveries (post_id, channel) VALUES ($post, $channel)";
             delivery.Parameters.AddWithValue("$post", postId);
             var channel = delivery.Parameters.Add("$channel", SqliteType.Text);
             delivery.Prepare();

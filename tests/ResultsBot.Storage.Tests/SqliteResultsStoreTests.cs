@@ -15,6 +15,64 @@ public sealed class SqliteResultsStoreTests : IDisposable
     private string ConnectionString => $"Data Source={Path.Combine(_directory, "bot.db")}";
 
     [Fact]
+    public void Open_DatabaseFromBeforeSubscriptions_GainsTheNewColumnsAndKeepsItsPosts()
+    {
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString + ";Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, revision INTEGER NOT NULL, origin TEXT NOT NULL, content BLOB NOT NULL, accepted_at TEXT NOT NULL, UNIQUE (key, revision));
+                CREATE TABLE posts (id INTEGER PRIMARY KEY AUTOINCREMENT, message_id INTEGER NULL, subject TEXT NOT NULL, kind TEXT NOT NULL, headline TEXT NOT NULL, body TEXT NOT NULL, corrects_post_id INTEGER NULL, created_at TEXT NOT NULL);
+                CREATE TABLE deliveries (id INTEGER PRIMARY KEY AUTOINCREMENT, post_id INTEGER NOT NULL, channel TEXT NOT NULL, delivered_at TEXT NULL, platform_message_id TEXT NULL, UNIQUE (post_id, channel));
+                INSERT INTO posts (subject, kind, headline, body, created_at) VALUES ('council/adur', 'Declaration', 'Labour gain Adur from Conservatives', '{"Sections":[]}', '2026-05-08T03:00:00.0000000+00:00');
+                INSERT INTO deliveries (post_id, channel) VALUES (1, 'console');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        using var store = SqliteResultsStore.Open(ConnectionString, _time);
+        var pending = Assert.Single(store.PendingDeliveries("console"));
+        store.MarkAttempted(pending.DeliveryId);
+
+        Assert.Equal("Labour gain Adur from Conservatives", pending.Post.Headline);
+        Assert.True(Assert.Single(store.PendingDeliveries("console")).Attempted);
+    }
+
+    [Fact]
+    public void Accept_Correction_FollowsTheOriginalToEverySubscribedChannelThatHadIt()
+    {
+        using var store = SqliteResultsStore.Open(ConnectionString, _time);
+        store.Subscribe("discord:1", "everything", "command", "U1");
+        store.Subscribe("slack:C1", "region London", "command", "U1");
+        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Bolton stays under no overall control")], ["discord:1", "slack:C1"]);
+        store.Subscribe("slack:C1", "party Green", "command", "U1"); // the filter changed since: the correction still follows
+
+        store.Accept("council/bolton", 2, "Bolton_2.xml", Content, [new QueuedPost(new Post(PostKind.Correction, "council/bolton", "Correction: Labour gain Bolton", ["x"]), ["discord:1"])]);
+
+        Assert.Equal(["Bolton stays under no overall control", "Correction: Labour gain Bolton"], store.PendingDeliveries("slack:C1").Select(d => d.Post.Headline));
+        Assert.Equal(2, store.PendingDeliveries("discord:1").Count);
+    }
+
+    [Fact]
+    public void Pause_ThenSubscribeAgain_ChannelIsBackWithItsQueue()
+    {
+        using var store = SqliteResultsStore.Open(ConnectionString, _time);
+        store.Subscribe("discord:1", "everything", "command", "U1");
+        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Bolton stays under no overall control")], ["discord:1"]);
+
+        store.Pause("discord:1", "Unknown Channel");
+        var paused = store.ChannelsWithPending();
+        store.Subscribe("discord:1", "everything", "config", "configuration"); // configuration alone does not resume it
+        var stillPaused = store.ChannelsWithPending();
+        store.Subscribe("discord:1", "everything", "command", "U1");
+
+        Assert.Empty(paused);
+        Assert.Empty(stillPaused);
+        Assert.Equal(["discord:1"], store.ChannelsWithPending());
+    }
+
+    [Fact]
     public void Accept_ThenReopen_MessageAndUnsentPostSurvive()
     {
         using (var store = SqliteResultsStore.Open(ConnectionString, _time))
