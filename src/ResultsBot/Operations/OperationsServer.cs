@@ -11,8 +11,8 @@ namespace ResultsBot.Operations;
 
 /// <summary>
 /// The bot's web server, when one is configured (--urls or ASPNETCORE_URLS): /healthz (the process is
-/// alive), /readyz (feed fresh, store writable, platforms connected) and /metrics (Prometheus text).
-/// Later issues mount the Discord and Slack endpoints here.
+/// alive), /readyz (feed fresh, store writable, platforms connected) and /metrics (Prometheus text),
+/// plus the platforms' endpoints (POST /discord/interactions, POST /slack/commands) when they are on.
 /// </summary>
 public sealed class OperationsServer(
     string urls,
@@ -21,6 +21,7 @@ public sealed class OperationsServer(
     SqliteResultsStore store,
     BotMetrics metrics,
     TimeProvider time,
+    IEnumerable<IWebEndpoints> platformEndpoints,
     ILogger<OperationsServer> logger) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -39,8 +40,13 @@ public sealed class OperationsServer(
             var age = time.GetUtcNow() - (seen.LastNew ?? seen.Started);
             return Results.Text(metrics.ToPrometheusText(age.TotalSeconds, seen.FailingSince is not null), "text/plain; version=0.0.4");
         });
+        foreach (var endpoints in platformEndpoints)
+        {
+            endpoints.Map(_app);
+        }
+
         await _app.StartAsync(cancellationToken);
-        logger.LogInformation("Web server listening on {Urls} (/healthz, /readyz, /metrics)", string.Join(", ", _app.Urls));
+        logger.LogInformation("Web server listening on {Urls} (/healthz, /readyz, /metrics{Platforms})", string.Join(", ", _app.Urls), string.Concat(platformEndpoints.Select(e => ", " + e)));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -59,6 +65,13 @@ public sealed class OperationsServer(
         }
     }
 
+    /// <summary>"ok" when every platform that keeps a connection (Gateway, Socket Mode) has it up.</summary>
+    private string Platforms()
+    {
+        var down = metrics.Connections.Where(c => !c.Value.Connected).Select(c => $"{c.Key} not connected ({c.Value.Detail})").ToList();
+        return down.Count == 0 ? "ok" : string.Join("; ", down);
+    }
+
     private IResult Ready()
     {
         var seen = health.Snapshot();
@@ -67,7 +80,7 @@ public sealed class OperationsServer(
         {
             ["feed"] = failingFor >= alerts.FailingAfter ? $"failing: {seen.Failure}" : "ok",
             ["store"] = store.CanWrite() ? "ok" : "not writable",
-            ["platforms"] = "ok", // the console is always there; Discord and Slack report their connections here later
+            ["platforms"] = Platforms(),
         };
         var ready = checks.Values.All(v => v == "ok");
         var body = JsonSerializer.Serialize(new ReadinessReport(ready ? "ready" : "not ready", checks), OperationsJson.Default.ReadinessReport);
