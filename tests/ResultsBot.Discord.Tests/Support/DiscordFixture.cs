@@ -42,7 +42,7 @@ public sealed class DiscordFixture : IAsyncDisposable
     }
 
     public static DiscordOptions Options(FakeServer server, string token = Token) =>
-        new(token, "1200000000000000001", null, DiscordMode.Gateway, [], null, new Uri(server.BaseUrl + "/api"), null);
+        new(token, "1200000000000000001", null, DiscordMode.Gateway, [], null, new Uri(server.BaseUrl, "/api"), null);
 
     public async ValueTask DisposeAsync()
     {
