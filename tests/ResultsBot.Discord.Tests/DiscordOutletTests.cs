@@ -185,7 +185,7 @@ public sealed class DiscordOutletTests
     {
         await using var discord = await DiscordFixture.StartAsync();
         var options = DiscordFixture.Options(discord.Server) with { ApiBaseUrl = new Uri("http://127.0.0.1:1/api") };
-        var outlet = new DiscordOutlet(new Rest.DiscordRestClient(discord.Http, options));
+        var outlet = new DiscordOutlet(new ResultsBot.Discord.Rest.DiscordRestClient(discord.Http, options));
 
         await Assert.ThrowsAsync<HttpRequestException>(() => outlet.SendAsync(SamplePosts.To(Channel, 1, SamplePosts.Declaration()), default));
     }
