@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace ResultsBot.Fakes.Discord;
+
+/// <summary>A message as the fake stored it: what tests read back (content, embeds, edits, reply reference).</summary>
+public sealed record FakeDiscordMessage(
+    string Id,
+    string ChannelId,
+    string AuthorId,
+    string? Content,
+    JsonArray Embeds,
+    string? Nonce,
+    string? ReferencedMessageId,
+    DateTimeOffset Timestamp,
+    IReadOnlyList<JsonObject> EditHistory)
+{
+    /// <summary>The first embed's title, for short asserts.</summary>
+    public string? Title => Embeds.Count > 0 ? (string?)Embeds[0]?["title"] : null;
+
+    public bool Edited => EditHistory.Count > 0;
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+
+namespace ResultsBot.Fakes.Discord;
+
+/// <summary>The fake's mutable record of one message; tests see <see cref="FakeDiscordMessage"/> snapshots.</summary>
+internal sealed class StoredMessage(string id, string channelId, string authorId, DateTimeOffset timestamp)
+{
+    public string Id => id;
+
+    public string AuthorId => authorId;
+
+    public DateTimeOffset Timestamp => timestamp;
+
+    public string? Content { get; set; }
+
+    public JsonArray Embeds { get; set; } = [];
+
+    public string? Nonce { get; init; }
+
+    public string? ReferencedMessageId { get; init; }
+
+    public DateTimeOffset? EditedAt { get; set; }
+
+    public List<JsonObject> Edits { get; } = [];
+
+    public FakeDiscordMessage Snapshot() => new(
+        id, channelId, authorId, Content, (JsonArray)Embeds.DeepClone(), Nonce, ReferencedMessageId, timestamp, [.. Edits.Select(e => (JsonObject)e.DeepClone())]);
+
+    /// <summary>The message object as Discord returns it (the fields clients read).</summary>
+    public JsonObject ToJson(string guildId)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = ReferencedMessageId is null ? 0 : 19,
+            ["channel_id"] = channelId,
+            ["author"] = new JsonObject { ["id"] = authorId, ["username"] = "ResultsBot", ["discriminator"] = "0", ["bot"] = true },
+            ["content"] = Content ?? "",
+            ["timestamp"] = timestamp.ToString("O"),
+            ["edited_timestamp"] = EditedAt?.ToString("O"),
+            ["tts"] = false,
+            ["mention_everyone"] = false,
+            ["mentions"] = new JsonArray(),
+            ["mention_roles"] = new JsonArray(),
+            ["attachments"] = new JsonArray(),
+            ["embeds"] = Embeds.DeepClone(),
+            ["pinned"] = false,
+        };
+        if (Nonce is not null)
+        {
+            json["nonce"] = Nonce;
+        }
+
+        if (ReferencedMessageId is not null)
+        {
+            json["message_reference"] = new JsonObject { ["type"] = 0, ["message_id"] = ReferencedMessageId, ["channel_id"] = channelId, ["guild_id"] = guildId };
+        }
+
+        return json;
+    }
+}
