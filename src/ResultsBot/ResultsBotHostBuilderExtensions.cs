@@ -132,6 +132,7 @@ public static class ResultsBotHostBuilderExtensions
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OperationsServer>(sp, urls));
         }
 
+        builder.AddChatPlatforms(settings);
         builder.Services.AddHostedService<BotService>();
         builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller));
         return builder;
