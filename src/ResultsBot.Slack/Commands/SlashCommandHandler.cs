@@ -41,9 +41,11 @@ public sealed class SlashCommandHandler
         var (text, inChannel) = ResultsCommandText.Parse(command.Text);
         var caller = new Caller(command.UserId, Options.Admins.Contains(command.UserId));
         var request = new CommandRequest(text, caller, new ChannelAddress("slack", command.ChannelId));
-        var answering = RunAsync(request, inChannel);
+
+        // The window's timer starts before the command does, so a test clock moved once the command runs moves it too.
         using var windowCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var window = Task.Delay(DirectAnswerWindow, Time, windowCancel.Token);
+        var answering = RunAsync(request, inChannel);
         if (await Task.WhenAny(answering, window) == answering)
         {
             await windowCancel.CancelAsync();
