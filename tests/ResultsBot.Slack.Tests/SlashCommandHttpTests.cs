@@ -86,6 +86,25 @@ public class SlashCommandHttpTests
     }
 
     [Fact]
+    public async Task SignedSslCheck_200WithoutRunningAnything()
+    {
+        var time = new FakeTimeProvider(Night);
+        var commands = new FakeBotCommands();
+        await using var bot = await SlackCommandEndpointHost.StartAsync(commands, time);
+        using var http = new HttpClient();
+        const string body = "ssl_check=1&token=fake-verification-token";
+        var timestamp = Night.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, bot.Endpoint) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") };
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", FakeSlackSlashCommandRequest.Sign(TestOptions.SigningSecret, timestamp, body));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(commands.Requests);
+    }
+
+    [Fact]
     public async Task FailingCommand_StillGetsAPoliteAnswer()
     {
         var time = new FakeTimeProvider(Night);

@@ -61,6 +61,20 @@ public class SocketModeTests
     }
 
     [Fact]
+    public async Task AckCannotCarryTheAnswer_AnswerGoesToResponseUrl()
+    {
+        await using var bot = await SocketModeHarness.StartAsync();
+        await bot.Slack.WaitForConnectionsAsync(1);
+
+        var envelope = bot.Slack.InjectSlashCommand(new FakeSlackSlashCommand("share"), acceptsResponsePayload: false);
+        var ack = await envelope.Acked.WaitAsync(Patience);
+        var posted = Assert.Single(await bot.Slack.ResponseUrls.WaitForPostsAsync(envelope.ResponseUrl!));
+
+        Assert.Null(ack.Payload);
+        Assert.Equal("Answer to /share", posted.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task EventsApiEnvelope_AckedAndIgnored()
     {
         await using var bot = await SocketModeHarness.StartAsync();

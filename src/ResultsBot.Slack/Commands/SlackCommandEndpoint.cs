@@ -50,7 +50,15 @@ public static class SlackCommandEndpoint
             return;
         }
 
-        var command = SlashCommand.FromForm(QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)));
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        if (form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
+        {
+            // Slack checking our certificate, not a command: 200 is the whole answer.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        var command = SlashCommand.FromForm(form);
         if (command is null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;

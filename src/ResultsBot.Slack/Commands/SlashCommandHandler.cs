@@ -57,6 +57,9 @@ public sealed class SlashCommandHandler
         return null;
     }
 
+    internal Task<bool> SendToResponseUrlAsync(string? responseUrl, SlackCommandResponse response) =>
+        _responseUrl.PostAsync(responseUrl, response, CancellationToken.None);
+
     private async Task<SlackCommandResponse> RunAsync(CommandRequest request, bool inChannel)
     {
         // Yield first, so a command that blocks its caller still leaves the window running.

@@ -193,6 +193,12 @@ public sealed class SlackSocketModeClient : BackgroundService
             }
 
             var payload = await answer;
+            if (first && payload is not null && !envelope.AcceptsResponsePayload)
+            {
+                // Slack said this ack cannot carry the answer: it goes to response_url instead.
+                _ = _commands.SendToResponseUrlAsync(SlashCommand.FromJson(envelope.Payload)?.ResponseUrl, payload);
+            }
+
             if (!await connection.AckAsync(envelope.EnvelopeId, envelope.AcceptsResponsePayload ? payload : null))
             {
                 _logger.LogDebug("Could not ack envelope {Id}: connection {Number} closed; Slack will deliver it again", envelope.EnvelopeId, connection.Number);

@@ -11,8 +11,9 @@ public sealed class FakeSlackSocketEnvelope
     private readonly TaskCompletionSource<FakeSlackSocketAck> _acked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _deliveries;
 
-    internal FakeSlackSocketEnvelope(string envelopeId, string type, JsonObject payload, Uri? responseUrl)
+    internal FakeSlackSocketEnvelope(string envelopeId, string type, JsonObject payload, Uri? responseUrl, bool acceptsResponsePayload)
     {
+        AcceptsResponsePayload = acceptsResponsePayload;
         EnvelopeId = envelopeId;
         Type = type;
         Payload = payload;
@@ -22,6 +23,9 @@ public sealed class FakeSlackSocketEnvelope
     public string EnvelopeId { get; }
 
     public string Type { get; }
+
+    /// <summary>Whether the ack may carry the answer (true for slash commands unless a test says otherwise).</summary>
+    public bool AcceptsResponsePayload { get; }
 
     /// <summary>For slash commands: where a late answer should go (read it with the fake's ResponseUrls).</summary>
     public Uri? ResponseUrl { get; }
@@ -45,7 +49,7 @@ public sealed class FakeSlackSocketEnvelope
         {
             ["envelope_id"] = EnvelopeId,
             ["type"] = Type,
-            ["accepts_response_payload"] = Type == "slash_commands",
+            ["accepts_response_payload"] = AcceptsResponsePayload,
             ["retry_attempt"] = retryAttempt,
             ["retry_reason"] = retryAttempt == 0 ? "" : "timeout",
             ["payload"] = Payload.DeepClone(),

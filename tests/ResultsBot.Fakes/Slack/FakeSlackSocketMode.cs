@@ -89,7 +89,8 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
         WaitUntilAsync(() => ConnectionsGreeted >= count, timeout, $"{count} greeted connection(s)");
 
     /// <summary>Queues a slash command envelope and delivers it to the newest live connection (or the next one to say hello).</summary>
-    public FakeSlackSocketEnvelope InjectSlashCommand(FakeSlackSlashCommand command)
+    /// <param name="acceptsResponsePayload">False to make the client answer at response_url instead of in the ack.</param>
+    public FakeSlackSocketEnvelope InjectSlashCommand(FakeSlackSlashCommand command, bool acceptsResponsePayload = true)
     {
         var baseUrl = _baseUrl ?? throw new InvalidOperationException("No client has called apps.connections.open yet, so the fake does not know its own address");
         var responseUrl = ResponseUrls.Create(baseUrl);
@@ -99,7 +100,7 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
             payload[name] = value;
         }
 
-        return Inject("slash_commands", payload, responseUrl);
+        return Inject("slash_commands", payload, responseUrl, acceptsResponsePayload);
     }
 
     /// <summary>Queues an events_api envelope (e.g. "app_mention"): a client should ack it and do nothing else.</summary>
@@ -109,7 +110,7 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
             ["type"] = "event_callback",
             ["api_app_id"] = AppId,
             ["event"] = new JsonObject { ["type"] = eventType, ["user"] = "U0FAKEUSER", ["text"] = "hello" },
-        }, null);
+        }, null, acceptsResponsePayload: false);
 
     /// <summary>Delivers an envelope again with retry_attempt raised, as Slack does when an ack is lost or late.</summary>
     public Task RedeliverAsync(FakeSlackSocketEnvelope envelope) => DeliverAsync(envelope);
@@ -247,9 +248,9 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
         await running;
     }
 
-    private FakeSlackSocketEnvelope Inject(string type, JsonObject payload, Uri? responseUrl)
+    private FakeSlackSocketEnvelope Inject(string type, JsonObject payload, Uri? responseUrl, bool acceptsResponsePayload)
     {
-        var envelope = new FakeSlackSocketEnvelope(Guid.NewGuid().ToString(), type, payload, responseUrl);
+        var envelope = new FakeSlackSocketEnvelope(Guid.NewGuid().ToString(), type, payload, responseUrl, acceptsResponsePayload);
         _envelopes[envelope.EnvelopeId] = envelope;
         _ = DeliverAsync(envelope);
         return envelope;
