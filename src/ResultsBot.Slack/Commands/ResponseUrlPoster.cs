@@ -1,0 +1,38 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Logging;
+
+namespace ResultsBot.Slack.Commands;
+
+/// <summary>
+/// Sends a late answer to a command's response_url (Slack takes up to five there within 30 minutes).
+/// The URL itself is a credential for that conversation, so only its host is ever logged.
+/// </summary>
+internal sealed class ResponseUrlPoster(HttpClient http, ILogger logger)
+{
+    public async Task<bool> PostAsync(string? responseUrl, SlackCommandResponse response, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            logger.LogWarning("A slow Slack answer was lost: the command came without a usable response_url");
+            return false;
+        }
+
+        try
+        {
+            using var content = JsonContent.Create(response with { ReplaceOriginal = false }, SlackCommandJson.Default.SlackCommandResponse);
+            using var reply = await http.PostAsync(url, content, cancellationToken);
+            if (reply.IsSuccessStatusCode)
+            {
+                return true;
+            }
+
+            logger.LogWarning("Slack refused a late answer at {Host}: HTTP {Status}", url.Host, (int)reply.StatusCode);
+            return false;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning("Could not send a late answer to {Host}: {Error}", url.Host, e.Message);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ResultsBot.Slack.Commands;
+
+/// <summary>
+/// Slash commands over HTTP (Slack:Mode = Http): Slack POSTs the command, form-encoded and signed, to
+/// this path on the bot's web server. Unsigned, wrongly signed or stale requests get 401.
+/// </summary>
+public static class SlackCommandEndpoint
+{
+    public const string DefaultPath = "/slack/commands";
+
+    /// <summary>Slack's slash command bodies are a few hundred bytes; anything far bigger is not from Slack.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Maps <c>POST /slack/commands</c>. Needs Slack:SigningSecret.</summary>
+    public static IEndpointConventionBuilder MapSlackCommands(this IEndpointRouteBuilder endpoints, SlashCommandHandler handler, string path = DefaultPath)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var secret = handler.Options.SigningSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            throw new InvalidOperationException("Slack:SigningSecret is required to take slash commands over HTTP (Slack:Mode = Http).");
+        }
+
+        var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(SlackCommandEndpoint).FullName!);
+        return endpoints.MapPost(path, (RequestDelegate)(context => HandleAsync(context, handler, secret, logger)));
+    }
+
+    private static async Task HandleAsync(HttpContext context, SlashCommandHandler handler, string secret, ILogger? logger)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var headers = context.Request.Headers;
+        if (!SlackRequestSignature.IsValid(secret, headers[SlackRequestSignature.TimestampHeader], headers[SlackRequestSignature.SignatureHeader], body, handler.Time.GetUtcNow()))
+        {
+            logger?.LogWarning("Refused a Slack command request with a missing, wrong or stale signature");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        if (form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
+        {
+            // Slack checking our certificate, not a command: 200 is the whole answer.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        var command = SlashCommand.FromForm(form);
+        if (command is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var response = await handler.AnswerAsync(command, context.RequestAborted);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (response is not null)
+        {
+            await context.Response.WriteAsJsonAsync(response, SlackCommandJson.Default.SlackCommandResponse, cancellationToken: context.RequestAborted);
+        }
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,15 @@
+namespace ResultsBot.Slack.Commands;
+
+/// <summary>
+/// An answer as Slack takes it: the HTTP response to a slash command, the payload of a Socket Mode ack,
+/// or (with <see cref="ReplaceOriginal"/> false) a POST to the command's response_url.
+/// </summary>
+/// <param name="ResponseType">"ephemeral" (only the caller sees it) or "in_channel".</param>
+/// <param name="Text">The plain fallback shown in notifications; the blocks carry the whole answer.</param>
+internal sealed record SlackCommandResponse(string ResponseType, string Text, IReadOnlyList<SlackSectionBlock> Blocks)
+{
+    public const string Ephemeral = "ephemeral";
+    public const string InChannel = "in_channel";
+
+    public bool? ReplaceOriginal { get; init; }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ResultsBot.Fakes.Slack;
+
+/// <summary>
+/// Slack's response_url for slash commands: POST /response/{id} with a JSON message. As the docs say, a
+/// URL takes at most five posts within 30 minutes of the command; after that it answers 404.
+/// Everything posted is recorded for tests to read.
+/// </summary>
+public sealed class FakeSlackResponseUrls(TimeProvider? time = null) : IFakeRoutes
+{
+    public const int MaxUses = 5;
+
+    public static TimeSpan Lifetime { get; } = TimeSpan.FromMinutes(30);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<string, FakeSlackResponseUrl> _urls = new(StringComparer.Ordinal);
+
+    /// <summary>A fresh response_url on the fake at <paramref name="baseUrl"/> (the FakeServer's BaseUrl).</summary>
+    public Uri Create(Uri baseUrl)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        _urls[id] = new FakeSlackResponseUrl(_time.GetUtcNow());
+        return new Uri(baseUrl.ToString().TrimEnd('/') + "/response/" + id);
+    }
+
+    /// <summary>The JSON bodies accepted at this URL so far, oldest first.</summary>
+    public IReadOnlyList<JsonElement> Posted(Uri url) => Find(url)?.Posts() ?? [];
+
+    /// <summary>Waits until at least <paramref name="count"/> posts have arrived at this URL and returns them.</summary>
+    public async Task<IReadOnlyList<JsonElement>> WaitForPostsAsync(Uri url, int count = 1, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var posts = Posted(url);
+            if (posts.Count >= count)
+            {
+                return posts;
+            }
+
+            try
+            {
+                await Task.Delay(20, cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{count} post(s) to the response_url did not arrive (got {posts.Count})");
+            }
+        }
+    }
+
+    public void Map(WebApplication app) => app.MapPost("/response/{id}", HandleAsync);
+
+    private async Task HandleAsync(HttpContext context, string id)
+    {
+        if (!_urls.TryGetValue(id, out var url))
+        {
+            await Refuse(context, "invalid_url");
+            return;
+        }
+
+        JsonElement body;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body);
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("invalid_payload");
+            return;
+        }
+
+        var refusal = url.TryRecord(body, _time.GetUtcNow() - Lifetime);
+        if (refusal is not null)
+        {
+            await Refuse(context, refusal);
+            return;
+        }
+
+        await context.Response.WriteAsync("ok");
+    }
+
+    private static Task Refuse(HttpContext context, string error)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return context.Response.WriteAsync(error);
+    }
+
+    private FakeSlackResponseUrl? Find(Uri url)
+    {
+        var id = url.AbsolutePath.TrimEnd('/').Split('/')[^1];
+        return _urls.GetValueOrDefault(id);
+    }
+}

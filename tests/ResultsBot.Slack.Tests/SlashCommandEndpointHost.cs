@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ResultsBot.Platforms;
+using ResultsBot.Slack.Commands;
+
+namespace ResultsBot.Slack.Tests;
+
+/// <summary>The bot's web server with only /slack/commands mapped, on a free loopback port.</summary>
+internal sealed class SlackCommandEndpointHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _http;
+
+    private SlackCommandEndpointHost(WebApplication app, HttpClient http, Uri endpoint)
+    {
+        _app = app;
+        _http = http;
+        Endpoint = endpoint;
+    }
+
+    public Uri Endpoint { get; }
+
+    public static async Task<SlackCommandEndpointHost> StartAsync(IBotCommands commands, TimeProvider time, TimeSpan? window = null, params string[] admins)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var http = new HttpClient();
+        var handler = new SlashCommandHandler(TestOptions.For(new Uri("http://127.0.0.1"), admins: admins), commands, http, time, NullLogger<SlashCommandHandler>.Instance, window);
+        app.MapSlackCommands(handler);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SlackCommandEndpointHost(app, http, new Uri(address.TrimEnd('/') + SlackCommandEndpoint.DefaultPath));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _http.Dispose();
+    }
+}
