@@ -283,7 +283,7 @@ public sealed partial class FakeSlackWebApi
     }
 
     /// <summary>What chat.postMessage and chat.update require of a message body: text or blocks, within limits.</summary>
-    private static JsonObject? CheckBody(FakeSlackRequest request)
+    private JsonObject? CheckBody(FakeSlackRequest request)
     {
         if (!request.Has("channel"))
         {
@@ -312,7 +312,7 @@ public sealed partial class FakeSlackWebApi
             List<string> problems;
             try
             {
-                problems = FakeSlackBlockRules.Check(request.Json("blocks"));
+                problems = RejectAllBlocks ? ["[ERROR] refused by the test's switch [json-pointer:/blocks]"] : FakeSlackBlockRules.Check(request.Json("blocks"));
             }
             catch (JsonException)
             {

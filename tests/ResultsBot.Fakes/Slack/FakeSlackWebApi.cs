@@ -59,6 +59,9 @@ public sealed partial class FakeSlackWebApi : IFakeRoutes
     /// <summary>Every call answers invalid_auth, whatever the token (as after a token is revoked).</summary>
     public bool InvalidAuth { get; set; }
 
+    /// <summary>Every message with blocks gets invalid_blocks (to test how a refused body is handled).</summary>
+    public bool RejectAllBlocks { get; set; }
+
     /// <summary>The next <paramref name="calls"/> calls (any method) get 429 with Retry-After.</summary>
     public void StartRateLimitStorm(int calls)
     {
