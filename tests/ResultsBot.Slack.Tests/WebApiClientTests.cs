@@ -49,6 +49,20 @@ public sealed class WebApiClientTests
     }
 
     [Fact]
+    public async Task PostEphemeralAsync_ReachesTheUserOnly()
+    {
+        await using var rig = await WebApiRig.StartAsync();
+
+        var result = await rig.Client.PostEphemeralAsync("C1", "U42", SlackAnswerRenderer.Render("Only you"), CancellationToken.None);
+
+        Assert.True(result.Ok, result.Error);
+        var ephemeral = Assert.Single(rig.Slack.Ephemerals);
+        Assert.Equal("U42", (string?)ephemeral["user"]);
+        Assert.Equal("Only you", (string?)ephemeral["text"]);
+        Assert.Empty(rig.Slack.Messages("C1"));
+    }
+
+    [Fact]
     public async Task CallAsync_RateLimitStorm_WaitsRetryAfterAndSucceeds()
     {
         await using var rig = await WebApiRig.StartAsync(Quick);

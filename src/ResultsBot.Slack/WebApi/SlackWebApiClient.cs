@@ -76,6 +76,14 @@ public sealed class SlackWebApiClient
         return CallAsync("chat.postMessage", body, cancellationToken);
     }
 
+    /// <summary>chat.postEphemeral: a message only <paramref name="user"/> sees in the channel (a command's private answer).</summary>
+    public Task<SlackApiResult> PostEphemeralAsync(string channel, string user, SlackMessageBody message, CancellationToken cancellationToken)
+    {
+        var body = message.ToJson(channel);
+        body["user"] = user;
+        return CallAsync("chat.postEphemeral", body, cancellationToken);
+    }
+
     private async Task<SlackApiResult> SendAsync(string method, string? pacedChannel, Func<HttpContent> content, CancellationToken cancellationToken)
     {
         for (var waits = 0; ; waits++)
