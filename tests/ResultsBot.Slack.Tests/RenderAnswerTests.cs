@@ -29,6 +29,24 @@ public sealed class RenderAnswerTests
     }
 
     [Fact]
+    public void Render_Monospace_EachPieceFencedWithinTheLimit()
+    {
+        var table = string.Join("\n", Enumerable.Range(1, 400).Select(i => $"{i,5}  Labour  +1"));
+
+        var message = SlackAnswerRenderer.Render(table, monospace: true);
+
+        Assert.True(message.Blocks.Count > 1);
+        Assert.All(message.Blocks, b =>
+        {
+            var text = (string)b!["text"]!["text"]!;
+            Assert.InRange(text.Length, 1, 3000);
+            Assert.StartsWith("```\n", text, StringComparison.Ordinal);
+            Assert.EndsWith("\n```", text, StringComparison.Ordinal);
+            Assert.All(text.Split('\n')[1..^1], line => Assert.Equal(17, line.Length)); // alignment kept across pieces
+        });
+    }
+
+    [Fact]
     public void Split_NeverCutsAnEscapeOrASurrogatePair()
     {
         var text = SlackText.Escape(string.Concat(Enumerable.Repeat("&😀<", 2000)));

@@ -8,12 +8,17 @@ namespace ResultsBot.Slack.Posts;
 /// </summary>
 public static class SlackAnswerRenderer
 {
-    public static SlackMessageBody Render(string answer)
+    private const string Fence = "```";
+
+    /// <param name="monospace">Each piece in a code block, so aligned tables (the scoreboard) stay aligned.</param>
+    public static SlackMessageBody Render(string answer, bool monospace = false)
     {
-        var escaped = SlackText.Escape(answer.Trim());
+        // Leading spaces stay: the first line of a table is aligned like the rest.
+        var escaped = SlackText.Escape(answer.TrimEnd().TrimStart('\r', '\n'));
+        var room = BlockKitLimits.SectionText - (monospace ? (2 * Fence.Length) + 2 : 0);
         var content = escaped.Length == 0
             ? new List<JsonObject>()
-            : [.. SlackText.Split(escaped, BlockKitLimits.SectionText).Select(Blocks.Section)];
+            : [.. SlackText.Split(escaped, room).Select(piece => Blocks.Section(monospace ? $"{Fence}\n{piece}\n{Fence}" : piece))];
         return new SlackMessageBody(SlackPostRenderer.Fallback(answer), SlackPostRenderer.Limit(content, footer: null));
     }
 }

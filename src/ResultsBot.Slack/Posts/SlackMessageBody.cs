@@ -8,15 +8,19 @@ namespace ResultsBot.Slack.Posts;
 /// </summary>
 public sealed record SlackMessageBody(string Text, JsonArray Blocks)
 {
-    /// <summary>The JSON body for a channel: text, blocks, and no unfurling of anything the feed wrote.</summary>
-    public JsonObject ToJson(string channel) => new()
+    /// <summary>The JSON body for a channel: text, blocks (when any), and no unfurling of anything the feed wrote.</summary>
+    public JsonObject ToJson(string channel)
     {
-        ["channel"] = channel,
-        ["text"] = Text,
-        ["blocks"] = Blocks.DeepClone(),
-        ["unfurl_links"] = false,
-        ["unfurl_media"] = false,
-    };
+        var body = new JsonObject { ["channel"] = channel, ["text"] = Text };
+        if (Blocks.Count > 0)
+        {
+            body["blocks"] = Blocks.DeepClone();
+        }
+
+        body["unfurl_links"] = false;
+        body["unfurl_media"] = false;
+        return body;
+    }
 
     /// <summary>The same without a channel, e.g. for a response_url.</summary>
     public JsonObject ToJson()

@@ -35,27 +35,30 @@ public static class SlackText
             var cut = SafeCut(rest, max);
             var newline = rest.LastIndexOf('\n', cut - 1, cut);
             var space = rest.LastIndexOf(' ', cut - 1, cut);
+            var skip = 0;
             if (newline > max / 2)
             {
-                cut = newline;
+                (cut, skip) = (newline, 1);
             }
             else if (space > max / 2)
             {
-                cut = space;
+                (cut, skip) = (space, 1);
             }
 
+            // Only the break itself is dropped: leading spaces of the next line may be a table's alignment.
             var piece = rest[..cut].TrimEnd();
             if (piece.Length > 0)
             {
                 pieces.Add(piece);
             }
 
-            rest = rest[cut..].TrimStart();
+            rest = rest[(cut + skip)..];
         }
 
-        if (rest.Length > 0 || pieces.Count == 0)
+        var last = rest.TrimEnd();
+        if (last.Length > 0 || pieces.Count == 0)
         {
-            pieces.Add(rest);
+            pieces.Add(last);
         }
 
         return pieces;
