@@ -55,6 +55,7 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
 
         var update = message.ToJson(post.ChannelId);
         update["ts"] = original;
+        update["blocks"] ??= new JsonArray(); // chat.update keeps the old blocks unless told otherwise
         var result = await client.CallAsync("chat.update", update, cancellationToken);
         if (result.Kind == SlackErrorKind.MessageNotFound || result.Error is "cant_update_message" or "edit_window_closed")
         {

@@ -183,7 +183,8 @@ public sealed partial class FakeSlackWebApi
             var edited = channel.Messages[index] with
             {
                 Text = request.String("text"),
-                Blocks = request.Json("blocks") as JsonArray,
+                // Slack keeps a message's blocks when an update does not mention them.
+                Blocks = request.Has("blocks") ? request.Json("blocks") as JsonArray : channel.Messages[index].Blocks,
                 EditedTs = NextTs(),
                 Metadata = request.Json("metadata") is JsonObject metadata ? (JsonObject)metadata.DeepClone() : channel.Messages[index].Metadata,
             };
