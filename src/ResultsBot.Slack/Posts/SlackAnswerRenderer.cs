@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+
+namespace ResultsBot.Slack.Posts;
+
+/// <summary>
+/// A command's answer (plain text, any length) as a message Slack will take: escaped, split into
+/// section blocks of at most 3000 characters, at most 50 blocks, with the fallback text always set.
+/// </summary>
+public static class SlackAnswerRenderer
+{
+    private const string Fence = "```";
+
+    /// <param name="monospace">Each piece in a code block, so aligned tables (the scoreboard) stay aligned.</param>
+    public static SlackMessageBody Render(string answer, bool monospace = false)
+    {
+        // Leading spaces stay: the first line of a table is aligned like the rest.
+        var escaped = SlackText.Escape(answer.TrimEnd().TrimStart('\r', '\n'));
+        var room = BlockKitLimits.SectionText - (monospace ? (2 * Fence.Length) + 2 : 0);
+        var content = escaped.Length == 0
+            ? new List<JsonObject>()
+            : [.. SlackText.Split(escaped, room).Select(piece => Blocks.Section(monospace ? $"{Fence}\n{piece}\n{Fence}" : piece))];
+        return new SlackMessageBody(SlackPostRenderer.Fallback(answer), SlackPostRenderer.Limit(content, footer: null));
+    }
+}

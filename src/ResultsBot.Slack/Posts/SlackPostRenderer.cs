@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using ResultsBot.Domain.Posts;
+
+namespace ResultsBot.Slack.Posts;
+
+/// <summary>
+/// A post as Block Kit: the headline as a header, labelled sections as fields (ten to a section),
+/// other sections as text, the footer as context; every piece escaped and cut to Slack's limits.
+/// Block Kit has no colour bar, so <see cref="Post.Colour"/> is not shown.
+/// </summary>
+public static class SlackPostRenderer
+{
+    public static SlackMessageBody Render(Post post)
+    {
+        var content = new List<JsonObject>();
+        if (!string.IsNullOrWhiteSpace(post.Headline))
+        {
+            content.Add(Blocks.Header(SlackText.Truncate(SlackText.Escape(post.Headline.Trim()), BlockKitLimits.HeaderText)));
+        }
+
+        content.AddRange(Body(post.Sections));
+        var footer = string.IsNullOrWhiteSpace(post.Footer)
+            ? null
+            : Blocks.Context(SlackText.Truncate(SlackText.Escape(post.Footer.Trim()), BlockKitLimits.ContextText));
+        return new SlackMessageBody(Fallback(post.ToPlainText()), Limit(content, footer));
+    }
+
+    /// <summary>The escaped plain text, cut to what Slack takes as a notification and fallback.</summary>
+    internal static string Fallback(string plainText)
+    {
+        var text = SlackText.Truncate(SlackText.Escape(plainText.Trim()), BlockKitLimits.FallbackText);
+        return text.Length == 0 ? SlackText.Ellipsis : text;
+    }
+
+    /// <summary>At most 50 blocks: when there are more, the last one kept says "…and more"; the footer stays.</summary>
+    internal static JsonArray Limit(IReadOnlyList<JsonObject> content, JsonObject? footer)
+    {
+        var room = BlockKitLimits.Blocks - (footer is null ? 0 : 1);
+        var kept = content.Count <= room
+            ? content
+            : [.. content.Take(room - 1), Blocks.Section(BlockKitLimits.MoreNote)];
+        var blocks = new JsonArray([.. kept]);
+        if (footer is not null)
+        {
+            blocks.Add(footer);
+        }
+
+        return blocks;
+    }
+
+    private static IEnumerable<JsonObject> Body(IReadOnlyList<PostSection> sections)
+    {
+        var fields = new List<string>();
+        foreach (var section in sections)
+        {
+            var text = SlackText.Escape(section.Text.Trim());
+            if (section.Label is { } label)
+            {
+                var field = Bold(SlackText.Escape(label.Trim())) + "\n" + text;
+                if (field.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                if (field.Length <= BlockKitLimits.FieldText)
+                {
+                    fields.Add(field.Trim());
+                    if (fields.Count == BlockKitLimits.SectionFields)
+                    {
+                        yield return Blocks.Fields(fields);
+                        fields = [];
+                    }
+
+                    continue;
+                }
+
+                // Too long for a field: it reads on as text, label first.
+                text = field;
+            }
+
+            if (fields.Count > 0)
+            {
+                yield return Blocks.Fields(fields);
+                fields = [];
+            }
+
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var piece in SlackText.Split(text, BlockKitLimits.SectionText))
+            {
+                yield return Blocks.Section(piece);
+            }
+        }
+
+        if (fields.Count > 0)
+        {
+            yield return Blocks.Fields(fields);
+        }
+    }
+
+    private static string Bold(string escaped) => escaped.Length == 0 ? "" : "*" + escaped + "*";
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ResultsBot.Domain.Posts;
+using ResultsBot.Platforms;
+using ResultsBot.Slack.Posts;
+using ResultsBot.Slack.WebApi;
+
+namespace ResultsBot.Slack;
+
+/// <summary>
+/// Posts to Slack channels with chat.postMessage and returns the message's ts. Slack has no idempotency
+/// key, so every post carries message metadata with its delivery id; after a possible crash
+/// (<see cref="OutgoingPost.Attempted"/>) the channel's recent history is searched for it before posting again.
+/// A correction of a known post edits the original (chat.update) and adds a threaded "Correction: …"
+/// note: the returned id is the note's ts (the original keeps its own).
+/// </summary>
+public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? logger = null) : IPlatformOutlet
+{
+    /// <summary>The metadata event_type our posts carry; event_payload.delivery_id is the delivery's idempotency key.</summary>
+    public const string MetadataEventType = "resultsbot_post";
+
+    private const int HistoryLookback = 50;
+
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    public string Platform => "slack";
+
+    public async Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        var message = SlackPostRenderer.Render(post.Post);
+        if (post.OriginalMessageId is { } original)
+        {
+            return await CorrectAsync(post, original, message, cancellationToken);
+        }
+
+        if (post.Attempted && await FindAsync(post, "conversations.history", null, cancellationToken) is { } already)
+        {
+            _logger.LogInformation("Slack delivery {Delivery} was already in {Channel} as {Ts}: not posting again", post.DeliveryId, post.ChannelId, already);
+            return already;
+        }
+
+        return await PostAsync(post, message, threadTs: null, cancellationToken);
+    }
+
+    private async Task<string> CorrectAsync(OutgoingPost post, string original, SlackMessageBody message, CancellationToken cancellationToken)
+    {
+        if (post.Attempted
+            && (await FindAsync(post, "conversations.replies", original, cancellationToken)
+                ?? await FindAsync(post, "conversations.history", null, cancellationToken)) is { } already)
+        {
+            return already;
+        }
+
+        var update = message.ToJson(post.ChannelId);
+        update["ts"] = original;
+        update["blocks"] ??= new JsonArray(); // chat.update keeps the old blocks unless told otherwise
+        var result = await client.CallAsync("chat.update", update, cancellationToken);
+        if (result.Kind == SlackErrorKind.MessageNotFound || result.Error is "cant_update_message" or "edit_window_closed")
+        {
+            // The original is gone or no longer ours to edit: the correction goes out as a post of its own.
+            _logger.LogInformation("Slack could not edit {Ts} in {Channel} ({Error}): posting the correction afresh", original, post.ChannelId, result.Error);
+            return await PostAsync(post, message, threadTs: null, cancellationToken);
+        }
+
+        ThrowUnlessOk(result, "chat.update", post.ChannelId);
+        return await PostAsync(post, SlackAnswerRenderer.Render(CorrectionNote(post.Post)), original, cancellationToken);
+    }
+
+    private async Task<string> PostAsync(OutgoingPost post, SlackMessageBody message, string? threadTs, CancellationToken cancellationToken)
+    {
+        var metadata = new JsonObject
+        {
+            ["event_type"] = MetadataEventType,
+            ["event_payload"] = new JsonObject { ["delivery_id"] = post.IdempotencyKey },
+        };
+        var result = await client.PostMessageAsync(post.ChannelId, message, cancellationToken, threadTs, metadata);
+        ThrowUnlessOk(result, "chat.postMessage", post.ChannelId);
+        return result.GetString("ts") ?? throw new SlackApiException("chat.postMessage answered ok without a ts", null);
+    }
+
+    /// <summary>The ts of a message in the channel (or the thread under <paramref name="threadTs"/>) carrying this delivery's id, if any.</summary>
+    private async Task<string?> FindAsync(OutgoingPost post, string method, string? threadTs, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["channel"] = post.ChannelId,
+            ["limit"] = HistoryLookback.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["include_all_metadata"] = "true",
+        };
+        if (threadTs is not null)
+        {
+            fields["ts"] = threadTs;
+        }
+
+        var result = await client.CallFormAsync(method, fields, cancellationToken);
+        if (result.Kind == SlackErrorKind.MessageNotFound || result.Error is "thread_not_found" or "missing_scope")
+        {
+            // Nothing to find there (or no permission to look): a rare duplicate beats a channel stuck for good.
+            _logger.LogWarning("Slack {Method} in {Channel}: {Error}; cannot check for an earlier copy", method, post.ChannelId, result.Error);
+            return null;
+        }
+
+        ThrowUnlessOk(result, method, post.ChannelId);
+        if (!result.Body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var found in messages.EnumerateArray())
+        {
+            if (DeliveryIdOf(found) == post.IdempotencyKey && found.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String)
+            {
+                return ts.GetString();
+            }
+        }
+
+        return null;
+    }
+
+    private static string? DeliveryIdOf(JsonElement message) =>
+        message.TryGetProperty("metadata", out var metadata)
+        && metadata.ValueKind == JsonValueKind.Object
+        && metadata.TryGetProperty("event_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == MetadataEventType
+        && metadata.TryGetProperty("event_payload", out var payload) && payload.ValueKind == JsonValueKind.Object
+        && payload.TryGetProperty("delivery_id", out var id)
+            ? id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText()
+            : null;
+
+    /// <summary>"Correction: …" with what changed (a correction's first plain section says so).</summary>
+    private static string CorrectionNote(Post post)
+    {
+        var headline = post.Headline.StartsWith("Correction", StringComparison.OrdinalIgnoreCase) ? post.Headline : "Correction: " + post.Headline;
+        var summary = post.Sections.FirstOrDefault(s => s.Label is null)?.Text;
+        return post.Kind == PostKind.Correction && summary is not null ? headline + "\n" + summary : headline;
+    }
+
+    private static void ThrowUnlessOk(SlackApiResult result, string method, string channel)
+    {
+        switch (result.Kind)
+        {
+            case SlackErrorKind.None:
+                return;
+            case SlackErrorKind.ChannelGone:
+                throw new ChannelGoneException($"Slack channel {channel}: {result.Error}");
+            case SlackErrorKind.Rejected:
+                throw new PostRejectedException(result.Describe(method));
+            case SlackErrorKind.Auth:
+                throw new SlackApiException($"{result.Describe(method)}: the bot token (Slack:BotToken) is not accepted; an operator must fix it, posts wait meanwhile", result.Error);
+            default:
+                throw new SlackApiException(result.Describe(method) + "; will retry later", result.Error);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace ResultsBot.Slack.WebApi;
+
+/// <summary>
+/// Keeps message writes (chat.postMessage, chat.update) under Slack's per-channel pace and a
+/// workspace-wide cap. Channels wait independently, so a busy channel does not hold the others back.
+/// </summary>
+internal sealed class PostingScheduler(SlackRateLimits limits, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, PaceLimiter> _channels = new(StringComparer.Ordinal);
+    private readonly PaceLimiter _workspace = new(limits.WorkspaceInterval, limits.WorkspaceBurst);
+
+    /// <summary>Waits for this channel's turn, then for the workspace's.</summary>
+    public async Task WaitTurnAsync(string channel, CancellationToken cancellationToken)
+    {
+        await WaitUntilAsync(Channel(channel).Reserve(time.GetUtcNow()), cancellationToken);
+        await WaitUntilAsync(_workspace.Reserve(time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Slack said 429 for this channel: nobody posts there before the wait is over.</summary>
+    public void HoldChannel(string channel, TimeSpan wait) => Channel(channel).HoldUntil(time.GetUtcNow() + wait);
+
+    private PaceLimiter Channel(string channel) =>
+        _channels.GetOrAdd(channel, _ => new PaceLimiter(limits.PerChannelInterval, limits.PerChannelBurst));
+
+    private async Task WaitUntilAsync(DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        var wait = start - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+}

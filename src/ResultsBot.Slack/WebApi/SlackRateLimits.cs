@@ -1,0 +1,28 @@
+namespace ResultsBot.Slack.WebApi;
+
+/// <summary>
+/// How fast we post. Slack allows about one message a second per channel with short bursts, and
+/// "several hundred" a minute across a workspace; we keep under both so normal posting never meets a 429.
+/// </summary>
+/// <param name="PerChannelInterval">Time between messages in one channel (chat.postMessage, chat.update).</param>
+/// <param name="PerChannelBurst">Messages a quiet channel may take at once before the interval applies.</param>
+/// <param name="WorkspaceInterval">Time between messages across all channels (4 a second = 240 a minute).</param>
+/// <param name="WorkspaceBurst">Messages the workspace may take at once after a quiet spell.</param>
+/// <param name="MaxRateLimitWaits">429s ridden out (waiting Retry-After) for one call before giving up until later.</param>
+/// <param name="RequestTimeout">How long one HTTP call may take before it counts as Slack being unavailable.</param>
+public sealed record SlackRateLimits(
+    TimeSpan PerChannelInterval,
+    int PerChannelBurst,
+    TimeSpan WorkspaceInterval,
+    int WorkspaceBurst,
+    int MaxRateLimitWaits,
+    TimeSpan RequestTimeout)
+{
+    public static SlackRateLimits Default { get; } = new(
+        PerChannelInterval: TimeSpan.FromSeconds(1),
+        PerChannelBurst: 1,
+        WorkspaceInterval: TimeSpan.FromMilliseconds(250),
+        WorkspaceBurst: 8,
+        MaxRateLimitWaits: 5,
+        RequestTimeout: TimeSpan.FromSeconds(30));
+}
