@@ -2,13 +2,23 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ResultsBot.Discord;
 using ResultsBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using ResultsBot.Operations;
+using ResultsBot.Chat;
+using ResultsBot.Platforms;
 using ResultsBot.Settings;
+using ResultsBot.Slack;
+using ResultsBot.Slack.Commands;
+using ResultsBot.Slack.SocketMode;
+using ResultsBot.Slack.WebApi;
 
 namespace ResultsBot;
 
 /// <summary>Wiring for the chat platforms the settings turn on (the running bot only: replay and ask post to the terminal).</summary>
 public static class PlatformHostBuilderExtensions
 {
+    private const string SlackCommandsClient = "slack-commands";
+
     public static IHostApplicationBuilder AddChatPlatforms(this IHostApplicationBuilder builder, BotSettings settings)
     {
         if (settings.Discord is { } discord)
@@ -16,7 +26,46 @@ public static class PlatformHostBuilderExtensions
             builder.AddDiscord(discord);
         }
 
+        if (settings.Slack is { } slack)
+        {
+            // The bot's own Admins setting counts on Slack too, beside Slack:Admins.
+            builder.AddSlack(slack with { Admins = slack.Admins.Union(settings.Admins).ToHashSet(StringComparer.Ordinal) });
+        }
+
         return builder;
+    }
+
+    private static void AddSlack(this IHostApplicationBuilder builder, SlackOptions options)
+    {
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSlackWebApi();
+        services.AddSingleton<IPlatformOutlet>(sp => sp.GetRequiredService<SlackOutlet>());
+        services.AddHttpClient(SlackCommandsClient, http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton(sp => new SlashCommandHandler(
+            options,
+            sp.GetRequiredService<IBotCommands>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(SlackCommandsClient),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SlashCommandHandler>>()));
+        if (options.Mode == SlackMode.Http)
+        {
+            services.AddSingleton<IWebEndpoints>(sp => new SlackCommandsEndpoint(sp.GetRequiredService<SlashCommandHandler>()));
+            return;
+        }
+
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            var monitor = sp.GetRequiredService<IPlatformMonitor>();
+            monitor.ConnectionChanged("slack", false, "connecting"); // not ready until Socket Mode says hello
+            return new SlackSocketModeClient(
+                options,
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(SlackCommandsClient),
+                sp.GetRequiredService<SlashCommandHandler>(),
+                monitor,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<SlackSocketModeClient>>());
+        });
     }
 
     private static void AddDiscord(this IHostApplicationBuilder builder, DiscordOptions options)
