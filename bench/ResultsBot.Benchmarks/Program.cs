@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using ResultsBot.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(ResultsBot.Benchmarks.CommandBenchmarks).Assembly).Run(args);
+// `delivery [channels]` is a scripted load run against the Discord fake; anything else goes to BenchmarkDotNet.
+if (args is ["delivery", ..])
+{
+    return await DeliveryRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CommandBenchmarks).Assembly).Run(args);
+return 0;
