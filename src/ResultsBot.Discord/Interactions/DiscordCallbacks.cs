@@ -24,7 +24,7 @@ internal sealed class DiscordCallbacks(HttpClient http, DiscordOptions options, 
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, url);
-            request.Headers.UserAgent.Add(new ProductInfoHeaderValue("DiscordBot", "(https://github.com/resultsbot, 1.0)"));
+            request.Headers.TryAddWithoutValidation("User-Agent", "DiscordBot (https://github.com/resultsbot, 1.0)");
             if (authorised)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.BotToken);

@@ -60,6 +60,34 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
     /// <summary>The PING Discord sends to check an Interactions Endpoint.</summary>
     public FakeDiscordInteractionsExchange Ping() => Create(1, null, null, null, null);
 
+    /// <summary>
+    /// Delivers <paramref name="exchange"/> to a bot's Interactions Endpoint as Discord does: a signed POST whose
+    /// HTTP response is the interaction's callback (recorded, with the same 3-second deadline). Returns the HTTP status.
+    /// </summary>
+    public async Task<int> DeliverToEndpointAsync(HttpClient http, Uri endpoint, FakeDiscordInteractionsExchange exchange, FakeDiscordInteractionsSigner signer)
+    {
+        var body = exchange.Payload.ToJsonString();
+        using var request = signer.SignedRequest(endpoint, body, _time.GetUtcNow());
+        using var response = await http.SendAsync(request);
+        var status = (int)response.StatusCode;
+        if (status == 200 && JsonNode.Parse(await response.Content.ReadAsStringAsync()) is JsonObject callback
+            && callback["type"] is JsonValue type && type.TryGetValue<int>(out var callbackType))
+        {
+            var elapsed = _time.GetUtcNow() - exchange.CreatedAt;
+            var data = callback["data"] as JsonObject;
+            if (elapsed <= CallbackDeadline && CheckCallbackData(callbackType, data) is null)
+            {
+                exchange.TryAccept(new FakeDiscordInteractionsCallback(callbackType, data?.DeepClone().AsObject(), elapsed));
+            }
+            else
+            {
+                exchange.Refuse();
+            }
+        }
+
+        return status;
+    }
+
     public void Map(WebApplication app)
     {
         app.MapPost("/api/v10/interactions/{id}/{token}/callback", CallbackAsync);
