@@ -83,6 +83,11 @@ public sealed class DiscordGatewayClient : BackgroundService
                 end = new ConnectionEnd(ConnectionNext.Resume, "could not connect: " + e.Message, false);
             }
 
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
             MarkDisconnected(end.Reason);
             if (end.Next == ConnectionNext.Stop)
             {
@@ -139,7 +144,10 @@ public sealed class DiscordGatewayClient : BackgroundService
 
         using (socket)
         {
-            using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // Not linked to the caller's token: cancelling a WebSocket receive aborts the socket, and on
+            // shutdown we want a clean 1000 close instead (see CloseOnShutdown).
+            using var connection = new CancellationTokenSource();
+            using var shutdown = cancellationToken.Register(() => _ = CloseOnShutdownAsync(socket, connection));
             var heartbeat = new HeartbeatState();
             Task? heartbeats = null;
             var established = false;
@@ -206,10 +214,23 @@ public sealed class DiscordGatewayClient : BackgroundService
 
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    // 1000 ends the session: the bot shows offline at once instead of after a timeout.
                     await socket.CloseAsync(1000, "shutting down");
                 }
             }
+        }
+    }
+
+    /// <summary>Closes with 1000 (the session ends, the bot shows offline at once); aborts if Discord does not answer the close.</summary>
+    private static async Task CloseOnShutdownAsync(GatewaySocket socket, CancellationTokenSource connection)
+    {
+        await socket.CloseAsync(1000, "shutting down");
+        try
+        {
+            connection.CancelAfter(TimeSpan.FromSeconds(2));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection already ended.
         }
     }
 
@@ -382,6 +403,11 @@ public sealed class DiscordGatewayClient : BackgroundService
 
     private void MarkConnected(string detail)
     {
+        if (_connected)
+        {
+            return; // a replayed READY is not news
+        }
+
         _connected = true;
         if (_everConnected)
         {

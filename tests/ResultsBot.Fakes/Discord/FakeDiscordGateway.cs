@@ -323,7 +323,8 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
             Interlocked.Increment(ref _resumes);
             var from = Math.Max(0, seen - ReplayAlreadySeenOnResume);
-            foreach (var missed in _events.Where(e => e["s"]!.GetValue<long>() > from).ToList())
+            // READY and RESUMED are this session's handshakes, not events to replay.
+            foreach (var missed in _events.Where(e => e["s"]!.GetValue<long>() > from && e["t"]!.GetValue<string>() is not ("READY" or "RESUMED")).ToList())
             {
                 await connection.SendAsync(missed);
             }
