@@ -28,6 +28,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     private int _identifies;
     private int _resumes;
     private int _heartbeats;
+    private long _lastHeartbeatSequence = -1;
     private int _rateLimitCloses;
 
     /// <summary>Hello's heartbeat_interval; tests shorten it.</summary>
@@ -44,6 +45,9 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     public int Resumes => Volatile.Read(ref _resumes);
 
     public int HeartbeatsReceived => Volatile.Read(ref _heartbeats);
+
+    /// <summary>The sequence number the client's last heartbeat carried (-1 for null): shows which events it has processed.</summary>
+    public long LastHeartbeatSequence => Interlocked.Read(ref _lastHeartbeatSequence);
 
     public int RateLimitCloses => Volatile.Read(ref _rateLimitCloses);
 
@@ -210,6 +214,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
             switch (op)
             {
                 case 1:
+                    Interlocked.Exchange(ref _lastHeartbeatSequence, message!["d"] is JsonValue d && d.TryGetValue<long>(out var last) ? last : -1);
                     Interlocked.Increment(ref _heartbeats);
                     if (AckHeartbeats)
                     {
