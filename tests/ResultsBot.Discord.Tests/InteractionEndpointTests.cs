@@ -101,6 +101,20 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SlashCommand_LongAnswer_RestArrivesAsFollowUpsAfterTheResponse()
+    {
+        _bot.Answer = (_, _) => Task.FromResult(new CommandAnswer(string.Join('\n', Enumerable.Range(1, 120).Select(i => $"Line {i:000} of a long list of councils"))));
+        var command = _fake.SlashCommand("awaiting");
+
+        Assert.Equal(200, await _fake.DeliverToEndpointAsync(_http, _endpoint, command, _signer));
+        Assert.Equal(4, (await command.WaitForCallbackAsync()).Type);
+
+        await command.WaitForMessagesAsync(2);
+        Assert.All(command.FollowUps, m => Assert.InRange(m["content"]!.GetValue<string>().Length, 1, 2000));
+        Assert.EndsWith("Line 120 of a long list of councils", command.FollowUps[^1]["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Request_BadSignature_Is401AndNeverReachesTheBot()
     {
         var body = _fake.SlashCommand("help").Payload.ToJsonString();

@@ -64,12 +64,19 @@ public static class DiscordInteractionsEndpoint
         // not tied to this request: only the host stopping cancels it.
         var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         var first = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        context.Response.OnCompleted(() =>
+        {
+            sent.TrySetResult();
+            return Task.CompletedTask;
+        });
         var handling = handler.HandleAsync(
             interaction,
             (response, _) =>
             {
                 first.TrySetResult(response);
-                return Task.CompletedTask;
+                // Follow-ups and edits of @original only make sense once Discord has the response: wait for it to go out.
+                return sent.Task;
             },
             stopping);
         await Task.WhenAny(first.Task, handling);

@@ -171,7 +171,7 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
 
     private async Task<IResult> FollowUpAsync(HttpContext context, string app, string token)
     {
-        if (app != ApplicationId || !_byToken.TryGetValue(token, out var exchange) || !exchange.IsAcknowledged)
+        if (app != ApplicationId || !_byToken.TryGetValue(token, out var exchange) || !await AcknowledgedAsync(exchange))
         {
             return Results.Json(new { code = 10015, message = "Unknown Webhook" }, statusCode: 404);
         }
@@ -192,7 +192,7 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
 
     private async Task<IResult> EditOriginalAsync(HttpContext context, string app, string token)
     {
-        if (app != ApplicationId || !_byToken.TryGetValue(token, out var exchange) || !exchange.IsAcknowledged
+        if (app != ApplicationId || !_byToken.TryGetValue(token, out var exchange) || !await AcknowledgedAsync(exchange)
             || exchange.Callback.Result.Type is not (4 or 5))
         {
             return Results.Json(new { code = 10008, message = "Unknown Message" }, statusCode: 404);
@@ -253,6 +253,20 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         }
 
         return Results.Text(answer.ToJsonString(), "application/json");
+    }
+
+    /// <summary>
+    /// Over the Interactions Endpoint the callback is the HTTP response, which the fake records a moment after the
+    /// bot has sent it: a follow-up racing that gets a short grace, as Discord has the response by then.
+    /// </summary>
+    private static async Task<bool> AcknowledgedAsync(FakeDiscordInteractionsExchange exchange)
+    {
+        if (!exchange.IsAcknowledged)
+        {
+            await Task.WhenAny(exchange.Callback, Task.Delay(TimeSpan.FromSeconds(1)));
+        }
+
+        return exchange.IsAcknowledged;
     }
 
     private static string? CheckCallbackData(int type, JsonObject? data)
