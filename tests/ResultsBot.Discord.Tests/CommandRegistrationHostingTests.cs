@@ -30,8 +30,8 @@ public sealed class CommandRegistrationHostingTests
         await host.StartAsync();
         try
         {
-            await FakeDiscordGateway.WaitUntilAsync(() => interactions.Registrations.Count == 1 && gateway.IsReady, "registered and connected");
-            Assert.True(host.Services.GetRequiredService<DiscordGatewayClient>().Connected);
+            var client = host.Services.GetRequiredService<DiscordGatewayClient>();
+            await FakeDiscordGateway.WaitUntilAsync(() => interactions.Registrations.Count == 1 && gateway.IsReady && client.Connected, "registered and connected");
             var command = interactions.SlashCommand("unsubscribe", userId: "9");
             await gateway.InjectAsync(command);
             Assert.Equal(4, (await command.WaitForCallbackAsync()).Type);

@@ -134,7 +134,7 @@ public sealed class DiscordGatewayClient : BackgroundService
         GatewaySocket socket;
         try
         {
-            socket = await GatewaySocket.ConnectAsync(url, Timings.ConnectTimeout, cancellationToken);
+            socket = await GatewaySocket.ConnectAsync(url, Timings.ConnectTimeout, _time, cancellationToken);
         }
         catch when (!resuming)
         {
@@ -408,7 +408,6 @@ public sealed class DiscordGatewayClient : BackgroundService
             return; // a replayed READY is not news
         }
 
-        _connected = true;
         if (_everConnected)
         {
             _monitor.Reconnected(Platform);
@@ -417,6 +416,8 @@ public sealed class DiscordGatewayClient : BackgroundService
         _everConnected = true;
         _monitor.ConnectionChanged(Platform, true, detail);
         _logger.LogInformation("Discord {Detail}", detail);
+        _connected = true; // last: whoever sees Connected also sees the monitor told
+
     }
 
     private void MarkDisconnected(string reason)

@@ -4,10 +4,18 @@ using System.Text.Json.Nodes;
 
 namespace ResultsBot.Discord.Gateway;
 
-/// <summary>One WebSocket to the Gateway: whole JSON messages in, serialised sends out (heartbeats and the reader share it).</summary>
-internal sealed class GatewaySocket(ClientWebSocket socket) : IDisposable
+/// <summary>
+/// One WebSocket to the Gateway: whole JSON messages in, serialised sends out (heartbeats and the reader share
+/// it), paced under Discord's 120 sends per 60 seconds (going over closes the connection with 4008).
+/// </summary>
+internal sealed class GatewaySocket(ClientWebSocket socket, TimeProvider time) : IDisposable
 {
+    /// <summary>A margin under Discord's 120, for sends that race the window's edge.</summary>
+    public const int SendLimit = 115;
+    public static readonly TimeSpan SendWindow = TimeSpan.FromSeconds(60);
+
     private readonly SemaphoreSlim _sendGate = new(1, 1);
+    private readonly Queue<DateTimeOffset> _sent = new();
 
     public WebSocketState State => socket.State;
 
@@ -15,7 +23,7 @@ internal sealed class GatewaySocket(ClientWebSocket socket) : IDisposable
 
     public string? CloseReason => socket.CloseStatusDescription;
 
-    public static async Task<GatewaySocket> ConnectAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<GatewaySocket> ConnectAsync(Uri url, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         // Discord's own heartbeat keeps the connection alive; WebSocket pings would only add noise.
@@ -25,7 +33,7 @@ internal sealed class GatewaySocket(ClientWebSocket socket) : IDisposable
         try
         {
             await socket.ConnectAsync(url, limit.Token);
-            return new GatewaySocket(socket);
+            return new GatewaySocket(socket, time);
         }
         catch
         {
@@ -40,11 +48,32 @@ internal sealed class GatewaySocket(ClientWebSocket socket) : IDisposable
         await _sendGate.WaitAsync(cancellationToken);
         try
         {
+            await WaitForSendWindowAsync(cancellationToken);
             await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            _sent.Enqueue(time.GetUtcNow());
         }
         finally
         {
             _sendGate.Release();
+        }
+    }
+
+    private async Task WaitForSendWindowAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            while (_sent.Count > 0 && now - _sent.Peek() >= SendWindow)
+            {
+                _sent.Dequeue();
+            }
+
+            if (_sent.Count < SendLimit)
+            {
+                return;
+            }
+
+            await Task.Delay(_sent.Peek() + SendWindow - now, time, cancellationToken);
         }
     }
 
