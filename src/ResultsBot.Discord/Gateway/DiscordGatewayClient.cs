@@ -417,7 +417,6 @@ public sealed class DiscordGatewayClient : BackgroundService
         _monitor.ConnectionChanged(Platform, true, detail);
         _logger.LogInformation("Discord {Detail}", detail);
         _connected = true; // last: whoever sees Connected also sees the monitor told
-
     }
 
     private void MarkDisconnected(string reason)
