@@ -151,6 +151,22 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
+    public async Task InvalidSession_NoSessionStartsLeft_WaitsInsteadOfIdentifying()
+    {
+        await using var rig = await GatewayTestRig.StartAsync();
+        rig.Gateway.SessionStartLimit = 1;
+
+        await rig.Gateway.SendInvalidSessionAsync(resumable: false);
+
+        await rig.WaitAsync(() => rig.Gateway.GatewayBotRequests == 2, "the client asks how many starts are left");
+        await Task.Delay(300); // room for a wrong reconnect to show
+        Assert.Single(rig.Gateway.ConnectionPaths);
+        Assert.Equal(1, rig.Gateway.Identifies);
+        Assert.False(rig.Client.Connected);
+        Assert.Null(rig.Client.StoppedReason);
+    }
+
+    [Fact]
     public async Task Zombie_NoHeartbeatAck_ClosesWithNon1000AndResumes()
     {
         await using var rig = await GatewayTestRig.StartAsync(TimeSpan.FromMilliseconds(300));

@@ -29,7 +29,6 @@ public sealed class DiscordGatewayClient : BackgroundService
     private readonly SeenInteractions _seen = new();
     private volatile bool _connected;
     private bool _everConnected;
-    private Uri? _gatewayUrl;
 
     /// <param name="random">Heartbeat jitter and the Invalid Session wait; tests pass a seeded one.</param>
     public DiscordGatewayClient(
@@ -73,6 +72,11 @@ public sealed class DiscordGatewayClient : BackgroundService
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (IdentifyLimitException e)
+            {
+                _logger.LogError("Discord's daily session-start limit is used up: waiting {Hours:0.#} h before identifying again", e.ResetAfter.TotalHours);
+                end = new ConnectionEnd(ConnectionNext.Identify, "daily session-start limit reached", false, e.ResetAfter);
             }
             catch (DiscordCallException e) when (e.Status is 401 or 403)
             {
@@ -131,17 +135,7 @@ public sealed class DiscordGatewayClient : BackgroundService
     {
         var resuming = _session.CanResume;
         var url = WithQuery(resuming ? _session.ResumeUrl! : await GatewayUrlAsync(cancellationToken));
-        GatewaySocket socket;
-        try
-        {
-            socket = await GatewaySocket.ConnectAsync(url, Timings.ConnectTimeout, _time, cancellationToken);
-        }
-        catch when (!resuming)
-        {
-            _gatewayUrl = null; // ask /gateway/bot again next time
-            throw;
-        }
-
+        var socket = await GatewaySocket.ConnectAsync(url, Timings.ConnectTimeout, _time, cancellationToken);
         using (socket)
         {
             // Not linked to the caller's token: cancelling a WebSocket receive aborts the socket, and on
@@ -368,6 +362,10 @@ public sealed class DiscordGatewayClient : BackgroundService
         return new ConnectionEnd(GatewayCloseCodes.EndsSession(closeCode) ? ConnectionNext.Identify : ConnectionNext.Resume, reason, established);
     }
 
+    /// <summary>
+    /// The URL to identify on. GET /gateway/bot is asked before every fresh identify (they are rare): besides the
+    /// URL it tells how many of the day's 1000 session starts are left, and going over would reset the token.
+    /// </summary>
     private async Task<Uri> GatewayUrlAsync(CancellationToken cancellationToken)
     {
         if (_options.GatewayUrl is { } fixedUrl)
@@ -375,14 +373,16 @@ public sealed class DiscordGatewayClient : BackgroundService
             return fixedUrl;
         }
 
-        if (_gatewayUrl is null)
+        var answer = JsonNode.Parse(await _api.SendAsync(HttpMethod.Get, "/gateway/bot", null, authorised: true, cancellationToken));
+        if (answer?["session_start_limit"] is JsonObject limit
+            && limit["remaining"] is JsonValue remaining && remaining.TryGetValue<int>(out var left) && left <= 0
+            && limit["reset_after"] is JsonValue reset && reset.TryGetValue<long>(out var resetMs))
         {
-            var answer = await _api.SendAsync(HttpMethod.Get, "/gateway/bot", null, authorised: true, cancellationToken);
-            var url = JsonNode.Parse(answer)?["url"]?.GetValue<string>();
-            _gatewayUrl = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : throw new InvalidOperationException("GET /gateway/bot gave no url");
+            throw new IdentifyLimitException(TimeSpan.FromMilliseconds(resetMs));
         }
 
-        return _gatewayUrl;
+        var url = answer?["url"]?.GetValue<string>();
+        return Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : throw new InvalidOperationException("GET /gateway/bot gave no url");
     }
 
     private static Uri WithQuery(Uri url) => new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;

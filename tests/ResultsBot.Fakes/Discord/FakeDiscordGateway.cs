@@ -28,6 +28,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     private int _identifies;
     private int _resumes;
     private int _heartbeats;
+    private int _gatewayBotRequests;
     private long _lastHeartbeatSequence = -1;
     private int _rateLimitCloses;
 
@@ -39,6 +40,11 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
     /// <summary>On Resume, also resend this many events the client already had (Discord may; the client must not act twice).</summary>
     public int ReplayAlreadySeenOnResume { get; set; }
+
+    /// <summary>Session starts allowed (a day, on Discord); an Identify past it is refused with 4004, as a reset token would be.</summary>
+    public int SessionStartLimit { get; set; } = 1000;
+
+    public int GatewayBotRequests => Volatile.Read(ref _gatewayBotRequests);
 
     public int Identifies => Volatile.Read(ref _identifies);
 
@@ -67,14 +73,17 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     public void Map(WebApplication app)
     {
         app.MapGet("/api/v10/gateway/bot", (HttpContext context) =>
-            context.Request.Headers.Authorization.ToString() != "Bot " + interactions.BotToken
+        {
+            Interlocked.Increment(ref _gatewayBotRequests);
+            return context.Request.Headers.Authorization.ToString() != "Bot " + interactions.BotToken
                 ? Results.Json(new { code = 0, message = "401: Unauthorized" }, statusCode: 401)
                 : Results.Json(new
                 {
                     url = $"ws://{context.Request.Host}{IdentifyPath}",
                     shards = 1,
-                    session_start_limit = new { total = 1000, remaining = 1000 - Identifies, reset_after = 86_400_000, max_concurrency = 1 },
-                }));
+                    session_start_limit = new { total = SessionStartLimit, remaining = Math.Max(0, SessionStartLimit - Identifies), reset_after = 86_400_000, max_concurrency = 1 },
+                });
+        });
         app.Map(IdentifyPath, context => ServeAsync(context, IdentifyPath));
         app.Map(ResumePath, context => ServeAsync(context, ResumePath));
     }
@@ -259,7 +268,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
             return false;
         }
 
-        if (identify?["token"]?.ToString() != interactions.BotToken)
+        if (identify?["token"]?.ToString() != interactions.BotToken || Identifies >= SessionStartLimit)
         {
             await connection.CloseAsync(4004, "Authentication failed.");
             return false;
