@@ -111,7 +111,8 @@ public sealed class DiscordGatewayClient : BackgroundService
             }
 
             var delay = end.Delay ?? Backoff(failures);
-            _logger.LogInformation(
+            _logger.Log(
+                end.Established ? LogLevel.Information : LogLevel.Warning,
                 "Discord Gateway disconnected ({Reason}); {Action} in {Delay:0.#} s",
                 end.Reason,
                 _session.CanResume ? "resuming" : "identifying",
@@ -306,7 +307,7 @@ public sealed class DiscordGatewayClient : BackgroundService
                 await Task.Delay(interval, _time, connection.Token);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
             // The connection is ending; the reader reports why.
         }
