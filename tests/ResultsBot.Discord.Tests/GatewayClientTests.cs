@@ -151,6 +151,19 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
+    public async Task Resume_OfAnExpiredSession_GetsOp9AndIdentifiesAfresh()
+    {
+        await using var rig = await GatewayTestRig.StartAsync();
+        rig.Gateway.ExpireSession();
+
+        await rig.Gateway.CloseAsync(4000);
+
+        await rig.WaitAsync(() => rig.Gateway.Identifies == 2 && rig.Gateway.IsReady && rig.Client.Connected, "identified again");
+        Assert.Equal(0, rig.Gateway.Resumes);
+        Assert.Equal([FakeDiscordGateway.IdentifyPath, FakeDiscordGateway.ResumePath, FakeDiscordGateway.IdentifyPath], rig.Gateway.ConnectionPaths);
+    }
+
+    [Fact]
     public async Task InvalidSession_NoSessionStartsLeft_WaitsInsteadOfIdentifying()
     {
         await using var rig = await GatewayTestRig.StartAsync();

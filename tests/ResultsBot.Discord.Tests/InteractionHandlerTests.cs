@@ -68,6 +68,21 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SlashCommand_InADirectMessage_TakesTheUserAndIsNotAdmin()
+    {
+        var interaction = _fake.SlashCommand("help");
+        var payload = interaction.Payload.DeepClone().AsObject();
+        payload["user"] = payload["member"]!["user"]!.DeepClone();
+        payload.Remove("member");
+        payload.Remove("guild_id");
+
+        await Handler().HandleFromGatewayAsync(payload, CancellationToken.None);
+
+        Assert.Equal(new Caller("2001", false), Assert.Single(_bot.Requests).Caller);
+        Assert.Equal(4, (await interaction.WaitForCallbackAsync()).Type);
+    }
+
+    [Fact]
     public async Task SlashCommand_ProblemAnswer_IsEphemeral()
     {
         _bot.Answer = (_, _) => Task.FromResult(CommandAnswer.Problem("No council matches 'Narnia'."));

@@ -105,6 +105,9 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         await SendToCurrentAsync(new JsonObject { ["op"] = 9, ["d"] = resumable });
     }
 
+    /// <summary>Ends the session on the server side only (as a timeout would): a later Resume gets op 9 with d = false.</summary>
+    public void ExpireSession() => SessionId = null;
+
     /// <summary>Sends op 1: the client must heartbeat at once.</summary>
     public Task RequestHeartbeatAsync() => SendToCurrentAsync(new JsonObject { ["op"] = 1, ["d"] = null });
 
