@@ -156,6 +156,33 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SlashCommand_SlowProblemAnswer_DeletesTheDeferredResponseAndAnswersEphemerally()
+    {
+        var time = new FakeTimeProvider();
+        var release = new TaskCompletionSource<CommandAnswer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _bot.Answer = (_, _) => release.Task;
+        var interaction = _fake.SlashCommand("council", new Dictionary<string, string> { ["name"] = "Narnia" });
+        var handler = new DiscordInteractionHandler(Options(), _http, _bot, time, NullPlatformMonitor.Instance, NullLogger<DiscordInteractionHandler>.Instance);
+
+        var handling = handler.HandleFromGatewayAsync(interaction.Payload, CancellationToken.None);
+        while (!interaction.Callback.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.WhenAny(interaction.Callback, Task.Delay(20));
+        }
+
+        release.SetResult(CommandAnswer.Problem("No council matches 'Narnia'."));
+        await handling;
+
+        Assert.Equal(5, (await interaction.Callback).Type);
+        Assert.True(interaction.OriginalDeleted);
+        Assert.Empty(interaction.OriginalEdits);
+        var note = Assert.Single(interaction.FollowUps);
+        Assert.Equal("No council matches 'Narnia'.", note["content"]!.GetValue<string>());
+        Assert.Equal(64, note["flags"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Autocomplete_ManySuggestions_AnswersWithType8AndAtMost25Choices()
     {
         _bot.Suggestions = (option, partial) => [new string('x', 101), .. Enumerable.Range(1, 40).Select(i => $"{partial} {option} {i}")];

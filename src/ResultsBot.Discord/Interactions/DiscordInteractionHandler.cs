@@ -125,7 +125,14 @@ public sealed class DiscordInteractionHandler
         var ephemeral = !answer.Ok;
         var app = Text(interaction["application_id"]) is { Length: > 0 } appId ? appId : _api.ApplicationId;
         var token = Text(interaction["token"]);
-        if (deferred)
+        var rest = parts.Skip(1);
+        if (deferred && ephemeral)
+        {
+            // A deferred response is public and cannot become ephemeral: remove it and say the problem privately.
+            await _api.SendAsync(HttpMethod.Delete, $"/webhooks/{app}/{token}/messages/@original", null, authorised: false, cancellationToken);
+            rest = parts;
+        }
+        else if (deferred)
         {
             await _api.SendAsync(HttpMethod.Patch, $"/webhooks/{app}/{token}/messages/@original", InteractionMessages.Message(parts[0], ephemeral), authorised: false, cancellationToken);
         }
@@ -134,7 +141,7 @@ public sealed class DiscordInteractionHandler
             await respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, InteractionMessages.Message(parts[0], ephemeral)), cancellationToken);
         }
 
-        foreach (var part in parts.Skip(1))
+        foreach (var part in rest)
         {
             await _api.SendAsync(HttpMethod.Post, $"/webhooks/{app}/{token}", InteractionMessages.Message(part, ephemeral), authorised: false, cancellationToken);
         }

@@ -93,6 +93,7 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         app.MapPost("/api/v10/interactions/{id}/{token}/callback", CallbackAsync);
         app.MapPost("/api/v10/webhooks/{app}/{token}", FollowUpAsync);
         app.MapPatch("/api/v10/webhooks/{app}/{token}/messages/@original", EditOriginalAsync);
+        app.MapDelete("/api/v10/webhooks/{app}/{token}/messages/@original", DeleteOriginalAsync);
         app.MapPut("/api/v10/applications/{app}/commands", (HttpContext context, string app) => RegisterAsync(context, app, null));
         app.MapPut("/api/v10/applications/{app}/guilds/{guild}/commands", (HttpContext context, string app, string guild) => RegisterAsync(context, app, guild));
     }
@@ -210,6 +211,18 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
 
         exchange.AddEdit(body);
         return Results.Json(MessageObject(body));
+    }
+
+    private async Task<IResult> DeleteOriginalAsync(string app, string token)
+    {
+        if (app != ApplicationId || !_byToken.TryGetValue(token, out var exchange) || !await AcknowledgedAsync(exchange)
+            || exchange.Callback.Result.Type is not (4 or 5) || exchange.OriginalDeleted)
+        {
+            return Results.Json(new { code = 10008, message = "Unknown Message" }, statusCode: 404);
+        }
+
+        exchange.DeleteOriginal();
+        return Results.NoContent();
     }
 
     private async Task<IResult> RegisterAsync(HttpContext context, string app, string? guild)

@@ -58,6 +58,9 @@ public sealed class FakeDiscordInteractionsExchange
         }
     }
 
+    /// <summary>The bot deleted its original response (DELETE @original).</summary>
+    public bool OriginalDeleted { get; private set; }
+
     public async Task<FakeDiscordInteractionsCallback> WaitForCallbackAsync(TimeSpan? timeout = null) =>
         await Callback.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
 
@@ -101,6 +104,14 @@ public sealed class FakeDiscordInteractionsExchange
         lock (_gate)
         {
             _followUps.Add(message);
+        }
+    }
+
+    internal void DeleteOriginal()
+    {
+        lock (_gate)
+        {
+            OriginalDeleted = true;
         }
     }
 
