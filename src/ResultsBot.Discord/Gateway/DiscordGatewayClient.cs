@@ -1,0 +1,433 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ResultsBot.Discord.Interactions;
+using ResultsBot.Platforms;
+
+namespace ResultsBot.Discord.Gateway;
+
+/// <summary>
+/// The bot's Gateway connection, owning its reconnect loop: identify, heartbeat, resume on resume_gateway_url
+/// after op 7, op 9 (d=true) or a resumable close; identify afresh when the session is gone; stop for good on
+/// close codes that reconnecting cannot fix. INTERACTION_CREATE goes to the <see cref="DiscordInteractionHandler"/>,
+/// once per interaction id even when a resume replays it. Run it as a hosted service or call <see cref="RunAsync"/>.
+/// </summary>
+public sealed class DiscordGatewayClient : BackgroundService
+{
+    private const string Platform = "discord";
+
+    private readonly DiscordOptions _options;
+    private readonly DiscordCallbacks _api;
+    private readonly DiscordInteractionHandler _interactions;
+    private readonly IPlatformMonitor _monitor;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DiscordGatewayClient> _logger;
+    private readonly Random _random;
+    private readonly GatewaySession _session = new();
+    private readonly SeenInteractions _seen = new();
+    private volatile bool _connected;
+    private bool _everConnected;
+
+    /// <param name="random">Heartbeat jitter and the Invalid Session wait; tests pass a seeded one.</param>
+    public DiscordGatewayClient(
+        DiscordOptions options,
+        HttpClient http,
+        DiscordInteractionHandler interactions,
+        IPlatformMonitor monitor,
+        TimeProvider time,
+        ILogger<DiscordGatewayClient> logger,
+        Random? random = null)
+    {
+        _options = options;
+        _api = new DiscordCallbacks(http, options, time, monitor);
+        _interactions = interactions;
+        _monitor = monitor;
+        _time = time;
+        _logger = logger;
+        _random = random ?? Random.Shared;
+    }
+
+    /// <summary>True between READY (or RESUMED) and the connection's end: for readiness checks.</summary>
+    public bool Connected => _connected;
+
+    /// <summary>Why the client stopped for good (a close code such as 4004), or null while it keeps trying.</summary>
+    public string? StoppedReason { get; private set; }
+
+    internal GatewayTimings Timings { get; init; } = new();
+
+    /// <summary>Connects and keeps connecting until cancelled or until Discord refuses the bot for good.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        var failedResumes = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            ConnectionEnd end;
+            try
+            {
+                end = await ConnectOnceAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (IdentifyLimitException e)
+            {
+                _logger.LogError("Discord's daily session-start limit is used up: waiting {Hours:0.#} h before identifying again", e.ResetAfter.TotalHours);
+                end = new ConnectionEnd(ConnectionNext.Identify, "daily session-start limit reached", false, e.ResetAfter);
+            }
+            catch (DiscordCallException e) when (e.Status is 401 or 403)
+            {
+                end = new ConnectionEnd(ConnectionNext.Stop, $"GET /gateway/bot answered {e.Status}: the bot token is wrong or was reset", false);
+            }
+            catch (Exception e)
+            {
+                end = new ConnectionEnd(ConnectionNext.Resume, "could not connect: " + e.Message, false);
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            MarkDisconnected(end.Reason);
+            if (end.Next == ConnectionNext.Stop)
+            {
+                StoppedReason = end.Reason;
+                _logger.LogCritical("Discord Gateway stopped for good, not reconnecting: {Reason}. Fix the Discord settings and restart.", end.Reason);
+                _monitor.ConnectionChanged(Platform, false, "stopped: " + end.Reason);
+                return;
+            }
+
+            failures = end.Established ? 0 : failures + 1;
+            failedResumes = end.Established || !_session.CanResume ? 0 : failedResumes + 1;
+            if (end.Next == ConnectionNext.Identify || failedResumes >= 3)
+            {
+                // A session that cannot be resumed is dropped: the next connection identifies afresh.
+                _session.Forget();
+                failedResumes = 0;
+            }
+
+            var delay = end.Delay ?? Backoff(failures);
+            _logger.Log(
+                end.Established ? LogLevel.Information : LogLevel.Warning,
+                "Discord Gateway disconnected ({Reason}); {Action} in {Delay:0.#} s",
+                end.Reason,
+                _session.CanResume ? "resuming" : "identifying",
+                delay.TotalSeconds);
+            try
+            {
+                await Task.Delay(delay, _time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        MarkDisconnected("shutting down");
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => RunAsync(stoppingToken);
+
+    private async Task<ConnectionEnd> ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        var resuming = _session.CanResume;
+        var url = WithQuery(resuming ? _session.ResumeUrl! : await GatewayUrlAsync(cancellationToken));
+        var socket = await GatewaySocket.ConnectAsync(url, Timings.ConnectTimeout, _time, cancellationToken);
+        using (socket)
+        {
+            // Not linked to the caller's token: cancelling a WebSocket receive aborts the socket, and on
+            // shutdown we want a clean 1000 close instead (see CloseOnShutdown).
+            using var connection = new CancellationTokenSource();
+            using var shutdown = cancellationToken.Register(() => _ = CloseOnShutdownAsync(socket, connection));
+            var heartbeat = new HeartbeatState();
+            Task? heartbeats = null;
+            var established = false;
+            try
+            {
+                while (true)
+                {
+                    JsonObject? message;
+                    try
+                    {
+                        message = await socket.ReceiveAsync(connection.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        return new ConnectionEnd(ConnectionNext.Resume, "no heartbeat ACK (zombie connection)", established);
+                    }
+                    catch (WebSocketException e)
+                    {
+                        return new ConnectionEnd(ConnectionNext.Resume, "connection lost: " + e.Message, established);
+                    }
+
+                    if (message is null)
+                    {
+                        return Closed(socket.CloseCode, established);
+                    }
+
+                    var op = message["op"] is JsonValue o && o.TryGetValue<int>(out var code) ? code : -1;
+                    switch (op)
+                    {
+                        case GatewayOpcodes.Hello:
+                            var interval = TimeSpan.FromMilliseconds(message["d"]?["heartbeat_interval"]?.GetValue<double>() ?? 41250);
+                            heartbeats = HeartbeatAsync(socket, interval, heartbeat, connection);
+                            await socket.SendAsync(resuming ? ResumePayload() : IdentifyPayload(), connection.Token);
+                            break;
+                        case GatewayOpcodes.HeartbeatAck:
+                            heartbeat.AwaitingAck = false;
+                            break;
+                        case GatewayOpcodes.Heartbeat:
+                            await SendHeartbeatAsync(socket, heartbeat, connection.Token);
+                            break;
+                        case GatewayOpcodes.Reconnect:
+                            await socket.CloseAsync(GatewayCloseCodes.ResumeLater, "reconnect requested");
+                            return new ConnectionEnd(ConnectionNext.Resume, "Discord asked us to reconnect (op 7)", established);
+                        case GatewayOpcodes.InvalidSession:
+                            await socket.CloseAsync(GatewayCloseCodes.ResumeLater, "invalid session");
+                            return message["d"] is JsonValue d && d.TryGetValue<bool>(out var resumable) && resumable
+                                ? new ConnectionEnd(ConnectionNext.Resume, "invalid session, resumable (op 9)", established)
+                                : new ConnectionEnd(ConnectionNext.Identify, "invalid session (op 9)", established, InvalidSessionWait());
+                        case GatewayOpcodes.Dispatch:
+                            established |= Dispatch(message, cancellationToken);
+                            break;
+                        default:
+                            break;
+                    }
+                }
+            }
+            finally
+            {
+                await connection.CancelAsync();
+                if (heartbeats is not null)
+                {
+                    await heartbeats;
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    await socket.CloseAsync(1000, "shutting down");
+                }
+            }
+        }
+    }
+
+    /// <summary>Closes with 1000 (the session ends, the bot shows offline at once); aborts if Discord does not answer the close.</summary>
+    private static async Task CloseOnShutdownAsync(GatewaySocket socket, CancellationTokenSource connection)
+    {
+        await socket.CloseAsync(1000, "shutting down");
+        try
+        {
+            connection.CancelAfter(TimeSpan.FromSeconds(2));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection already ended.
+        }
+    }
+
+    /// <summary>Handles a dispatch; true when it established the connection (READY or RESUMED).</summary>
+    private bool Dispatch(JsonObject message, CancellationToken cancellationToken)
+    {
+        if (message["s"] is JsonValue s && s.TryGetValue<long>(out var sequence))
+        {
+            _session.Sequence = sequence;
+        }
+
+        var data = message["d"] as JsonObject;
+        switch (message["t"]?.GetValue<string>())
+        {
+            case "READY":
+                var sessionId = data?["session_id"]?.GetValue<string>();
+                var resumeUrl = data?["resume_gateway_url"]?.GetValue<string>();
+                if (sessionId is not null && Uri.TryCreate(resumeUrl, UriKind.Absolute, out var resume))
+                {
+                    _session.Start(sessionId, resume);
+                }
+
+                MarkConnected("Gateway ready");
+                return true;
+            case "RESUMED":
+                MarkConnected("Gateway resumed");
+                return true;
+            case "INTERACTION_CREATE" when data is not null:
+                var id = data["id"]?.ToString() ?? "";
+                if (_seen.TryAdd(id))
+                {
+                    _ = AnswerAsync(data, cancellationToken);
+                }
+                else
+                {
+                    _logger.LogDebug("Interaction {Id} replayed after a resume: already answered", id);
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private async Task AnswerAsync(JsonObject interaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _interactions.HandleFromGatewayAsync(interaction, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "An interaction from the Gateway could not be answered");
+        }
+    }
+
+    private async Task HeartbeatAsync(GatewaySocket socket, TimeSpan interval, HeartbeatState state, CancellationTokenSource connection)
+    {
+        try
+        {
+            // Jitter spreads the first heartbeats of many clients, as Discord asks.
+            await Task.Delay(interval * _random.NextDouble(), _time, connection.Token);
+            while (!connection.IsCancellationRequested)
+            {
+                if (state.AwaitingAck)
+                {
+                    _logger.LogWarning("Discord did not acknowledge our last heartbeat: reconnecting");
+                    state.Zombie = true;
+                    await socket.CloseAsync(GatewayCloseCodes.ResumeLater, "heartbeat not acknowledged");
+                    await connection.CancelAsync();
+                    return;
+                }
+
+                await SendHeartbeatAsync(socket, state, connection.Token);
+                await Task.Delay(interval, _time, connection.Token);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The connection is ending; the reader reports why.
+        }
+    }
+
+    private async Task SendHeartbeatAsync(GatewaySocket socket, HeartbeatState state, CancellationToken cancellationToken)
+    {
+        state.AwaitingAck = true;
+        var sequence = _session.Sequence;
+        await socket.SendAsync(new JsonObject { ["op"] = GatewayOpcodes.Heartbeat, ["d"] = sequence }, cancellationToken);
+    }
+
+    private JsonObject IdentifyPayload() => new()
+    {
+        ["op"] = GatewayOpcodes.Identify,
+        ["d"] = new JsonObject
+        {
+            ["token"] = _options.BotToken,
+            ["intents"] = 0, // interactions arrive without any intent
+            ["properties"] = new JsonObject
+            {
+                ["os"] = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux",
+                ["browser"] = "ResultsBot",
+                ["device"] = "ResultsBot",
+            },
+        },
+    };
+
+    private JsonObject ResumePayload() => new()
+    {
+        ["op"] = GatewayOpcodes.Resume,
+        ["d"] = new JsonObject
+        {
+            ["token"] = _options.BotToken,
+            ["session_id"] = _session.SessionId,
+            ["seq"] = _session.Sequence,
+        },
+    };
+
+    private static ConnectionEnd Closed(int? code, bool established)
+    {
+        if (code is not { } closeCode)
+        {
+            return new ConnectionEnd(ConnectionNext.Resume, "connection closed without a code", established);
+        }
+
+        var reason = "closed by Discord: " + GatewayCloseCodes.Describe(closeCode);
+        if (GatewayCloseCodes.IsFatal(closeCode))
+        {
+            return new ConnectionEnd(ConnectionNext.Stop, reason, established);
+        }
+
+        return new ConnectionEnd(GatewayCloseCodes.EndsSession(closeCode) ? ConnectionNext.Identify : ConnectionNext.Resume, reason, established);
+    }
+
+    /// <summary>
+    /// The URL to identify on. GET /gateway/bot is asked before every fresh identify (they are rare): besides the
+    /// URL it tells how many of the day's 1000 session starts are left, and going over would reset the token.
+    /// </summary>
+    private async Task<Uri> GatewayUrlAsync(CancellationToken cancellationToken)
+    {
+        if (_options.GatewayUrl is { } fixedUrl)
+        {
+            return fixedUrl;
+        }
+
+        var answer = JsonNode.Parse(await _api.SendAsync(HttpMethod.Get, "/gateway/bot", null, authorised: true, cancellationToken));
+        if (answer?["session_start_limit"] is JsonObject limit
+            && limit["remaining"] is JsonValue remaining && remaining.TryGetValue<int>(out var left) && left <= 0
+            && limit["reset_after"] is JsonValue reset && reset.TryGetValue<long>(out var resetMs))
+        {
+            throw new IdentifyLimitException(TimeSpan.FromMilliseconds(resetMs));
+        }
+
+        var url = answer?["url"]?.GetValue<string>();
+        return Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : throw new InvalidOperationException("GET /gateway/bot gave no url");
+    }
+
+    private static Uri WithQuery(Uri url) => new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
+
+    private TimeSpan Backoff(int failures)
+    {
+        if (failures == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var wait = Timings.FirstBackoff * Math.Pow(2, Math.Min(failures - 1, 16));
+        return wait < Timings.MaxBackoff ? wait : Timings.MaxBackoff;
+    }
+
+    private TimeSpan InvalidSessionWait() =>
+        Timings.InvalidSessionMin + ((Timings.InvalidSessionMax - Timings.InvalidSessionMin) * _random.NextDouble());
+
+    private void MarkConnected(string detail)
+    {
+        if (_connected)
+        {
+            return; // a replayed READY is not news
+        }
+
+        if (_everConnected)
+        {
+            _monitor.Reconnected(Platform);
+        }
+
+        _everConnected = true;
+        _monitor.ConnectionChanged(Platform, true, detail);
+        _logger.LogInformation("Discord {Detail}", detail);
+        _connected = true; // last: whoever sees Connected also sees the monitor told
+    }
+
+    private void MarkDisconnected(string reason)
+    {
+        if (_connected)
+        {
+            _connected = false;
+            _monitor.ConnectionChanged(Platform, false, reason);
+        }
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"DiscordGatewayClient {{ Connected = {Connected} }}");
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using ResultsBot.Domain.Commands;
+using ResultsBot.Platforms;
+
+namespace ResultsBot.Discord.Interactions;
+
+/// <summary>
+/// Maps one Discord interaction (from the Gateway or the Interactions Endpoint) to the bot and back:
+/// slash command → engine text → answer (type 4, or type 5 then an edit of @original when the answer takes
+/// longer than <see cref="DeferAfter"/>), autocomplete → up to 25 choices, PING → PONG.
+/// </summary>
+public sealed class DiscordInteractionHandler
+{
+    private const int Ping = 1;
+    private const int ApplicationCommand = 2;
+    private const int Autocomplete = 4;
+    private const ulong Administrator = 1UL << 3;
+    private const ulong ManageChannels = 1UL << 4;
+
+    private readonly IBotCommands _commands;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DiscordInteractionHandler> _logger;
+    private readonly DiscordCallbacks _api;
+    private readonly HashSet<string> _admins;
+
+    /// <param name="adminUserIds">Discord user ids that are admins wherever they are (besides members with Manage Channels).</param>
+    public DiscordInteractionHandler(
+        DiscordOptions options,
+        HttpClient http,
+        IBotCommands commands,
+        TimeProvider time,
+        IPlatformMonitor monitor,
+        ILogger<DiscordInteractionHandler> logger,
+        IEnumerable<string>? adminUserIds = null)
+    {
+        _commands = commands;
+        _time = time;
+        _logger = logger;
+        _api = new DiscordCallbacks(http, options, time, monitor);
+        _admins = new HashSet<string>(adminUserIds ?? [], StringComparer.Ordinal);
+    }
+
+    /// <summary>How long an answer may take before the interaction is deferred (Discord allows 3 s for the first response).</summary>
+    public TimeSpan DeferAfter { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Handles an interaction that came over the Gateway: the response goes to POST /interactions/{id}/{token}/callback.</summary>
+    internal Task HandleFromGatewayAsync(JsonObject interaction, CancellationToken cancellationToken)
+    {
+        var id = Text(interaction["id"]);
+        var token = Text(interaction["token"]);
+        return HandleAsync(
+            interaction,
+            (response, ct) => _api.SendAsync(HttpMethod.Post, $"/interactions/{id}/{token}/callback", response, authorised: false, ct),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Handles one interaction. <paramref name="respond"/> sends the initial response (exactly once); what comes
+    /// after it (follow-ups, the edit of a deferred answer) goes over REST. Never throws for Discord's refusals: they are logged.
+    /// </summary>
+    internal async Task HandleAsync(JsonObject interaction, Func<JsonObject, CancellationToken, Task> respond, CancellationToken cancellationToken)
+    {
+        var type = interaction["type"] is JsonValue t && t.TryGetValue<int>(out var value) ? value : 0;
+        try
+        {
+            switch (type)
+            {
+                case Ping:
+                    await respond(InteractionMessages.Response(InteractionMessages.Pong), cancellationToken);
+                    break;
+                case ApplicationCommand:
+                    await AnswerCommandAsync(interaction, respond, cancellationToken);
+                    break;
+                case Autocomplete:
+                    await respond(Suggest(interaction), cancellationToken);
+                    break;
+                default:
+                    _logger.LogDebug("Ignored Discord interaction of type {Type}", type);
+                    break;
+            }
+        }
+        catch (DiscordCallException e)
+        {
+            _logger.LogWarning("Discord refused our answer to an interaction: {Problem}", e.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            _logger.LogWarning("Could not reach Discord to answer an interaction: {Problem}", e.Message);
+        }
+    }
+
+    private async Task AnswerCommandAsync(JsonObject interaction, Func<JsonObject, CancellationToken, Task> respond, CancellationToken cancellationToken)
+    {
+        var data = interaction["data"] as JsonObject;
+        var name = Text(data?["name"]);
+        var spec = CommandCatalogue.All.FirstOrDefault(c => c.Name == name);
+        if (spec is null)
+        {
+            var unknown = InteractionMessages.Message($"I don't know /{name}. Try /help.", ephemeral: true);
+            await respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, unknown), cancellationToken);
+            return;
+        }
+
+        var values = OptionValues(data);
+        var request = new CommandRequest(
+            spec.ToInput(option => values.GetValueOrDefault(option)),
+            CallerOf(interaction),
+            new ChannelAddress("discord", ChannelOf(interaction)));
+
+        var answering = RunAsync(request, cancellationToken);
+        using var deferTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var deadline = Task.Delay(DeferAfter, _time, deferTimer.Token);
+        var deferred = await Task.WhenAny(answering, deadline) != answering;
+        await deferTimer.CancelAsync();
+        if (deferred)
+        {
+            // Acknowledge now so the 3-second deadline is met whatever the answer costs; the answer then edits @original.
+            await respond(InteractionMessages.Response(InteractionMessages.DeferredChannelMessage), cancellationToken);
+        }
+
+        var answer = await answering;
+        var parts = MessageSplitter.Split(answer.Text);
+        var ephemeral = !answer.Ok;
+        var app = Text(interaction["application_id"]) is { Length: > 0 } appId ? appId : _api.ApplicationId;
+        var token = Text(interaction["token"]);
+        var rest = parts.Skip(1);
+        if (deferred && ephemeral)
+        {
+            // A deferred response is public and cannot become ephemeral: remove it and say the problem privately.
+            await _api.SendAsync(HttpMethod.Delete, $"/webhooks/{app}/{token}/messages/@original", null, authorised: false, cancellationToken);
+            rest = parts;
+        }
+        else if (deferred)
+        {
+            await _api.SendAsync(HttpMethod.Patch, $"/webhooks/{app}/{token}/messages/@original", InteractionMessages.Message(parts[0], ephemeral), authorised: false, cancellationToken);
+        }
+        else
+        {
+            await respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, InteractionMessages.Message(parts[0], ephemeral)), cancellationToken);
+        }
+
+        foreach (var part in rest)
+        {
+            await _api.SendAsync(HttpMethod.Post, $"/webhooks/{app}/{token}", InteractionMessages.Message(part, ephemeral), authorised: false, cancellationToken);
+        }
+    }
+
+    private async Task<CommandAnswer> RunAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _commands.RunAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The contract says RunAsync never throws; if it does, the user still gets an answer.
+            _logger.LogError(e, "A command failed while answering Discord");
+            return CommandAnswer.Problem("Sorry, something went wrong answering that. Please try again.");
+        }
+    }
+
+    private JsonObject Suggest(JsonObject interaction)
+    {
+        var data = interaction["data"] as JsonObject;
+        var spec = CommandCatalogue.All.FirstOrDefault(c => c.Name == Text(data?["name"]));
+        var focused = (data?["options"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(o => o["focused"] is JsonValue f && f.TryGetValue<bool>(out var on) && on);
+        var option = spec?.Options.FirstOrDefault(o => o.Name == Text(focused?["name"]));
+        if (option?.Completes is null)
+        {
+            return InteractionMessages.Choices([]);
+        }
+
+        return InteractionMessages.Choices(_commands.Complete(option.Completes, Text(focused?["value"])));
+    }
+
+    private static Dictionary<string, string> OptionValues(JsonObject? data)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var option in (data?["options"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            values[Text(option["name"])] = Text(option["value"]);
+        }
+
+        return values;
+    }
+
+    private Caller CallerOf(JsonObject interaction)
+    {
+        var member = interaction["member"] as JsonObject;
+        var user = (member?["user"] ?? interaction["user"]) as JsonObject;
+        var id = Text(user?["id"]);
+        var permissions = ulong.TryParse(Text(member?["permissions"]), NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : 0;
+        var isAdmin = (permissions & (ManageChannels | Administrator)) != 0 || _admins.Contains(id);
+        return new Caller(id.Length == 0 ? Caller.Anonymous.Id : id, isAdmin);
+    }
+
+    private static string ChannelOf(JsonObject interaction) =>
+        Text(interaction["channel_id"]) is { Length: > 0 } id ? id : Text((interaction["channel"] as JsonObject)?["id"]);
+
+    private static string Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToString() ?? "";
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ResultsBot.Discord.Interactions;
+
+/// <summary>
+/// The Interactions Endpoint: Discord POSTs signed interactions to the bot's web server. The response to
+/// the interaction is the HTTP response itself; a deferred answer is then edited in over REST.
+/// </summary>
+public static class DiscordInteractionsEndpoint
+{
+    public const string DefaultPath = "/discord/interactions";
+
+    private const int MaxBodyBytes = 1 << 20;
+
+    /// <summary>Maps POST <paramref name="path"/>. Throws at start-up when Discord:PublicKey is missing or malformed.</summary>
+    public static IEndpointConventionBuilder MapDiscordInteractions(
+        this IEndpointRouteBuilder endpoints,
+        DiscordInteractionHandler handler,
+        DiscordOptions options,
+        TimeProvider time,
+        string path = DefaultPath)
+    {
+        var signature = new InteractionSignature(options.PublicKey ?? throw new InvalidOperationException("Discord:PublicKey is needed for the Interactions Endpoint"));
+        Func<HttpContext, Task<IResult>> answer = context => AnswerAsync(context, handler, signature, time);
+        return endpoints.MapPost(path, (Delegate)answer);
+    }
+
+    private static async Task<IResult> AnswerAsync(HttpContext context, DiscordInteractionHandler handler, InteractionSignature signature, TimeProvider time)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var headers = context.Request.Headers;
+        if (!signature.IsValid(headers["X-Signature-Ed25519"], headers["X-Signature-Timestamp"], body, time.GetUtcNow()))
+        {
+            return Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        JsonObject? interaction;
+        try
+        {
+            interaction = JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            interaction = null;
+        }
+
+        if (interaction is null)
+        {
+            return Results.BadRequest();
+        }
+
+        // The handler goes on after the first response (follow-ups, editing a deferred answer), so it is
+        // not tied to this request: only the host stopping cancels it.
+        var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        var first = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        context.Response.OnCompleted(() =>
+        {
+            sent.TrySetResult();
+            return Task.CompletedTask;
+        });
+        var handling = handler.HandleAsync(
+            interaction,
+            (response, _) =>
+            {
+                first.TrySetResult(response);
+                // Follow-ups and edits of @original only make sense once Discord has the response: wait for it to go out.
+                return sent.Task;
+            },
+            stopping);
+        await Task.WhenAny(first.Task, handling);
+        if (!first.Task.IsCompleted)
+        {
+            return Results.BadRequest();
+        }
+
+        return Results.Text((await first.Task).ToJsonString(), "application/json", statusCode: StatusCodes.Status200OK);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
