@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ResultsBot.Discord;
+using ResultsBot.Discord.Interactions;
 using ResultsBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Operations;
@@ -21,9 +22,17 @@ public static class PlatformHostBuilderExtensions
 
     public static IHostApplicationBuilder AddChatPlatforms(this IHostApplicationBuilder builder, BotSettings settings)
     {
+        // Registered first, so it runs before the clients it waits for start connecting.
+        string[] connections =
+        [
+            .. settings.Discord is { Mode: DiscordMode.Gateway } ? ["discord"] : Array.Empty<string>(),
+            .. settings.Slack is { Mode: SlackMode.SocketMode } ? ["slack"] : Array.Empty<string>(),
+        ];
+        builder.Services.AddSingleton<IHostedService>(sp => new ExpectedConnections(sp.GetRequiredService<IPlatformMonitor>(), connections));
+
         if (settings.Discord is { } discord)
         {
-            builder.AddDiscord(discord);
+            builder.AddDiscord(discord, settings.Admins);
         }
 
         if (settings.Slack is { } slack)
@@ -54,22 +63,23 @@ public static class PlatformHostBuilderExtensions
             return;
         }
 
-        services.AddSingleton<IHostedService>(sp =>
-        {
-            var monitor = sp.GetRequiredService<IPlatformMonitor>();
-            monitor.ConnectionChanged("slack", false, "connecting"); // not ready until Socket Mode says hello
-            return new SlackSocketModeClient(
-                options,
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(SlackCommandsClient),
-                sp.GetRequiredService<SlashCommandHandler>(),
-                monitor,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<SlackSocketModeClient>>());
-        });
+        services.AddSingleton<IHostedService>(sp => new SlackSocketModeClient(
+            options,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(SlackCommandsClient),
+            sp.GetRequiredService<SlashCommandHandler>(),
+            sp.GetRequiredService<IPlatformMonitor>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SlackSocketModeClient>>()));
     }
 
-    private static void AddDiscord(this IHostApplicationBuilder builder, DiscordOptions options)
+    private static void AddDiscord(this IHostApplicationBuilder builder, DiscordOptions options, IReadOnlySet<string> admins)
     {
-        builder.Services.AddDiscordRest(options);
+        var services = builder.Services;
+        services.AddDiscordRest(options);
+        services.AddDiscordInteractions(options, admins);
+        if (options.Mode == DiscordMode.Interactions)
+        {
+            services.AddSingleton<IWebEndpoints>(sp => new DiscordInteractionsWebEndpoint(sp.GetRequiredService<DiscordInteractionHandler>(), options, sp.GetRequiredService<TimeProvider>()));
+        }
     }
 }

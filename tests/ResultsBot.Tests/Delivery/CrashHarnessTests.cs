@@ -35,9 +35,11 @@ public sealed class CrashHarnessTests(ITestOutputHelper output)
         output.WriteLine($"{runs} kills, seed {seed}");
         var random = new Random(seed);
         var discord = new FakeDiscordRest(DiscordToken);
+        var interactions = new FakeDiscordInteractions { BotToken = DiscordToken, ApplicationId = "1234567890" };
+        using var gateway = new FakeDiscordGateway(interactions);
         var slack = new FakeSlackWebApi().AddChannels(SlackChannels);
         var socket = new FakeSlackSocketMode();
-        await using var server = await FakeServer.StartAsync(discord, slack, socket);
+        await using var server = await FakeServer.StartAsync(discord, interactions, gateway, slack, socket);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         var copied = 0;

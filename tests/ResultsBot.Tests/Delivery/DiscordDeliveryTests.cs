@@ -8,6 +8,7 @@ namespace ResultsBot.Tests.Delivery;
 public sealed class DiscordDeliveryTests
 {
     private const string Token = "fake-discord-bot-token";
+    private const string ApplicationId = "1234567890";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly string[] Councils = ["Adur", "Barnet", "Barnsley", "Basildon", "Bexley", "Thurrock", "Bolton", "Birmingham"];
 
@@ -15,7 +16,9 @@ public sealed class DiscordDeliveryTests
     public async Task Run_FeedIntoTwoChannels_EveryDeclarationBecomesAnEmbedInOrderWithoutA429()
     {
         var discord = new FakeDiscordRest(Token);
-        await using var server = await FakeServer.StartAsync(discord);
+        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
+        using var gateway = new FakeDiscordGateway(interactions);
+        await using var server = await FakeServer.StartAsync(discord, interactions, gateway);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         feed.CopyFeed([.. Councils.Select(c => $"Local_Test_result_{c}_1.xml")]);
@@ -41,7 +44,9 @@ public sealed class DiscordDeliveryTests
     public async Task Run_ChannelDeletedMidNight_IsPausedAndReportedWhileTheOthersCarryOn()
     {
         var discord = new FakeDiscordRest(Token);
-        await using var server = await FakeServer.StartAsync(discord);
+        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
+        using var gateway = new FakeDiscordGateway(interactions);
+        await using var server = await FakeServer.StartAsync(discord, interactions, gateway);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         discord.DeleteChannel("222");
@@ -59,13 +64,96 @@ public sealed class DiscordDeliveryTests
         Assert.Empty(discord.MessagesIn("222"));
     }
 
+    [Fact]
+    public async Task Run_GatewayMode_RegistersCommandsAndAnswersSlashCommandsAndAutocomplete()
+    {
+        var discord = new FakeDiscordRest(Token);
+        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
+        using var gateway = new FakeDiscordGateway(interactions);
+        await using var server = await FakeServer.StartAsync(discord, interactions, gateway);
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        feed.CopyFeed("Local_Test_result_Thurrock_1.xml");
+
+        using var bot = BotProcess.Start(work.Path, Settings(server, feed, work, "--Discord:Channels=111"));
+        await WaitUntil(() => gateway.IsReady && interactions.Registrations.Count > 0 && discord.MessagesIn("111").Count == 1, bot);
+        var council = interactions.SlashCommand("council", new Dictionary<string, string> { ["name"] = "thurrock" });
+        await gateway.InjectAsync(council);
+        var answer = await council.WaitForCallbackAsync(Patience);
+        var ping = interactions.SlashCommand("council", new Dictionary<string, string> { ["name"] = "@everyone <@&123> @here" });
+        await gateway.InjectAsync(ping);
+        var pingAnswer = await ping.WaitForCallbackAsync(Patience);
+        var complete = interactions.Autocomplete("council", "name", "thur");
+        await gateway.InjectAsync(complete);
+        var choices = await complete.WaitForCallbackAsync(Patience);
+        var subscribe = interactions.SlashCommand("subscribe", new Dictionary<string, string> { ["filters"] = "region London" }, permissions: "0");
+        await gateway.InjectAsync(subscribe);
+        var refused = await subscribe.WaitForCallbackAsync(Patience);
+        bot.Signal("TERM");
+        await bot.WaitForExitAsync(Patience);
+
+        Assert.Equal(4, answer.Type);
+        Assert.StartsWith("Reform UK gain Thurrock", answer.Content, StringComparison.Ordinal);
+        Assert.Equal("""{"parse":[]}""", answer.Data!["allowed_mentions"]!.ToJsonString());
+        Assert.True(answer.Elapsed < TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain("@everyone", pingAnswer.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("@here", pingAnswer.Content, StringComparison.Ordinal);
+        Assert.Equal("""{"parse":[]}""", pingAnswer.Data!["allowed_mentions"]!.ToJsonString());
+        Assert.Equal(8, choices.Type);
+        Assert.Equal("Thurrock", choices.Data!["choices"]![0]!["name"]!.ToString());
+        Assert.True(refused.Ephemeral);
+        var names = interactions.Registrations[^1].Commands.Select(c => c!["name"]!.ToString()).ToList();
+        Assert.Contains("council", names);
+        Assert.Contains("subscribe", names);
+    }
+
+    [Fact]
+    public async Task Run_InteractionsMode_SignedRequestsAnsweredAndForgedOnesRefused()
+    {
+        var discord = new FakeDiscordRest(Token);
+        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
+        await using var server = await FakeServer.StartAsync(discord, interactions);
+        using var signer = new FakeDiscordInteractionsSigner();
+        using var forger = new FakeDiscordInteractionsSigner();
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        var port = FreePort();
+        var endpoint = new Uri($"http://127.0.0.1:{port}/discord/interactions");
+
+        using var bot = BotProcess.Start(work.Path, Settings(server, feed, work, "--Discord:Mode=Interactions", "--Discord:PublicKey=" + signer.PublicKeyHex, $"--urls=http://127.0.0.1:{port}"));
+        await bot.WaitForOutputAsync(_ => bot.Stderr.Contains("Web server listening", StringComparison.Ordinal), Patience, "the web server");
+        using var http = new HttpClient();
+        var ping = interactions.Ping();
+        var pingStatus = await interactions.DeliverToEndpointAsync(http, endpoint, ping, signer);
+        var help = interactions.SlashCommand("help");
+        var helpStatus = await interactions.DeliverToEndpointAsync(http, endpoint, help, signer);
+        var forged = await interactions.DeliverToEndpointAsync(http, endpoint, interactions.SlashCommand("help"), forger);
+        using var unsigned = await http.PostAsync(endpoint, new StringContent("""{"type":1}""", System.Text.Encoding.UTF8, "application/json"));
+        bot.Signal("TERM");
+        await bot.WaitForExitAsync(Patience);
+
+        Assert.Equal(200, pingStatus);
+        Assert.Equal(1, (await ping.Callback).Type);
+        Assert.Equal(200, helpStatus);
+        Assert.Contains("/council", (await help.Callback).Content, StringComparison.Ordinal);
+        Assert.Equal(401, forged);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unsigned.StatusCode);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static string[] Settings(FakeServer server, TempDirectory feed, TempDirectory work, params string[] more) =>
     [
         "--Feed:Source=" + feed.Path,
         "--Feed:PollInterval=100ms",
         "--ConnectionStrings:ResultsBot=Data Source=" + work.File("bot.db"),
         "--Discord:BotToken=" + Token,
-        "--Discord:ApplicationId=1234567890",
+        "--Discord:ApplicationId=" + ApplicationId,
         "--Discord:ApiBaseUrl=" + new Uri(server.BaseUrl, "/api"),
         "--Discord:GatewayUrl=" + new Uri(server.WebSocketUrl, "/gateway"),
         .. more,
