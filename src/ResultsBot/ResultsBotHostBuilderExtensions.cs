@@ -127,6 +127,7 @@ public static class ResultsBotHostBuilderExtensions
         builder.Services.AddSingleton<FeedHealth>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<BotSettings>().FeedAlerts);
         builder.Services.AddSingleton<FeedWatchdog>();
+        builder.Services.AddSingleton<PlatformOutages>();
         if (settings.Urls is { } urls)
         {
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OperationsServer>(sp, urls));

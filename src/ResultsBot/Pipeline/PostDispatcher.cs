@@ -22,7 +22,8 @@ public sealed class PostDispatcher(
     TimeProvider time,
     ILogger<PostDispatcher>? logger = null,
     Operations.BotMetrics? metrics = null,
-    FeedAlertPolicy? operations = null)
+    FeedAlertPolicy? operations = null,
+    PlatformOutages? outages = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
@@ -146,6 +147,7 @@ public sealed class PostDispatcher(
             _backoff[channel] = (failures, time.GetUtcNow() + pause);
             metrics?.PostFailed(address.Platform);
             _logger.LogWarning("Channel {Channel} failed ({Reason}); its posts stay queued in order, next try in {Pause}", channel, ex.Message, pause);
+            Tell(outages?.Failed(address.Platform, ex.Message));
             RetryLater(channel, pause, cancellationToken);
             return 0;
         }
@@ -178,6 +180,23 @@ public sealed class PostDispatcher(
             store.Announce(
                 new Post(PostKind.Announcement, "channel/" + channel, $"Channel {channel} paused", [$"The platform says: {reason}.", "Its posts are kept; an admin can /subscribe there again to resume it."]),
                 [ops]);
+            _ = Ensure(ops, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Queues a platform alert for the operations channel and gets it going.</summary>
+    private void Tell(Post? alert)
+    {
+        if (alert is null)
+        {
+            return;
+        }
+
+        _logger.LogWarning("{Alert}", alert.Headline);
+        if (operations?.Channel is { } ops)
+        {
+            store.Announce(alert, [ops]);
+            _ = Ensure(ops, CancellationToken.None);
         }
     }
 
@@ -190,6 +209,7 @@ public sealed class PostDispatcher(
             {
                 store.MarkDelivered(delivery.DeliveryId, platformId.Id);
                 metrics?.PostDelivered(address.Platform, time.GetUtcNow() - delivery.QueuedAt);
+                Tell(outages?.Delivered(address.Platform));
                 sent++;
             }
         }

@@ -218,6 +218,31 @@ public sealed class PostDispatcherTests : IDisposable
         Assert.Single(outlet.Attempts.Select(a => a.IdempotencyKey).Distinct());
     }
 
+    [Fact]
+    public async Task DeliverPending_PlatformFailingLongerThanThePolicy_OperationsHearOfTheOutageAndTheRecovery()
+    {
+        var failing = new RecordingOutlet("down") { FailuresLeft = { ["news"] = 4 } };
+        var healthy = new RecordingOutlet();
+        var policy = new FeedAlertPolicy("test:ops", TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(30));
+        _subscriptions.Subscribe("test:ops", SubscriptionFilter.Everything, "config", "test");
+        var dispatcher = new PostDispatcher(
+            _store, [failing, healthy], _subscriptions, new DigestComposer(CultureInfo.GetCultureInfo("en-GB")), _time,
+            operations: policy, outages: new PlatformOutages(policy, _time, CultureInfo.GetCultureInfo("en-GB")));
+        QueueFor(["down:news"], "Adur", "Labour hold Adur");
+
+        for (var i = 0; i < 6; i++)
+        {
+            await dispatcher.DeliverPendingAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromSeconds(4));
+        }
+
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        Assert.Equal(["Labour hold Adur"], failing.SentTo("news").Select(p => p.Headline));
+        Assert.Equal(
+            ["down problem: posts cannot be delivered (8 seconds)", "down back: posts are going out again after 20 seconds"],
+            healthy.SentTo("ops").Select(p => p.Headline));
+    }
+
     public void Dispose() => _store.Dispose();
 
     private PostDispatcher Dispatcher(RecordingOutlet outlet, FeedAlertPolicy? operations = null) =>
@@ -230,7 +255,7 @@ public sealed class PostDispatcherTests : IDisposable
         _store.Accept($"council/{council.ToLowerInvariant()}", 1, council + ".xml", [1], [new Post(kind, "council/" + council, headline, ["Whole council up: 40 seats", progress])], channels);
 
     /// <summary>A platform "test" whose channels can be told to fail, be gone, refuse a post or hang.</summary>
-    private sealed class RecordingOutlet : IPlatformOutlet
+    private sealed class RecordingOutlet(string platform = "test") : IPlatformOutlet
     {
         private readonly Lock _gate = new();
         private readonly List<OutgoingPost> _sent = [];
@@ -244,7 +269,7 @@ public sealed class PostDispatcherTests : IDisposable
 
         public Dictionary<string, Task> Hold { get; } = [];
 
-        public string Platform => "test";
+        public string Platform => platform;
 
         public IReadOnlyList<OutgoingPost> Attempts
         {
