@@ -29,6 +29,7 @@ public static class PlatformHostBuilderExtensions
             .. settings.Slack is { Mode: SlackMode.SocketMode } ? ["slack"] : Array.Empty<string>(),
         ];
         builder.Services.AddSingleton<IHostedService>(sp => new ExpectedConnections(sp.GetRequiredService<IPlatformMonitor>(), connections));
+        builder.Services.AddSingleton<IHostedService>(sp => new PlatformStartupLog(settings.Discord, settings.Slack, sp.GetRequiredService<ILogger<PlatformStartupLog>>()));
 
         if (settings.Discord is { } discord)
         {
