@@ -1,4 +1,5 @@
 using ResultsBot.Domain.Commands;
+using ResultsBot.Slack.Posts;
 
 namespace ResultsBot.Slack.Commands;
 

@@ -1,3 +1,5 @@
+using ResultsBot.Slack.Posts;
+
 namespace ResultsBot.Slack.Commands;
 
 /// <summary>A Block Kit section block with mrkdwn text (at most 3000 characters).</summary>

@@ -1,3 +1,5 @@
+using ResultsBot.Slack.Posts;
+
 namespace ResultsBot.Slack.Commands;
 
 /// <summary>A Block Kit mrkdwn text object. Verbatim: Slack does not turn channel names or URLs into links.</summary>

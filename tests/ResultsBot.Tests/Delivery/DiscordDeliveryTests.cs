@@ -24,7 +24,7 @@ public sealed class DiscordDeliveryTests
         feed.CopyFeed([.. Councils.Select(c => $"Local_Test_result_{c}_1.xml")]);
 
         using var bot = BotProcess.Start(work.Path, Settings(server, feed, work, "--Discord:Channels=111,222"));
-        await WaitUntil(() => discord.MessagesIn("111").Count >= Councils.Length && discord.MessagesIn("222").Count >= Councils.Length, bot);
+        await Waits.UntilAsync(() => discord.MessagesIn("111").Count >= Councils.Length && discord.MessagesIn("222").Count >= Councils.Length, bot, Patience);
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
 
@@ -53,8 +53,8 @@ public sealed class DiscordDeliveryTests
         feed.CopyFeed([.. Councils[..4].Select(c => $"Local_Test_result_{c}_1.xml")]);
 
         using var bot = BotProcess.Start(work.Path, Settings(server, feed, work, "--Discord:Channels=111,222,333", "--Operations:Channel=discord:333"));
-        await WaitUntil(() => discord.MessagesIn("111").Count >= 4, bot);
-        await WaitUntil(() => discord.MessagesIn("333").Any(m => m.Title == "Channel discord:222 paused"), bot);
+        await Waits.UntilAsync(() => discord.MessagesIn("111").Count >= 4, bot, Patience);
+        await Waits.UntilAsync(() => discord.MessagesIn("333").Any(m => m.Title == "Channel discord:222 paused"), bot, Patience);
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
 
@@ -76,7 +76,7 @@ public sealed class DiscordDeliveryTests
         feed.CopyFeed("Local_Test_result_Thurrock_1.xml");
 
         using var bot = BotProcess.Start(work.Path, Settings(server, feed, work, "--Discord:Channels=111"));
-        await WaitUntil(() => gateway.IsReady && interactions.Registrations.Count > 0 && discord.MessagesIn("111").Count == 1, bot);
+        await Waits.UntilAsync(() => gateway.IsReady && interactions.Registrations.Count > 0 && discord.MessagesIn("111").Count == 1, bot, Patience);
         var council = interactions.SlashCommand("council", new Dictionary<string, string> { ["name"] = "thurrock" });
         await gateway.InjectAsync(council);
         var answer = await council.WaitForCallbackAsync(Patience);
@@ -159,18 +159,4 @@ public sealed class DiscordDeliveryTests
         "--Discord:GatewayUrl=" + new Uri(server.WebSocketUrl, "/gateway"),
         .. more,
     ];
-
-    private static async Task WaitUntil(Func<bool> condition, BotProcess bot)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            if (bot.HasExited || timeout.IsCancellationRequested)
-            {
-                Assert.Fail($"Gave up waiting (exited: {bot.HasExited}).\nstderr:\n{bot.Stderr}");
-            }
-
-            await Task.Delay(50, CancellationToken.None);
-        }
-    }
 }

@@ -46,13 +46,13 @@ public sealed class OutageTests
             "--Slack:AppToken=" + socket.AppToken,
             "--Slack:ApiBaseUrl=" + new Uri(platforms.BaseUrl, "/api/"));
 
-        await Until(() => Ops(slack).Any(h => h.StartsWith("Feed problem", StringComparison.Ordinal)), bot, "the feed alert");
+        await Waits.UntilAsync(() => Ops(slack).Any(h => h.StartsWith("Feed problem", StringComparison.Ordinal)), bot, Patience, "the feed alert");
         feedFiles.CopyFeed("Local_Test_result_Adur_1.xml", "Local_Test_result_Barnet_1.xml", "Local_Test_result_Thurrock_1.xml");
         feed.Failing = false;
-        await Until(() => Ops(slack).Any(h => h.StartsWith("Discord problem", StringComparison.Ordinal)), bot, "the Discord alert");
+        await Waits.UntilAsync(() => Ops(slack).Any(h => h.StartsWith("Discord problem", StringComparison.Ordinal)), bot, Patience, "the Discord alert");
         discord.Heal();
         discord.StartRateLimitStorm(6, TimeSpan.FromMilliseconds(300));
-        await Until(() => discord.MessagesIn("111").Count == 3 && Ops(slack).Any(h => h.StartsWith("Discord back", StringComparison.Ordinal)), bot, "the posts and the all-clear");
+        await Waits.UntilAsync(() => discord.MessagesIn("111").Count == 3 && Ops(slack).Any(h => h.StartsWith("Discord back", StringComparison.Ordinal)), bot, Patience, "the posts and the all-clear");
         await Task.Delay(500, CancellationToken.None);
         bot.Signal("TERM");
         Assert.Equal(0, await bot.WaitForExitAsync(Patience));
@@ -66,18 +66,4 @@ public sealed class OutageTests
 
     private static List<string> Ops(FakeSlackWebApi slack) =>
         [.. slack.Messages("C0OPS").Select(m => m.Blocks?[0]?["text"]?["text"]?.ToString() ?? "")];
-
-    private static async Task Until(Func<bool> condition, BotProcess bot, string what)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            if (bot.HasExited || timeout.IsCancellationRequested)
-            {
-                Assert.Fail($"Gave up waiting for {what} (exited: {bot.HasExited}).\nstderr:\n{bot.Stderr}");
-            }
-
-            await Task.Delay(50, CancellationToken.None);
-        }
-    }
 }

@@ -32,7 +32,7 @@ public sealed class SlackDeliveryTests
         await socket.WaitForConnectionsAsync(1, Patience);
         var ask = socket.InjectSlashCommand(new FakeSlackSlashCommand("council <@U123> Thurrock"));
         var ack = await ask.Acked.WaitAsync(Patience);
-        await Until(() => slack.Messages("C0AAA").Count >= Councils.Length && slack.Messages("C0BBB").Count >= Councils.Length, bot);
+        await Waits.UntilAsync(() => slack.Messages("C0AAA").Count >= Councils.Length && slack.Messages("C0BBB").Count >= Councils.Length, bot, Patience);
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
 
@@ -50,19 +50,5 @@ public sealed class SlackDeliveryTests
         Assert.DoesNotContain("<@U123>", answer, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeSlackWebApi.DefaultToken, bot.Stderr + bot.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(socket.AppToken, bot.Stderr + bot.Stdout, StringComparison.Ordinal);
-    }
-
-    private static async Task Until(Func<bool> condition, BotProcess bot)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            if (bot.HasExited || timeout.IsCancellationRequested)
-            {
-                Assert.Fail($"Gave up waiting (exited: {bot.HasExited}).\nstderr:\n{bot.Stderr}");
-            }
-
-            await Task.Delay(50, CancellationToken.None);
-        }
     }
 }
