@@ -207,14 +207,40 @@ public sealed class PostDispatcher(
         {
             if (await SendAsync(outlet, address, delivery, delivery.Post, cancellationToken) is { } platformId)
             {
-                store.MarkDelivered(delivery.DeliveryId, platformId.Id);
+                await RecordDeliveredAsync(delivery, platformId.Id, cancellationToken);
                 metrics?.PostDelivered(address.Platform, time.GetUtcNow() - delivery.QueuedAt);
+                _logger.LogDebug("{Subject} delivered to {Channel} as {MessageId}", delivery.Post.Subject, address, platformId.Id);
                 Tell(outages?.Delivered(address.Platform));
                 sent++;
             }
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Records a post that went out. The store may be briefly locked or full: sending again would post
+    /// twice, so the record is retried (the channel waits, keeping its order) until it is written.
+    /// </summary>
+    private async Task RecordDeliveredAsync(PendingDelivery delivery, string? platformId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                store.MarkDelivered(delivery.DeliveryId, platformId);
+                return;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                if (attempt == 1)
+                {
+                    _logger.LogWarning("{Subject} went out to {Channel} but could not be recorded ({Reason}); trying again", delivery.Post.Subject, delivery.Channel, ex.Message);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * attempt)), time, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Sends one post; null when the platform refused it for good (then it is settled as failed).</summary>
@@ -230,7 +256,7 @@ public sealed class PostDispatcher(
         {
             store.MarkFailed(delivery.DeliveryId, rejected.Reason);
             metrics?.PostFailed(address.Platform);
-            _logger.LogError("Post {Post} to {Channel} refused by the platform ({Reason}); going on with the next", delivery.Post.Headline, address, rejected.Reason);
+            _logger.LogError("{Subject} (\"{Post}\") refused by {Channel} ({Reason}); going on with the next", delivery.Post.Subject, delivery.Post.Headline, address, rejected.Reason);
             return null;
         }
     }
@@ -264,7 +290,7 @@ public sealed class PostDispatcher(
             {
                 foreach (var delivery in group)
                 {
-                    store.MarkDelivered(delivery.DeliveryId, platformId.Id);
+                    await RecordDeliveredAsync(delivery, platformId.Id, cancellationToken);
                     metrics?.PostDelivered(address.Platform, time.GetUtcNow() - delivery.QueuedAt);
                 }
 

@@ -76,6 +76,10 @@ public sealed class ResultsDesk(
         }
 
         metrics?.PostsQueued(posts.Sum(p => p.Channels.Count));
+        foreach (var queued in posts)
+        {
+            logger.LogInformation("{Subject} revision {Revision}: \"{Headline}\" queued for {Channels} channels", queued.Post.Subject, message.Revision, queued.Post.Headline, queued.Channels.Count);
+        }
         return acceptance;
     }
 
