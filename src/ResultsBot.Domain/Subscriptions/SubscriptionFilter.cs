@@ -11,7 +11,7 @@ namespace ResultsBot.Domain.Subscriptions;
 /// <param name="Councils">Council names (matched by CouncilKey).</param>
 /// <param name="Parties">Canonical party codes: only results that involve one of them.</param>
 /// <param name="ChangesOnly">Only gains and losses of control.</param>
-/// <param name="ElectionTypes">"council", "mayor", …; empty is all.</param>
+/// <param name="ElectionTypes">"council", "mayor", "ward", "by-election", "referendum"; empty is all but wards.</param>
 /// <param name="Digest">Group declarations into digests; null leaves it to the platform's default (off).</param>
 public sealed record SubscriptionFilter(
     IReadOnlyList<string> Places,
@@ -22,6 +22,9 @@ public sealed record SubscriptionFilter(
     bool? Digest = null,
     TimeSpan? DigestWindow = null)
 {
+    /// <summary>The election type a channel gets only by naming it.</summary>
+    public const string OptInType = "ward";
+
     public static SubscriptionFilter Everything { get; } = new([], [], [], false, []);
 
     public bool NarrowsPlaces => Places.Count > 0 || Councils.Count > 0;
@@ -34,6 +37,12 @@ public sealed record SubscriptionFilter(
         }
 
         if (ElectionTypes.Count > 0 && !ElectionTypes.Contains(topic.ElectionType, StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // A night has thousands of wards: only channels that ask for them ("types wards") get them.
+        if (topic.ElectionType == OptInType && !ElectionTypes.Contains(OptInType, StringComparer.OrdinalIgnoreCase))
         {
             return false;
         }
