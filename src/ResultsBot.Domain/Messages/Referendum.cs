@@ -13,6 +13,9 @@ public sealed record Referendum(int Revision, string Area, string Question, IRea
 
     public override string Key => KeyPrefix + Councils.CouncilKey.For(Area) + "/" + Councils.CouncilKey.For(Question);
 
+    public bool SameResultAs(Referendum other) =>
+        Answers.SequenceEqual(other.Answers) && Electorate == other.Electorate && Rejected == other.Rejected;
+
     public int ValidVotes => Answers.Sum(a => a.Votes);
 
     /// <summary>The answer with most votes; null on a tie.</summary>

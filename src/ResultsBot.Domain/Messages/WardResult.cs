@@ -34,5 +34,9 @@ public sealed record WardResult(
 
     public int TotalVotes => Candidates.Sum(c => c.Votes);
 
+    /// <summary>True when the counts and winners are the same: a later revision that is not a correction.</summary>
+    public bool SameResultAs(WardResult other) =>
+        Candidates.SequenceEqual(other.Candidates) && Turnout == other.Turnout && TurnoutPercent == other.TurnoutPercent;
+
     public IEnumerable<WardCandidate> Winners => Candidates.Where(c => c.Elected).OrderByDescending(c => c.Votes);
 }

@@ -6,13 +6,24 @@ using ResultsBot.Domain.Text;
 namespace ResultsBot.Domain.Posts;
 
 /// <summary>A referendum's result as a post: "Bradford referendum: Yes wins with 54.3%", the question, each answer's votes and share, turnout.</summary>
-public sealed class ReferendumPostComposer(CultureInfo culture, string sourceName = "PA Media")
+public sealed class ReferendumPostComposer(CultureInfo culture, string sourceName = "Local referendum")
 {
     public Post Compose(Referendum referendum, DateTimeOffset? receivedAt = null) =>
         Finish(new Post(PostKind.Declaration, referendum.Key, Headline(referendum), [.. Lines(referendum).Select(PostSection.Plain)]), referendum, receivedAt);
 
-    public Post ComposeCorrection(Referendum referendum, DateTimeOffset? receivedAt = null) =>
-        Finish(new Post(PostKind.Correction, referendum.Key, $"Correction (revision {referendum.Revision}): {Headline(referendum)}", [.. Lines(referendum).Select(PostSection.Plain)]), referendum, receivedAt);
+    /// <summary>A later revision: what changed against the earlier result, then the result in full.</summary>
+    public Post ComposeCorrection(Referendum previous, Referendum referendum, DateTimeOffset? receivedAt = null)
+    {
+        var changes = referendum.Answers
+            .Select(a => (Answer: a, Before: previous.Answers.FirstOrDefault(p => p.Name == a.Name)))
+            .Where(x => x.Before is null || x.Before.Votes != x.Answer.Votes)
+            .Select(x => x.Before is null ? $"{x.Answer.Name} added" : $"{x.Answer.Name} {Numbers.Count(x.Before.Votes, culture)} → {Numbers.Count(x.Answer.Votes, culture)}")
+            .ToList();
+        var summary = changes.Count == 0
+            ? $"Revision {referendum.Revision} corrects the turnout figures."
+            : $"Revision {referendum.Revision} corrects the earlier result: {string.Join("; ", changes)}.";
+        return Finish(new Post(PostKind.Correction, referendum.Key, "Correction: " + Headline(referendum), [PostSection.Plain(summary), .. Lines(referendum).Select(PostSection.Plain)]), referendum, receivedAt);
+    }
 
     public string Headline(Referendum referendum) => referendum.Winner switch
     {

@@ -43,7 +43,7 @@ public sealed class WardPostComposer(CultureInfo culture, string sourceName = "D
 
         if (result.Turnout is { } turnout)
         {
-            var percent = result.TurnoutPercent is { } p ? $" ({p.ToString("0.#", culture)}%)" : "";
+            var percent = result.TurnoutPercent is { } p ? $" ({p.ToString("0.0", culture)}%)" : "";
             lines.Add($"Turnout {Numbers.Count(turnout, culture)}{percent}.");
         }
 

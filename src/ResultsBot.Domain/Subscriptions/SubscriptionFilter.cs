@@ -27,6 +27,9 @@ public sealed record SubscriptionFilter(
 
     public static SubscriptionFilter Everything { get; } = new([], [], [], false, []);
 
+    /// <summary>Ward results too, on top of whatever else the filter lets through (the "wards" clause).</summary>
+    public bool Wards { get; init; }
+
     public bool NarrowsPlaces => Places.Count > 0 || Councils.Count > 0;
 
     public bool Matches(Post post)
@@ -41,8 +44,8 @@ public sealed record SubscriptionFilter(
             return false;
         }
 
-        // A night has thousands of wards: only channels that ask for them ("types wards") get them.
-        if (topic.ElectionType == OptInType && !ElectionTypes.Contains(OptInType, StringComparer.OrdinalIgnoreCase))
+        // A night has thousands of wards: only channels that ask for them ("wards", "types wards") get them.
+        if (topic.ElectionType == OptInType && !Wards && !ElectionTypes.Contains(OptInType, StringComparer.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -85,8 +85,14 @@ public static class DemocracyClubResultsParser
             throw new FeedFormatException($"{id}: no candidate_results");
         }
 
-        return new WardResult(1, id, ballot.Tier, ballot.Organisation, ballot.Area, ballot.Date, ballot.IsByElection, candidates, Count(result, "num_turnout_reported"), Percent(result, "turnout_percentage"));
+        return new WardResult(Revision(result), id, ballot.Tier, ballot.Organisation, ballot.Area, ballot.Date, ballot.IsByElection, candidates, Count(result, "num_turnout_reported"), Percent(result, "turnout_percentage"));
     }
+
+    /// <summary>Not Democracy Club's: the source adds it (the time a changed result was seen) so a corrected count supersedes.</summary>
+    private static int Revision(JsonElement result) =>
+        result.TryGetProperty("revision", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var revision) && revision >= 1
+            ? revision
+            : 1;
 
     private static JsonElement Property(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
