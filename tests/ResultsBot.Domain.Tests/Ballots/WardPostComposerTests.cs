@@ -124,4 +124,15 @@ public sealed class WardPostComposerTests
         Assert.Equal("Headingley (Leeds): Labour 2, Green 1 elected", post.Headline);
         Assert.DoesNotContain(post.Lines, line => line.StartsWith("Majority", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Digest_OfWardPosts_CountsResultsNotCouncils()
+    {
+        var posts = new[] { Composer.Compose(Ecclesall2023, Books.With(Ecclesall2023)), Composer.Compose(Ecclesall2024, Books.With(Ecclesall2023, Ecclesall2024)) };
+
+        var digest = new DigestComposer(Culture.EnGb).Compose(posts);
+
+        Assert.Equal("2 results", digest.Headline);
+        Assert.Equal(["Ecclesall (Sheffield): Lib Dem win", "Ecclesall (Sheffield): Lib Dem hold"], digest.Lines);
+    }
 }
