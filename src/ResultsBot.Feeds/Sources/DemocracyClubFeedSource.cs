@@ -34,17 +34,23 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSou
     public async Task<IReadOnlyList<FeedDocument>> PollAsync(CancellationToken cancellationToken)
     {
         var documents = new List<FeedDocument>(_reoffered);
-        _reoffered.Clear();
+        var seen = new Dictionary<string, (string Raw, int Changes)>(StringComparer.Ordinal);
         Uri? page = FirstPage();
         DateTimeOffset? serverTime = null;
         for (var pages = 0; page is not null && pages < MaxPages; pages++)
         {
             var (content, date) = await FetchAsync(page, cancellationToken);
             serverTime ??= date;
-            page = Read(content, page, documents, serverTime);
+            page = Read(content, page, documents, seen, serverTime);
         }
 
-        // Only once every page is read: a failure part-way asks again from the old watermark.
+        // Only once every page is read: a failure part-way asks again from the old watermark and offers nothing as seen.
+        _reoffered.Clear();
+        foreach (var (origin, result) in seen)
+        {
+            _seen[origin] = result;
+        }
+
         _watermark = serverTime - Overlap ?? _watermark;
         return documents;
     }
@@ -71,7 +77,7 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSou
 
     /// <summary>Adds the page's new or changed results to <paramref name="documents"/>; returns the next page, if any.</summary>
     /// <param name="seenAt">The server's time, for revisions; without it a result's revision counts its changes in this run.</param>
-    private Uri? Read(byte[] content, Uri page, List<FeedDocument> documents, DateTimeOffset? seenAt)
+    private Uri? Read(byte[] content, Uri page, List<FeedDocument> documents, Dictionary<string, (string Raw, int Changes)> seen, DateTimeOffset? seenAt)
     {
         JsonNode? root;
         try
@@ -91,15 +97,17 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSou
         foreach (var result in results.OfType<JsonObject>())
         {
             var ballot = result["ballot"]?["ballot_paper_id"]?.GetValueKind() == JsonValueKind.String ? result["ballot"]!["ballot_paper_id"]!.GetValue<string>() : null;
+            var raw = result.ToJsonString();
             if (ballot is null)
             {
-                continue; // The parser would refuse it with a reason; offering it whole lets it.
+                // Offered as it is, so the parser reports what is wrong with it.
+                documents.Add(new FeedDocument($"{page}#result-without-ballot", System.Text.Encoding.UTF8.GetBytes(raw), ++_sequence));
+                continue;
             }
 
             var origin = $"{url.GetLeftPart(UriPartial.Path)}#{ballot}";
-            var raw = result.ToJsonString();
             var changes = 1;
-            if (_seen.TryGetValue(origin, out var before))
+            if (seen.TryGetValue(origin, out var before) || _seen.TryGetValue(origin, out before))
             {
                 if (before.Raw == raw)
                 {
@@ -109,7 +117,7 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSou
                 changes = before.Changes + 1;
             }
 
-            _seen[origin] = (raw, changes);
+            seen[origin] = (raw, changes);
             result["revision"] = seenAt is { } at ? (int)Math.Clamp((at - RevisionEpoch).TotalSeconds, 1, int.MaxValue) : changes;
             documents.Add(new FeedDocument(origin, System.Text.Encoding.UTF8.GetBytes(result.ToJsonString()), ++_sequence));
         }

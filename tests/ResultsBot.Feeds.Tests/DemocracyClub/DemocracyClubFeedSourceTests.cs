@@ -66,6 +66,20 @@ public sealed class DemocracyClubFeedSourceTests : IDisposable
         Assert.Contains("answered 404", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PollAsync_SecondPageFails_OffersThePageOneResultsAgainNextTime()
+    {
+        _api.Pages[Api] = SharedFeeds.Fixture("democracy-club/2024-results-page-1.json");
+        var source = new DemocracyClubFeedSource(_http, new Uri(Api));
+        await Assert.ThrowsAsync<FeedSourceException>(() => source.PollAsync(CancellationToken.None));
+        _api.Pages["https://candidates.democracyclub.org.uk/api/next/results/?election_date=2024-05-02&page=2"] = SharedFeeds.Fixture("democracy-club/2024-results-page-2.json");
+
+        var documents = await source.PollAsync(CancellationToken.None);
+
+        Assert.Equal(4, documents.Count);
+        Assert.Equal(Api, _api.Asked[2]);
+    }
+
     /// <summary>Answers from recorded pages by exact URL, with the server's Date header, and remembers what was asked.</summary>
     private sealed class RecordedApi : HttpMessageHandler
     {
