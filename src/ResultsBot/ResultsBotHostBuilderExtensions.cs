@@ -98,7 +98,7 @@ public static class ResultsBotHostBuilderExtensions
 
     /// <summary>
     /// Channels named in configuration get their filters at every start (a filter set later by /subscribe
-    /// stays); the console, when it shows posts, is one of them.
+    /// stays); the console, when it shows posts, is one of them, and shows ward results too.
     /// </summary>
     private static ChannelSubscriptions SubscribeConfiguredChannels(ChannelSubscriptions subscriptions, BotSettings settings, bool console)
     {
@@ -107,7 +107,7 @@ public static class ResultsBotHostBuilderExtensions
             var digest = settings.ConsoleDigest;
             subscriptions.Subscribe(
                 ConsolePostSink.ChannelName,
-                SubscriptionFilter.Everything with { Digest = digest.Enabled ? true : null, DigestWindow = digest.Enabled ? digest.Window : null },
+                SubscriptionFilter.Everything with { Digest = digest.Enabled ? true : null, DigestWindow = digest.Enabled ? digest.Window : null, Wards = true },
                 "config",
                 "configuration");
         }

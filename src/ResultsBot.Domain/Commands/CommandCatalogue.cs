@@ -14,6 +14,8 @@ public static class CommandCatalogue
         new("party", "A party's night: councils held, gained and lost", [new("name", "Party name or abbreviation", true, "party")]),
         new("declared", "Councils declared so far, in order, with the call", []),
         new("awaiting", "Councils still to declare", []),
+        new("ward", "A ward's or by-election's result", [new("name", "Ward name, with its council if two share it", true)]),
+        new("referendum", "A referendum's result; with no area, every referendum so far", [new("area", "Where it was held", false)]),
         new("share", "The projected national share, with its source and time", [new("set", "Admins only: enter the share, e.g. LAB 34 CON 27 source \"BBC\"", false, Keyword: true)]),
         new("subscribe", "Post results in this channel, optionally filtered", [new("filters", "e.g. region London; party Green; councils Hull, Leeds; changes; digest 5m", false)], ChangesSettings: true),
         new("subscriptions", "This channel's subscription and its filters", []),

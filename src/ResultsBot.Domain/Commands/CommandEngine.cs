@@ -10,6 +10,8 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
 {
     private readonly CouncilCommand _council = new(culture);
     private readonly ShareCommand _share = new(culture);
+    private readonly WardCommand _ward = new(culture);
+    private readonly ReferendumCommand _referendum = new(culture);
 
     public CommandEngine(CultureInfo culture)
         : this(culture, TimeProvider.System)
@@ -25,6 +27,8 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
           /party NAME         a party's night: councils held, gained and lost, councillors
           /declared           councils declared so far, in order, with the call
           /awaiting           councils still to declare
+          /ward NAME          a ward's or by-election's result (NAME, or NAME and council)
+          /referendum AREA    a referendum's result; with no area, every referendum so far
           /share              the projected national share, with its source and time
           /share set ...      enter the projected national share (admins only)
           /help               this list
@@ -53,6 +57,8 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
             "party" => PartyCommand.Answer(argument, book, culture),
             "declared" => DeclaredCommand.Answer(book, culture),
             "awaiting" => AwaitingCommand.Answer(book, culture),
+            "ward" or "byelection" => _ward.Answer(argument, book),
+            "referendum" => _referendum.Answer(argument, book),
             "help" or "start" => new CommandAnswer(Help),
             _ => Unknown(name),
         };

@@ -18,7 +18,9 @@ public sealed class DigestComposer(CultureInfo culture)
             sections.Add(PostSection.Plain(progress));
         }
 
-        return new Post(PostKind.Digest, "digest/" + declarations[0].Subject, $"{Numbers.Count(declarations.Count, culture)} councils declared", sections)
+        // Ward and referendum results are declarations too, but not councils.
+        var what = declarations.All(p => p.Subject.StartsWith("council/", StringComparison.Ordinal)) ? "councils declared" : "results";
+        return new Post(PostKind.Digest, "digest/" + declarations[0].Subject, $"{Numbers.Count(declarations.Count, culture)} {what}", sections)
         {
             Footer = declarations[^1].Footer,
         };

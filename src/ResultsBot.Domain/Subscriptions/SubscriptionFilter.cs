@@ -11,7 +11,7 @@ namespace ResultsBot.Domain.Subscriptions;
 /// <param name="Councils">Council names (matched by CouncilKey).</param>
 /// <param name="Parties">Canonical party codes: only results that involve one of them.</param>
 /// <param name="ChangesOnly">Only gains and losses of control.</param>
-/// <param name="ElectionTypes">"council", "mayor", …; empty is all.</param>
+/// <param name="ElectionTypes">"council", "mayor", "ward", "by-election", "referendum"; empty is all but wards.</param>
 /// <param name="Digest">Group declarations into digests; null leaves it to the platform's default (off).</param>
 public sealed record SubscriptionFilter(
     IReadOnlyList<string> Places,
@@ -22,7 +22,13 @@ public sealed record SubscriptionFilter(
     bool? Digest = null,
     TimeSpan? DigestWindow = null)
 {
+    /// <summary>The election type a channel gets only by naming it.</summary>
+    public const string OptInType = "ward";
+
     public static SubscriptionFilter Everything { get; } = new([], [], [], false, []);
+
+    /// <summary>Ward results too, on top of whatever else the filter lets through (the "wards" clause).</summary>
+    public bool Wards { get; init; }
 
     public bool NarrowsPlaces => Places.Count > 0 || Councils.Count > 0;
 
@@ -34,6 +40,12 @@ public sealed record SubscriptionFilter(
         }
 
         if (ElectionTypes.Count > 0 && !ElectionTypes.Contains(topic.ElectionType, StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // A night has thousands of wards: only channels that ask for them ("wards", "types wards") get them.
+        if (topic.ElectionType == OptInType && !Wards && !ElectionTypes.Contains(OptInType, StringComparer.OrdinalIgnoreCase))
         {
             return false;
         }

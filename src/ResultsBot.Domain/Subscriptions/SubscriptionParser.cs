@@ -7,14 +7,14 @@ namespace ResultsBot.Domain.Subscriptions;
 
 /// <summary>
 /// Reads /subscribe's filters: clauses separated by ";" — "everything", "region London, Wales",
-/// "councils Hull, Leeds", "party Green", "changes", "types councils, mayors", "digest 5m" / "digest off".
+/// "councils Hull, Leeds", "party Green", "changes", "wards" (ward results too), "types councils, mayors, wards", "digest 5m" / "digest off".
 /// Every clause is checked: an unknown council, party or region is an error naming it, never ignored.
 /// </summary>
 public static class SubscriptionParser
 {
-    public const string Usage = "/subscribe region London; councils Hull, Leeds; party Green; changes; types councils; digest 5m  (or /subscribe with nothing for everything)";
+    public const string Usage = "/subscribe region London; councils Hull, Leeds; party Green; changes; wards; types councils; digest 5m  (or /subscribe with nothing for everything)";
 
-    private static readonly string[] KnownTypes = ["council", "mayor"];
+    private static readonly string[] KnownTypes = ["council", "mayor", "ward", "by-election", "referendum"];
 
     /// <param name="knownCouncils">Councils by key, as the book knows them (plus <see cref="Regions.KnownCouncils"/>).</param>
     /// <param name="knownParties">Parties the feed has mentioned.</param>
@@ -32,6 +32,7 @@ public static class SubscriptionParser
         var parties = new List<string>();
         var types = new List<string>();
         var changes = false;
+        var wards = false;
         bool? digest = null;
         TimeSpan? window = null;
         var councilNames = knownCouncils.Concat(Regions.KnownCouncils.Where(k => !knownCouncils.ContainsKey(k.Key)))
@@ -67,11 +68,14 @@ public static class SubscriptionParser
                         _ => $"I don't know the party \"{SafeText.Echo(item)}\"",
                     });
                     break;
+                case "wards" or "ward":
+                    wards = true;
+                    break;
                 case "changes" or "change" or "gains":
                     changes = true;
                     break;
                 case "type" or "types" or "elections":
-                    error = Each(items, "election type", item => item.ToLowerInvariant().TrimEnd('s') is var type && KnownTypes.Contains(type) ? Add(types, type) : $"I don't know the election type \"{SafeText.Echo(item)}\" (types: councils, mayors)");
+                    error = Each(items, "election type", item => item.ToLowerInvariant().TrimEnd('s') is var type && KnownTypes.Contains(type) ? Add(types, type) : $"I don't know the election type \"{SafeText.Echo(item)}\" (types: councils, mayors, wards, by-elections, referendums)");
                     break;
                 case "digest" or "digests":
                     (digest, window, error) = Digest(rest);
@@ -87,7 +91,7 @@ public static class SubscriptionParser
             }
         }
 
-        return SubscriptionParse.Ok(new SubscriptionFilter([.. places.Distinct()], [.. councils.Distinct()], [.. parties.Distinct()], changes, [.. types.Distinct()], digest, window));
+        return SubscriptionParse.Ok(new SubscriptionFilter([.. places.Distinct()], [.. councils.Distinct()], [.. parties.Distinct()], changes, [.. types.Distinct()], digest, window) { Wards = wards });
     }
 
     private static string? Each(string[] items, string what, Func<string, string?> take)

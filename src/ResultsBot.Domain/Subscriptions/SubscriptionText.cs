@@ -32,6 +32,11 @@ public static class SubscriptionText
             clauses.Add("changes");
         }
 
+        if (filter.Wards)
+        {
+            clauses.Add("wards");
+        }
+
         if (filter.ElectionTypes.Count > 0)
         {
             clauses.Add("types " + string.Join(", ", filter.ElectionTypes));
@@ -64,6 +69,11 @@ public static class SubscriptionText
         if (filter.ElectionTypes.Count > 0)
         {
             parts.Add("elections: " + string.Join(", ", filter.ElectionTypes));
+        }
+
+        if (filter.Wards)
+        {
+            parts.Add("ward results too");
         }
 
         parts.Add(filter.Digest == true ? $"as digests every {Durations(filter.DigestWindow ?? TimeSpan.FromSeconds(20))}" : "each as it comes");

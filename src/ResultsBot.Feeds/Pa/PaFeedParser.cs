@@ -71,6 +71,7 @@ public static class PaFeedParser
                 "LocalStateOfParties" => ParseOutcome.Read([StateOfPartiesReader.Read(root)]),
                 "LocalElectionNominations" => ParseOutcome.Read(NominationsReader.Read(root)),
                 Ours.NationalShareFormat.RootName => ParseOutcome.Read([Ours.NationalShareFormat.Read(root, origin)]),
+                Ours.ReferendumFormat.RootName => ParseOutcome.Read([Ours.ReferendumFormat.Read(root)]),
                 _ when KnownButNotRead.Contains(type) => ParseOutcome.Unread(type),
                 _ => ParseOutcome.Bad($"unknown message type <{Shorten(type)}>"),
             };

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Feeds;
-using ResultsBot.Feeds.Pa;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Storage;
 
@@ -58,7 +57,7 @@ public sealed class FeedProcessor(
         foreach (var document in documents)
         {
             _unsettled.Remove(document.Origin);
-            var outcome = PaFeedParser.Parse(document.Content, ProblemReporter.DisplayName(document.Origin));
+            var outcome = FeedParser.Parse(document.Content, ProblemReporter.DisplayName(document.Origin));
             if (outcome.Problem is { } problem)
             {
                 if (mode.SettleBadFiles)

@@ -4,7 +4,6 @@ using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Feeds;
-using ResultsBot.Feeds.Pa;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Pipeline;
@@ -24,6 +23,7 @@ public sealed class ResultsDesk(
     ILogger<ResultsDesk> logger,
     Operations.BotMetrics? metrics = null)
 {
+    private readonly BallotPosts _ballots = new(culture);
     private ResultsBook _book = ResultsBook.Empty;
 
     /// <summary>The book as of the last accepted message; safe to read from any thread.</summary>
@@ -36,7 +36,7 @@ public sealed class ResultsDesk(
         var stored = store.LoadMessages();
         foreach (var message in stored)
         {
-            var parsed = PaFeedParser.Parse(message.Content, message.Origin).Messages
+            var parsed = FeedParser.Parse(message.Content, message.Origin).Messages
                 .FirstOrDefault(m => m.Key == message.Key && m.Revision == message.Revision);
             if (parsed is null)
             {
@@ -105,6 +105,13 @@ public sealed class ResultsDesk(
                 break;
             case (NationalShare share, _):
                 yield return NationalShareText.Compose(share, culture);
+                break;
+            case (WardResult or Referendum, _):
+                if (_ballots.Compose(acceptance, now) is { } ballot)
+                {
+                    yield return ballot;
+                }
+
                 break;
         }
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ResultsBot.Feeds.Pa;
+using ResultsBot.Feeds;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Pipeline;
 
@@ -16,7 +16,7 @@ internal static class CheckVerb
         var unread = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var document in documents.OrderBy(d => d.Origin, StringComparer.Ordinal))
         {
-            var outcome = PaFeedParser.Parse(document.Content);
+            var outcome = FeedParser.Parse(document.Content);
             if (outcome.Problem is { } problem)
             {
                 bad++;

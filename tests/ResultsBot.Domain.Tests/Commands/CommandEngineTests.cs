@@ -185,6 +185,8 @@ public class CommandEngineTests
               /party NAME         a party's night: councils held, gained and lost, councillors
               /declared           councils declared so far, in order, with the call
               /awaiting           councils still to declare
+              /ward NAME          a ward's or by-election's result (NAME, or NAME and council)
+              /referendum AREA    a referendum's result; with no area, every referendum so far
               /share              the projected national share, with its source and time
               /share set ...      enter the projected national share (admins only)
               /help               this list

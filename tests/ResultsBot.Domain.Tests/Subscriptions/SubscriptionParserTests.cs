@@ -28,7 +28,7 @@ public class SubscriptionParserTests
     [InlineData("councils Leeds, Gotham", "I don't know the council \"Gotham\"")]
     [InlineData("party Monster Raving Loony", "I don't know the party \"Monster Raving Loony\"")]
     [InlineData("digest 2h", "digest takes on, off or a window between 5s and 30m")]
-    [InlineData("types referendums", "I don't know the election type \"referendums\"")]
+    [InlineData("types parishes", "I don't know the election type \"parishes\"")]
     [InlineData("colour blue", "I don't understand \"colour blue\"")]
     [InlineData("region", "Name at least one region")]
     public void Parse_BadFilters_SayWhatIsWrong(string text, string error)

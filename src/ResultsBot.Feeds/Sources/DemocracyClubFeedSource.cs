@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Web;
+
+namespace ResultsBot.Feeds.Sources;
+
+/// <summary>
+/// Democracy Club's results API (<c>https://candidates.democracyclub.org.uk/api/next/results/?election_date=2024-05-02</c>):
+/// each poll asks only for results changed since the last (<c>last_updated</c>, from the server's clock
+/// less a minute for safety), follows the <c>next</c> links through every page, and offers each new or
+/// changed result as its own document. A result the API changes gets a higher <c>revision</c> (the time
+/// it was seen), which the API itself does not carry, so a corrected count supersedes the first.
+/// </summary>
+public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSource
+{
+    private const int MaxPages = 2_000;
+    private const int MaxPageBytes = 16 * 1024 * 1024;
+
+    // Seconds since this moment make revisions that rise with time and fit an int for decades.
+    private static readonly DateTimeOffset RevisionEpoch = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<string, (string Raw, int Changes)> _seen = new(StringComparer.Ordinal);
+    private readonly List<FeedDocument> _reoffered = [];
+    private DateTimeOffset? _watermark;
+    private long _sequence;
+
+    public string Description => url.ToString();
+
+    /// <summary>True for a URL of Democracy Club's results API, which this source reads instead of a PA feed.</summary>
+    public static bool Serves(Uri source) => source.AbsolutePath.Contains("/api/next/results", StringComparison.OrdinalIgnoreCase);
+
+    public async Task<IReadOnlyList<FeedDocument>> PollAsync(CancellationToken cancellationToken)
+    {
+        var documents = new List<FeedDocument>(_reoffered);
+        var seen = new Dictionary<string, (string Raw, int Changes)>(StringComparer.Ordinal);
+        Uri? page = FirstPage();
+        DateTimeOffset? serverTime = null;
+        for (var pages = 0; page is not null && pages < MaxPages; pages++)
+        {
+            var (content, date) = await FetchAsync(page, cancellationToken);
+            serverTime ??= date;
+            page = Read(content, page, documents, seen, serverTime);
+        }
+
+        // Only once every page is read: a failure part-way asks again from the old watermark and offers nothing as seen.
+        _reoffered.Clear();
+        foreach (var (origin, result) in seen)
+        {
+            _seen[origin] = result;
+        }
+
+        _watermark = serverTime - Overlap ?? _watermark;
+        return documents;
+    }
+
+    public void Reoffer(FeedDocument document)
+    {
+        _seen.Remove(document.Origin);
+        _reoffered.Add(document);
+    }
+
+    private Uri FirstPage()
+    {
+        if (_watermark is not { } since)
+        {
+            return url;
+        }
+
+        var builder = new UriBuilder(url);
+        var query = HttpUtility.ParseQueryString(builder.Query);
+        query["last_updated"] = since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        builder.Query = query.ToString();
+        return builder.Uri;
+    }
+
+    /// <summary>Adds the page's new or changed results to <paramref name="documents"/>; returns the next page, if any.</summary>
+    /// <param name="seenAt">The server's time, for revisions; without it a result's revision counts its changes in this run.</param>
+    private Uri? Read(byte[] content, Uri page, List<FeedDocument> documents, Dictionary<string, (string Raw, int Changes)> seen, DateTimeOffset? seenAt)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(content, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException ex)
+        {
+            throw new FeedSourceException($"{page} did not answer with JSON: {ex.Message.Split(". ")[0]}", ex);
+        }
+
+        if (root?["results"] is not JsonArray results)
+        {
+            throw new FeedSourceException($"{page} is not a page of Democracy Club results (no \"results\" list)");
+        }
+
+        foreach (var result in results.OfType<JsonObject>())
+        {
+            var ballot = result["ballot"]?["ballot_paper_id"]?.GetValueKind() == JsonValueKind.String ? result["ballot"]!["ballot_paper_id"]!.GetValue<string>() : null;
+            var raw = result.ToJsonString();
+            if (ballot is null)
+            {
+                // Offered as it is, so the parser reports what is wrong with it.
+                documents.Add(new FeedDocument($"{page}#result-without-ballot", System.Text.Encoding.UTF8.GetBytes(raw), ++_sequence));
+                continue;
+            }
+
+            var origin = $"{url.GetLeftPart(UriPartial.Path)}#{ballot}";
+            var changes = 1;
+            if (seen.TryGetValue(origin, out var before) || _seen.TryGetValue(origin, out before))
+            {
+                if (before.Raw == raw)
+                {
+                    continue;
+                }
+
+                changes = before.Changes + 1;
+            }
+
+            seen[origin] = (raw, changes);
+            result["revision"] = seenAt is { } at ? (int)Math.Clamp((at - RevisionEpoch).TotalSeconds, 1, int.MaxValue) : changes;
+            documents.Add(new FeedDocument(origin, System.Text.Encoding.UTF8.GetBytes(result.ToJsonString()), ++_sequence));
+        }
+
+        var next = root["next"]?.GetValueKind() == JsonValueKind.String ? root["next"]!.GetValue<string>() : null;
+        return next is not null && Uri.TryCreate(page, next, out var link) && link.Scheme == url.Scheme && link.Authority == url.Authority ? link : null;
+    }
+
+    private async Task<(byte[] Content, DateTimeOffset? Date)> FetchAsync(Uri page, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, page);
+        request.Headers.Accept.ParseAdd("application/json");
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new FeedSourceException($"cannot reach {page}: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FeedSourceException($"{page} did not answer in time", ex);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new FeedSourceException($"{page} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
+
+            if (response.Content.Headers.ContentLength > MaxPageBytes)
+            {
+                throw new FeedSourceException($"{page} is larger than {MaxPageBytes:N0} bytes");
+            }
+
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxPageBytes)
+                {
+                    throw new FeedSourceException($"{page} is larger than {MaxPageBytes:N0} bytes");
+                }
+            }
+
+            return (buffer.ToArray(), response.Headers.Date);
+        }
+    }
+}
