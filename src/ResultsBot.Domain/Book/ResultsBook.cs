@@ -72,6 +72,9 @@ public sealed class ResultsBook
 
     public FeedMessage? Latest(string messageKey) => _latest.GetValueOrDefault(messageKey);
 
+    /// <summary>The latest revision of every message, in no particular order (for lookups by other than key).</summary>
+    public IEnumerable<FeedMessage> LatestMessages => _latest.Values;
+
     /// <summary>Where this council came in the night's order of declarations: 1 for the first to declare.</summary>
     public int DeclarationNumber(CouncilDeclaration declaration) =>
         _declarationOrder.IndexOf(declaration.Key) + 1;
