@@ -10,6 +10,7 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
 {
     private readonly CouncilCommand _council = new(culture);
     private readonly ShareCommand _share = new(culture);
+    private readonly ContestCommand _contests = new(culture);
 
     public CommandEngine(CultureInfo culture)
         : this(culture, TimeProvider.System)
@@ -20,7 +21,10 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         """
         Commands:
           /council NAME       a council's result, or what is up if it has not declared (NAME, PA id or GSS code)
-          /scoreboard         councils and councillors by party, with changes
+          /mayor NAME         a mayoralty's result, its call, or who is standing
+          /pcc AREA           a police and crime commissioner's result, its call, or who is standing
+          /seat NAME          a Scottish or Welsh parliament seat's result (constituency or list)
+          /scoreboard         councils and councillors by party, with changes; the parliaments' seats
           /gains              every change of control so far, newest first
           /party NAME         a party's night: councils held, gained and lost, councillors
           /declared           councils declared so far, in order, with the call
@@ -46,9 +50,10 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         var argument = space < 0 ? "" : text[(space + 1)..].Trim();
         return name switch
         {
-            "council" => _council.Answer(argument, book),
+            "council" => WithOtherContests(_council.Answer(argument, book), argument, book),
+            "mayor" or "pcc" or "seat" => _contests.Answer(name, argument, book),
             "share" or "pns" => _share.Answer(argument, book, caller, time.GetUtcNow()),
-            "scoreboard" or "scores" => new CommandAnswer(ScoreboardText.Format(Scoreboard.From(book), culture)),
+            "scoreboard" or "scores" => Scoreboards(book),
             "gains" => GainsCommand.Answer(book, culture),
             "party" => PartyCommand.Answer(argument, book, culture),
             "declared" => DeclaredCommand.Answer(book, culture),
@@ -65,6 +70,22 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         "party" => Completion.Parties(partial, book),
         _ => [],
     };
+
+    /// <summary>A name that is (also) a mayoralty or seat says so, so /council Hackney points to /mayor Hackney.</summary>
+    private static CommandAnswer WithOtherContests(CommandAnswer answer, string query, ResultsBook book) =>
+        ContestCommand.OtherContestsCalled(query, book) is not { } other ? answer
+        : answer.Ok ? answer with { Text = answer.Text + "\n" + other }
+        : new CommandAnswer($"There is no council called \"{SafeText.Echo(query)}\" in this feed, but {char.ToLowerInvariant(other[0])}{other[1..]}", false);
+
+    /// <summary>Councils, then the parliaments when the feed has their state of the parties (only the parliaments if no council has declared).</summary>
+    private CommandAnswer Scoreboards(ResultsBook book)
+    {
+        var parliaments = ParliamentScoreboardText.Format(book, culture);
+        var councils = ScoreboardText.Format(Scoreboard.From(book), culture);
+        return new CommandAnswer(parliaments.Count == 0 ? councils
+            : book.DeclaredCount == 0 ? string.Join("\n", parliaments)
+            : councils + "\n\n" + string.Join("\n", parliaments));
+    }
 
     private static CommandAnswer Unknown(string name) => SafeText.Echo(name) switch
     {

@@ -46,6 +46,8 @@ public sealed record Contest(ContestKind Kind, string Name, string ElectionName,
         ContestKind.Mayor => "Mayor of " + Name,
         ContestKind.PoliceCommissioner => "Police and crime commissioner for " + Name,
         ContestKind.Constituency => Parliament + " constituency",
+        // The Senedd elects each of its constituencies from closed lists; Holyrood's lists are its regions.
+        _ when ElectionType.Equals("W", StringComparison.OrdinalIgnoreCase) => Parliament + " constituency (closed lists)",
         _ => Parliament + " region (list)",
     };
 }

@@ -94,15 +94,15 @@ public sealed class CandidatePostComposer(CultureInfo culture, string sourceName
 
     public static string Headline(CandidateResult result) => CandidateHeadlines.For(result.Contest, result.WinningParty, result.Sitting, result.Gain);
 
-    /// <summary>"Edinburgh &amp; Lothians East list: Conservative 3, SNP 3, Labour 1".</summary>
+    /// <summary>"Edinburgh &amp; Lothians East list: Conservative 3, SNP 3, Labour 1"; a Senedd constituency is all list, so no "list".</summary>
     public static string ListHeadline(ListResult list) =>
-        $"{list.Contest.Name} list: " + string.Join(", ", list.Elected.GroupBy(c => c.Party).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Value, StringComparer.Ordinal)
+        list.Contest.Name + (list.Contest.ElectionType.Equals("W", StringComparison.OrdinalIgnoreCase) ? ": " : " list: ") + string.Join(", ", list.Elected.GroupBy(c => c.Party).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Value, StringComparer.Ordinal)
             .Select(g => $"{CandidateHeadlines.PartyOf(g.Key)} {g.Count()}"));
 
     public static IReadOnlyList<PostSection> CallSections(CandidateRush rush) =>
     [
         PostSection.Plain(rush.Contest.Description + "."),
-        PostSection.Plain(rush.Winner is { } w ? $"{w.Name} ({w.PartyName}) is elected. Full result to follow." : "Full result to follow."),
+        PostSection.Plain(rush.Winner is { } w ? $"{w.Name} ({PartyLabel(w)}) is elected. Full result to follow." : "Full result to follow."),
     ];
 
     /// <summary>The result itself, as /mayor and /seat answer it: winner, majority, turnout, change, every candidate.</summary>
@@ -111,13 +111,13 @@ public sealed class CandidatePostComposer(CultureInfo culture, string sourceName
         var sections = new List<PostSection> { PostSection.Plain(result.Contest.Description + ".") };
         if (result.Winner is { } winner)
         {
-            sections.Add(PostSection.Plain($"{winner.Name} ({winner.PartyName}) is elected with {VotesAndShare(winner)}."));
+            sections.Add(PostSection.Plain($"{winner.Name} ({PartyLabel(winner)}) is elected with {VotesAndShare(winner)}."));
         }
 
         if (result.Majority is { } majority)
         {
             var percent = result.MajorityPercent is { } p ? $" ({Percent(p)})" : "";
-            var over = result.RunnerUp is { } r ? $" over {r.Name} ({r.PartyName})" : "";
+            var over = result.RunnerUp is { } r ? $" over {r.Name} ({PartyLabel(r)})" : "";
             sections.Add(PostSection.Plain($"Majority {Numbers.Count(majority, culture)}{percent}{over}."));
         }
 
@@ -127,14 +127,14 @@ public sealed class CandidatePostComposer(CultureInfo culture, string sourceName
         }
 
         sections.Add(PostSection.Plain(Change(result)));
-        sections.Add(new PostSection("Votes", string.Join("\n", result.Candidates.Select(c => $"{c.Name} ({c.PartyName}) {VotesAndShare(c)}"))));
+        sections.Add(new PostSection("Votes", string.Join("\n", result.Candidates.Select(c => $"{c.Name} ({PartyLabel(c)}) {VotesAndShare(c)}"))));
         return sections;
     }
 
     private IEnumerable<PostSection> ListSections(ListResult list)
     {
         yield return PostSection.Plain(list.Contest.Description + ".");
-        yield return new PostSection("Elected", string.Join("\n", list.Elected.Select(c => $"{c.Name} ({c.PartyName}{(c.ListRank is { } rank ? $", list {rank}" : "")})")));
+        yield return new PostSection("Elected", string.Join("\n", list.Elected.Select(c => $"{c.Name} ({PartyLabel(c)}{(c.ListRank is { } rank ? $", list {rank}" : "")})")));
         if (list.Parties.Count > 0)
         {
             yield return new PostSection("List votes", string.Join("\n", list.Parties.Select(p => $"{p.Name} {Numbers.Count(p.Votes, culture)} ({Percent(p.Share)}{ShareChange(p.ShareChange)})")));
@@ -206,7 +206,15 @@ public sealed class CandidatePostComposer(CultureInfo culture, string sourceName
 
     private string Percent(decimal value) => value.ToString("0.0", culture) + "%";
 
-    private string SignedPoints(decimal value) => (value > 0 ? "+" : value < 0 ? "-" : "±") + Math.Abs(value).ToString("0.0", culture) + " pts";
+    private string SignedPoints(decimal value)
+    {
+        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
+        return (rounded > 0 ? "+" : rounded < 0 ? "-" : "±") + Math.Abs(rounded).ToString("0.0", culture) + " pts";
+    }
+
+    /// <summary>PA names an independent's party after the candidate ("Independent Ian Hutton Test"); say just "Independent".</summary>
+    private static string PartyLabel(Candidate candidate) =>
+        candidate.Party.Value == "Ind" ? "Independent" : candidate.PartyName;
 
     private string Footer(DateTimeOffset? at) => sourceName + (at is { } time ? " · " + UkTime.Format(time, culture) : "");
 

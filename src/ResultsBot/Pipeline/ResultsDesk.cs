@@ -22,8 +22,11 @@ public sealed class ResultsDesk(
     TimeProvider time,
     CultureInfo culture,
     ILogger<ResultsDesk> logger,
-    Operations.BotMetrics? metrics = null)
+    Operations.BotMetrics? metrics = null,
+    CandidatePostComposer? candidates = null)
 {
+    private readonly CandidatePostComposer _candidates = candidates ?? new CandidatePostComposer(culture);
+
     private ResultsBook _book = ResultsBook.Empty;
 
     /// <summary>The book as of the last accepted message; safe to read from any thread.</summary>
@@ -56,7 +59,7 @@ public sealed class ResultsDesk(
 
     /// <summary>True when taking the message would post something new (used to pace replays).</summary>
     public bool WouldPost(FeedMessage message) =>
-        message is CouncilDeclaration && Book.Accept(message).Kind != AcceptanceKind.Stale;
+        (message is CouncilDeclaration || CandidatePosts.IsCandidateMessage(message)) && Book.Accept(message).Kind != AcceptanceKind.Stale;
 
     /// <summary>Accepts a message, storing it with the posts it makes. Throws when the store cannot be written.</summary>
     public Acceptance Take(FeedDocument document, FeedMessage message)
@@ -101,6 +104,13 @@ public sealed class ResultsDesk(
                 break;
             case (NationalShare share, _):
                 yield return NationalShareText.Compose(share, culture);
+                break;
+            case (var message, _) when CandidatePosts.IsCandidateMessage(message):
+                foreach (var post in CandidatePosts.For(acceptance, _candidates, now))
+                {
+                    yield return post;
+                }
+
                 break;
         }
     }
