@@ -48,7 +48,7 @@ internal sealed class ContestCommand(CultureInfo culture)
         });
     }
 
-    /// <summary>For /council: what else a name is in this feed ("Hackney also elects a mayor: /mayor Hackney").</summary>
+    /// <summary>For /council: what else a name is in this feed, e.g. "a mayoralty (/mayor Hackney)"; null when nothing.</summary>
     public static string? OtherContestsCalled(string query, ResultsBook book)
     {
         var key = CouncilKey.For(query);
@@ -68,7 +68,7 @@ internal sealed class ContestCommand(CultureInfo culture)
             ContestKind.Mayor => $"a mayoralty (/mayor {name})",
             ContestKind.PoliceCommissioner => $"a police area (/pcc {name})",
             _ => $"a parliament seat (/seat {name})",
-        })]) is var what ? $"{name} is also {what} in this feed." : null;
+        })]);
     }
 
     private static List<Contest> ContestsOf(ResultsBook book, ContestKind[] kinds) =>

@@ -17,9 +17,9 @@ public static class ParliamentScoreboardText
             var part = state.List ? "regional lists" : "constituencies";
             lines.Add($"{state.Parliament}, {part}: {Numbers.Count(state.NumberOfResults, culture)} of {Numbers.Count(state.TotalContests, culture)} declared (PA)");
             var rows = state.Parties.Where(p => p.Seats > 0 || p.Gains > 0 || p.Losses > 0).OrderByDescending(p => p.Seats).ThenByDescending(p => p.Votes)
-                .Select(p => $"  {PartyNames.NameOf(p.Party),-20} {Numbers.Count(p.Seats, culture),4} {Numbers.Signed(p.NetChange, culture),4}  {p.Share.ToString("0.0", culture),5}%")
+                .Select(p => $"  {PartyNames.NameOf(p.Party),-20} {Numbers.Count(p.Seats, culture),5} {Numbers.Signed(p.NetChange, culture),4}  {p.Share.ToString("0.0", culture) + "%",6}")
                 .ToList();
-            lines.Add($"  {"Party",-20} {"Seats",4} {"+/-",4}  {"Share",6}");
+            lines.Add($"  {"Party",-20} {"Seats",5} {"+/-",4}  {"Share",6}");
             lines.AddRange(rows);
         }
 
