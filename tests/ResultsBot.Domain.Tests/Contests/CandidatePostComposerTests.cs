@@ -1,4 +1,6 @@
+using ResultsBot.Domain.Councils;
 using ResultsBot.Domain.Posts;
+using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Domain.Tests.Builders;
 
 namespace ResultsBot.Domain.Tests.Contests;
@@ -79,4 +81,16 @@ public sealed class CandidatePostComposerTests
         Assert.Equal("Scottish Parliament constituency.", post.Lines[0]);
         Assert.Equal("parliament", post.Topic?.ElectionType);
     }
+
+    [Fact]
+    public void Result_MayorPost_ReachesMayorAndLondonSubscriptionsOnly()
+    {
+        var post = _composer.Result(Candidates.GreenGain(), call: null);
+
+        Assert.True(Filter("types mayors").Matches(post));
+        Assert.True(Filter("region London").Matches(post));
+        Assert.False(Filter("types councils, parliaments").Matches(post));
+    }
+
+    private static SubscriptionFilter Filter(string text) => SubscriptionParser.Parse(text, Regions.KnownCouncils, []).Filter!;
 }
