@@ -63,11 +63,12 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         };
     }
 
-    /// <summary>Suggestions for part of a name: <paramref name="kind"/> is "council" or "party" (the option being typed).</summary>
+    /// <summary>Suggestions for part of a name: <paramref name="kind"/> is "council", "party", "mayor", "pcc" or "seat" (the option being typed).</summary>
     public static IReadOnlyList<string> Complete(string kind, string partial, ResultsBook book) => kind switch
     {
         "council" => Completion.Councils(partial, book),
         "party" => Completion.Parties(partial, book),
+        "mayor" or "pcc" or "seat" => Completion.Names(partial, ContestCommand.NamesFor(kind, book)),
         _ => [],
     };
 

@@ -15,21 +15,25 @@ internal sealed class ContestCommand(CultureInfo culture)
 {
     private readonly CandidatePostComposer _composer = new(culture);
 
+    /// <summary>The names /mayor, /pcc or /seat (<paramref name="command"/>) can answer, by key: for autocomplete.</summary>
+    public static IReadOnlyDictionary<string, string> NamesFor(string command, ResultsBook book) =>
+        NamesOf(ContestsOf(book, KindsFor(command)));
+
     public CommandAnswer Answer(string command, string query, ResultsBook book)
     {
-        var (kinds, noun, example) = command switch
+        var (noun, example) = command switch
         {
-            "mayor" => (new[] { ContestKind.Mayor }, "mayoralty", "/mayor Hackney"),
-            "pcc" => ([ContestKind.PoliceCommissioner], "police area", "/pcc Kent"),
-            _ => (new[] { ContestKind.Constituency, ContestKind.Region }, "seat", "/seat Aberdeen Central"),
+            "mayor" => ("mayoralty", "/mayor Hackney"),
+            "pcc" => ("police area", "/pcc Kent"),
+            _ => ("seat", "/seat Aberdeen Central"),
         };
         if (query.Length == 0)
         {
             return CommandAnswer.Problem($"Which {noun}? For example: {example}");
         }
 
-        var contests = ContestsOf(book, kinds);
-        var names = contests.GroupBy(c => CouncilKey.For(c.Name)).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        var contests = ContestsOf(book, KindsFor(command));
+        var names = NamesOf(contests);
         var match = CouncilFinder.Find(query, names);
         var key = match.Key ?? (!match.Ambiguous && match.Candidates.Count == 1 ? match.Candidates[0] : null);
         if (key is not null)
@@ -70,6 +74,16 @@ internal sealed class ContestCommand(CultureInfo culture)
             _ => $"a parliament seat (/seat {name})",
         })]);
     }
+
+    private static ContestKind[] KindsFor(string command) => command switch
+    {
+        "mayor" => [ContestKind.Mayor],
+        "pcc" => [ContestKind.PoliceCommissioner],
+        _ => [ContestKind.Constituency, ContestKind.Region],
+    };
+
+    private static Dictionary<string, string> NamesOf(List<Contest> contests) =>
+        contests.GroupBy(c => CouncilKey.For(c.Name)).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
 
     private static List<Contest> ContestsOf(ResultsBook book, ContestKind[] kinds) =>
         [.. book.LatestMessages

@@ -100,4 +100,14 @@ public sealed class ContestCommandTests
         Assert.Equal("Conservative hold Kent police and crime commissioner\nPolice and crime commissioner for Kent.\nFull result to follow.", _engine.Answer("/pcc kent", Books.With(kent)).Text);
         Assert.False(_engine.Answer("/mayor kent", Books.With(kent)).Ok);
     }
+
+    [Fact]
+    public void Complete_Seat_SuggestsSeatsButNotMayoralties()
+    {
+        var book = Books.With(Candidates.GreenGain(), Candidates.Rush(1, "Reform", "SNP", gain: true, Candidates.AberdeenCentral));
+
+        Assert.Equal(["Aberdeen Central"], CommandEngine.Complete("seat", "aber", book));
+        Assert.Empty(CommandEngine.Complete("seat", "hack", book));
+        Assert.Equal(["Hackney"], CommandEngine.Complete("mayor", "Hac", book));
+    }
 }
