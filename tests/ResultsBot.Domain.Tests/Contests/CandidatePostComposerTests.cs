@@ -93,4 +93,13 @@ public sealed class CandidatePostComposerTests
     }
 
     private static SubscriptionFilter Filter(string text) => SubscriptionParser.Parse(text, Regions.KnownCouncils, []).Filter!;
+
+    [Fact]
+    public void Digest_WithAMayor_CountsResultsNotCouncils()
+    {
+        var digest = new DigestComposer(Culture.EnGb).Compose([_composer.Result(Candidates.GreenGain(), call: null), _composer.Call(Candidates.Rush(1, "Reform", "SNP", gain: true, Candidates.AberdeenCentral))]);
+
+        Assert.Equal("2 results declared", digest.Headline);
+        Assert.Equal(["Green gain Hackney mayoralty from Labour", "Reform UK gain Aberdeen Central from SNP"], digest.Lines);
+    }
 }
