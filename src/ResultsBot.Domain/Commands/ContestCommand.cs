@@ -47,7 +47,7 @@ internal sealed class ContestCommand(CultureInfo culture)
         {
             (true, _) => $"Which one? {Lists.Or(suggestions)}",
             (_, > 0) => $"No {noun} called \"{asked}\" in this feed. Did you mean {Lists.Or(suggestions)}?",
-            _ when names.Count == 0 => $"No {noun} called \"{asked}\" in this feed; it has none.",
+            _ when names.Count == 0 => $"No {noun} called \"{asked}\": this feed has no {(noun == "police area" ? "police and crime commissioner elections" : noun == "seat" ? "parliament seats" : "mayoral elections")}.",
             _ => $"No {noun} called \"{asked}\" in this feed.",
         });
     }

@@ -98,7 +98,7 @@ public sealed class ContestCommandTests
         var kent = new CandidateRush(1, new Contest(ContestKind.PoliceCommissioner, "Kent", "Police and Crime Commissioner", "P"), null, new PartyCode("C"), new PartyCode("C"), false, null);
 
         Assert.Equal("Conservative hold Kent police and crime commissioner\nPolice and crime commissioner for Kent.\nFull result to follow.", _engine.Answer("/pcc kent", Books.With(kent)).Text);
-        Assert.False(_engine.Answer("/mayor kent", Books.With(kent)).Ok);
+        Assert.Equal(new CommandAnswer("No mayoralty called \"kent\": this feed has no mayoral elections.", false), _engine.Answer("/mayor kent", Books.With(kent)));
     }
 
     [Fact]
