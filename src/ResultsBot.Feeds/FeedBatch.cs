@@ -13,7 +13,7 @@ public static class FeedBatch
     {
         var ordered = items
             .Select((item, index) => (Item: item, Index: index))
-            .OrderBy(x => messageOf(x.Item) is CouncilNominations ? 0 : 1)
+            .OrderBy(x => messageOf(x.Item) is CouncilNominations or CandidateNominations ? 0 : 1)
             .ThenBy(x => x.Index)
             .Select(x => x.Item)
             .ToArray();

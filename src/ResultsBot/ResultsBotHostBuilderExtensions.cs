@@ -78,6 +78,7 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton(sp => FeedSources.Open(settings.FeedSource ?? BotSettings.SampleFeedDirectory, sp.GetRequiredService<HttpClient>()));
         services.AddSingleton(sp => openStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new DeclarationPostComposer(settings.Culture, settings.SourceName));
+        services.AddSingleton(new CandidatePostComposer(settings.Culture, settings.SourceName));
         services.AddSingleton(settings.Culture);
         services.AddSingleton(sp => new CommandEngine(settings.Culture, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CommandRunner>();

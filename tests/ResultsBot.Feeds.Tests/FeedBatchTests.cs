@@ -18,6 +18,28 @@ public class FeedBatchTests
     }
 
     [Fact]
+    public void Arrange_HackneyMayoralFilesOutOfOrder_NominationsFirstAndEachKindsRevisionsRising()
+    {
+        var names = new[]
+        {
+            "Mayoral_Elections_Test_rush_Hackney_2.xml", "Mayoral_Elections_Test_result_Hackney_3.xml", "Mayoral_Elections_Test_rush_Hackney_1.xml",
+            "Mayoral_Elections_Test_result_Hackney_1.xml", "Mayoral_Elections_Test_nominations_Hackney_1.xml",
+        };
+        var documents = names.Select((name, i) => new FeedDocument(name, SharedFeeds.PaBytes(name), i + 1)).ToList();
+        var messages = documents.ToDictionary(d => d, d => Assert.Single(PaFeedParser.Parse(d.Content).Messages));
+
+        var arranged = FeedBatch.Arrange(documents, d => messages[d]);
+
+        Assert.Equal(
+            [
+                "Mayoral_Elections_Test_nominations_Hackney_1.xml",
+                "Mayoral_Elections_Test_rush_Hackney_1.xml", "Mayoral_Elections_Test_result_Hackney_1.xml", "Mayoral_Elections_Test_rush_Hackney_2.xml",
+                "Mayoral_Elections_Test_result_Hackney_3.xml",
+            ],
+            arranged.Select(d => d.Origin));
+    }
+
+    [Fact]
     public void Arrange_RealBoltonAndGreenwichFilesInReverseNameOrder_PostsEachResultBeforeItsCorrection()
     {
         var names = new[]

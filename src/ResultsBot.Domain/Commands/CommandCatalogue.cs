@@ -9,7 +9,10 @@ public static class CommandCatalogue
     public static IReadOnlyList<CommandSpec> All { get; } =
     [
         new("council", "A council's result, or what is up if it has not declared", [new("name", "Council name, PA id or GSS code", true, "council")]),
-        new("scoreboard", "Councils and councillors by party, with changes", []),
+        new("mayor", "A mayoralty's result, its call, or who is standing", [new("name", "Where the mayor is elected, e.g. Hackney", true, "mayor")]),
+        new("pcc", "A police and crime commissioner's result, or who is standing", [new("area", "Police area, e.g. Kent", true, "pcc")]),
+        new("seat", "A Scottish or Welsh parliament seat's result (constituency or list)", [new("name", "Constituency or region, e.g. Aberdeen Central", true, "seat")]),
+        new("scoreboard", "Councils and councillors by party; the parliaments' seats", []),
         new("gains", "Every change of control so far, newest first", []),
         new("party", "A party's night: councils held, gained and lost", [new("name", "Party name or abbreviation", true, "party")]),
         new("declared", "Councils declared so far, in order, with the call", []),

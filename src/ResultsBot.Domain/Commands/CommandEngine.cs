@@ -12,6 +12,7 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
     private readonly ShareCommand _share = new(culture);
     private readonly WardCommand _ward = new(culture);
     private readonly ReferendumCommand _referendum = new(culture);
+    private readonly ContestCommand _contests = new(culture);
 
     public CommandEngine(CultureInfo culture)
         : this(culture, TimeProvider.System)
@@ -22,7 +23,10 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         """
         Commands:
           /council NAME       a council's result, or what is up if it has not declared (NAME, PA id or GSS code)
-          /scoreboard         councils and councillors by party, with changes
+          /mayor NAME         a mayoralty's result, its call, or who is standing
+          /pcc AREA           a police and crime commissioner's result, its call, or who is standing
+          /seat NAME          a Scottish or Welsh parliament seat's result (constituency or list)
+          /scoreboard         councils and councillors by party, with changes; the parliaments' seats
           /gains              every change of control so far, newest first
           /party NAME         a party's night: councils held, gained and lost, councillors
           /declared           councils declared so far, in order, with the call
@@ -31,6 +35,9 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
           /referendum AREA    a referendum's result; with no area, every referendum so far
           /share              the projected national share, with its source and time
           /share set ...      enter the projected national share (admins only)
+          /subscribe FILTERS  post results in this channel, e.g. region London; party Green; changes (admins only)
+          /subscriptions      this channel's subscription and whether it is paused
+          /unsubscribe        stop posting results in this channel (admins only)
           /help               this list
         """;
 
@@ -50,9 +57,10 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         var argument = space < 0 ? "" : text[(space + 1)..].Trim();
         return name switch
         {
-            "council" => _council.Answer(argument, book),
+            "council" => WithOtherContests(_council.Answer(argument, book), argument, book),
+            "mayor" or "pcc" or "seat" => _contests.Answer(name, argument, book),
             "share" or "pns" => _share.Answer(argument, book, caller, time.GetUtcNow()),
-            "scoreboard" or "scores" => new CommandAnswer(ScoreboardText.Format(Scoreboard.From(book), culture)),
+            "scoreboard" or "scores" => Scoreboards(book),
             "gains" => GainsCommand.Answer(book, culture),
             "party" => PartyCommand.Answer(argument, book, culture),
             "declared" => DeclaredCommand.Answer(book, culture),
@@ -64,13 +72,30 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         };
     }
 
-    /// <summary>Suggestions for part of a name: <paramref name="kind"/> is "council" or "party" (the option being typed).</summary>
+    /// <summary>Suggestions for part of a name: <paramref name="kind"/> is "council", "party", "mayor", "pcc" or "seat" (the option being typed).</summary>
     public static IReadOnlyList<string> Complete(string kind, string partial, ResultsBook book) => kind switch
     {
         "council" => Completion.Councils(partial, book),
         "party" => Completion.Parties(partial, book),
+        "mayor" or "pcc" or "seat" => Completion.Names(partial, ContestCommand.NamesFor(kind, book)),
         _ => [],
     };
+
+    /// <summary>A name that is (also) a mayoralty or seat says so, so /council Hackney points to /mayor Hackney.</summary>
+    private static CommandAnswer WithOtherContests(CommandAnswer answer, string query, ResultsBook book) =>
+        ContestCommand.OtherContestsCalled(query, book) is not { } other ? answer
+        : answer.Ok ? answer with { Text = $"{answer.Text}\n{SafeText.Echo(query)} is also {other} in this feed." }
+        : CommandAnswer.Problem($"There is no council called \"{SafeText.Echo(query)}\" in this feed; {SafeText.Echo(query)} is {other}.");
+
+    /// <summary>Councils, then the parliaments when the feed has their state of the parties (only the parliaments if no council has declared).</summary>
+    private CommandAnswer Scoreboards(ResultsBook book)
+    {
+        var parliaments = ParliamentScoreboardText.Format(book, culture);
+        var councils = ScoreboardText.Format(Scoreboard.From(book), culture);
+        return new CommandAnswer(parliaments.Count == 0 ? councils
+            : book.DeclaredCount == 0 ? string.Join("\n", parliaments)
+            : councils + "\n\n" + string.Join("\n", parliaments));
+    }
 
     private static CommandAnswer Unknown(string name) => SafeText.Echo(name) switch
     {

@@ -31,6 +31,10 @@ public static class Completion
         return Best(book.KnownCouncils.Select(c => (Name: c.Value, Keys: (IReadOnlyList<string>)[c.Key, CouncilFinder.Core(c.Key)], Order: 0)), query);
     }
 
+    /// <summary>Suggestions among other names keyed like councils: mayoralties, police areas, parliament seats.</summary>
+    public static IReadOnlyList<string> Names(string partial, IReadOnlyDictionary<string, string> names) =>
+        Best(names.Select(c => (Name: c.Value, Keys: (IReadOnlyList<string>)[c.Key, CouncilFinder.Core(c.Key)], Order: 0)), CouncilKey.For(Cut(partial)));
+
     public static IReadOnlyList<string> Parties(string partial, ResultsBook book)
     {
         var query = PartyFinder.Key(Cut(partial));

@@ -18,9 +18,9 @@ public sealed class DigestComposer(CultureInfo culture)
             sections.Add(PostSection.Plain(progress));
         }
 
-        // Ward and referendum results are declarations too, but not councils.
-        var what = declarations.All(p => p.Subject.StartsWith("council/", StringComparison.Ordinal)) ? "councils declared" : "results";
-        return new Post(PostKind.Digest, "digest/" + declarations[0].Subject, $"{Numbers.Count(declarations.Count, culture)} {what}", sections)
+        // Mayors and parliament seats digest with councils; then they are results, not councils.
+        var noun = declarations.All(p => p.Topic?.ElectionType is null or "council") ? "councils" : "results";
+        return new Post(PostKind.Digest, "digest/" + declarations[0].Subject, $"{Numbers.Count(declarations.Count, culture)} {noun} declared", sections)
         {
             Footer = declarations[^1].Footer,
         };

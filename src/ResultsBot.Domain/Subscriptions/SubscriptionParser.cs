@@ -14,7 +14,7 @@ public static class SubscriptionParser
 {
     public const string Usage = "/subscribe region London; councils Hull, Leeds; party Green; changes; wards; types councils; digest 5m  (or /subscribe with nothing for everything)";
 
-    private static readonly string[] KnownTypes = ["council", "mayor", "ward", "by-election", "referendum"];
+    private static readonly string[] KnownTypes = ["council", "mayor", "pcc", "parliament", "ward", "by-election", "referendum"];
 
     /// <param name="knownCouncils">Councils by key, as the book knows them (plus <see cref="Regions.KnownCouncils"/>).</param>
     /// <param name="knownParties">Parties the feed has mentioned.</param>
@@ -75,7 +75,7 @@ public static class SubscriptionParser
                     changes = true;
                     break;
                 case "type" or "types" or "elections":
-                    error = Each(items, "election type", item => item.ToLowerInvariant().TrimEnd('s') is var type && KnownTypes.Contains(type) ? Add(types, type) : $"I don't know the election type \"{SafeText.Echo(item)}\" (types: councils, mayors, wards, by-elections, referendums)");
+                    error = Each(items, "election type", item => item.ToLowerInvariant().TrimEnd('s') is var type && KnownTypes.Contains(type) ? Add(types, type) : $"I don't know the election type \"{SafeText.Echo(item)}\" (types: councils, mayors, pccs, parliaments, wards, by-elections, referendums)");
                     break;
                 case "digest" or "digests":
                     (digest, window, error) = Digest(rest);

@@ -15,8 +15,7 @@ public static class PaFeedParser
 
     private static readonly HashSet<string> KnownButNotRead = new(StringComparer.Ordinal)
     {
-        "FirstPastThePostNominations", "FirstPastThePostRush", "FirstPastThePostResult", "FirstPastThePostStateOfParties",
-        "TopUpNominations", "TopUpRush", "TopUpResult", "TopUpStateOfParties", "LocalElectionRush",
+        "LocalElectionRush",
         "ReferendumResult", "ReferendumRush",
     };
 
@@ -70,6 +69,9 @@ public static class PaFeedParser
                 "LocalElectionResult" => ParseOutcome.Read(LocalResultReader.Read(root)),
                 "LocalStateOfParties" => ParseOutcome.Read([StateOfPartiesReader.Read(root)]),
                 "LocalElectionNominations" => ParseOutcome.Read(NominationsReader.Read(root)),
+                "FirstPastThePostNominations" or "FirstPastThePostRush" or "FirstPastThePostResult"
+                    or "TopUpNominations" or "TopUpRush" or "TopUpResult" => ParseOutcome.Read(CandidateReader.Read(root)),
+                "FirstPastThePostStateOfParties" or "TopUpStateOfParties" => ParseOutcome.Read([ParliamentStateReader.Read(root)]),
                 Ours.NationalShareFormat.RootName => ParseOutcome.Read([Ours.NationalShareFormat.Read(root, origin)]),
                 Ours.ReferendumFormat.RootName => ParseOutcome.Read([Ours.ReferendumFormat.Read(root)]),
                 _ when KnownButNotRead.Contains(type) => ParseOutcome.Unread(type),

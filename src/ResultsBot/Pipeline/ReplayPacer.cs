@@ -14,7 +14,13 @@ public sealed class ReplayPacer(double speed, TimeProvider time)
 
     public async Task BeforePostAsync(FeedMessage message, CancellationToken cancellationToken)
     {
-        var declaredAt = (message as CouncilDeclaration)?.DeclaredAt;
+        var declaredAt = message switch
+        {
+            CouncilDeclaration d => d.DeclaredAt,
+            CandidateResult r => r.DeclaredAt,
+            ListResult l => l.DeclaredAt,
+            _ => null,
+        };
         if (_started)
         {
             var gap = declaredAt is { } now && _previousTime is { } before

@@ -21,9 +21,12 @@ public sealed class ResultsDesk(
     TimeProvider time,
     CultureInfo culture,
     ILogger<ResultsDesk> logger,
-    Operations.BotMetrics? metrics = null)
+    Operations.BotMetrics? metrics = null,
+    CandidatePostComposer? candidates = null)
 {
     private readonly BallotPosts _ballots = new(culture);
+    private readonly CandidatePostComposer _candidates = candidates ?? new CandidatePostComposer(culture);
+
     private ResultsBook _book = ResultsBook.Empty;
 
     /// <summary>The book as of the last accepted message; safe to read from any thread.</summary>
@@ -55,8 +58,15 @@ public sealed class ResultsDesk(
     public void Expect(IEnumerable<string> councilNames) => Volatile.Write(ref _book, Book.ExpectCouncils(councilNames));
 
     /// <summary>True when taking the message would post something new (used to pace replays).</summary>
-    public bool WouldPost(FeedMessage message) =>
-        message is CouncilDeclaration && Book.Accept(message).Kind != AcceptanceKind.Stale;
+    public bool WouldPost(FeedMessage message) => message switch
+    {
+        CouncilDeclaration => Book.Accept(message).Kind != AcceptanceKind.Stale,
+
+        // A rush after its result is taken but posts nothing, so it must not hold a replay up.
+        _ when CandidatePosts.IsCandidateMessage(message) =>
+            Book.Accept(message) is { Kind: not AcceptanceKind.Stale } acceptance && CandidatePosts.For(acceptance, _candidates, time.GetUtcNow()).Any(),
+        _ => false,
+    };
 
     /// <summary>Accepts a message, storing it with the posts it makes. Throws when the store cannot be written.</summary>
     public Acceptance Take(FeedDocument document, FeedMessage message)
@@ -110,6 +120,13 @@ public sealed class ResultsDesk(
                 if (_ballots.Compose(acceptance, now) is { } ballot)
                 {
                     yield return ballot;
+                }
+
+                break;
+            case (var message, _) when CandidatePosts.IsCandidateMessage(message):
+                foreach (var post in CandidatePosts.For(acceptance, _candidates, now))
+                {
+                    yield return post;
                 }
 
                 break;

@@ -180,7 +180,10 @@ public class CommandEngineTests
             """
             Commands:
               /council NAME       a council's result, or what is up if it has not declared (NAME, PA id or GSS code)
-              /scoreboard         councils and councillors by party, with changes
+              /mayor NAME         a mayoralty's result, its call, or who is standing
+              /pcc AREA           a police and crime commissioner's result, its call, or who is standing
+              /seat NAME          a Scottish or Welsh parliament seat's result (constituency or list)
+              /scoreboard         councils and councillors by party, with changes; the parliaments' seats
               /gains              every change of control so far, newest first
               /party NAME         a party's night: councils held, gained and lost, councillors
               /declared           councils declared so far, in order, with the call

@@ -13,6 +13,7 @@ public class SubscriptionParserTests
     [InlineData("councils hull, Basingstoke & Deane", "councils Kingston upon Hull, Basingstoke and Deane")]
     [InlineData("party greens; changes", "party Green; changes")]
     [InlineData("types councils, mayors; digest 5m", "types council, mayor; digest 5m")]
+    [InlineData("types pccs, parliaments", "types pcc, parliament")]
     [InlineData("digest on", "digest 20s")]
     [InlineData("digest off", "digest off")]
     public void Parse_GoodFilters_WriteBackInTheirCanonicalForm(string text, string written)

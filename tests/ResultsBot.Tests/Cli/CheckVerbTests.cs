@@ -21,7 +21,7 @@ public sealed class CheckVerbTests
         Assert.Contains(lines, l => l.StartsWith("bad_entities.xml: it declares a DTD", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("bad_huge_name.xml:", StringComparison.Ordinal) && l.Contains("204,800 characters long", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("bad_negative_seats.xml:", StringComparison.Ordinal) && l.Contains("seats='-25' is out of range", StringComparison.Ordinal));
-        Assert.Contains("checked 12 files: 9 bad; some are message types not read yet (FirstPastThePostResult)", stderr, StringComparison.Ordinal);
+        Assert.Contains("checked 12 files: 9 bad", stderr, StringComparison.Ordinal);
         Assert.Equal(0, recorder.Connections);
     }
 

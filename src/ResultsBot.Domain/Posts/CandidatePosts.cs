@@ -1,0 +1,54 @@
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Messages;
+
+namespace ResultsBot.Domain.Posts;
+
+/// <summary>
+/// What to post when a candidate election's message is taken: a rush posts the call at once unless the full
+/// result is already in (a late rush never overwrites a result); a result posts in full; revisions that
+/// change what was posted are corrections. Nominations and parliament totals are answered on request, not posted.
+/// </summary>
+public static class CandidatePosts
+{
+    public static IEnumerable<Post> For(Acceptance acceptance, CandidatePostComposer composer, DateTimeOffset receivedAt)
+    {
+        var book = acceptance.Book;
+        switch (acceptance.Message, acceptance.Previous)
+        {
+            case (CandidateRush rush, _) when book.Latest(CandidateResult.ResultKeyFor(rush.Contest)) is not null:
+                break;
+            case (CandidateRush rush, CandidateRush previous):
+                if (composer.CallCorrection(previous, rush, receivedAt) is { } correction)
+                {
+                    yield return correction;
+                }
+
+                break;
+            case (CandidateRush rush, null):
+                yield return composer.Call(rush, receivedAt);
+                break;
+            case (CandidateResult result, CandidateResult previous):
+                if (composer.ResultCorrection(previous, result, receivedAt) is { } revised)
+                {
+                    yield return revised;
+                }
+
+                break;
+            case (CandidateResult result, null):
+                yield return composer.Result(result, book.Latest(CandidateRush.RushKeyFor(result.Contest)) as CandidateRush, receivedAt);
+                break;
+            case (ListResult { Provisional: true } list, _) when book.Latest(CandidateResult.ResultKeyFor(list.Contest)) is not null:
+                break;
+            case (ListResult list, var previous):
+                if (composer.List(list, previous as ListResult, receivedAt) is { } post)
+                {
+                    yield return post;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>True for the messages this class posts about.</summary>
+    public static bool IsCandidateMessage(FeedMessage message) => message is CandidateRush or CandidateResult or ListResult;
+}
