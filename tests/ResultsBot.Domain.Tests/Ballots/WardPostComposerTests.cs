@@ -132,7 +132,7 @@ public sealed class WardPostComposerTests
 
         var digest = new DigestComposer(Culture.EnGb).Compose(posts);
 
-        Assert.Equal("2 results", digest.Headline);
+        Assert.Equal("2 results declared", digest.Headline);
         Assert.Equal(["Ecclesall (Sheffield): Lib Dem win", "Ecclesall (Sheffield): Lib Dem hold"], digest.Lines);
     }
 }
