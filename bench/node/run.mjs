@@ -368,10 +368,11 @@ async function footprint() {
   const bot = await startBot('ResultsBot (footprint)', fake, keys, { cwd });
   await waitFor(() => httpOk(bot.base + '/readyz'), 60000, 'the bot to be ready');
   const startup = now() - bot.started;
+  log(`footprint: ready after ${f(startup)} ms`);
   // Steady state: a little command traffic, then RSS sampled for a few seconds.
   await cannon({ url: `${bot.base}/discord/interactions`, ...discordRequest(keys), connections: 4, overallRate: 100, duration: plan.settle });
   const samples = [];
-  for (let i = 0; i < plan.settle * 2; i++) { samples.push(rssMb(bot.pid)); await sleep(500); }
+  for (let i = 0; i < plan.settle * 2; i++) { samples.push(rssMb(bot.proc.pid)); await sleep(500); }
   const afterStats = await fake.stats();
   await Promise.all([bot.proc.stop(), fake.stop()]);
   const r = { startupMs: startup, rssMb: Math.max(...samples), rssMedianMb: median(samples), subscriptions: plan.subscriptions, requestsAfterRestart: afterStats.requests - before };

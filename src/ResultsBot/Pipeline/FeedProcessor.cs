@@ -167,13 +167,29 @@ public sealed class FeedProcessor(
 
             try
             {
-                await Task.Delay(wait, time, cancellationToken);
+                await WaitForNextPollAsync(wait, failures == 0, cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 break;
             }
         }
+    }
+
+    // A watched folder wakes the loop as soon as a file lands (not while backing off from failures); the
+    // poll interval stays the upper bound, and the only clock for sources that cannot notify.
+    private async Task WaitForNextPollAsync(TimeSpan wait, bool wakeOnChange, CancellationToken cancellationToken)
+    {
+        if (!wakeOnChange || source is not IChangeNotifyingFeedSource notifying)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+            return;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(Task.Delay(wait, time, either.Token), notifying.WaitForChangeAsync(either.Token));
+        await either.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     // Doubling waits after each failure in a row, never longer than a minute.
