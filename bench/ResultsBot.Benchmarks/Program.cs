@@ -11,6 +11,8 @@ switch (args)
             args.Length > 3 && args[2] == "--body" ? args[3] : null);
     case ["fake-platforms", ..]:
         return await FakePlatformsHost.RunAsync(args.Contains("--arrivals"));
+    case ["subscribe", var database, var count]:
+        return SubscribeRun.Run(database, Number(count));
     case ["ingest", ..]:
         var rounds = Array.IndexOf(args, "--rounds") is var at and > 0 ? Number(args[at + 1]) : 5;
         return await IngestRun.RunAsync([.. args.Skip(1).TakeWhile(a => a != "--rounds")], rounds);

@@ -86,18 +86,30 @@ public sealed class SqliteResultsStore : IDisposable
     /// Stores an accepted message and queues each post for its channels, all or nothing. A correction also
     /// goes to every channel that had the post it corrects.
     /// </summary>
-    public void Accept(string key, int revision, string origin, byte[] content, IReadOnlyList<QueuedPost> posts)
+    public void Accept(string key, int revision, string origin, byte[] content, IReadOnlyList<QueuedPost> posts) =>
+        AcceptAll([new AcceptedMessage(key, revision, origin, content, posts)]);
+
+    /// <summary>
+    /// <see cref="Accept(string, int, string, byte[], IReadOnlyList{QueuedPost})"/> for many messages in one
+    /// transaction, all or nothing: a poll that brings a whole night costs one write to disk, not one per message.
+    /// </summary>
+    public void AcceptAll(IReadOnlyList<AcceptedMessage> messages)
     {
+        ArgumentNullException.ThrowIfNull(messages);
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
             var now = Now();
-            var messageId = Insert(
-                transaction,
-                "INSERT INTO messages (key, revision, origin, content, accepted_at) VALUES ($key, $revision, $origin, $content, $now) RETURNING id",
-                ("$key", key), ("$revision", revision), ("$origin", origin), ("$content", content), ("$now", now));
+            foreach (var (key, revision, origin, content, posts) in messages)
+            {
+                var messageId = Insert(
+                    transaction,
+                    "INSERT INTO messages (key, revision, origin, content, accepted_at) VALUES ($key, $revision, $origin, $content, $now) RETURNING id",
+                    ("$key", key), ("$revision", revision), ("$origin", origin), ("$content", content), ("$now", now));
 
-            QueuePosts(transaction, messageId, posts, now);
+                QueuePosts(transaction, messageId, posts, now);
+            }
+
             transaction.Commit();
         }
     }
