@@ -13,7 +13,7 @@ namespace ResultsBot.Benchmarks;
 
 /// <summary>
 /// `ingest DIR... [--rounds N]`: a whole night's feed read, validated, stored (SQLite file, as `run` keeps
-/// it) and summarised (every post composed and written to a null console) through the bot's own
+/// it) and summarised (the book updated, every post composed and queued) through the bot's own
 /// FeedProcessor, against the floor: a bare XmlReader pass over the same files. Each round starts from an
 /// empty database; prints one JSON line per round.
 /// </summary>
@@ -83,7 +83,8 @@ internal static class IngestRun
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Feed:Source"] = feed });
         var settings = SettingsReader.Read(builder.Configuration);
-        builder.AddResultsBot(settings, time => SqliteResultsStore.Open("Data Source=" + database, time), TextWriter.Null);
+        // No outlet: ingest ends when every post is composed and queued; delivering them is comparison 2's business.
+        builder.AddResultsBot(settings, time => SqliteResultsStore.Open("Data Source=" + database, time), output: null);
         using var host = builder.Build();
         var desk = host.Services.GetRequiredService<ResultsDesk>();
         var processor = host.Services.GetRequiredService<FeedProcessor>();
