@@ -494,6 +494,9 @@ function report(results, m, started, elapsed) {
   }
 
   for (const [name, error] of Object.entries(results.errors ?? {})) add(`**${name} failed:** ${String(error).split('\n')[0]}`, '');
+  // What was found and fixed along the way, and what the design cannot reach: written by hand, kept beside.
+  const findings = path.join(repo, 'bench', 'FINDINGS.md');
+  if (!smoke && fs.existsSync(findings)) add(fs.readFileSync(findings, 'utf8').trim(), '');
   add('## Reproduce', '', '```sh', `bench/run${smoke ? ' --smoke' : ''}          # installs the npm packages (bench/node), builds Release, runs everything, writes this file`, 'bench/run --only 2,4    # some comparisons only', '```', '');
   return lines.join('\n');
 }
