@@ -22,7 +22,7 @@ internal static class DeliveryRun
 {
     private const string Token = "bench-token";
 
-    public static async Task<int> RunAsync(int channels)
+    public static async Task<int> RunAsync(int channels, string? bodyFile = null)
     {
         var culture = CultureInfo.GetCultureInfo("en-GB");
         var discord = new FakeDiscordRest(Token);
@@ -55,6 +55,22 @@ internal static class DeliveryRun
         var minimum = TimeSpan.FromSeconds(Math.Max(0, Math.Ceiling(channels / 50.0) - 1));
         var landed = ids.Count(id => discord.MessagesIn(id).Count == 1);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"channels {channels}: queued in {queue.Elapsed.TotalMilliseconds:F0} ms; delivered {sent} (landed once: {landed}) in {deliver.Elapsed.TotalSeconds:F2} s; minimum the limits allow {minimum.TotalSeconds:F2} s; ratio {deliver.Elapsed.TotalSeconds / Math.Max(1, minimum.TotalSeconds):F3}; 429s served {discord.RateLimitedCount}"));
+        Console.WriteLine("result " + new System.Text.Json.Nodes.JsonObject
+        {
+            ["channels"] = channels,
+            ["queueMs"] = queue.Elapsed.TotalMilliseconds,
+            ["deliverySeconds"] = deliver.Elapsed.TotalSeconds,
+            ["minimumSeconds"] = minimum.TotalSeconds,
+            ["landedOnce"] = landed,
+            ["rateLimited"] = discord.RateLimitedCount,
+        }.ToJsonString());
+        if (bodyFile is not null && discord.MessagesIn(ids[0]) is [var first, ..])
+        {
+            // What the bot sent, for the @discordjs/rest contender to post the same bodies.
+            var body = new System.Text.Json.Nodes.JsonObject { ["content"] = first.Content, ["embeds"] = first.Embeds.DeepClone() };
+            await File.WriteAllTextAsync(bodyFile, body.ToJsonString());
+        }
+
         Directory.Delete(directory, recursive: true);
         return landed == channels && discord.RateLimitedCount == 0 ? 0 : 1;
     }

@@ -1,11 +1,24 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using ResultsBot.Benchmarks;
 
-// `delivery [channels]` is a scripted load run against the Discord fake; anything else goes to BenchmarkDotNet.
-if (args is ["delivery", ..])
+// Scripted runs for bench/run (see bench/README.md); anything else goes to BenchmarkDotNet.
+switch (args)
 {
-    return await DeliveryRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000);
+    case ["delivery", ..]:
+        return await DeliveryRun.RunAsync(
+            args.Length > 1 ? Number(args[1]) : 1_000,
+            args.Length > 3 && args[2] == "--body" ? args[3] : null);
+    case ["fake-platforms", ..]:
+        return await FakePlatformsHost.RunAsync(args.Contains("--arrivals"));
+    case ["subscribe", var database, var count]:
+        return SubscribeRun.Run(database, Number(count));
+    case ["ingest", ..]:
+        var rounds = Array.IndexOf(args, "--rounds") is var at and > 0 ? Number(args[at + 1]) : 5;
+        return await IngestRun.RunAsync([.. args.Skip(1).TakeWhile(a => a != "--rounds")], rounds);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(CommandBenchmarks).Assembly).Run(args);
+        return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(CommandBenchmarks).Assembly).Run(args);
-return 0;
+static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);

@@ -86,18 +86,30 @@ public sealed class SqliteResultsStore : IDisposable
     /// Stores an accepted message and queues each post for its channels, all or nothing. A correction also
     /// goes to every channel that had the post it corrects.
     /// </summary>
-    public void Accept(string key, int revision, string origin, byte[] content, IReadOnlyList<QueuedPost> posts)
+    public void Accept(string key, int revision, string origin, byte[] content, IReadOnlyList<QueuedPost> posts) =>
+        AcceptAll([new AcceptedMessage(key, revision, origin, content, posts)]);
+
+    /// <summary>
+    /// <see cref="Accept(string, int, string, byte[], IReadOnlyList{QueuedPost})"/> for many messages in one
+    /// transaction, all or nothing: a poll that brings a whole night costs one write to disk, not one per message.
+    /// </summary>
+    public void AcceptAll(IReadOnlyList<AcceptedMessage> messages)
     {
+        ArgumentNullException.ThrowIfNull(messages);
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
             var now = Now();
-            var messageId = Insert(
-                transaction,
-                "INSERT INTO messages (key, revision, origin, content, accepted_at) VALUES ($key, $revision, $origin, $content, $now) RETURNING id",
-                ("$key", key), ("$revision", revision), ("$origin", origin), ("$content", content), ("$now", now));
+            foreach (var (key, revision, origin, content, posts) in messages)
+            {
+                var messageId = Insert(
+                    transaction,
+                    "INSERT INTO messages (key, revision, origin, content, accepted_at) VALUES ($key, $revision, $origin, $content, $now) RETURNING id",
+                    ("$key", key), ("$revision", revision), ("$origin", origin), ("$content", content), ("$now", now));
 
-            QueuePosts(transaction, messageId, posts, now);
+                QueuePosts(transaction, messageId, posts, now);
+            }
+
             transaction.Commit();
         }
     }
@@ -258,6 +270,16 @@ public sealed class SqliteResultsStore : IDisposable
     /// <param name="origin">"config" or "command": configuration does not overwrite what a command set.</param>
     public void Subscribe(string channel, string filter, string origin, string updatedBy)
     {
+        SubscribeMany([(channel, filter)], origin, updatedBy);
+    }
+
+    /// <summary>
+    /// <see cref="Subscribe"/> for many channels in one transaction: configuration with thousands of
+    /// channels costs one write to disk at start, not one each.
+    /// </summary>
+    public void SubscribeMany(IReadOnlyCollection<(string Channel, string Filter)> subscriptions, string origin, string updatedBy)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptions);
         var sql = origin == "config"
             ? """
               INSERT INTO subscriptions (channel, filter, origin, updated_by, updated_at) VALUES ($channel, $filter, $origin, $by, $now)
@@ -269,7 +291,26 @@ public sealed class SqliteResultsStore : IDisposable
               ON CONFLICT (channel) DO UPDATE SET filter = excluded.filter, origin = excluded.origin, updated_by = excluded.updated_by,
               updated_at = excluded.updated_at, paused_at = NULL, paused_reason = NULL
               """;
-        Write(sql, ("$channel", channel), ("$filter", filter), ("$origin", origin), ("$by", updatedBy), ("$now", Now()));
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            var channel = command.Parameters.Add("$channel", SqliteType.Text);
+            var filter = command.Parameters.Add("$filter", SqliteType.Text);
+            command.Parameters.AddWithValue("$origin", origin);
+            command.Parameters.AddWithValue("$by", updatedBy);
+            command.Parameters.AddWithValue("$now", Now());
+            foreach (var subscription in subscriptions)
+            {
+                channel.Value = subscription.Channel;
+                filter.Value = subscription.Filter;
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
     }
 
     /// <summary>Removes a channel's subscription and drops what was queued for it. Returns false when there was none.</summary>

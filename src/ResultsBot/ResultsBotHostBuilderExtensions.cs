@@ -113,10 +113,7 @@ public static class ResultsBotHostBuilderExtensions
                 "configuration");
         }
 
-        foreach (var configured in settings.ConfiguredChannels)
-        {
-            subscriptions.Subscribe(configured.Channel, configured.Filter, "config", "configuration");
-        }
+        subscriptions.SubscribeAll([.. settings.ConfiguredChannels.Select(c => (c.Channel, c.Filter))], "config", "configuration");
 
         return subscriptions;
     }

@@ -55,6 +55,19 @@ public sealed class SqliteResultsStoreTests : IDisposable
     }
 
     [Fact]
+    public void SubscribeMany_FromConfiguration_AddsNewChannelsAndLeavesAFilterSetByCommand()
+    {
+        using var store = SqliteResultsStore.Open(ConnectionString, _time);
+        store.Subscribe("discord:2", "party Green", "command", "U1");
+
+        store.SubscribeMany([("discord:1", "everything"), ("discord:2", "everything"), ("slack:C1", "region London")], "config", "configuration");
+
+        Assert.Equal(
+            [("discord:1", "everything", "config"), ("discord:2", "party Green", "command"), ("slack:C1", "region London", "config")],
+            store.LoadSubscriptions().Select(s => (s.Channel, s.Filter, s.Origin)));
+    }
+
+    [Fact]
     public void Pause_ThenSubscribeAgain_ChannelIsBackWithItsQueue()
     {
         using var store = SqliteResultsStore.Open(ConnectionString, _time);

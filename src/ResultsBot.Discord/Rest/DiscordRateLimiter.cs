@@ -9,14 +9,19 @@ namespace ResultsBot.Discord.Rest;
 /// </summary>
 internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond = 50)
 {
-    // A little over a second, so our send times and Discord's arrival times cannot disagree about a window.
-    private static readonly TimeSpan GlobalWindow = TimeSpan.FromMilliseconds(1050);
+    // Discord counts a request when it arrives, somewhere between our send and its answer: a global slot is
+    // taken at the send and freed a second (and a little) after the answer, so no second of arrivals can hold
+    // more than the limit however long requests spent in flight (new connections on a burst, a busy machine).
+    private static readonly TimeSpan GlobalWindow = TimeSpan.FromMilliseconds(1005);
+
+    // While every slot is in flight, how often to look again (an answer frees one).
+    private static readonly TimeSpan InFlightRecheck = TimeSpan.FromMilliseconds(5);
 
     private readonly ConcurrentDictionary<string, RouteGate> _routes = new();
     private readonly ConcurrentDictionary<string, string> _bucketHashes = new();
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new();
     private readonly Lock _globalGate = new();
-    private readonly Queue<DateTimeOffset> _recentSends = new();
+    private readonly List<GlobalSlot> _globalSlots = [];
     private DateTimeOffset _globalPausedUntil;
 
     public TimeProvider Time => time;
@@ -34,12 +39,8 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
                 await Task.Delay(wait, time, cancellationToken);
             }
 
-            if (global)
-            {
-                await WaitForGlobalSlotAsync(cancellationToken);
-            }
-
-            return new RouteLease(this, gate, route, major);
+            var slot = global ? await WaitForGlobalSlotAsync(cancellationToken) : null;
+            return new RouteLease(this, gate, route, major, slot);
         }
         catch
         {
@@ -85,7 +86,16 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
         return _buckets.GetOrAdd(key, _ => new RateLimitBucket());
     }
 
-    private async Task WaitForGlobalSlotAsync(CancellationToken cancellationToken)
+    /// <summary>The request that held this slot has its answer (or failed): the slot frees a window from now.</summary>
+    internal void Release(GlobalSlot slot)
+    {
+        lock (_globalGate)
+        {
+            slot.FreeAt = time.GetUtcNow() + GlobalWindow;
+        }
+    }
+
+    private async Task<GlobalSlot> WaitForGlobalSlotAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -93,28 +103,32 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
             lock (_globalGate)
             {
                 var now = time.GetUtcNow();
-                while (_recentSends.Count > 0 && _recentSends.Peek() <= now - GlobalWindow)
-                {
-                    _recentSends.Dequeue();
-                }
-
+                _globalSlots.RemoveAll(s => s.FreeAt <= now);
                 if (now < _globalPausedUntil)
                 {
                     wait = _globalPausedUntil - now;
                 }
-                else if (_recentSends.Count < globalPerSecond)
+                else if (_globalSlots.Count < globalPerSecond)
                 {
-                    _recentSends.Enqueue(now);
-                    return;
+                    var slot = new GlobalSlot();
+                    _globalSlots.Add(slot);
+                    return slot;
                 }
                 else
                 {
-                    wait = _recentSends.Peek() + GlobalWindow - now;
+                    var soonest = _globalSlots.Min(s => s.FreeAt);
+                    wait = soonest == DateTimeOffset.MaxValue ? InFlightRecheck : soonest - now;
                 }
             }
 
             await Task.Delay(wait, time, cancellationToken);
         }
+    }
+
+    /// <summary>One request's place in the global limit: taken until a window after its answer.</summary>
+    internal sealed class GlobalSlot
+    {
+        public DateTimeOffset FreeAt { get; set; } = DateTimeOffset.MaxValue;
     }
 
     internal sealed class RouteGate

@@ -35,8 +35,9 @@ public static class SubscriptionParser
         var wards = false;
         bool? digest = null;
         TimeSpan? window = null;
-        var councilNames = knownCouncils.Concat(Regions.KnownCouncils.Where(k => !knownCouncils.ContainsKey(k.Key)))
-            .ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
+        // Built only for a council clause to check: reading thousands of stored filters at start must not build it each time.
+        var names = new Lazy<Dictionary<string, string>>(() => knownCouncils.Concat(Regions.KnownCouncils.Where(k => !knownCouncils.ContainsKey(k.Key)))
+            .ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal));
 
         foreach (var clause in text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -53,11 +54,11 @@ public static class SubscriptionParser
                     error = Each(items, "region", item => Regions.Find(item) is { } found ? Add(places, found) : $"I don't know the region \"{SafeText.Echo(item)}\" (regions: {string.Join(", ", Regions.All)}; nations: {string.Join(", ", Regions.Nations)})");
                     break;
                 case "council" or "councils":
-                    error = trusted ? Each(items, "council", item => Add(councils, item)) : Each(items, "council", item => CouncilFinder.Find(item, councilNames) switch
+                    error = trusted ? Each(items, "council", item => Add(councils, item)) : Each(items, "council", item => CouncilFinder.Find(item, names.Value) switch
                     {
-                        { Key: { } key, Ambiguous: false } => Add(councils, councilNames[key]),
-                        { Ambiguous: true, Candidates: var c } => $"\"{SafeText.Echo(item)}\" could be {Lists.Or([.. c.Select(k => councilNames[k])])}: which one?",
-                        { Candidates: [_, ..] candidates } => $"I don't know the council \"{SafeText.Echo(item)}\"; did you mean {Lists.Or([.. candidates.Select(k => councilNames[k])])}?",
+                        { Key: { } key, Ambiguous: false } => Add(councils, names.Value[key]),
+                        { Ambiguous: true, Candidates: var c } => $"\"{SafeText.Echo(item)}\" could be {Lists.Or([.. c.Select(k => names.Value[k])])}: which one?",
+                        { Candidates: [_, ..] candidates } => $"I don't know the council \"{SafeText.Echo(item)}\"; did you mean {Lists.Or([.. candidates.Select(k => names.Value[k])])}?",
                         _ => $"I don't know the council \"{SafeText.Echo(item)}\"",
                     });
                     break;

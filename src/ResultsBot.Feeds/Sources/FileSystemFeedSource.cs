@@ -2,9 +2,10 @@ namespace ResultsBot.Feeds.Sources;
 
 /// <summary>
 /// A directory (every visible file in it) or a single file. Files that appear or change are offered
-/// once per distinct content, oldest first, so a watched drop folder is read in arrival order.
+/// once per distinct content, oldest first, so a watched drop folder is read in arrival order. The
+/// operating system's change notifications wake the watcher as soon as a file lands.
 /// </summary>
-public sealed class FileSystemFeedSource : IFeedSource
+public sealed class FileSystemFeedSource : IFeedSource, IChangeNotifyingFeedSource, IDisposable
 {
     // Files being written (by convention) and a folder's own notes are not feed files.
     private static readonly string[] IgnoredSuffixes = [".tmp", ".part", ".partial", ".swp", ".crdownload", "~", ".md"];
@@ -12,7 +13,11 @@ public sealed class FileSystemFeedSource : IFeedSource
     private readonly string _path;
     private readonly bool _isDirectory;
     private readonly Dictionary<string, (long Length, DateTime Modified, string Fingerprint)> _seen = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
     private long _sequence;
+    private FileSystemWatcher? _watcher;
+    private bool _watchFailed;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FileSystemFeedSource(string path)
     {
@@ -64,6 +69,66 @@ public sealed class FileSystemFeedSource : IFeedSource
     }
 
     public void Reoffer(FeedDocument document) => _seen.Remove(document.Origin);
+
+    public Task WaitForChangeAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            StartWatching();
+            if (_changed.Task.IsCompleted)
+            {
+                _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                return Task.CompletedTask;
+            }
+
+            return _changed.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _watcher?.Dispose();
+            _watcher = null;
+        }
+    }
+
+    // Started on first use, so replay and check (which poll once) never watch.
+    private void StartWatching()
+    {
+        if (_watcher is not null || _watchFailed)
+        {
+            return;
+        }
+
+        try
+        {
+            var watcher = _isDirectory
+                ? new FileSystemWatcher(_path)
+                : new FileSystemWatcher(Path.GetDirectoryName(_path)!, Path.GetFileName(_path));
+            watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size;
+            watcher.Created += (_, _) => Signal();
+            watcher.Changed += (_, _) => Signal();
+            watcher.Renamed += (_, _) => Signal();
+            watcher.Error += (_, _) => Signal();
+            watcher.EnableRaisingEvents = true;
+            _watcher = watcher;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            // No notifications (e.g. the system's inotify limit is reached): polling alone still finds everything.
+            _watchFailed = true;
+        }
+    }
+
+    private void Signal()
+    {
+        lock (_gate)
+        {
+            _changed.TrySetResult();
+        }
+    }
 
     private List<FileInfo> Candidates()
     {

@@ -46,6 +46,17 @@ public sealed class ChannelSubscriptions
         Reload(channel);
     }
 
+    /// <summary>Many channels at once (configuration at start): one transaction, and the stored list read back once.</summary>
+    public void SubscribeAll(IReadOnlyCollection<(string Channel, SubscriptionFilter Filter)> subscriptions, string origin, string by)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptions);
+        _store.SubscribeMany([.. subscriptions.Select(s => (s.Channel, SubscriptionText.Write(s.Filter)))], origin, by);
+        foreach (var stored in _store.LoadSubscriptions())
+        {
+            _channels[stored.Channel] = new Entry(Read(stored.Filter), stored);
+        }
+    }
+
     public bool Unsubscribe(string channel)
     {
         var removed = _store.Unsubscribe(channel);

@@ -82,7 +82,14 @@ public sealed class FeedProcessor(
             desk.Expect(messages.Select(m => m.Message).OfType<CouncilDeclaration>().Select(d => d.Council.Name));
         }
 
-        foreach (var (document, message) in FeedBatch.Arrange(messages, m => m.Message))
+        var arranged = FeedBatch.Arrange(messages, m => m.Message);
+        var together = mode.Pacer is null && arranged.Count > 1;
+        if (together)
+        {
+            TakeTogether(arranged, cancellationToken);
+        }
+
+        foreach (var (document, message) in together ? [] : arranged)
         {
             if (mode.Pacer is { } pacer && desk.WouldPost(message))
             {
@@ -113,6 +120,26 @@ public sealed class FeedProcessor(
         {
             dispatcher.Kick(cancellationToken);
         }
+    }
+
+    // Unpaced, everything one poll brought is stored in one transaction: one write to disk, not one per
+    // message, which is most of the time a night read at once (a restart, a replay) would otherwise take.
+    private void TakeTogether(IReadOnlyList<(FeedDocument Document, FeedMessage Message)> arranged, CancellationToken cancellationToken)
+    {
+        try
+        {
+            desk.TakeAll(arranged);
+        }
+        catch (Exception ex) when (ex is StorageException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            foreach (var document in arranged.Select(a => a.Document).Distinct())
+            {
+                logger.LogError("Could not store {File} ({Reason}); it will be read again", ProblemReporter.DisplayName(document.Origin), ex.Message);
+                source.Reoffer(document);
+            }
+        }
+
+        dispatcher.Kick(cancellationToken);
     }
 
     /// <summary>Watches the source until stopped, backing off while it cannot be read.</summary>
@@ -166,13 +193,29 @@ public sealed class FeedProcessor(
 
             try
             {
-                await Task.Delay(wait, time, cancellationToken);
+                await WaitForNextPollAsync(wait, failures == 0, cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 break;
             }
         }
+    }
+
+    // A watched folder wakes the loop as soon as a file lands (not while backing off from failures); the
+    // poll interval stays the upper bound, and the only clock for sources that cannot notify.
+    private async Task WaitForNextPollAsync(TimeSpan wait, bool wakeOnChange, CancellationToken cancellationToken)
+    {
+        if (!wakeOnChange || source is not IChangeNotifyingFeedSource notifying)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+            return;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(Task.Delay(wait, time, either.Token), notifying.WaitForChangeAsync(either.Token));
+        await either.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     // Doubling waits after each failure in a row, never longer than a minute.

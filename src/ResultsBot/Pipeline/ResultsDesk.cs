@@ -69,28 +69,51 @@ public sealed class ResultsDesk(
     };
 
     /// <summary>Accepts a message, storing it with the posts it makes. Throws when the store cannot be written.</summary>
-    public Acceptance Take(FeedDocument document, FeedMessage message)
+    public Acceptance Take(FeedDocument document, FeedMessage message) => TakeAll([(document, message)])[0];
+
+    /// <summary>Accepts messages in order, storing them and their posts together (all or nothing).</summary>
+    public IReadOnlyList<Acceptance> TakeAll(IReadOnlyList<(FeedDocument Document, FeedMessage Message)> messages)
     {
-        var acceptance = Book.Accept(message);
-        if (acceptance.Kind == AcceptanceKind.Stale)
+        ArgumentNullException.ThrowIfNull(messages);
+        var book = Book;
+        var acceptances = new List<Acceptance>(messages.Count);
+        var stored = new List<AcceptedMessage>(messages.Count);
+        foreach (var (document, message) in messages)
         {
-            return acceptance;
+            var acceptance = book.Accept(message);
+            acceptances.Add(acceptance);
+            if (acceptance.Kind == AcceptanceKind.Stale)
+            {
+                continue;
+            }
+
+            IReadOnlyList<QueuedPost> posts = [.. Compose(acceptance).Select(p => new QueuedPost(p, subscriptions.ChannelsFor(p)))];
+            stored.Add(new AcceptedMessage(message.Key, message.Revision, document.Origin, document.Content, posts));
+            book = acceptance.Book;
         }
 
-        IReadOnlyList<QueuedPost> posts = [.. Compose(acceptance).Select(p => new QueuedPost(p, subscriptions.ChannelsFor(p)))];
-        store.Accept(message.Key, message.Revision, document.Origin, document.Content, posts);
-        Volatile.Write(ref _book, acceptance.Book);
-        if (message is CouncilDeclaration)
+        if (stored.Count == 0)
         {
-            metrics?.DeclarationAccepted();
+            return acceptances;
         }
 
-        metrics?.PostsQueued(posts.Sum(p => p.Channels.Count));
-        foreach (var queued in posts)
+        store.AcceptAll(stored);
+        Volatile.Write(ref _book, book);
+        foreach (var acceptance in acceptances.Where(a => a.Kind != AcceptanceKind.Stale))
+        {
+            if (acceptance.Message is CouncilDeclaration)
+            {
+                metrics?.DeclarationAccepted();
+            }
+        }
+
+        metrics?.PostsQueued(stored.Sum(m => m.Posts.Sum(p => p.Channels.Count)));
+        foreach (var (message, queued) in stored.SelectMany(m => m.Posts.Select(p => (m, p))))
         {
             logger.LogInformation("{Subject} revision {Revision}: \"{Headline}\" queued for {Channels} channels", queued.Post.Subject, message.Revision, queued.Post.Headline, queued.Channels.Count);
         }
-        return acceptance;
+
+        return acceptances;
     }
 
     private IEnumerable<Post> Compose(Acceptance acceptance)

@@ -30,6 +30,24 @@ public sealed class FileSystemFeedSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task WaitForChangeAsync_FileRenamedIntoTheFolder_CompletesWithoutWaitingForAPoll()
+    {
+        using var source = new FileSystemFeedSource(_dir);
+        await source.PollAsync(CancellationToken.None);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var waiting = source.WaitForChangeAsync(patience.Token);
+        var stillWaiting = waiting.IsCompleted;
+
+        File.WriteAllText(Path.Combine(_dir, "Adur.xml.part"), "<x/>");
+        File.Move(Path.Combine(_dir, "Adur.xml.part"), Path.Combine(_dir, "Adur.xml"));
+        await waiting;
+        var documents = await source.PollAsync(CancellationToken.None);
+
+        Assert.False(stillWaiting);
+        Assert.Equal(["Adur.xml"], documents.Select(d => Path.GetFileName(d.Origin)));
+    }
+
+    [Fact]
     public async Task PollAsync_SecondPollWithNothingNew_ReturnsNothing()
     {
         Write("a.xml", "a", minutes: 0);
