@@ -110,7 +110,7 @@ public sealed class ResultsDesk(
         metrics?.PostsQueued(stored.Sum(m => m.Posts.Sum(p => p.Channels.Count)));
         foreach (var (message, queued) in stored.SelectMany(m => m.Posts.Select(p => (m, p))))
         {
-            logger.LogInformation("{Subject} revision {Revision}: \"{Headline}\" queued for {Channels} channels", queued.Post.Subject, message.Revision, queued.Post.Headline, queued.Channels.Count);
+            logger.LogDebug("{Subject} revision {Revision}: \"{Headline}\" queued for {Channels} channels", queued.Post.Subject, message.Revision, queued.Post.Headline, queued.Channels.Count);
         }
 
         return acceptances;
