@@ -62,7 +62,8 @@ public static class ResultsBotHostBuilderExtensions
     }
 
     /// <summary>Registers the bot's parts. With <paramref name="output"/> null, nothing is posted (the ask verb).</summary>
-    public static IHostApplicationBuilder AddResultsBot(this IHostApplicationBuilder builder, BotSettings settings, Func<TimeProvider, SqliteResultsStore> openStore, TextWriter? output)
+    /// <param name="running">The long-running bot: configuration is the whole truth about configured channels, so one taken out of it is unsubscribed.</param>
+    public static IHostApplicationBuilder AddResultsBot(this IHostApplicationBuilder builder, BotSettings settings, Func<TimeProvider, SqliteResultsStore> openStore, TextWriter? output, bool running = false)
     {
         var services = builder.Services;
         services.AddSingleton(settings);
@@ -84,7 +85,7 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<IBotCommands>(sp => sp.GetRequiredService<CommandRunner>());
         services.AddSingleton<IPlatformMonitor>(sp => sp.GetRequiredService<BotMetrics>());
-        services.AddSingleton(sp => SubscribeConfiguredChannels(new ChannelSubscriptions(sp.GetRequiredService<SqliteResultsStore>()), settings, output is not null));
+        services.AddSingleton(sp => SubscribeConfiguredChannels(new ChannelSubscriptions(sp.GetRequiredService<SqliteResultsStore>()), settings, output is not null, running));
         if (output is not null)
         {
             services.AddSingleton<IPlatformOutlet>(new ConsolePostSink(output));
@@ -101,8 +102,21 @@ public static class ResultsBotHostBuilderExtensions
     /// Channels named in configuration get their filters at every start (a filter set later by /subscribe
     /// stays); the console, when it shows posts, is one of them, and shows ward results too.
     /// </summary>
-    private static ChannelSubscriptions SubscribeConfiguredChannels(ChannelSubscriptions subscriptions, BotSettings settings, bool console)
+    private static ChannelSubscriptions SubscribeConfiguredChannels(ChannelSubscriptions subscriptions, BotSettings settings, bool console, bool running)
     {
+        if (running)
+        {
+            // A channel configuration named before and no longer does stops getting posts; what /subscribe set stays.
+            var configured = settings.ConfiguredChannels.Select(c => c.Channel).Append(ConsolePostSink.ChannelName).ToHashSet(StringComparer.Ordinal);
+            foreach (var channel in subscriptions.Channels)
+            {
+                if (subscriptions.Find(channel) is { Origin: "config", PausedReason: null } && !configured.Contains(channel))
+                {
+                    subscriptions.Unsubscribe(channel);
+                }
+            }
+        }
+
         if (console)
         {
             var digest = settings.ConsoleDigest;

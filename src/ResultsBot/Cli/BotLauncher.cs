@@ -63,7 +63,7 @@ public static class BotLauncher
         Func<TimeProvider, SqliteResultsStore> openStore = cli.Verb == "run" || connection is not null
             ? time => SqliteResultsStore.Open(connection ?? BotSettings.DefaultConnectionString, time)
             : SqliteResultsStore.InMemory;
-        builder.AddResultsBot(settings, openStore, cli.Verb is "run" or "replay" ? output : null);
+        builder.AddResultsBot(settings, openStore, cli.Verb is "run" or "replay" ? output : null, running: cli.Verb == "run");
         if (cli.Verb == "run")
         {
             builder.AddResultsBotServices(settings, RunVerb.Plan(settings), input, output);

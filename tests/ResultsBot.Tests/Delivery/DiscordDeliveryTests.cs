@@ -141,6 +141,38 @@ public sealed class DiscordDeliveryTests
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unsigned.StatusCode);
     }
 
+    [Fact]
+    public async Task Run_ChannelTakenOutOfTheSettings_GetsNothingAfterARestartWhileASubscribedOneStays()
+    {
+        var discord = new FakeDiscordRest(Token);
+        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
+        using var gateway = new FakeDiscordGateway(interactions);
+        await using var server = await FakeServer.StartAsync(discord, interactions, gateway);
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        feed.CopyFeed("Local_Test_result_Adur_1.xml");
+
+        using (var first = BotProcess.Start(work.Path, Settings(server, feed, work, "--Discord:Channels=111,222", "--Admins:0=2001")))
+        {
+            await Waits.UntilAsync(() => gateway.IsReady && discord.MessagesIn("111").Count == 1 && discord.MessagesIn("222").Count == 1, first, Patience);
+            var subscribe = interactions.SlashCommand("subscribe", channelId: "333");
+            await gateway.InjectAsync(subscribe);
+            await subscribe.WaitForCallbackAsync(Patience);
+            first.Signal("TERM");
+            await first.WaitForExitAsync(Patience);
+        }
+
+        using var second = BotProcess.Start(work.Path, Settings(server, feed, work, "--Discord:Channels=111", "--Admins:0=2001"));
+        feed.CopyFeed("Local_Test_result_Barnet_1.xml");
+        await Waits.UntilAsync(() => discord.MessagesIn("111").Count == 2 && discord.MessagesIn("333").Count == 1, second, Patience);
+        await Task.Delay(500, CancellationToken.None);
+        second.Signal("TERM");
+        await second.WaitForExitAsync(Patience);
+
+        Assert.Single(discord.MessagesIn("222"));
+        Assert.Contains("Barnet", discord.MessagesIn("333")[0].Title, StringComparison.Ordinal);
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
