@@ -6,7 +6,7 @@ namespace ResultsBot.Discord;
 /// <param name="PublicKey">Discord:PublicKey — hex Ed25519 key that signs Interactions Endpoint requests (Interactions mode).</param>
 /// <param name="Channels">Discord:Channels — channel ids that get every post (subscribed at start).</param>
 /// <param name="GuildId">Discord:GuildId — register commands in this guild only (instant, for testing) instead of globally.</param>
-/// <param name="ApiBaseUrl">Discord:ApiBaseUrl — REST base including the version; a base ending in /api gets /v10 added.</param>
+/// <param name="ApiBaseUrl">Discord:ApiBaseUrl — REST base including the version; a base ending in /api gets /v10 added, a bare host /api/v10.</param>
 /// <param name="GatewayUrl">Discord:GatewayUrl — a fixed gateway URL; null asks GET /gateway/bot as Discord recommends.</param>
 public sealed record DiscordOptions(
     string BotToken,
@@ -25,7 +25,8 @@ public sealed record DiscordOptions(
     {
         get
         {
-            var text = ApiBaseUrl.ToString().TrimEnd('/');
+            // A bare host is taken to be laid out as discord.com is: the API under /api/v10.
+            var text = ApiBaseUrl.AbsolutePath == "/" ? ApiBaseUrl.GetLeftPart(UriPartial.Authority) + "/api" : ApiBaseUrl.ToString().TrimEnd('/');
             return text.EndsWith("/api", StringComparison.OrdinalIgnoreCase) ? new Uri(text + "/v10") : new Uri(text);
         }
     }

@@ -19,7 +19,10 @@ public sealed record SlackOptions(
     public static Uri DefaultApiBaseUrl { get; } = new("https://slack.com/api/");
 
     /// <summary>The URL of a Web API method, e.g. chat.postMessage.</summary>
-    public Uri MethodUrl(string method) => new(ApiBaseUrl.ToString().TrimEnd('/') + "/" + method);
+    public Uri MethodUrl(string method) => new(ApiRoot.TrimEnd('/') + "/" + method);
+
+    // A bare host is taken to be laid out as slack.com is: the Web API under /api/.
+    private string ApiRoot => ApiBaseUrl.AbsolutePath == "/" ? ApiBaseUrl.GetLeftPart(UriPartial.Authority) + "/api" : ApiBaseUrl.ToString();
 
     public override string ToString() =>
         $"SlackOptions {{ BotToken = (hidden), SigningSecret = (hidden), AppToken = (hidden), Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], Admins = [{string.Join(", ", Admins)}], ApiBaseUrl = {ApiBaseUrl} }}";

@@ -43,6 +43,31 @@ public sealed class PlatformSettingsTests
     }
 
     [Theory]
+    [InlineData("http://127.0.0.1:5000", "http://127.0.0.1:5000/api/v10")]
+    [InlineData("http://127.0.0.1:5000/", "http://127.0.0.1:5000/api/v10")]
+    [InlineData("http://127.0.0.1:5000/api/", "http://127.0.0.1:5000/api/v10")]
+    [InlineData("http://127.0.0.1:5000/api/v10/", "http://127.0.0.1:5000/api/v10")]
+    [InlineData("http://127.0.0.1:5000/discord/api/v9", "http://127.0.0.1:5000/discord/api/v9")]
+    public void Read_DiscordApiBaseUrl_IsLaidOutAsDiscordIs(string given, string restBase)
+    {
+        var settings = Read(("Discord:BotToken", Token), ("Discord:ApplicationId", "1234"), ("Discord:ApiBaseUrl", given));
+
+        Assert.Equal(new Uri(restBase), settings.Discord!.RestBase);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", "http://127.0.0.1:5000/api/chat.postMessage")]
+    [InlineData("http://127.0.0.1:5000/api", "http://127.0.0.1:5000/api/chat.postMessage")]
+    [InlineData("http://127.0.0.1:5000/api/", "http://127.0.0.1:5000/api/chat.postMessage")]
+    [InlineData("http://127.0.0.1:5000/slack/api/", "http://127.0.0.1:5000/slack/api/chat.postMessage")]
+    public void Read_SlackApiBaseUrl_IsLaidOutAsSlackIs(string given, string method)
+    {
+        var settings = Read(("Slack:BotToken", "xoxb-1"), ("Slack:AppToken", "xapp-1"), ("Slack:ApiBaseUrl", given));
+
+        Assert.Equal(new Uri(method), settings.Slack!.MethodUrl("chat.postMessage"));
+    }
+
+    [Theory]
     [InlineData("Discord:ApplicationId", "abc", "Discord:ApplicationId 'abc'")]
     [InlineData("Discord:Mode", "Webhook", "Discord:Mode 'Webhook': give one of Gateway, Interactions")]
     [InlineData("Discord:Mode", "Interactions", "Discord:PublicKey: Interactions mode needs")]
