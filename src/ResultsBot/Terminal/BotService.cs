@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ResultsBot.Domain.Posts;
 using ResultsBot.Pipeline;
 
 namespace ResultsBot.Terminal;
 
 /// <summary>The running bot: restore state, send anything a crash left unsent, then watch the feed until stopped.</summary>
 public sealed class BotService(
+    DeclarationPostComposer composer,
+    TimeProvider time,
     ResultsDesk desk,
     PostDispatcher dispatcher,
     FeedProcessor processor,
@@ -14,6 +17,8 @@ public sealed class BotService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // the host finishes starting (web server, platforms) while this warms up
+        Warmup.Run(composer, time);
         var restored = desk.Restore();
         if (restored > 0)
         {
