@@ -134,9 +134,7 @@ internal sealed class GatewaySocket(ClientWebSocket socket, TimeProvider time) :
         }
     }
 
-    public void Dispose()
-    {
-        socket.Dispose();
-        _sendGate.Dispose();
-    }
+    // The send gate is not disposed: a heartbeat or close may still be releasing it when the socket ends,
+    // and a SemaphoreSlim that never handed out its wait handle holds nothing to free.
+    public void Dispose() => socket.Dispose();
 }

@@ -122,5 +122,9 @@ internal sealed class FakeDiscordGatewayConnection(WebSocket socket, string path
         }
     }
 
-    public void Dispose() => _sendGate.Dispose();
+    // The send gate is not disposed: a send or close may still be releasing it when the connection ends,
+    // and a SemaphoreSlim that never handed out its wait handle holds nothing to free.
+    public void Dispose()
+    {
+    }
 }

@@ -23,7 +23,11 @@ internal sealed class FakeSlackSocketConnection(WebSocket socket, FakeSlackSocke
 
     public bool Live => Greeted && !Closed && !Silent && socket.State == WebSocketState.Open;
 
-    public void Dispose() => _sendGate.Dispose();
+    // The send gate is not disposed: a send or close may still be releasing it when the connection ends,
+    // and a SemaphoreSlim that never handed out its wait handle holds nothing to free.
+    public void Dispose()
+    {
+    }
 
     public void GoSilent() => stream.GoSilent();
 
