@@ -25,14 +25,7 @@ internal sealed class FakeDiscordGatewayConnection(WebSocket socket, string path
     public async Task SendAsync(JsonObject payload)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(payload);
-        try
-        {
-            await _sendGate.WaitAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            return; // the connection is over
-        }
+        await _sendGate.WaitAsync();
 
         try
         {
@@ -95,14 +88,7 @@ internal sealed class FakeDiscordGatewayConnection(WebSocket socket, string path
 
     public async Task CloseAsync(int code, string reason)
     {
-        try
-        {
-            await _sendGate.WaitAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            return;
-        }
+        await _sendGate.WaitAsync();
 
         try
         {

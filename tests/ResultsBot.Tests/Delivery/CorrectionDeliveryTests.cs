@@ -20,11 +20,10 @@ public sealed class CorrectionDeliveryTests
     [Fact]
     public async Task Run_RevisionChangesAResult_OriginalsAreEditedAndTheCorrectionIsPointedTo()
     {
-        var discord = new FakeDiscordRest(Token);
-        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
-        using var gateway = new FakeDiscordGateway(interactions);
+        using var fake = new FakeDiscord(Token, ApplicationId);
+        var discord = fake.Rest;
         var slack = new FakeSlackWebApi().AddChannels("C0NEWS");
-        await using var server = await FakeServer.StartAsync(discord, interactions, gateway, slack);
+        await using var server = await FakeServer.StartAsync([.. fake.Parts, slack]);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         feed.CopyFeed("Local_Test_result_Bolton_1.xml");

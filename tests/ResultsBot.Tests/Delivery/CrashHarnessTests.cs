@@ -34,12 +34,11 @@ public sealed class CrashHarnessTests(ITestOutputHelper output)
         var seed = Environment.TickCount;
         output.WriteLine($"{runs} kills, seed {seed}");
         var random = new Random(seed);
-        var discord = new FakeDiscordRest(DiscordToken);
-        var interactions = new FakeDiscordInteractions { BotToken = DiscordToken, ApplicationId = "1234567890" };
-        using var gateway = new FakeDiscordGateway(interactions);
+        using var fake = new FakeDiscord(DiscordToken, "1234567890");
+        var discord = fake.Rest;
         var slack = new FakeSlackWebApi().AddChannels(SlackChannels);
         var socket = new FakeSlackSocketMode();
-        await using var server = await FakeServer.StartAsync(discord, interactions, gateway, slack, socket);
+        await using var server = await FakeServer.StartAsync([.. fake.Parts, slack, socket]);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         var copied = 0;

@@ -15,10 +15,9 @@ public sealed class DiscordDeliveryTests
     [Fact]
     public async Task Run_FeedIntoTwoChannels_EveryDeclarationBecomesAnEmbedInOrderWithoutA429()
     {
-        var discord = new FakeDiscordRest(Token);
-        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
-        using var gateway = new FakeDiscordGateway(interactions);
-        await using var server = await FakeServer.StartAsync(discord, interactions, gateway);
+        using var fake = new FakeDiscord(Token, ApplicationId);
+        var discord = fake.Rest;
+        await using var server = await FakeServer.StartAsync(fake.Parts);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         feed.CopyFeed([.. Councils.Select(c => $"Local_Test_result_{c}_1.xml")]);
@@ -43,10 +42,9 @@ public sealed class DiscordDeliveryTests
     [Fact]
     public async Task Run_ChannelDeletedMidNight_IsPausedAndReportedWhileTheOthersCarryOn()
     {
-        var discord = new FakeDiscordRest(Token);
-        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
-        using var gateway = new FakeDiscordGateway(interactions);
-        await using var server = await FakeServer.StartAsync(discord, interactions, gateway);
+        using var fake = new FakeDiscord(Token, ApplicationId);
+        var discord = fake.Rest;
+        await using var server = await FakeServer.StartAsync(fake.Parts);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         discord.DeleteChannel("222");
@@ -67,10 +65,9 @@ public sealed class DiscordDeliveryTests
     [Fact]
     public async Task Run_GatewayMode_RegistersCommandsAndAnswersSlashCommandsAndAutocomplete()
     {
-        var discord = new FakeDiscordRest(Token);
-        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
-        using var gateway = new FakeDiscordGateway(interactions);
-        await using var server = await FakeServer.StartAsync(discord, interactions, gateway);
+        using var fake = new FakeDiscord(Token, ApplicationId);
+        var (discord, interactions, gateway) = (fake.Rest, fake.Interactions, fake.Gateway);
+        await using var server = await FakeServer.StartAsync(fake.Parts);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         feed.CopyFeed("Local_Test_result_Thurrock_1.xml");
@@ -144,10 +141,9 @@ public sealed class DiscordDeliveryTests
     [Fact]
     public async Task Run_ChannelTakenOutOfTheSettings_GetsNothingAfterARestartWhileASubscribedOneStays()
     {
-        var discord = new FakeDiscordRest(Token);
-        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
-        using var gateway = new FakeDiscordGateway(interactions);
-        await using var server = await FakeServer.StartAsync(discord, interactions, gateway);
+        using var fake = new FakeDiscord(Token, ApplicationId);
+        var (discord, interactions, gateway) = (fake.Rest, fake.Interactions, fake.Gateway);
+        await using var server = await FakeServer.StartAsync(fake.Parts);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         feed.CopyFeed("Local_Test_result_Adur_1.xml");

@@ -18,12 +18,11 @@ public sealed class OutageTests
     [Fact]
     public async Task Run_FeedAndDiscordFailing_EverythingDeliveredAfterRecoveryAndOperationsHearBoth()
     {
-        var discord = new FakeDiscordRest(Token);
-        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
-        using var gateway = new FakeDiscordGateway(interactions);
+        using var fake = new FakeDiscord(Token, ApplicationId);
+        var discord = fake.Rest;
         var slack = new FakeSlackWebApi().AddChannels("C0OPS");
         var socket = new FakeSlackSocketMode();
-        await using var platforms = await FakeServer.StartAsync(discord, interactions, gateway, slack, socket);
+        await using var platforms = await FakeServer.StartAsync([.. fake.Parts, slack, socket]);
         using var feedFiles = new TempDirectory();
         await using var feed = await FeedServer.StartAsync(feedFiles.Path);
         using var work = new TempDirectory();
