@@ -110,10 +110,8 @@ public sealed class DiscordInteractionHandler
             new ChannelAddress("discord", ChannelOf(interaction)));
 
         var answering = RunAsync(request, cancellationToken);
-        using var deferTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var deadline = Task.Delay(DeferAfter, _time, deferTimer.Token);
-        var deferred = await Task.WhenAny(answering, deadline) != answering;
-        await deferTimer.CancelAsync();
+        // Most answers are ready at once: no deferral timer for those (one fewer timer per command in a burst).
+        var deferred = !answering.IsCompleted && await DeadlinePassesFirstAsync(answering, cancellationToken);
         if (deferred)
         {
             // Acknowledge now so the 3-second deadline is met whatever the answer costs; the answer then edits @original.
@@ -145,6 +143,15 @@ public sealed class DiscordInteractionHandler
         {
             await _api.SendAsync(HttpMethod.Post, $"/webhooks/{app}/{token}", InteractionMessages.Message(part, ephemeral), authorised: false, cancellationToken);
         }
+    }
+
+    private async Task<bool> DeadlinePassesFirstAsync(Task answering, CancellationToken cancellationToken)
+    {
+        using var deferTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var deadline = Task.Delay(DeferAfter, _time, deferTimer.Token);
+        var first = await Task.WhenAny(answering, deadline);
+        await deferTimer.CancelAsync();
+        return first != answering;
     }
 
     private async Task<CommandAnswer> RunAsync(CommandRequest request, CancellationToken cancellationToken)

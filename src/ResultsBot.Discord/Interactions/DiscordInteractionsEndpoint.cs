@@ -27,22 +27,24 @@ public static class DiscordInteractionsEndpoint
         string path = DefaultPath)
     {
         var signature = new InteractionSignature(options.PublicKey ?? throw new InvalidOperationException("Discord:PublicKey is needed for the Interactions Endpoint"));
-        Func<HttpContext, Task<IResult>> answer = context => AnswerAsync(context, handler, signature, time);
-        return endpoints.MapPost(path, (Delegate)answer);
+        // A RequestDelegate, not a handler lambda: no minimal-API binding per request on the busiest path.
+        return endpoints.MapPost(path, (RequestDelegate)(context => AnswerAsync(context, handler, signature, time)));
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext context, DiscordInteractionHandler handler, InteractionSignature signature, TimeProvider time)
+    private static async Task AnswerAsync(HttpContext context, DiscordInteractionHandler handler, InteractionSignature signature, TimeProvider time)
     {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
         }
 
         var headers = context.Request.Headers;
         if (!signature.IsValid(headers["X-Signature-Ed25519"], headers["X-Signature-Timestamp"], body, time.GetUtcNow()))
         {
-            return Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized);
+            await WriteAsync(context, StatusCodes.Status401Unauthorized, "text/plain; charset=utf-8", "invalid request signature");
+            return;
         }
 
         JsonObject? interaction;
@@ -57,7 +59,8 @@ public static class DiscordInteractionsEndpoint
 
         if (interaction is null)
         {
-            return Results.BadRequest();
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
         }
 
         // The handler goes on after the first response (follow-ups, editing a deferred answer), so it is
@@ -82,10 +85,18 @@ public static class DiscordInteractionsEndpoint
         await Task.WhenAny(first.Task, handling);
         if (!first.Task.IsCompleted)
         {
-            return Results.BadRequest();
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
         }
 
-        return Results.Text((await first.Task).ToJsonString(), "application/json", statusCode: StatusCodes.Status200OK);
+        await WriteAsync(context, StatusCodes.Status200OK, "application/json", (await first.Task).ToJsonString());
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, string contentType, string body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        return context.Response.WriteAsync(body, context.RequestAborted);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

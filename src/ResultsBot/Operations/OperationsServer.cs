@@ -32,14 +32,16 @@ public sealed class OperationsServer(
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
         _app = builder.Build();
-        _app.MapGet("/healthz", () => Results.Text("ok\n"));
-        _app.MapGet("/readyz", Ready);
-        _app.MapGet("/metrics", () =>
+        // RequestDelegates, not handler lambdas: minimal-API binding compiles expression trees at start and
+        // keeps System.Linq.Expressions and its code in memory for three fixed answers.
+        _app.MapGet("/healthz", (RequestDelegate)(context => WriteTextAsync(context, StatusCodes.Status200OK, "text/plain; charset=utf-8", "ok\n")));
+        _app.MapGet("/readyz", (RequestDelegate)Ready);
+        _app.MapGet("/metrics", (RequestDelegate)(context =>
         {
             var seen = health.Snapshot();
             var age = time.GetUtcNow() - (seen.LastNew ?? seen.Started);
-            return Results.Text(metrics.ToPrometheusText(age.TotalSeconds, seen.FailingSince is not null), "text/plain; version=0.0.4");
-        });
+            return WriteTextAsync(context, StatusCodes.Status200OK, "text/plain; version=0.0.4", metrics.ToPrometheusText(age.TotalSeconds, seen.FailingSince is not null));
+        }));
         foreach (var endpoints in platformEndpoints)
         {
             endpoints.Map(_app);
@@ -72,7 +74,7 @@ public sealed class OperationsServer(
         return down.Count == 0 ? "ok" : string.Join("; ", down);
     }
 
-    private IResult Ready()
+    private Task Ready(HttpContext context)
     {
         var seen = health.Snapshot();
         var failingFor = seen.FailingSince is { } since ? time.GetUtcNow() - since : TimeSpan.Zero;
@@ -84,6 +86,13 @@ public sealed class OperationsServer(
         };
         var ready = checks.Values.All(v => v == "ok");
         var body = JsonSerializer.Serialize(new ReadinessReport(ready ? "ready" : "not ready", checks), OperationsJson.Default.ReadinessReport);
-        return Results.Text(body, "application/json", statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        return WriteTextAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, "application/json; charset=utf-8", body);
+    }
+
+    private static Task WriteTextAsync(HttpContext context, int status, string contentType, string body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        return context.Response.WriteAsync(body, context.RequestAborted);
     }
 }

@@ -36,11 +36,12 @@ public sealed class CommandRunner(
     public async Task<CommandAnswer> RunAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         CommandAnswer answer;
+        string name;
         try
         {
             var text = SafeText.Clean(request.Text);
             var space = text.IndexOf(' ', StringComparison.Ordinal);
-            var name = (space < 0 ? text : text[..space]).TrimStart('/').ToLowerInvariant();
+            name = (space < 0 ? text : text[..space]).TrimStart('/').ToLowerInvariant();
             var argument = space < 0 ? "" : text[(space + 1)..].Trim();
             answer = name switch
             {
@@ -60,7 +61,13 @@ public sealed class CommandRunner(
             return CommandAnswer.Problem("Sorry, that could not be done just now (the bot's store is busy or failing). Nothing was changed; please try again.");
         }
 
-        dispatcher.Kick(cancellationToken);
+        if (answer.Publish is not null || answer.Ok && name is "subscribe")
+        {
+            // Something may now wait to be sent (a published share, a resumed channel's held posts). Only then:
+            // a lookup in the store per question would tax every answer in a burst of /council.
+            dispatcher.Kick(cancellationToken);
+        }
+
         return answer;
     }
 

@@ -38,6 +38,25 @@ public sealed class CommandRunnerTests : IDisposable
         Assert.Null(desk.Book.Latest(Domain.Messages.NationalShare.MessageKey));
     }
 
+    [Fact]
+    public async Task RunAsync_AQuestion_IsAnsweredWithoutTheStore()
+    {
+        // A burst of /council on results night must not queue behind the store: questions are answered from
+        // the book in memory. A closed store shows any store access (it throws).
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        var time = new FakeTimeProvider();
+        var store = SqliteResultsStore.Open($"Data Source={_dir.File("bot.db")}", time);
+        var subscriptions = new ChannelSubscriptions(store);
+        var dispatcher = new PostDispatcher(store, [], subscriptions, new DigestComposer(culture), time);
+        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, time, culture, NullLogger<ResultsDesk>.Instance);
+        var runner = new CommandRunner(new CommandEngine(culture, time), desk, dispatcher, subscriptions, time, culture, NullLogger<CommandRunner>.Instance);
+        store.Dispose();
+
+        var answer = await runner.RunAsync("/scoreboard", new Caller("someone", false), CancellationToken.None);
+
+        Assert.True(answer.Ok, answer.Text);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
