@@ -14,14 +14,13 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     // more than the limit however long requests spent in flight (new connections on a burst, a busy machine).
     private static readonly TimeSpan GlobalWindow = TimeSpan.FromMilliseconds(1005);
 
-    // While every slot is in flight, how often to look again (an answer frees one).
-    private static readonly TimeSpan InFlightRecheck = TimeSpan.FromMilliseconds(5);
-
     private readonly ConcurrentDictionary<string, RouteGate> _routes = new();
     private readonly ConcurrentDictionary<string, string> _bucketHashes = new();
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new();
     private readonly Lock _globalGate = new();
     private readonly List<GlobalSlot> _globalSlots = [];
+    private readonly Queue<TaskCompletionSource<GlobalSlot>> _waiting = new();
+    private ITimer? _wake;
     private DateTimeOffset _globalPausedUntil;
 
     public TimeProvider Time => time;
@@ -91,38 +90,102 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     {
         lock (_globalGate)
         {
-            slot.FreeAt = time.GetUtcNow() + GlobalWindow;
+            var now = time.GetUtcNow();
+            slot.FreeAt = now + GlobalWindow;
+            ScheduleWake(now);
         }
     }
 
-    private async Task<GlobalSlot> WaitForGlobalSlotAsync(CancellationToken cancellationToken)
+    // Waiters queue in order and one timer hands each slot on the moment it frees: with a thousand channels
+    // waiting, a thundering herd of timers re-checking the slots cost more than the answers themselves.
+    private Task<GlobalSlot> WaitForGlobalSlotAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        TaskCompletionSource<GlobalSlot> waiter;
+        lock (_globalGate)
         {
-            TimeSpan wait;
-            lock (_globalGate)
+            var now = time.GetUtcNow();
+            if (_waiting.Count == 0 && TryTakeSlot(now) is { } slot)
             {
-                var now = time.GetUtcNow();
-                _globalSlots.RemoveAll(s => s.FreeAt <= now);
-                if (now < _globalPausedUntil)
+                return Task.FromResult(slot);
+            }
+
+            waiter = new TaskCompletionSource<GlobalSlot>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Enqueue(waiter);
+            ScheduleWake(now);
+        }
+
+        return cancellationToken.CanBeCanceled ? WaitAsync(waiter, cancellationToken) : waiter.Task;
+    }
+
+    private static async Task<GlobalSlot> WaitAsync(TaskCompletionSource<GlobalSlot> waiter, CancellationToken cancellationToken)
+    {
+        // A cancelled waiter stays queued but completed; the hand-out skips it without using a slot.
+        await using var registration = cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
+        return await waiter.Task;
+    }
+
+    private void Wake()
+    {
+        lock (_globalGate)
+        {
+            var now = time.GetUtcNow();
+            while (_waiting.TryPeek(out var next))
+            {
+                if (next.Task.IsCompleted)
                 {
-                    wait = _globalPausedUntil - now;
+                    _waiting.Dequeue();
+                    continue;
                 }
-                else if (_globalSlots.Count < globalPerSecond)
+
+                if (TryTakeSlot(now) is not { } slot)
                 {
-                    var slot = new GlobalSlot();
-                    _globalSlots.Add(slot);
-                    return slot;
+                    break;
                 }
-                else
+
+                _waiting.Dequeue();
+                if (!next.TrySetResult(slot))
                 {
-                    var soonest = _globalSlots.Min(s => s.FreeAt);
-                    wait = soonest == DateTimeOffset.MaxValue ? InFlightRecheck : soonest - now;
+                    _globalSlots.Remove(slot);
                 }
             }
 
-            await Task.Delay(wait, time, cancellationToken);
+            ScheduleWake(now);
         }
+    }
+
+    /// <summary>Under the gate: a new slot when the limit has room and no global 429 pause is on.</summary>
+    private GlobalSlot? TryTakeSlot(DateTimeOffset now)
+    {
+        _globalSlots.RemoveAll(s => s.FreeAt <= now);
+        if (now < _globalPausedUntil || _globalSlots.Count >= globalPerSecond)
+        {
+            return null;
+        }
+
+        var slot = new GlobalSlot();
+        _globalSlots.Add(slot);
+        return slot;
+    }
+
+    /// <summary>Under the gate: sets the timer for when a waiter could next get a slot (none while all are in flight: a release sets it).</summary>
+    private void ScheduleWake(DateTimeOffset now)
+    {
+        if (_waiting.Count == 0)
+        {
+            return;
+        }
+
+        var at = now < _globalPausedUntil ? _globalPausedUntil
+            : _globalSlots.Count < globalPerSecond ? now
+            : _globalSlots.Min(s => s.FreeAt);
+        if (at == DateTimeOffset.MaxValue)
+        {
+            return;
+        }
+
+        _wake ??= time.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var due = at - now;
+        _wake.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>One request's place in the global limit: taken until a window after its answer.</summary>
