@@ -74,7 +74,13 @@ public sealed class FileSystemFeedSource : IFeedSource, IChangeNotifyingFeedSour
     {
         lock (_gate)
         {
-            StartWatching();
+            if (StartWatching())
+            {
+                // A file that landed between the last poll's listing and this moment raised no event:
+                // look once more now that nothing further can slip by (the first file after start waited a whole poll).
+                return Task.CompletedTask;
+            }
+
             if (_changed.Task.IsCompleted)
             {
                 _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,12 +100,12 @@ public sealed class FileSystemFeedSource : IFeedSource, IChangeNotifyingFeedSour
         }
     }
 
-    // Started on first use, so replay and check (which poll once) never watch.
-    private void StartWatching()
+    // Started on first use, so replay and check (which poll once) never watch. True when it started just now.
+    private bool StartWatching()
     {
         if (_watcher is not null || _watchFailed)
         {
-            return;
+            return false;
         }
 
         try
@@ -114,11 +120,13 @@ public sealed class FileSystemFeedSource : IFeedSource, IChangeNotifyingFeedSour
             watcher.Error += (_, _) => Signal();
             watcher.EnableRaisingEvents = true;
             _watcher = watcher;
+            return true;
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
             // No notifications (e.g. the system's inotify limit is reached): polling alone still finds everything.
             _watchFailed = true;
+            return false;
         }
     }
 

@@ -35,6 +35,8 @@ public sealed class FileSystemFeedSourceTests : IDisposable
         using var source = new FileSystemFeedSource(_dir);
         await source.PollAsync(CancellationToken.None);
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await source.WaitForChangeAsync(patience.Token); // starts watching: one more look straight away
+        await source.PollAsync(CancellationToken.None);
         var waiting = source.WaitForChangeAsync(patience.Token);
         var stillWaiting = waiting.IsCompleted;
 
@@ -44,6 +46,23 @@ public sealed class FileSystemFeedSourceTests : IDisposable
         var documents = await source.PollAsync(CancellationToken.None);
 
         Assert.False(stillWaiting);
+        Assert.Equal(["Adur.xml"], documents.Select(d => Path.GetFileName(d.Origin)));
+    }
+
+    [Fact]
+    public async Task WaitForChangeAsync_FileLandedBeforeWatchingStarted_IsLookedForAtOnce()
+    {
+        // The first poll lists the folder before anything watches it: a file landing in between raises no
+        // event, so the first wait must not sleep through it.
+        using var source = new FileSystemFeedSource(_dir);
+        await source.PollAsync(CancellationToken.None);
+        File.WriteAllText(Path.Combine(_dir, "Adur.xml"), "<x/>");
+
+        var waiting = source.WaitForChangeAsync(CancellationToken.None);
+        var lookedAtOnce = waiting.IsCompleted;
+        var documents = await source.PollAsync(CancellationToken.None);
+
+        Assert.True(lookedAtOnce, "the first wait slept through a file that landed before the watcher started");
         Assert.Equal(["Adur.xml"], documents.Select(d => Path.GetFileName(d.Origin)));
     }
 
