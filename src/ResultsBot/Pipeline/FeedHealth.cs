@@ -8,12 +8,13 @@ public sealed class FeedHealth(TimeProvider time)
     private DateTimeOffset? _failingSince;
     private string? _failure;
     private DateTimeOffset? _lastNew;
+    private bool _read;
 
     public FeedHealthSnapshot Snapshot()
     {
         lock (_gate)
         {
-            return new FeedHealthSnapshot(_started, _failingSince, _failure, _lastNew);
+            return new FeedHealthSnapshot(_started, _failingSince, _failure, _lastNew, _read);
         }
     }
 
@@ -21,6 +22,7 @@ public sealed class FeedHealth(TimeProvider time)
     {
         lock (_gate)
         {
+            _read = true;
             _failingSince = null;
             _failure = null;
             if (newDocuments > 0)
@@ -34,6 +36,7 @@ public sealed class FeedHealth(TimeProvider time)
     {
         lock (_gate)
         {
+            _read = true;
             _failingSince ??= time.GetUtcNow();
             _failure = reason;
         }

@@ -46,13 +46,15 @@ public sealed class OperationsServerTests
         using var http = new HttpClient { BaseAddress = new Uri(url) };
 
         HttpResponseMessage? ready = null;
+        var body = "";
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < Patience && ready?.StatusCode != HttpStatusCode.ServiceUnavailable)
+        while (waited.Elapsed < Patience && !body.Contains("\"feed\":\"failing:", StringComparison.Ordinal))
         {
             await Task.Delay(200);
             try
             {
                 ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                body = await ready.Content.ReadAsStringAsync();
             }
             catch (HttpRequestException)
             {
@@ -63,7 +65,54 @@ public sealed class OperationsServerTests
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready?.StatusCode);
-        Assert.Contains("\"feed\":\"failing:", await ready!.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"feed\":\"failing:", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BeforeTheFeedIsFirstRead_IsNotReadyThenReady()
+    {
+        // Ready means answers come from the restored night and new files are being watched: not before the first read.
+        using var work = new TempDirectory();
+        using var dir = new TempDirectory();
+        await using var server = await FeedServer.StartAsync(dir.Path);
+        var firstAnswer = new TaskCompletionSource();
+        server.Held = firstAnswer.Task;
+        var url = $"http://127.0.0.1:{FreePort()}";
+        using var bot = BotProcess.Start(work.Path, "--Feed:Source=" + server.Url, "--Feed:PollInterval=100ms", "--urls", url);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        var before = await ReadinessWhenListeningAsync(http);
+        firstAnswer.SetResult();
+        HttpResponseMessage after;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            await Task.Delay(100);
+            after = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        }
+        while (after.StatusCode != HttpStatusCode.OK && waited.Elapsed < Patience);
+
+        bot.Signal("TERM");
+        await bot.WaitForExitAsync(Patience);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+        Assert.Contains("\"feed\":\"starting:", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> ReadinessWhenListeningAsync(HttpClient http)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+            }
+            catch (HttpRequestException) when (waited.Elapsed < Patience)
+            {
+                await Task.Delay(100); // not listening yet
+            }
+        }
     }
 
     private static int FreePort()

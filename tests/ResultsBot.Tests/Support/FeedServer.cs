@@ -21,6 +21,9 @@ internal sealed class FeedServer : IAsyncDisposable
     /// <summary>While true, every request answers 500, as a feed server in trouble does.</summary>
     public bool Failing { get; set; }
 
+    /// <summary>While this task is not complete, requests wait for it (a feed that is slow to answer).</summary>
+    public Task Held { get; set; } = Task.CompletedTask;
+
     public Uri Url => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/feed/");
 
     public static async Task<FeedServer> StartAsync(string directory)
@@ -32,6 +35,7 @@ internal sealed class FeedServer : IAsyncDisposable
         var server = new FeedServer(app);
         app.Use(async (context, next) =>
         {
+            await server.Held.WaitAsync(context.RequestAborted);
             if (server.Failing)
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
