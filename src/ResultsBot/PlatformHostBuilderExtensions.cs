@@ -42,6 +42,12 @@ public static class PlatformHostBuilderExtensions
             builder.AddSlack(slack with { Admins = slack.Admins.Union(settings.Admins).ToHashSet(StringComparer.Ordinal) });
         }
 
+        if (settings.Discord is not null || settings.Slack is not null)
+        {
+            builder.Services.AddSingleton<IHostedService>(sp => new PlatformSignIn(
+                sp.GetService<DiscordRestClient>(), sp.GetService<SlackWebApiClient>(), sp.GetRequiredService<ILogger<PlatformSignIn>>()));
+        }
+
         return builder;
     }
 

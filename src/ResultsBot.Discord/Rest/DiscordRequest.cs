@@ -13,5 +13,6 @@ public sealed record DiscordRequest(HttpMethod Method, string Path, JsonNode? Bo
     /// <summary>The route as rate limits see it ("POST channels/{id}/messages") and its major parameter (the channel id).</summary>
     public (string Route, string Major) RouteKey => RouteKeys.For(Method, Path);
 
-    public override string ToString() => $"{Method} {RouteKey.Route}";
+    /// <summary>"GET users/@me": the route already starts with the method.</summary>
+    public override string ToString() => RouteKey.Route;
 }

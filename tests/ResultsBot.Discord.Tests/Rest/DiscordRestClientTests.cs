@@ -29,6 +29,12 @@ public sealed class DiscordRestClientTests
         Assert.Equal("""{"content":"hi"}""", body);
     }
 
+    [Theory]
+    [InlineData("GET", "users/@me", "GET users/@me")]
+    [InlineData("POST", "channels/123/messages", "POST channels/{id}/messages")]
+    public void ToString_NamesTheMethodOnceThenTheRoute(string method, string path, string expected) =>
+        Assert.Equal(expected, new DiscordRequest(new HttpMethod(method), path).ToString());
+
     [Fact]
     public async Task SendAsync_EmptyBucket_WaitsForItsResetBeforeSendingAgain()
     {
