@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Posts;
@@ -8,6 +9,7 @@ namespace ResultsBot.Terminal;
 /// <summary>The running bot: restore state, send anything a crash left unsent, then watch the feed until stopped.</summary>
 public sealed class BotService(
     DeclarationPostComposer composer,
+    CultureInfo culture,
     TimeProvider time,
     ResultsDesk desk,
     PostDispatcher dispatcher,
@@ -18,7 +20,16 @@ public sealed class BotService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // the host finishes starting (web server, platforms) while this warms up
-        Warmup.Run(composer, time);
+        try
+        {
+            await Warmup.RunAsync(composer, culture, time, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only speed is at stake: the night goes on with cold code.
+            logger.LogWarning(ex, "Warm-up failed; carrying on");
+        }
+
         var restored = desk.Restore();
         if (restored > 0)
         {
