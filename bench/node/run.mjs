@@ -367,7 +367,7 @@ async function footprint() {
   // few channels; 5,000 entries of Subscriptions:N cost seconds in .NET's configuration binder, see RESULTS.md).
   const subscribe = dotnet('subscribe', benchDll, ['subscribe', path.join(cwd, 'bot.db'), String(plan.subscriptions)]);
   if (await subscribe.exited !== 0) throw new Error('subscribe failed: ' + subscribe.stderr);
-  const before = (await fake.stats()).requests;
+  const before = (await fake.stats()).messages;
   const bot = await startBot('ResultsBot (footprint)', fake, keys, { cwd });
   await waitFor(() => httpOk(bot.base + '/readyz'), 60000, 'the bot to be ready');
   const startup = now() - bot.started;
@@ -378,7 +378,7 @@ async function footprint() {
   for (let i = 0; i < plan.settle * 2; i++) { samples.push(rssMb(bot.proc.pid)); await sleep(500); }
   const afterStats = await fake.stats();
   await Promise.all([bot.proc.stop(), fake.stop()]);
-  const r = { startupMs: startup, rssMb: Math.max(...samples), rssMedianMb: median(samples), subscriptions: plan.subscriptions, requestsAfterRestart: afterStats.requests - before };
+  const r = { startupMs: startup, rssMb: Math.max(...samples), rssMedianMb: median(samples), subscriptions: plan.subscriptions, postsAfterRestart: afterStats.messages - before };
   log(`footprint: ready in ${f(r.startupMs)} ms, RSS ${f(r.rssMb, 1)} MB with ${r.subscriptions} subscriptions`);
   return r;
 }
@@ -488,8 +488,8 @@ function report(results, m, started, elapsed) {
     add('## 5. Footprint', '',
       `The bot restarted on a database holding the 2024 night (107 declarations and their posts), with ${f(r.subscriptions)} Discord channels subscribed in it (as /subscribe stores them), Slack (HTTP) and Discord (Interactions) on.`,
       `Start-up: from starting \`dotnet ResultsBot.dll\` to the first 200 from /readyz. RSS: /proc VmRSS, sampled every 500 ms for ${plan.settle} s after ${plan.settle} s of commands at 100/s.`, '',
-      '| start-up to ready | steady-state RSS (max) | (median) | requests to Discord after the restart |', '|---:|---:|---:|---:|',
-      `| ${f(r.startupMs)} ms | ${f(r.rssMb, 1)} MB | ${f(r.rssMedianMb, 1)} MB | ${r.requestsAfterRestart} |`, '',
+      '| start-up to ready | steady-state RSS (max) | (median) | posts to Discord after the restart |', '|---:|---:|---:|---:|',
+      `| ${f(r.startupMs)} ms | ${f(r.rssMb, 1)} MB | ${f(r.rssMedianMb, 1)} MB | ${r.postsAfterRestart} |`, '',
       `Targets: under 100 MB ${verdict(r.rssMb < 100)}; under 1 s to ready ${verdict(r.startupMs < 1000)}.`, '');
   }
 
