@@ -45,26 +45,11 @@ public sealed class OperationsServerTests
         using var bot = BotProcess.Start(work.Path, "--Feed:Source=" + server.Url, "--Feed:PollInterval=100ms", "--Operations:FeedFailingAfter=1s", "--urls", url);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
 
-        HttpResponseMessage? ready = null;
-        var body = "";
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < Patience && !body.Contains("\"feed\":\"failing:", StringComparison.Ordinal))
-        {
-            await Task.Delay(200);
-            try
-            {
-                ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-                body = await ready.Content.ReadAsStringAsync();
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-        }
+        var (status, body) = await ReadinessUntilAsync(http, (_, text) => text.Contains("\"feed\":\"failing:", StringComparison.Ordinal));
 
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready?.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Contains("\"feed\":\"failing:", body, StringComparison.Ordinal);
     }
 
@@ -81,38 +66,42 @@ public sealed class OperationsServerTests
         using var bot = BotProcess.Start(work.Path, "--Feed:Source=" + server.Url, "--Feed:PollInterval=100ms", "--urls", url);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
 
-        var before = await ReadinessWhenListeningAsync(http);
+        var before = await ReadinessUntilAsync(http, (_, _) => true);
         firstAnswer.SetResult();
-        HttpResponseMessage after;
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        do
-        {
-            await Task.Delay(100);
-            after = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-        }
-        while (after.StatusCode != HttpStatusCode.OK && waited.Elapsed < Patience);
+        var after = await ReadinessUntilAsync(http, (code, _) => code == HttpStatusCode.OK);
 
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
-        Assert.Contains("\"feed\":\"starting:", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, before.Status);
+        Assert.Contains("\"feed\":\"starting:", before.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, after.Status);
     }
 
-    private static async Task<HttpResponseMessage> ReadinessWhenListeningAsync(HttpClient http)
+    /// <summary>Asks /readyz until an answer satisfies <paramref name="until"/> or patience runs out (the bot may not be listening yet); the last answer.</summary>
+    private static async Task<(HttpStatusCode? Status, string Body)> ReadinessUntilAsync(HttpClient http, Func<HttpStatusCode, string, bool> until)
     {
+        (HttpStatusCode? Status, string Body) last = (null, "");
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
+        while (waited.Elapsed < Patience)
         {
             try
             {
-                return await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                last = (response.StatusCode, await response.Content.ReadAsStringAsync());
+                if (until(response.StatusCode, last.Body))
+                {
+                    return last;
+                }
             }
-            catch (HttpRequestException) when (waited.Elapsed < Patience)
+            catch (HttpRequestException)
             {
-                await Task.Delay(100); // not listening yet
+                // Not listening yet.
             }
+
+            await Task.Delay(100);
         }
+
+        return last;
     }
 
     private static int FreePort()
