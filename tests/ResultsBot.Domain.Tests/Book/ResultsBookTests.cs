@@ -111,6 +111,15 @@ public class ResultsBookTests
     }
 
     [Fact]
+    public void LatestState_ACorrectionWithFewerResults_ReplacesTheOneItCorrects()
+    {
+        var corrected = new StateOfParties(6, "England", 4, 107, [], []);
+        var book = Books.With(State(numberOfResults: 5, totalCouncils: 107), corrected, Declaration.Of("Bury").NewCouncil(("Lab", 31)).Build());
+
+        Assert.Same(corrected, book.LatestState);
+    }
+
+    [Fact]
     public void ExpectedCount_MoreCouncilsDeclaredThanTheStateSays_NeverFallsBelowDeclared()
     {
         var book = Books.With(
