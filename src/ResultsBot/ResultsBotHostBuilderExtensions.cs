@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -57,7 +58,9 @@ public static class ResultsBotHostBuilderExtensions
             o.FormatterName = BriefConsoleFormatter.FormatterName;
             o.LogToStandardErrorThreshold = LogLevel.Trace;
         });
-        builder.Logging.AddConsoleFormatter<BriefConsoleFormatter, ConsoleFormatterOptions>();
+        // Registered directly: AddConsoleFormatter would bind options it does not use from configuration by
+        // reflection, which a trimmed (Native AOT) build cannot promise.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, BriefConsoleFormatter>());
         return builder;
     }
 

@@ -33,7 +33,7 @@ internal static class CommandPayload
                     json["autocomplete"] = true;
                 }
 
-                options.Add(json);
+                options.Add((JsonNode)json); // the JsonNode overload: trim-safe
             }
 
             var command = new JsonObject
@@ -48,7 +48,7 @@ internal static class CommandPayload
                 command["default_member_permissions"] = ManageChannels;
             }
 
-            array.Add(command);
+            array.Add((JsonNode)command);
         }
 
         return array;

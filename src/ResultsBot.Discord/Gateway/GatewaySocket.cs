@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -44,7 +45,7 @@ internal sealed class GatewaySocket(ClientWebSocket socket, TimeProvider time) :
 
     public async Task SendAsync(JsonObject payload, CancellationToken cancellationToken)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload);
+        var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString()); // no serializer reflection: trim-safe
         await _sendGate.WaitAsync(cancellationToken);
         try
         {

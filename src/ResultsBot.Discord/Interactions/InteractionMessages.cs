@@ -45,7 +45,7 @@ internal static class InteractionMessages
         var choices = new JsonArray();
         foreach (var suggestion in suggestions.Where(s => s.Length is > 0 and <= 100).Distinct(StringComparer.Ordinal).Take(25))
         {
-            choices.Add(new JsonObject { ["name"] = suggestion, ["value"] = suggestion });
+            choices.Add((JsonNode)new JsonObject { ["name"] = suggestion, ["value"] = suggestion }); // no reflection: trim-safe
         }
 
         return Response(AutocompleteResult, new JsonObject { ["choices"] = choices });

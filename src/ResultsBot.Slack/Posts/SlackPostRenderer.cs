@@ -42,7 +42,7 @@ public static class SlackPostRenderer
         var blocks = new JsonArray([.. kept]);
         if (footer is not null)
         {
-            blocks.Add(footer);
+            blocks.Add((JsonNode)footer); // the JsonNode overload: no reflection, safe when trimmed
         }
 
         return blocks;
