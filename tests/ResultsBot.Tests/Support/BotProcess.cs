@@ -50,7 +50,9 @@ internal sealed class BotProcess : IDisposable
 
     public static BotProcess Start(string workingDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // RESULTSBOT_TEST_EXE runs these tests against a published bot (e.g. the Native AOT executable bench/run builds).
+        var published = Environment.GetEnvironmentVariable("RESULTSBOT_TEST_EXE");
+        var info = new ProcessStartInfo(string.IsNullOrEmpty(published) ? "dotnet" : published)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -58,7 +60,11 @@ internal sealed class BotProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Paths.BotDll);
+        if (string.IsNullOrEmpty(published))
+        {
+            info.ArgumentList.Add(Paths.BotDll);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
