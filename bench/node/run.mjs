@@ -15,6 +15,8 @@ const option = name => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] :
 const smoke = argv.includes('--smoke');
 const only = option('--only')?.split(',').map(Number);
 const configuration = option('--configuration') ?? 'Release';
+// The bot published with Native AOT (bench/run builds it for a full run): the footprint is measured for it too.
+const aotExe = option('--aot-exe');
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const out = path.resolve(option('--out') ?? path.join(repo, 'bench', smoke ? 'RESULTS.smoke.md' : 'RESULTS.md'));
 const botDll = path.join(repo, 'src/ResultsBot/bin', configuration, 'net10.0/ResultsBot.dll');
@@ -134,7 +136,7 @@ class Fake {
 }
 
 /** The bot as `dotnet ResultsBot.dll` with a web server; Slack over HTTP and Discord's Interactions Endpoint on. */
-async function startBot(name, fake, keys, { feed = sample, cwd = fs.mkdtempSync(path.join(work, 'bot-')), extra = [] } = {}) {
+async function startBot(name, fake, keys, { feed = sample, cwd = fs.mkdtempSync(path.join(work, 'bot-')), extra = [], exe } = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const args = [
@@ -147,7 +149,7 @@ async function startBot(name, fake, keys, { feed = sample, cwd = fs.mkdtempSync(
     ...extra,
   ];
   const started = now();
-  const proc = dotnet(name, botDll, args, { cwd });
+  const proc = exe ? new Proc(name, exe, args, { cwd }) : dotnet(name, botDll, args, { cwd });
   proc.child.stdin.end();
   return { proc, base, cwd, started };
 }
@@ -356,6 +358,11 @@ function rssMb(pid) {
 }
 
 async function footprint() {
+  const jit = await footprintOf(undefined);
+  return aotExe ? { ...jit, aot: await footprintOf(aotExe) } : jit;
+}
+
+async function footprintOf(exe) {
   const keys = makeKeys();
   const fake = await Fake.start();
   const cwd = fs.mkdtempSync(path.join(work, 'footprint-'));
@@ -368,18 +375,28 @@ async function footprint() {
   const subscribe = dotnet('subscribe', benchDll, ['subscribe', path.join(cwd, 'bot.db'), String(plan.subscriptions)]);
   if (await subscribe.exited !== 0) throw new Error('subscribe failed: ' + subscribe.stderr);
   const before = (await fake.stats()).messages;
-  const bot = await startBot('ResultsBot (footprint)', fake, keys, { cwd });
+  const bot = await startBot('ResultsBot (footprint)', fake, keys, { cwd, exe });
   await waitFor(() => httpOk(bot.base + '/readyz'), 60000, 'the bot to be ready');
   const startup = now() - bot.started;
   log(`footprint: ready after ${f(startup)} ms`);
+  // This build must answer both platforms' commands right (the Native AOT one included) before it is measured.
+  const checks = [
+    [`${bot.base}/slack/commands`, slackRequest(keys, fake.base), t => JSON.parse(t).text ?? JSON.stringify(JSON.parse(t).blocks ?? '')],
+    [`${bot.base}/discord/interactions`, discordRequest(keys), t => JSON.stringify(JSON.parse(t).data ?? '')],
+  ];
+  for (const [url, request, answerOf] of checks) {
+    const answer = await fetch(url, request);
+    const text = await answer.text();
+    if (answer.status !== 200 || !answerOf(text).includes('Thurrock')) throw new Error(`footprint${exe ? ' (Native AOT)' : ''}: ${url} answered ${answer.status}: ${text.slice(0, 300)}`);
+  }
   // Steady state: a little command traffic, then RSS sampled for a few seconds.
-  await cannon({ url: `${bot.base}/discord/interactions`, ...discordRequest(keys), connections: 4, overallRate: 100, duration: plan.settle });
+  const traffic = load(await cannon({ url: `${bot.base}/discord/interactions`, ...discordRequest(keys), connections: 4, overallRate: 100, duration: plan.settle }));
   const samples = [];
   for (let i = 0; i < plan.settle * 2; i++) { samples.push(rssMb(bot.proc.pid)); await sleep(500); }
   const afterStats = await fake.stats();
   await Promise.all([bot.proc.stop(), fake.stop()]);
-  const r = { startupMs: startup, rssMb: Math.max(...samples), rssMedianMb: median(samples), subscriptions: plan.subscriptions, postsAfterRestart: afterStats.messages - before };
-  log(`footprint: ready in ${f(r.startupMs)} ms, RSS ${f(r.rssMb, 1)} MB with ${r.subscriptions} subscriptions`);
+  const r = { startupMs: startup, rssMb: Math.max(...samples), rssMedianMb: median(samples), subscriptions: plan.subscriptions, postsAfterRestart: afterStats.messages - before, commandsNotOk: traffic.non2xx + traffic.errors };
+  log(`footprint${exe ? ' (Native AOT)' : ''}: ready in ${f(r.startupMs)} ms, RSS ${f(r.rssMb, 1)} MB with ${r.subscriptions} subscriptions`);
   return r;
 }
 
@@ -487,10 +504,14 @@ function report(results, m, started, elapsed) {
     const r = results.footprint;
     add('## 5. Footprint', '',
       `The bot restarted on a database holding the 2024 night (107 declarations and their posts), with ${f(r.subscriptions)} Discord channels subscribed in it (as /subscribe stores them), Slack (HTTP) and Discord (Interactions) on.`,
-      `Start-up: from starting \`dotnet ResultsBot.dll\` to the first 200 from /readyz. RSS: /proc VmRSS, sampled every 500 ms for ${plan.settle} s after ${plan.settle} s of commands at 100/s.`, '',
-      '| start-up to ready | steady-state RSS (max) | (median) | posts to Discord after the restart |', '|---:|---:|---:|---:|',
-      `| ${f(r.startupMs)} ms | ${f(r.rssMb, 1)} MB | ${f(r.rssMedianMb, 1)} MB | ${r.postsAfterRestart} |`, '',
-      `Targets: under 100 MB ${verdict(r.rssMb < 100)}; under 1 s to ready ${verdict(r.startupMs < 1000)}.`, '');
+      `Start-up: from starting the bot to the first 200 from /readyz. RSS: /proc VmRSS, sampled every 500 ms for ${plan.settle} s after ${plan.settle} s of commands at 100/s.`,
+      'Two builds: `dotnet ResultsBot.dll` (the Release build, JIT-compiled: what `dotnet run` runs) and the bot published with Native AOT',
+      '(`dotnet publish src/ResultsBot -c Release -r linux-x64 -p:PublishAot=true`, bench/run does it: one native executable, no JIT).', '',
+      '| build | start-up to ready | steady-state RSS (max) | (median) | posts to Discord after the restart | commands not answered 200 |', '|---|---:|---:|---:|---:|---:|',
+      ...[['`dotnet ResultsBot.dll`', r], ['Native AOT', r.aot]].filter(([, x]) => x).map(([build, x]) =>
+        `| ${build} | ${f(x.startupMs)} ms | ${f(x.rssMb, 1)} MB | ${f(x.rssMedianMb, 1)} MB | ${x.postsAfterRestart} | ${x.commandsNotOk} |`), '',
+      ...[['`dotnet ResultsBot.dll`', r], ['Native AOT', r.aot]].filter(([, x]) => x).map(([build, x]) =>
+        `Targets, ${build}: under 100 MB ${verdict(x.rssMb < 100)}; under 1 s to ready ${verdict(x.startupMs < 1000)}.`), '');
   }
 
   for (const [name, error] of Object.entries(results.errors ?? {})) add(`**${name} failed:** ${String(error).split('\n')[0]}`, '');
