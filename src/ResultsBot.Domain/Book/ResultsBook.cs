@@ -15,27 +15,42 @@ public sealed class ResultsBook
     private readonly ImmutableDictionary<string, string> _councilNames;
     private readonly ImmutableHashSet<string> _expected;
 
+    // Kept as messages arrive rather than worked out from every message on each read: every post asks for
+    // both, and walking the whole book per declaration was a tenth of a night's ingest.
+    private readonly ImmutableHashSet<string> _named;
+    private readonly StateOfParties? _latestState;
+
     public static ResultsBook Empty { get; } = new(
         ImmutableDictionary<string, FeedMessage>.Empty.WithComparers(StringComparer.Ordinal),
         [],
         ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal),
-        ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal));
+        ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal),
+        ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal),
+        null);
 
     private ResultsBook(
         ImmutableDictionary<string, FeedMessage> latest,
         ImmutableList<string> declarationOrder,
         ImmutableDictionary<string, string> councilNames,
-        ImmutableHashSet<string> expected)
+        ImmutableHashSet<string> expected,
+        ImmutableHashSet<string> named,
+        StateOfParties? latestState)
     {
         _latest = latest;
         _declarationOrder = declarationOrder;
         _councilNames = councilNames;
         _expected = expected;
+        _named = named;
+        _latestState = latestState;
     }
 
     /// <summary>Declared councils, in the order they first declared.</summary>
     public IEnumerable<CouncilDeclaration> Declarations =>
         _declarationOrder.Select(key => (CouncilDeclaration)_latest[key]);
+
+    /// <summary>The councils that declared before the one filed under <paramref name="messageKey"/> (all of them if it has not declared), in order.</summary>
+    public IEnumerable<CouncilDeclaration> DeclarationsBefore(string messageKey) =>
+        _declarationOrder.TakeWhile(key => key != messageKey).Select(key => (CouncilDeclaration)_latest[key]);
 
     public int DeclaredCount => _declarationOrder.Count;
 
@@ -53,13 +68,12 @@ public sealed class ResultsBook
                 return null;
             }
 
-            var named = _expected.Union(_declarationOrder.Select(key => key["council/".Length..])).Count;
-            return Math.Max(fromState, named);
+            return Math.Max(fromState, _named.Count);
         }
     }
 
-    public StateOfParties? LatestState =>
-        _latest.Values.OfType<StateOfParties>().MaxBy(s => s.NumberOfResults);
+    /// <summary>The state of the parties that counts the most results.</summary>
+    public StateOfParties? LatestState => _latestState;
 
     /// <summary>Every council the feed has named, by key, with its display name.</summary>
     public IReadOnlyDictionary<string, string> KnownCouncils => _councilNames;
@@ -87,10 +101,11 @@ public sealed class ResultsBook
             return new Acceptance(this, message, AcceptanceKind.Stale, previous);
         }
 
-        var order = previous is null && message is CouncilDeclaration
-            ? _declarationOrder.Add(message.Key)
-            : _declarationOrder;
-        var book = new ResultsBook(_latest.SetItem(message.Key, message), order, NameCouncils(message), Expect(message));
+        var firstDeclaration = previous is null && message is CouncilDeclaration;
+        var order = firstDeclaration ? _declarationOrder.Add(message.Key) : _declarationOrder;
+        var latest = _latest.SetItem(message.Key, message);
+        var named = firstDeclaration ? _named.Add(((CouncilDeclaration)message).Council.Key) : _named;
+        var book = new ResultsBook(latest, order, NameCouncils(message), Expect(message), Expect(named, message), StateIn(latest, message));
         return new Acceptance(book, message, previous is null ? AcceptanceKind.New : AcceptanceKind.Superseding, previous);
     }
 
@@ -98,7 +113,8 @@ public sealed class ResultsBook
     public ResultsBook ExpectCouncils(IEnumerable<string> councilNames)
     {
         var names = councilNames.ToList();
-        return new ResultsBook(_latest, _declarationOrder, WithNames(names), _expected.Union(names.Select(CouncilKey.For)));
+        var keys = names.Select(CouncilKey.For).ToList();
+        return new ResultsBook(_latest, _declarationOrder, WithNames(names), _expected.Union(keys), _named.Union(keys), _latestState);
     }
 
     private ImmutableDictionary<string, string> WithNames(IEnumerable<string> names)
@@ -120,10 +136,16 @@ public sealed class ResultsBook
         _ => _councilNames,
     };
 
-    private ImmutableHashSet<string> Expect(FeedMessage message) => message switch
+    private ImmutableHashSet<string> Expect(FeedMessage message) => Expect(_expected, message);
+
+    private static ImmutableHashSet<string> Expect(ImmutableHashSet<string> councils, FeedMessage message) => message switch
     {
-        CouncilNominations n => _expected.Add(n.Council.Key),
-        StateOfParties s => _expected.Union(s.CouncilsIncluded.Select(CouncilKey.For)),
-        _ => _expected,
+        CouncilNominations n => councils.Add(n.Council.Key),
+        StateOfParties s => councils.Union(s.CouncilsIncluded.Select(CouncilKey.For)),
+        _ => councils,
     };
+
+    private StateOfParties? StateIn(ImmutableDictionary<string, FeedMessage> latest, FeedMessage message) => message is StateOfParties
+        ? latest.Values.OfType<StateOfParties>().MaxBy(s => s.NumberOfResults)
+        : _latestState;
 }

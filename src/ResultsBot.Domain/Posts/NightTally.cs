@@ -14,9 +14,14 @@ internal static class NightTally
 {
     public static string? Describe(CouncilDeclaration declaration, ResultsBook book, CultureInfo culture)
     {
-        var sofar = book.Declarations.TakeWhile(d => d.Key != declaration.Key).Append(declaration).ToList();
-        var gained = declaration.Outcome is ControlOutcome.Gain or ControlOutcome.GainFromNoOverallControl;
-        var lost = declaration.Outcome is ControlOutcome.Gain or ControlOutcome.LossToNoOverallControl;
+        var gained = IsGain(declaration);
+        var lost = IsLoss(declaration);
+        if (!gained && !lost)
+        {
+            return null;
+        }
+
+        var sofar = book.DeclarationsBefore(declaration.Key).Append(declaration).ToList();
         var gains = gained ? $"{Possessive(declaration.Winner)} {Ordinal(sofar.Count(d => d.Winner == declaration.Winner && IsGain(d)), culture)} gain" : null;
         var losses = lost ? $"{Possessive(declaration.Sitting)} {Ordinal(sofar.Count(d => d.Sitting == declaration.Sitting && IsLoss(d)), culture)} loss" : null;
         return (gains, losses) switch

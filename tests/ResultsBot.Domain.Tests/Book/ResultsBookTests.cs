@@ -146,6 +146,20 @@ public class ResultsBookTests
     }
 
     [Fact]
+    public void ExpectedCount_CouncilsNamedBeforeAndAfterTheyDeclare_CountOnce()
+    {
+        var book = Books.With(
+                Declaration.Of("Adur").Control("Lab", "C").NewCouncil(("Lab", 15)).Build(),
+                Declaration.Of("Adur").Revision(2).Control("Lab", "C").NewCouncil(("Lab", 16)).Build())
+            .ExpectCouncils(["Adur", "Bury"]);
+
+        book = book.Accept(Declaration.Of("Bury").Control("Lab", "Lab").NewCouncil(("Lab", 31)).Build()).Book
+            .Accept(Declaration.Of("Thurrock").Control("Lab", "Lab").NewCouncil(("Lab", 30)).Build()).Book;
+
+        Assert.Equal(3, book.ExpectedCount);
+    }
+
+    [Fact]
     public void ExpectCouncils_Names_AreKnownAndExpected()
     {
         var book = ResultsBook.Empty.ExpectCouncils(["Basingstoke & Deane", "St Helens", "Basingstoke and Deane"]);

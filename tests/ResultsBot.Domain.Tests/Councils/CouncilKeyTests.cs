@@ -45,4 +45,15 @@ public class CouncilKeyTests
     {
         Assert.Equal("", CouncilKey.For(" - , ."));
     }
+
+    [Fact]
+    public void Key_OfACouncilRenamedWithWith_FollowsTheNewName()
+    {
+        var council = new Council("St Helens", "123", "Metro", Proportion.Third);
+
+        var renamed = council with { Name = "Basingstoke & Deane" };
+
+        Assert.Equal("saint helens", council.Key);
+        Assert.Equal("basingstoke and deane", renamed.Key);
+    }
 }
