@@ -99,15 +99,16 @@ public sealed class SqliteResultsStore : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
+            using var statements = new TransactionStatements(transaction);
             var now = Now();
             foreach (var (key, revision, origin, content, posts) in messages)
             {
                 var messageId = Insert(
-                    transaction,
+                    statements,
                     "INSERT INTO messages (key, revision, origin, content, accepted_at) VALUES ($key, $revision, $origin, $content, $now) RETURNING id",
                     ("$key", key), ("$revision", revision), ("$origin", origin), ("$content", content), ("$now", now));
 
-                QueuePosts(transaction, messageId, posts, now);
+                QueuePosts(statements, messageId, posts, now);
             }
 
             transaction.Commit();
@@ -120,18 +121,19 @@ public sealed class SqliteResultsStore : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            QueuePosts(transaction, null, [new QueuedPost(post, channels)], Now());
+            using var statements = new TransactionStatements(transaction);
+            QueuePosts(statements, null, [new QueuedPost(post, channels)], Now());
             transaction.Commit();
         }
     }
 
-    private static void QueuePosts(SqliteTransaction transaction, long? messageId, IReadOnlyList<QueuedPost> queued, string now)
+    private static void QueuePosts(TransactionStatements statements, long? messageId, IReadOnlyList<QueuedPost> queued, string now)
     {
         foreach (var (post, channels) in queued)
         {
-            var corrects = post.Kind == PostKind.Correction ? FirstPostAbout(transaction, post.Subject) : null;
+            var corrects = post.Kind == PostKind.Correction ? FirstPostAbout(statements, post.Subject) : null;
             var postId = Insert(
-                transaction,
+                statements,
                 """
                 INSERT INTO posts (message_id, subject, kind, headline, body, corrects_post_id, created_at)
                 VALUES ($message, $subject, $kind, $headline, $body, $corrects, $now) RETURNING id
@@ -140,30 +142,20 @@ public sealed class SqliteResultsStore : IDisposable
                 ("$body", JsonSerializer.Serialize(new PostBody([.. post.Sections.Select(x => new PostBodySection(x.Label, x.Text))], post.Colour, post.Footer), PostJson.Default.PostBody)),
                 ("$corrects", (object?)corrects ?? DBNull.Value), ("$now", now));
             // One prepared statement for the whole fan-out: thousands of channels queue in one go.
-            using var delivery = transaction.Connection!.CreateCommand();
-            delivery.Transaction = transaction;
-            delivery.CommandText = "INSERT INTO deliveries (post_id, channel) VALUES ($post, $channel)";
-            delivery.Parameters.AddWithValue("$post", postId);
-            var channel = delivery.Parameters.Add("$channel", SqliteType.Text);
-            delivery.Prepare();
             foreach (var name in channels)
             {
-                channel.Value = name;
-                delivery.ExecuteNonQuery();
+                statements.For("INSERT INTO deliveries (post_id, channel) VALUES ($post, $channel)", ("$post", postId), ("$channel", name)).ExecuteNonQuery();
             }
 
             if (corrects is not null)
             {
-                using var followers = transaction.Connection!.CreateCommand();
-                followers.Transaction = transaction;
-                followers.CommandText = """
+                statements.For(
+                    """
                     INSERT OR IGNORE INTO deliveries (post_id, channel)
                     SELECT $post, d.channel FROM deliveries d JOIN subscriptions s ON s.channel = d.channel
                     WHERE d.post_id = $corrects AND d.failed_reason IS NULL
-                    """;
-                followers.Parameters.AddWithValue("$post", postId);
-                followers.Parameters.AddWithValue("$corrects", corrects);
-                followers.ExecuteNonQuery();
+                    """,
+                    ("$post", postId), ("$corrects", corrects.Value)).ExecuteNonQuery();
             }
         }
     }
@@ -405,27 +397,12 @@ public sealed class SqliteResultsStore : IDisposable
 
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
-    private static long? FirstPostAbout(SqliteTransaction transaction, string subject)
-    {
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT id FROM posts WHERE subject = $subject AND kind = 'Declaration' ORDER BY id LIMIT 1";
-        command.Parameters.AddWithValue("$subject", subject);
-        return command.ExecuteScalar() is long id ? id : null;
-    }
+    private static long? FirstPostAbout(TransactionStatements statements, string subject) =>
+        statements.For("SELECT id FROM posts WHERE subject = $subject AND kind = 'Declaration' ORDER BY id LIMIT 1", ("$subject", subject))
+            .ExecuteScalar() is long id ? id : null;
 
-    private static long Insert(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return (long)command.ExecuteScalar()!;
-    }
+    private static long Insert(TransactionStatements statements, string sql, params ReadOnlySpan<(string Name, object Value)> parameters) =>
+        (long)statements.For(sql, parameters).ExecuteScalar()!;
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -150,6 +150,27 @@ public sealed class SqliteResultsStoreTests : IDisposable
     }
 
     [Fact]
+    public void AcceptAll_DeclarationsAndACorrectionInOneBatch_EachPostKeepsItsOwnValues()
+    {
+        using var store = SqliteResultsStore.Open(ConnectionString, _time);
+
+        store.AcceptAll(
+        [
+            new AcceptedMessage("council/adur", 1, "Adur_1.xml", Content, [new QueuedPost(Post("council/adur", "Labour gain Adur"), ["console"])]),
+            new AcceptedMessage("council/bolton", 1, "Bolton_1.xml", Content, [new QueuedPost(Post("council/bolton", "Bolton stays under no overall control"), ["console", "c2"])]),
+            new AcceptedMessage("council/adur", 2, "Adur_2.xml", Content, [new QueuedPost(Post("council/adur", "Correction: Labour gain Adur", PostKind.Correction), ["console"])]),
+        ]);
+
+        var pending = store.PendingDeliveries("console");
+        Assert.Equal(["Labour gain Adur", "Bolton stays under no overall control", "Correction: Labour gain Adur"], pending.Select(p => p.Post.Headline));
+        Assert.Null(pending[0].CorrectsPostId);
+        Assert.Null(pending[1].CorrectsPostId);
+        Assert.Equal(pending[0].PostId, pending[2].CorrectsPostId);
+        Assert.Equal("Bolton stays under no overall control", Assert.Single(store.PendingDeliveries("c2")).Post.Headline);
+        Assert.Equal([("council/adur", 1), ("council/bolton", 1), ("council/adur", 2)], store.LoadMessages().Select(m => (m.Key, m.Revision)));
+    }
+
+    [Fact]
     public void Accept_FailsPartWay_StoresNothing()
     {
         using var store = SqliteResultsStore.Open(ConnectionString, _time);
