@@ -122,7 +122,8 @@ public sealed class ResultsBook
         var known = _councilNames;
         foreach (var name in names)
         {
-            known = known.ContainsKey(CouncilKey.For(name)) ? known : known.SetItem(CouncilKey.For(name), name);
+            var key = CouncilKey.For(name);
+            known = known.ContainsKey(key) ? known : known.SetItem(key, name);
         }
 
         return known;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace ResultsBot.Domain.Councils;
@@ -8,10 +9,26 @@ namespace ResultsBot.Domain.Councils;
 /// </summary>
 public static class CouncilKey
 {
+    // A night names a few hundred councils, each in every state of the parties PA sends: normalising them
+    // again each time showed in the ingest profile. Bounded, so text from commands cannot grow it for ever.
+    private const int Remembered = 4096;
+    private static readonly ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
+
     public static string For(string name)
     {
-        var words = Words(name).ToList();
-        return string.Join(' ', words);
+        ArgumentNullException.ThrowIfNull(name);
+        if (Known.TryGetValue(name, out var key))
+        {
+            return key;
+        }
+
+        key = string.Join(' ', Words(name));
+        if (Known.Count < Remembered)
+        {
+            Known.TryAdd(name, key);
+        }
+
+        return key;
     }
 
     /// <summary>Normalize throws on half a surrogate pair, which pasted or truncated text can hold.</summary>

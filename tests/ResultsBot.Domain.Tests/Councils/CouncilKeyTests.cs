@@ -56,4 +56,16 @@ public class CouncilKeyTests
         Assert.Equal("saint helens", council.Key);
         Assert.Equal("basingstoke and deane", renamed.Key);
     }
+
+    [Fact]
+    public void For_MoreNamesThanItRemembers_StillNormalisesEachTheSameWay()
+    {
+        var names = Enumerable.Range(0, 5000).Select(i => $"St Council & Ward {i}").ToList();
+
+        var first = names.Select(CouncilKey.For).ToList();
+        var again = names.Select(CouncilKey.For).ToList();
+
+        Assert.Equal(first, again);
+        Assert.Equal("saint council and ward 4999", again[^1]);
+    }
 }
