@@ -1,5 +1,4 @@
 using System.Globalization;
-using Humanizer;
 using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Parties;
@@ -74,7 +73,7 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
         if (uncontested > 0)
         {
             var verb = uncontested == 1 ? "was" : "were";
-            yield return PostSection.Plain($"{"seat".ToQuantity(uncontested, "N0", culture)} {verb} uncontested.");
+            yield return PostSection.Plain($"{Numbers.Seats(uncontested, culture)} {verb} uncontested.");
         }
 
         if (NightTally.Describe(declaration, book, culture) is { } tally)
@@ -115,7 +114,7 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
         var proportion = d.SeatsUp >= d.TotalSeats ? Councils.Proportion.All : d.Council.Proportion;
         return proportion switch
         {
-            Councils.Proportion.All => $"Whole council up{boundaries}: {"seat".ToQuantity(d.TotalSeats, "N0", culture)}",
+            Councils.Proportion.All => $"Whole council up{boundaries}: {Numbers.Seats(d.TotalSeats, culture)}",
             Councils.Proportion.Half => $"Half the council up{boundaries}: {up} of {total} seats",
             _ => $"A third of the council up{boundaries}: {up} of {total} seats",
         };

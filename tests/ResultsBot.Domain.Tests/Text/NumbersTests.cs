@@ -22,4 +22,14 @@ public class NumbersTests
     {
         Assert.Equal(expected, Numbers.Signed(value, Culture.EnGb));
     }
+
+    [Theory]
+    [InlineData(1, "1 seat")]
+    [InlineData(0, "0 seats")]
+    [InlineData(51, "51 seats")]
+    [InlineData(1158, "1,158 seats")]
+    public void Seats_Count_TakesThePluralExceptForOne(int value, string expected)
+    {
+        Assert.Equal(expected, Numbers.Seats(value, Culture.EnGb));
+    }
 }
