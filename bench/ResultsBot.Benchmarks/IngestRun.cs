@@ -39,7 +39,7 @@ internal static class IngestRun
             var floor = Stopwatch.StartNew();
             var elements = BareXmlPass(files);
             floor.Stop();
-            var (messages, elapsed) = await IngestOnceAsync(feed, Path.Combine(work, $"night{round}.db"));
+            var (messages, elapsed, allocated, collections) = await IngestOnceAsync(feed, Path.Combine(work, $"night{round}.db"));
             if (round > 0)
             {
                 // Round 0 warms the JIT and the file cache for both.
@@ -50,6 +50,8 @@ internal static class IngestRun
                     ["xmlElements"] = elements,
                     ["ingestMs"] = elapsed.TotalMilliseconds,
                     ["floorMs"] = floor.Elapsed.TotalMilliseconds,
+                    ["allocatedMb"] = allocated / 1048576.0,
+                    ["gen0Collections"] = collections,
                 }.ToJsonString());
             }
         }
@@ -77,7 +79,7 @@ internal static class IngestRun
         return elements;
     }
 
-    private static async Task<(int Messages, TimeSpan Elapsed)> IngestOnceAsync(string feed, string database)
+    private static async Task<(int Messages, TimeSpan Elapsed, long Allocated, int Collections)> IngestOnceAsync(string feed, string database)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -90,9 +92,12 @@ internal static class IngestRun
         var processor = host.Services.GetRequiredService<FeedProcessor>();
         var store = host.Services.GetRequiredService<SqliteResultsStore>();
         desk.Restore();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var collectionsBefore = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         await processor.ProcessOnceAsync(new ProcessingMode(true, false, null), CancellationToken.None);
         clock.Stop();
-        return (store.LoadMessages().Count, clock.Elapsed);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        return (store.LoadMessages().Count, clock.Elapsed, allocated, GC.CollectionCount(0) - collectionsBefore);
     }
 }

@@ -29,7 +29,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'resultsbot-bench-'));
 // Seconds per measurement, rounds of alternation, sizes. The smoke plan only proves the harness works.
 const plan = smoke
   ? { warm: 1, saturate: 1, steady: 1, rounds: 1, connections: 20, channels: 60, ingestRounds: 1, latencyFiles: 5, latencyGapMs: 200, subscriptions: 5000, settle: 1 }
-  : { warm: 3, saturate: 10, steady: 10, rounds: 2, connections: 50, channels: 1000, ingestRounds: 7, latencyFiles: 107, latencyGapMs: 1100, subscriptions: 5000, settle: 5 };
+  : { warm: 3, saturate: 10, steady: 10, rounds: 2, connections: 50, channels: 1000, ingestRounds: 21, latencyFiles: 107, latencyGapMs: 1100, subscriptions: 5000, settle: 5 };
 
 const DiscordToken = 'bench-discord-token';
 const ApplicationId = '1100000000000000001';
@@ -306,7 +306,7 @@ async function ingest() {
   await proc.exited;
   const rounds = proc.lines.filter(l => l.startsWith('result ')).map(l => JSON.parse(l.slice(7)));
   if (rounds.length === 0) throw new Error('ingest printed nothing; stderr:\n' + proc.stderr);
-  const r = { files: rounds[0].files, messages: rounds[0].messages, xmlElements: rounds[0].xmlElements, ingestMs: median(rounds.map(x => x.ingestMs)), floorMs: median(rounds.map(x => x.floorMs)), rounds: rounds.length };
+  const r = { files: rounds[0].files, messages: rounds[0].messages, xmlElements: rounds[0].xmlElements, ingestMs: median(rounds.map(x => x.ingestMs)), ingestMinMs: Math.min(...rounds.map(x => x.ingestMs)), floorMs: median(rounds.map(x => x.floorMs)), allocatedMb: median(rounds.map(x => x.allocatedMb ?? 0)), rounds: rounds.length };
   log(`ingest: ${r.messages} messages from ${r.files} files in ${f(r.ingestMs, 1)} ms; bare XmlReader ${f(r.floorMs, 1)} ms`);
   return r;
 }
@@ -480,8 +480,9 @@ function report(results, m, started, elapsed) {
       `${r.files} files (the 2024 sample and ../shared/feeds/pa-2026-test), ${r.messages} messages accepted and stored, through the bot's own FeedProcessor with a SQLite file (WAL, synchronous=FULL), the book updated and every post composed and queued (delivering them is comparison 2); median of ${r.rounds} rounds, each from an empty database, after a warm-up round.`,
       'The floor: a bare XmlReader pass (every node read, nothing kept) over the same files, from disk.', '',
       '| pass | time | messages per second |', '|---|---:|---:|',
-      `| ResultsBot ingest | ${f(r.ingestMs, 1)} ms | ${f(rate)} |`,
+      `| ResultsBot ingest | ${f(r.ingestMs, 1)} ms (fastest round ${f(r.ingestMinMs, 1)} ms) | ${f(rate)} |`,
       `| bare XmlReader (floor) | ${f(r.floorMs, 1)} ms | ${f(floorRate)} |`, '',
+      `ResultsBot allocates ${f(r.allocatedMb, 1)} MB per night ingested.`, '',
       `Ratio ${f(r.ingestMs / r.floorMs, 1)}× the floor: target within 3× ${verdict(r.ingestMs <= 3 * r.floorMs)}.`, '');
   }
 
