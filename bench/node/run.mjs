@@ -1,6 +1,6 @@
 // The driver behind bench/run: runs every comparison of bench/README.md side by side on this machine,
 // alternating the contenders, and writes the figures to bench/RESULTS.md (or --out FILE).
-// node bench/node/run.mjs [--smoke] [--only 1,2,...] [--configuration Release|Debug] [--out FILE]
+// node bench/node/run.mjs [--smoke] [--only 1,2,...] [--configuration Release|Debug] [--out FILE] [--aot-exe FILE] [--report-only]
 import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import crypto from 'node:crypto';
@@ -529,6 +529,15 @@ async function latencyWithoutDisk() {
 }
 
 const comparisons = [[1, 'commands', commands], [2, 'fanOut', fanOut], [3, 'ingest', ingest], [4, 'latency', latency], [4, 'latencyWithoutDisk', latencyWithoutDisk], [5, 'footprint', footprint]];
+// --report-only rewrites the report from the last run's JSON (after FINDINGS.md was edited), measuring nothing.
+if (argv.includes('--report-only')) {
+  const last = JSON.parse(fs.readFileSync(out.replace(/\.md$/, '') + '.json', 'utf8'));
+  fs.writeFileSync(out, report(last.results, last.machine, new Date(last.started), last.elapsedMs));
+  log('rewrote ' + out + ' from the run of ' + last.started);
+  fs.rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const results = { errors: {} };
 const started = new Date();
 const machineInfo = machine();
@@ -552,7 +561,8 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-fs.writeFileSync(out, report(results, machineInfo, started, now() - started.getTime()));
-fs.writeFileSync(out.replace(/\.md$/, '') + '.json', JSON.stringify({ machine: machineInfo, plan, smoke, results }, null, 1));
+const elapsedMs = now() - started.getTime();
+fs.writeFileSync(out, report(results, machineInfo, started, elapsedMs));
+fs.writeFileSync(out.replace(/\.md$/, '') + '.json', JSON.stringify({ machine: machineInfo, plan, smoke, started, elapsedMs, results }, null, 1));
 log('wrote ' + out);
 process.exit(failed ? 1 : 0);
