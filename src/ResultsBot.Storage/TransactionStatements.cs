@@ -11,8 +11,6 @@ internal sealed class TransactionStatements(SqliteTransaction transaction) : IDi
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    public SqliteTransaction Transaction => transaction;
-
     /// <summary>The command for <paramref name="sql"/>, its parameters set to these values.</summary>
     public SqliteCommand For(string sql, params ReadOnlySpan<(string Name, object Value)> parameters)
     {
