@@ -66,12 +66,15 @@ public sealed class SqliteResultsStore : IDisposable
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT id, key, revision, origin, content FROM messages ORDER BY id";
+            command.CommandText = "SELECT id, key, revision, origin, content, accepted_at FROM messages ORDER BY id";
             using var reader = command.ExecuteReader();
             var messages = new List<StoredMessage>();
             while (reader.Read())
             {
-                messages.Add(new StoredMessage(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), (byte[])reader[4]));
+                messages.Add(new StoredMessage(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), (byte[])reader[4])
+                {
+                    AcceptedAt = DateTimeOffset.TryParse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null,
+                });
             }
 
             return messages;

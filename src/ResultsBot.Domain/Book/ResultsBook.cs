@@ -20,13 +20,17 @@ public sealed class ResultsBook
     private readonly ImmutableHashSet<string> _named;
     private readonly StateOfParties? _latestState;
 
+    // When each message's latest revision was taken, so a correction can say when the post it corrects went out.
+    private readonly ImmutableDictionary<string, DateTimeOffset> _acceptedAt;
+
     public static ResultsBook Empty { get; } = new(
         ImmutableDictionary<string, FeedMessage>.Empty.WithComparers(StringComparer.Ordinal),
         [],
         ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal),
         ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal),
         ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal),
-        null);
+        null,
+        ImmutableDictionary<string, DateTimeOffset>.Empty.WithComparers(StringComparer.Ordinal));
 
     private ResultsBook(
         ImmutableDictionary<string, FeedMessage> latest,
@@ -34,7 +38,8 @@ public sealed class ResultsBook
         ImmutableDictionary<string, string> councilNames,
         ImmutableHashSet<string> expected,
         ImmutableHashSet<string> named,
-        StateOfParties? latestState)
+        StateOfParties? latestState,
+        ImmutableDictionary<string, DateTimeOffset> acceptedAt)
     {
         _latest = latest;
         _declarationOrder = declarationOrder;
@@ -42,6 +47,7 @@ public sealed class ResultsBook
         _expected = expected;
         _named = named;
         _latestState = latestState;
+        _acceptedAt = acceptedAt;
     }
 
     /// <summary>Declared councils, in the order they first declared.</summary>
@@ -93,7 +99,12 @@ public sealed class ResultsBook
     public int DeclarationNumber(CouncilDeclaration declaration) =>
         _declarationOrder.IndexOf(declaration.Key) + 1;
 
-    public Acceptance Accept(FeedMessage message)
+    /// <summary>When the latest revision of a message was taken, if the book was told.</summary>
+    public DateTimeOffset? AcceptedAt(string messageKey) =>
+        _acceptedAt.TryGetValue(messageKey, out var at) ? at : null;
+
+    /// <param name="at">When the bot took the message (kept so a later correction can say when this one was posted).</param>
+    public Acceptance Accept(FeedMessage message, DateTimeOffset? at = null)
     {
         var previous = _latest.GetValueOrDefault(message.Key);
         if (previous is not null && message.Revision <= previous.Revision)
@@ -101,12 +112,15 @@ public sealed class ResultsBook
             return new Acceptance(this, message, AcceptanceKind.Stale, previous);
         }
 
+        var previousAt = AcceptedAt(message.Key);
+        var acceptedAt = at is { } when ? _acceptedAt.SetItem(message.Key, when) : _acceptedAt;
+
         var firstDeclaration = previous is null && message is CouncilDeclaration;
         var order = firstDeclaration ? _declarationOrder.Add(message.Key) : _declarationOrder;
         var latest = _latest.SetItem(message.Key, message);
         var named = firstDeclaration ? _named.Add(((CouncilDeclaration)message).Council.Key) : _named;
-        var book = new ResultsBook(latest, order, NameCouncils(message), Expect(message), Expect(named, message), StateIn(latest, message));
-        return new Acceptance(book, message, previous is null ? AcceptanceKind.New : AcceptanceKind.Superseding, previous);
+        var book = new ResultsBook(latest, order, NameCouncils(message), Expect(message), Expect(named, message), StateIn(latest, message), acceptedAt);
+        return new Acceptance(book, message, previous is null ? AcceptanceKind.New : AcceptanceKind.Superseding, previous) { PreviousAt = previousAt };
     }
 
     /// <summary>Records councils a feed is known to hold, so progress reads "36 of 107 declared".</summary>
@@ -114,7 +128,7 @@ public sealed class ResultsBook
     {
         var names = councilNames.ToList();
         var keys = names.Select(CouncilKey.For).ToList();
-        return new ResultsBook(_latest, _declarationOrder, WithNames(names), _expected.Union(keys), _named.Union(keys), _latestState);
+        return new ResultsBook(_latest, _declarationOrder, WithNames(names), _expected.Union(keys), _named.Union(keys), _latestState, _acceptedAt);
     }
 
     private ImmutableDictionary<string, string> WithNames(IEnumerable<string> names)

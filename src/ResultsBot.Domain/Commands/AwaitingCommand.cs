@@ -10,13 +10,16 @@ namespace ResultsBot.Domain.Commands;
 /// </summary>
 internal static class AwaitingCommand
 {
+    // Who lists the night's councils, in words a reader knows: never "the feed".
+    private const string PaName = "PA";
+
     public static CommandAnswer Answer(ResultsBook book, CultureInfo culture)
     {
         var declared = Numbers.Count(book.DeclaredCount, culture);
         if (book.ExpectedCount is not { } expected)
         {
             var sofar = book.DeclaredCount == 0 ? "None has declared yet." : $"{declared} declared so far.";
-            return new CommandAnswer($"The feed has not said how many councils there are, so I can't tell how many are still to declare. {sofar}");
+            return new CommandAnswer($"{PaName} has not said how many councils there are, so I can't tell how many are still to declare. {sofar}");
         }
 
         var waiting = expected - book.DeclaredCount;
@@ -34,9 +37,9 @@ internal static class AwaitingCommand
         var heading = $"{Numbers.Count(waiting, culture)} of {Numbers.Count(expected, culture)} councils still to declare";
         return new CommandAnswer(named.Count switch
         {
-            0 => $"{heading}; the feed has not named them.",
+            0 => $"{heading}; {PaName} has not named them yet.",
             _ when named.Count == waiting => $"{heading}: {Lists.And(named)}.",
-            _ => $"{heading}. The feed names {Numbers.Count(named.Count, culture)} of them: {Lists.And(named)}.",
+            _ => $"{heading}. {PaName} has named {Numbers.Count(named.Count, culture)} of them so far: {Lists.And(named)}.",
         });
     }
 }

@@ -84,8 +84,8 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
     /// <summary>A name that is (also) a mayoralty or seat says so, so /council Hackney points to /mayor Hackney.</summary>
     private static CommandAnswer WithOtherContests(CommandAnswer answer, string query, ResultsBook book) =>
         ContestCommand.OtherContestsCalled(query, book) is not { } other ? answer
-        : answer.Ok ? answer with { Text = $"{answer.Text}\n{SafeText.Echo(query)} is also {other} in this feed." }
-        : CommandAnswer.Problem($"There is no council called \"{SafeText.Echo(query)}\" in this feed; {SafeText.Echo(query)} is {other}.");
+        : answer.Ok ? answer with { Text = $"{answer.Text}\n{SafeText.Echo(query)} is also {other} tonight." }
+        : CommandAnswer.Problem($"There is no council called \"{SafeText.Echo(query)}\" tonight; {SafeText.Echo(query)} is {other}.");
 
     /// <summary>Councils, then the parliaments when the feed has their state of the parties (only the parliaments if no council has declared).</summary>
     private CommandAnswer Scoreboards(ResultsBook book)

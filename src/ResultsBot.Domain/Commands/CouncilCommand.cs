@@ -50,8 +50,8 @@ internal sealed class CouncilCommand(CultureInfo culture)
         return CommandAnswer.Problem((match.Ambiguous, names.Count) switch
         {
             (true, _) => $"Which one? {Lists.Or(names)}",
-            (_, 0) => $"No council called \"{asked}\" in this feed.",
-            _ => $"No council called \"{asked}\" in this feed. Did you mean {Lists.Or(names)}?",
+            (_, 0) => $"No council called \"{asked}\" in tonight's results.",
+            _ => $"No council called \"{asked}\" in tonight's results. Did you mean {Lists.Or(names)}?",
         });
     }
 
@@ -60,7 +60,7 @@ internal sealed class CouncilCommand(CultureInfo culture)
         var key = book.KnownCouncils.Keys.FirstOrDefault(k =>
             (book.DeclarationFor(k)?.Council ?? book.NominationsFor(k)?.Council)?.PaId == paId);
         return key is null
-            ? CommandAnswer.Problem($"No council with PA id {paId} in this feed.")
+            ? CommandAnswer.Problem($"No council with PA id {paId} in tonight's results.")
             : About(key, book);
     }
 
@@ -74,7 +74,7 @@ internal sealed class CouncilCommand(CultureInfo culture)
 
         var match = CouncilFinder.Find(name, book.KnownCouncils);
         return match.Key is null
-            ? CommandAnswer.Problem($"{code} is {name}, which is not in this feed.")
+            ? CommandAnswer.Problem($"{code} is {name}, which is not in tonight's results.")
             : About(match.Key, book);
     }
 
@@ -86,7 +86,7 @@ internal sealed class CouncilCommand(CultureInfo culture)
             return new CommandAnswer(string.Join(" ", NotDeclared(book.KnownCouncils[key], book.NominationsFor(key))));
         }
 
-        var revised = declaration.Revision > 1 ? $" (revision {declaration.Revision})" : "";
+        var revised = declaration.Revision > 1 ? " (corrected result)" : "";
         var lines = new List<string> { Headlines.For(declaration) + revised };
         lines.AddRange(_composer.Body(declaration));
         return new CommandAnswer(string.Join("\n", lines));

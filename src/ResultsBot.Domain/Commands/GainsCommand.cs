@@ -10,7 +10,7 @@ internal static class GainsCommand
 {
     public static CommandAnswer Answer(ResultsBook book, CultureInfo culture)
     {
-        var changes = book.Declarations.Where(d => d.Winner != d.Sitting).Reverse().ToList();
+        var changes = book.Declarations.Where(d => d.Controller != d.Sitting).Reverse().ToList();
         if (changes.Count == 0)
         {
             return new CommandAnswer("No council has changed hands yet.");

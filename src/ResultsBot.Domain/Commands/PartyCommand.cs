@@ -32,12 +32,12 @@ internal static class PartyCommand
             });
         }
 
-        var standing = board.Parties.FirstOrDefault(p => p.Party == party) ?? new PartyStanding(party, 0, 0, 0, 0);
+        var standing = board.StandingOf(party);
         var lines = Lines(standing, book, culture).ToList();
         if (lines.Count > 1)
         {
-            // The councillors' changes are the scoreboard's, so they carry its notes on what they are against.
-            lines.AddRange(ScoreboardText.Footnotes(board.ChangeBases));
+            // The councillors' changes are the scoreboard's, so they carry its notes on what they are and how far they reach.
+            lines.AddRange(ScoreboardText.Footnotes(board, culture));
         }
 
         return new CommandAnswer(string.Join("\n", lines));
@@ -50,10 +50,10 @@ internal static class PartyCommand
         var declared = book.ExpectedCount is { } expected
             ? $"{Numbers.Count(book.DeclaredCount, culture)} of {Numbers.Count(expected, culture)} councils declared"
             : book.DeclaredCount == 1 ? "1 council declared" : $"{Numbers.Count(book.DeclaredCount, culture)} councils declared";
-        var held = book.Declarations.Where(d => d.Winner == party && d.Sitting == party).ToList();
-        var gained = book.Declarations.Where(d => d.Winner == party && d.Sitting != party).ToList();
-        var lost = book.Declarations.Where(d => d.Sitting == party && d.Winner != party).ToList();
-        if (standing == new PartyStanding(party, 0, 0, 0, 0) && lost.Count == 0)
+        var held = book.Declarations.Where(d => d.Controller == party && d.Sitting == party).ToList();
+        var gained = book.Declarations.Where(d => d.Controller == party && d.Sitting != party).ToList();
+        var lost = book.Declarations.Where(d => d.Sitting == party && d.Controller != party).ToList();
+        if (standing.IsNothingYet && lost.Count == 0)
         {
             yield return $"{name}: no councils or councillors yet ({declared}).";
             yield break;
@@ -62,7 +62,8 @@ internal static class PartyCommand
         yield return $"{name}, {declared}";
         yield return $"Councils: {Numbers.Count(standing.Councils, culture)} ({Numbers.Signed(standing.CouncilsChange, culture)}) — " +
             $"held {Numbers.Count(held.Count, culture)}, gained {Numbers.Count(gained.Count, culture)}, lost {Numbers.Count(lost.Count, culture)}";
-        yield return $"Councillors: {Numbers.Count(standing.Councillors, culture)} ({Numbers.Signed(standing.CouncillorsChange, culture)})";
+        var change = standing.CouncillorsChange is { } c ? $" ({Numbers.Signed(c, culture)})" : "";
+        yield return $"Councillors elected: {Numbers.Count(standing.Councillors, culture)}{change}";
         if (gained.Count > 0)
         {
             yield return "Gained: " + string.Join(", ", gained.Select(d => $"{d.Council.Name} from {PartyNames.NameOf(d.Sitting)}"));
@@ -70,7 +71,7 @@ internal static class PartyCommand
 
         if (lost.Count > 0)
         {
-            yield return "Lost: " + string.Join(", ", lost.Select(d => $"{d.Council.Name} to {PartyNames.NameOf(d.Winner)}"));
+            yield return "Lost: " + string.Join(", ", lost.Select(d => d.Controller.IsNoOverallControl ? $"{d.Council.Name} to no overall control" : $"{d.Council.Name} to {PartyNames.NameOf(d.Controller)}"));
         }
 
         if (held.Count > 0)

@@ -22,21 +22,22 @@ public static class ScoreboardText
             return string.Join("\n", [$"Scoreboard: {progress}. Nothing to count yet.", .. PaTable(board.PaState, culture)]);
         }
 
-        var rows = new List<string[]> { Header };
+        var withChanges = board.Coverage.CouncilsWithChanges > 0;
+        var rows = new List<string[]> { withChanges ? Header : Header[..^1] };
         rows.AddRange(board.Parties.Select(p => new[]
         {
             PartyNames.NameOf(p.Party),
             Numbers.Count(p.Councils, culture),
             Numbers.Signed(p.CouncilsChange, culture),
             Numbers.Count(p.Councillors, culture),
-            Numbers.Signed(p.CouncillorsChange, culture),
-        }));
+            p.CouncillorsChange is { } change ? Numbers.Signed(change, culture) : "",
+        }[..rows[0].Length]));
         var noc = board.NoOverallControl;
-        rows.Add(["No overall control", Numbers.Count(noc.Councils, culture), Numbers.Signed(noc.CouncilsChange, culture), "", ""]);
+        rows.Add(new[] { "No overall control", Numbers.Count(noc.Councils, culture), Numbers.Signed(noc.CouncilsChange, culture), "", "" }[..rows[0].Length]);
 
         var lines = new List<string> { $"Scoreboard: {progress}" };
         lines.AddRange(Table(rows));
-        lines.AddRange(Footnotes(board.ChangeBases));
+        lines.AddRange(Footnotes(board, culture));
         lines.AddRange(PaTable(board.PaState, culture));
         return string.Join("\n", lines);
     }
@@ -75,21 +76,37 @@ public static class ScoreboardText
     /// <summary>The party column left-aligned, the numbers right-aligned under their headings, two spaces between.</summary>
     private static IEnumerable<string> Table(List<string[]> rows)
     {
-        var widths = Enumerable.Range(0, Header.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
         return rows.Select(row => string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
     }
 
-    /// <summary>What councillor changes are measured against, when it is not the usual seats last fought.</summary>
-    internal static IEnumerable<string> Footnotes(IReadOnlySet<ChangeBasis> bases)
+    /// <summary>What the councillor figures are and how far they reach, so no total is quoted on an unstated basis.</summary>
+    internal static IEnumerable<string> Footnotes(Scoreboard board, CultureInfo culture)
     {
-        if (bases.Contains(ChangeBasis.CouncilBeforePoll))
+        var coverage = board.Coverage;
+        var declared = board.Declared;
+        var notional = coverage.AnyNotional ? " (notional results on new boundaries)" : "";
+        if (coverage.CouncilsWithChanges == 0)
         {
-            yield return "Councillor changes in this feed are against each council before the poll.";
+            yield return "Councillors are seats won tonight. No result so far gives a like-for-like change, so none is shown.";
+        }
+        else if (coverage.CouncilsWithChanges == declared && coverage.CouncilsWithPartialChanges == 0)
+        {
+            yield return $"Councillors are seats won tonight; +/- is the net change since the same seats were last fought{notional}.";
+        }
+        else
+        {
+            var some = coverage.CouncilsWithPartialChanges > 0
+                ? $" ({Numbers.Count(coverage.CouncilsWithPartialChanges, culture)} of them for some parties only)"
+                : "";
+            yield return $"Councillors are seats won tonight; +/- is the net change since the same seats were last fought{notional}, " +
+                $"on the {Numbers.Count(coverage.CouncilsWithChanges, culture)} of {Numbers.Count(declared, culture)} councils that give it{some}: a total for those councils, not a national change.";
         }
 
-        if (bases.Contains(ChangeBasis.Notional))
+        if (coverage.CouncilsWithoutSeatsWon > 0)
         {
-            yield return "Where boundaries changed, councillor changes are against notional results.";
+            var councils = coverage.CouncilsWithoutSeatsWon == 1 ? "1 council" : $"{Numbers.Count(coverage.CouncilsWithoutSeatsWon, culture)} councils";
+            yield return $"Councillors leave out {councils} whose seats won were not given.";
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace ResultsBot.Domain.Messages;
 
-/// <summary>What a declaration's seat changes are measured against.</summary>
+/// <summary>What a declaration's seat changes are measured against. Both are the BBC/PA basis; the feed never mixes in another.</summary>
 public enum ChangeBasis
 {
     /// <summary>PA's convention: against the seats each party won when the same seats were last fought.</summary>
@@ -8,7 +8,4 @@ public enum ChangeBasis
 
     /// <summary>On new boundaries PA compares with notional results on the new wards.</summary>
     Notional,
-
-    /// <summary>Against the whole council's make-up before the poll (the bundled 2024 sample).</summary>
-    CouncilBeforePoll,
 }

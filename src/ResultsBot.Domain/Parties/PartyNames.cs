@@ -35,6 +35,14 @@ public static class PartyNames
         ["R"] = "Residents'",
     };
 
+    // Where space is tight (tables, corrections): the forms results desks print.
+    private static readonly Dictionary<string, string> ShortNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["C"] = "Con", ["Lab"] = "Lab", ["LD"] = "LD", ["Green"] = "Green", ["Reform"] = "Reform", ["Ind"] = "Ind",
+        ["R"] = "Res", ["SNP"] = "SNP", ["PC"] = "Plaid", ["Your"] = "Your Party", ["UKIP"] = "UKIP", ["Oth"] = "Oth",
+        ["NOC"] = "NOC",
+    };
+
     private static readonly Dictionary<string, string> Spellings = new(StringComparer.OrdinalIgnoreCase)
     {
         ["C"] = "C", ["Con"] = "C", ["Lab"] = "Lab", ["LD"] = "LD", ["Green"] = "Green", ["Grn"] = "Green",
@@ -47,6 +55,9 @@ public static class PartyNames
         ["Independents"] = "Ind", ["Residents"] = "R", ["Others"] = "Oth",
     };
 
+    /// <summary>The parties people look for on a results board, always shown even at nothing: Labour, Conservatives, Lib Dems, Greens, Reform UK, independents.</summary>
+    public static IReadOnlyList<PartyCode> Headline { get; } = [new("Lab"), new("C"), new("LD"), new("Green"), new("Reform"), new("Ind")];
+
     /// <summary>The one spelling the bot uses for a known code; unknown codes are kept as the feed wrote them.</summary>
     public static string Canonical(string code) => Spellings.GetValueOrDefault(code, code);
 
@@ -54,6 +65,10 @@ public static class PartyNames
 
     public static string NameOf(PartyCode party) =>
         Names.TryGetValue(party.Value, out var name) ? name : party.Value;
+
+    /// <summary>"Con", "Lab", "LD", "Green", "Reform", "SNP", "Plaid": for tables and other tight places.</summary>
+    public static string ShortOf(PartyCode party) =>
+        ShortNames.TryGetValue(party.Value, out var name) ? name : party.Value;
 
     public static string AdjectiveOf(PartyCode party) =>
         Adjectives.TryGetValue(party.Value, out var adjective) ? adjective : NameOf(party);

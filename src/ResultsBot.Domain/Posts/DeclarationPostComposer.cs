@@ -6,7 +6,7 @@ using ResultsBot.Domain.Text;
 
 namespace ResultsBot.Domain.Posts;
 
-/// <summary>Turns a council's declaration into the post people read: the call first, then the numbers.</summary>
+/// <summary>Turns a council's declaration into the post people read: the call first, then the numbers, each on its stated basis.</summary>
 /// <param name="culture">How numbers and ordinals are written.</param>
 /// <param name="sourceName">Named in each post's footer: where the results come from.</param>
 public sealed class DeclarationPostComposer(CultureInfo culture, string sourceName = "PA Media")
@@ -18,8 +18,9 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
             declaration,
             receivedAt);
 
-    /// <summary>A correction: what changed against the post already made, then the corrected result in full.</summary>
-    public Post? ComposeCorrection(CouncilDeclaration previous, CouncilDeclaration current, ResultsBook book, DateTimeOffset? receivedAt = null)
+    /// <summary>A correction: what our earlier post said and what is right, in plain figures, then the corrected result in full.</summary>
+    /// <param name="previousAt">When the post being corrected went out, if known.</param>
+    public Post? ComposeCorrection(CouncilDeclaration previous, CouncilDeclaration current, ResultsBook book, DateTimeOffset? receivedAt = null, DateTimeOffset? previousAt = null)
     {
         // The council's type or PA id are not in the post; a revision changing only those is no correction.
         if (previous.SameResultAs(current with { Council = previous.Council with { Proportion = current.Council.Proportion } }))
@@ -27,16 +28,12 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
             return null;
         }
 
-        var differences = Differences(previous, current).ToList();
-        var summary = differences.Count == 0
-            ? $"Revision {current.Revision} revises the seat changes."
-            : $"Revision {current.Revision} corrects the earlier result: {string.Join("; ", differences)}.";
         return Finish(
             new Post(
                 PostKind.Correction,
                 current.Key,
                 "Correction: " + Headlines.For(current),
-                [PostSection.Plain(summary), .. Sections(current), PostSection.Plain(Progress(book))]),
+                [PostSection.Plain(CorrectionSummary(previous, current, previousAt ?? previous.DeclaredAt)), .. Sections(current), PostSection.Plain(Progress(book))]),
             current,
             receivedAt);
     }
@@ -44,18 +41,26 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
     /// <summary>The result without the night's progress line, as plain lines: what /council answers.</summary>
     public IReadOnlyList<string> Body(CouncilDeclaration declaration) => [.. Sections(declaration).Select(s => s.ToPlainText())];
 
-    /// <summary>The result itself: what was up, seats won and the new council (as fields), the note on changes, the majority.</summary>
+    /// <summary>The result itself: the call if its figures do not bear it out, what was up, seats won with changes, the council now against before, the majority.</summary>
     public IReadOnlyList<PostSection> Sections(CouncilDeclaration declaration)
     {
-        var sections = new List<PostSection> { PostSection.Plain(SeatsUp(declaration)) };
-        var changesOnWon = declaration.Elected is not null && declaration.ChangeBasis != ChangeBasis.CouncilBeforePoll;
-        if (declaration.Elected is not null)
+        var sections = new List<PostSection>();
+        if (!declaration.CallAgreesWithFigures)
         {
-            sections.Add(new PostSection("Seats won", SeatLines.Format(declaration.Elected, changesOnWon ? declaration.Changes : null, culture)));
+            sections.Add(PostSection.Plain(Unconfirmed(declaration)));
         }
 
-        var label = declaration.Elected is null ? "New council" : "Council now";
-        sections.Add(new PostSection(label, SeatLines.Format(declaration.NewCouncil, changesOnWon ? null : declaration.Changes, culture)));
+        sections.Add(PostSection.Plain(SeatsUp(declaration)));
+        if (declaration.SeatsWon is { } won)
+        {
+            sections.Add(new PostSection("Seats won", SeatLines.Format(won, declaration.Changes, declaration.ChangesPartial, culture)));
+        }
+
+        // Where the whole council was up and its make-up before is unknown, "council now" would only repeat the seats won.
+        if (!declaration.WholeCouncilUp || declaration.CouncilBefore is not null)
+        {
+            sections.Add(new PostSection("Council now", SeatLines.FormatAgainst(declaration.NewCouncil, declaration.CouncilBefore, culture)));
+        }
 
         if (ChangeNote(declaration) is { } note)
         {
@@ -64,6 +69,15 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
 
         sections.Add(PostSection.Plain(Majority(declaration)));
         return sections;
+    }
+
+    /// <summary>"PA Media calls Conservatives hold; the figures show no party with a majority — awaiting confirmation."</summary>
+    private string Unconfirmed(CouncilDeclaration d)
+    {
+        var figures = d.ControlByFigures.IsNoOverallControl
+            ? "no party with a majority"
+            : $"a {PartyNames.AdjectiveOf(d.ControlByFigures)} majority";
+        return $"{sourceName} calls {CouncilCall.Phrase(d)}; the figures show {figures} — awaiting confirmation.";
     }
 
     /// <summary>What the night's record adds: uncontested seats from nominations, the parties' running tallies.</summary>
@@ -85,7 +99,7 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
     private Post Finish(Post post, CouncilDeclaration declaration, DateTimeOffset? receivedAt)
     {
         var time = (declaration.DeclaredAt ?? receivedAt) is { } at ? " · " + UkTime.Format(at, culture) : "";
-        return post with { Colour = PartyColours.Of(declaration.Winner), Footer = sourceName + time, Topic = TopicOf(declaration) };
+        return post with { Colour = PartyColours.Of(declaration.Controller), Footer = sourceName + time, Topic = TopicOf(declaration) };
     }
 
     private static PostTopic TopicOf(CouncilDeclaration declaration)
@@ -105,40 +119,51 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
         return new PostTopic(declaration.Council.Key, declaration.Council.Name, "council", parties, changed);
     }
 
+    /// <summary>What was up, trusting the feed's proportion: a third with no seats won given is not "the whole council".</summary>
     private string SeatsUp(CouncilDeclaration d)
     {
         var total = Numbers.Count(d.TotalSeats, culture);
-        var up = Numbers.Count(d.SeatsUp, culture);
         var boundaries = d.BoundaryChange ? " on new boundaries" : "";
-        // Go by the seats when they say the whole council was up, whatever the usual cycle.
-        var proportion = d.SeatsUp >= d.TotalSeats ? Councils.Proportion.All : d.Council.Proportion;
-        return proportion switch
+        if (d.WholeCouncilUp)
         {
-            Councils.Proportion.All => $"Whole council up{boundaries}: {Numbers.Seats(d.TotalSeats, culture)}",
-            Councils.Proportion.Half => $"Half the council up{boundaries}: {up} of {total} seats",
-            _ => $"A third of the council up{boundaries}: {up} of {total} seats",
+            return $"Whole council up{boundaries}: {Numbers.Seats(d.TotalSeats, culture)}";
+        }
+
+        var part = d.Council.Proportion == Councils.Proportion.Half ? "Half the council up" : "A third of the council up";
+        return d.SeatsUp is { } up
+            ? $"{part}: {Numbers.Count(up, culture)} of {total} seats"
+            : $"{part}; seats won not given";
+    }
+
+    private static string? ChangeNote(CouncilDeclaration d)
+    {
+        if (d.SeatsWon is null)
+        {
+            return null;
+        }
+
+        var basis = d.ChangeBasis == ChangeBasis.Notional || d.BoundaryChange
+            ? "against notional results on the new boundaries"
+            : "since these seats were last fought";
+        var partial = d.ChangesPartial ? " Changes are given for some parties only." : "";
+        return d.Changes switch
+        {
+            null when d.BoundaryChange => "New boundaries: no like-for-like seat changes given.",
+            null => "No seat changes given.",
+            { Count: 0 } => $"No seats changed hands {basis}.",
+            _ => $"Changes are in seats won {basis}.{partial}",
         };
     }
 
-    private static string? ChangeNote(CouncilDeclaration d) => (d.Changes, d.ChangeBasis, d.BoundaryChange) switch
-    {
-        (null, _, true) => "New boundaries: no like-for-like seat changes.",
-        (null, _, false) => "No seat changes given.",
-        ({ Count: 0 }, _, _) => "No seats changed hands.",
-        (_, ChangeBasis.CouncilBeforePoll, _) => "Changes are against the council before the poll.",
-        (_, ChangeBasis.Notional, _) or (_, _, true) => "Changes are against notional results on the new boundaries.",
-        _ => null,
-    };
-
+    /// <summary>From the figures, never the call: a majority is the winner's seats less everyone else's, so it cannot be negative.</summary>
     private string Majority(CouncilDeclaration d)
     {
-        var total = d.TotalSeats;
-        var needed = (total / 2) + 1;
-        if (!d.Winner.IsNoOverallControl)
+        var needed = d.SeatsForMajority;
+        var controller = d.ControlByFigures;
+        if (!controller.IsNoOverallControl)
         {
-            var seats = d.SeatsOf(d.Winner);
-            var majority = seats - (total - seats);
-            return $"{PartyNames.AdjectiveOf(d.Winner)} majority of {Numbers.Count(majority, culture)}";
+            var seats = d.SeatsOf(controller);
+            return $"{PartyNames.AdjectiveOf(controller)} majority of {Numbers.Count(seats - (d.TotalSeats - seats), culture)}";
         }
 
         var largest = d.NewCouncil.OrderByDescending(p => p.Seats).ToList();
@@ -166,26 +191,56 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
         ? $"{Numbers.Count(book.DeclaredCount, culture)} of {Numbers.Count(expected, culture)} declared"
         : $"{Numbers.Count(book.DeclaredCount, culture)} declared";
 
-    private IEnumerable<string> Differences(CouncilDeclaration previous, CouncilDeclaration current)
+    /// <summary>"Correction — Swindon: our 01:23 post said Conservatives hold; they lose control (no overall control). Con 25 of 57, 4 short."</summary>
+    private string CorrectionSummary(CouncilDeclaration previous, CouncilDeclaration current, DateTimeOffset? previousAt)
     {
-        if (Headlines.For(previous) != Headlines.For(current))
+        var post = previousAt is { } at ? $"our {UkTime.Clock(at, culture)} post" : "our earlier post";
+        var lead = $"Correction — {current.Council.Name}: {post}";
+        var before = Said(previous);
+        var now = current.CallAgreesWithFigures
+            ? CouncilCall.PhraseAfter(previous, current)
+            : Unconfirmed(current).TrimEnd('.');
+        if (previous.Outcome == current.Outcome && previous.Winner == current.Winner && previous.Sitting == current.Sitting
+            && previous.CallAgreesWithFigures == current.CallAgreesWithFigures)
         {
-            yield return $"now \"{Headlines.For(current)}\", not \"{Headlines.For(previous)}\"";
+            var seats = SeatDifferences(previous, current).ToList();
+            var what = seats.Count > 0 ? string.Join(", ", seats) : WhatElseChanged(previous, current);
+            return $"{lead} gave the wrong figures: {what}. The call is unchanged: {CouncilCall.Phrase(current)}.";
         }
 
-        foreach (var text in SeatDifferences(previous.NewCouncil, current.NewCouncil, "seats"))
+        var confirmed = !previous.CallAgreesWithFigures && current.CallAgreesWithFigures ? " The figures are now confirmed." : "";
+        return $"{lead} said {before}; {now}. {Standing(current)}.{confirmed}";
+    }
+
+    private string Said(CouncilDeclaration d) => d.CallAgreesWithFigures
+        ? CouncilCall.Phrase(d)
+        : $"{sourceName} called {CouncilCall.Phrase(d)}, which its figures did not bear out";
+
+    /// <summary>"Con 25 of 57, 4 short" or "Lab 30 of 57, a majority of 3": the figure behind the call.</summary>
+    private string Standing(CouncilDeclaration d)
+    {
+        var total = Numbers.Count(d.TotalSeats, culture);
+        if (!d.ControlByFigures.IsNoOverallControl)
+        {
+            var seats = d.SeatsOf(d.ControlByFigures);
+            return $"{PartyNames.ShortOf(d.ControlByFigures)} {Numbers.Count(seats, culture)} of {total}, a majority of {Numbers.Count(seats - (d.TotalSeats - seats), culture)}";
+        }
+
+        var top = d.NewCouncil.OrderByDescending(p => p.Seats).FirstOrDefault();
+        return $"{PartyNames.ShortOf(top.Party)} {Numbers.Count(top.Seats, culture)} of {total}, {Numbers.Count(d.SeatsForMajority - top.Seats, culture)} short";
+    }
+
+    /// <summary>"Lab 24 (not 25)": each party whose seats on the council, or seats won, were wrong.</summary>
+    private IEnumerable<string> SeatDifferences(CouncilDeclaration previous, CouncilDeclaration current)
+    {
+        foreach (var text in SeatDifferences(previous.NewCouncil, current.NewCouncil, ""))
         {
             yield return text;
         }
 
-        if (SeatsUp(previous) != SeatsUp(current))
+        if (previous.SeatsWon is { } wasWon && current.SeatsWon is { } nowWon && !current.WholeCouncilUp)
         {
-            yield return SeatsUp(current);
-        }
-
-        if (previous.Elected is not null && current.Elected is not null)
-        {
-            foreach (var text in SeatDifferences(previous.Elected, current.Elected, "won"))
+            foreach (var text in SeatDifferences(wasWon, nowWon, " won"))
             {
                 yield return text;
             }
@@ -201,10 +256,24 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
             var now = after.Where(p => p.Party == party).Sum(p => p.Seats);
             if (was != now)
             {
-                yield return what == "won"
-                    ? $"{PartyNames.NameOf(party)} won {Numbers.Count(now, culture)} (was {Numbers.Count(was, culture)})"
-                    : $"{PartyNames.NameOf(party)} {Numbers.Count(now, culture)} seats (was {Numbers.Count(was, culture)})";
+                yield return $"{PartyNames.ShortOf(party)}{what} {Numbers.Count(now, culture)} (not {Numbers.Count(was, culture)})";
             }
         }
     }
+
+    private string WhatElseChanged(CouncilDeclaration previous, CouncilDeclaration current)
+    {
+        if (SeatsUp(previous) != SeatsUp(current))
+        {
+            return SeatsUp(current).ToLowerInvariant()[0] + SeatsUp(current)[1..];
+        }
+
+        var changes = (current.Changes ?? []).Select(c => c.Party).Concat((previous.Changes ?? []).Select(c => c.Party)).Distinct()
+            .Where(p => previous.ChangeOf(p) != current.ChangeOf(p))
+            .Select(p => $"{PartyNames.ShortOf(p)} {Signed(current.ChangeOf(p))} (not {Signed(previous.ChangeOf(p))})")
+            .ToList();
+        return changes.Count > 0 ? "seat changes " + string.Join(", ", changes) : "the council's details";
+    }
+
+    private string Signed(int? change) => change is { } c ? Numbers.Signed(c, culture) : "not given";
 }

@@ -9,6 +9,12 @@ public static class Headlines
     public static string For(CouncilDeclaration declaration)
     {
         var council = declaration.Council.Name;
+        if (!declaration.CallAgreesWithFigures)
+        {
+            // Never a call that the declaration's own seats deny: the post's first line says what PA called and what the figures show.
+            return $"{council}: result awaiting confirmation";
+        }
+
         var winner = PartyNames.NameOf(declaration.Winner);
         var sitting = PartyNames.NameOf(declaration.Sitting);
         return declaration.Outcome switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Parties;
 using ResultsBot.Domain.Scoreboards;
@@ -47,11 +48,13 @@ public sealed class MilestoneComposer(CultureInfo culture)
         }
 
         var board = Scoreboard.From(book);
-        var lines = board.Parties.Where(p => p.Councils > 0 || p.Councillors > 0).Take(5)
+        var lines = board.Parties.Take(6)
             .Select(p => new PostSection(
                 PartyNames.NameOf(p.Party),
-                $"{Councils(p.Councils)} ({Numbers.Signed(p.CouncilsChange, culture)}), {Numbers.Count(p.Councillors, culture)} councillors ({Numbers.Signed(p.CouncillorsChange, culture)})"))
+                $"{Councils(p.Councils)} ({Numbers.Signed(p.CouncilsChange, culture)}), {Numbers.Count(p.Councillors, culture)} councillors elected" +
+                (p.CouncillorsChange is { } change ? $" ({Numbers.Signed(change, culture)})" : "")))
             .Append(new PostSection("No overall control", $"{Councils(board.NoOverallControl.Councils)} ({Numbers.Signed(board.NoOverallControl.CouncilsChange, culture)})"))
+            .Concat(ScoreboardText.Footnotes(board, culture).Select(PostSection.Plain))
             .ToList();
         var leader = board.Parties.Count > 0 ? board.Parties[0] : null;
         return new Post(PostKind.Milestone, $"milestone/{declared}-of-{expected}", headline, lines)

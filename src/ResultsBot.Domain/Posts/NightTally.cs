@@ -14,6 +14,11 @@ internal static class NightTally
 {
     public static string? Describe(CouncilDeclaration declaration, ResultsBook book, CultureInfo culture)
     {
+        if (!declaration.CallAgreesWithFigures)
+        {
+            return null; // no tally on a call awaiting confirmation
+        }
+
         var gained = IsGain(declaration);
         var lost = IsLoss(declaration);
         if (!gained && !lost)
@@ -33,9 +38,9 @@ internal static class NightTally
         };
     }
 
-    private static bool IsGain(CouncilDeclaration d) => d.Outcome is ControlOutcome.Gain or ControlOutcome.GainFromNoOverallControl;
+    private static bool IsGain(CouncilDeclaration d) => d.CallAgreesWithFigures && d.Outcome is ControlOutcome.Gain or ControlOutcome.GainFromNoOverallControl;
 
-    private static bool IsLoss(CouncilDeclaration d) => d.Outcome is ControlOutcome.Gain or ControlOutcome.LossToNoOverallControl;
+    private static bool IsLoss(CouncilDeclaration d) => d.CallAgreesWithFigures && d.Outcome is ControlOutcome.Gain or ControlOutcome.LossToNoOverallControl;
 
     // House style: words for first to ninth, figures from 10th.
     private static string Ordinal(int n, CultureInfo culture) => n < 10 ? n.ToOrdinalWords(culture) : n.Ordinalize(culture);

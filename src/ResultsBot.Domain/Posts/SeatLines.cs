@@ -8,26 +8,36 @@ namespace ResultsBot.Domain.Posts;
 /// <summary>"Labour 25 (+21), Independents 9 (+1)": seats by party, biggest first, with changes when known.</summary>
 internal static class SeatLines
 {
-    public static string Format(IReadOnlyList<PartySeats> seats, IReadOnlyList<SeatChange>? changes, CultureInfo culture)
+    /// <param name="changes">Changes in seats won; none printed when null or empty (the note line says why once).</param>
+    /// <param name="partial">True when parties left out of <paramref name="changes"/> have no known change (not a zero).</param>
+    public static string Format(IReadOnlyList<PartySeats> seats, IReadOnlyList<SeatChange>? changes, bool partial, CultureInfo culture)
     {
-        var parties = seats.Select(s => s.Party)
-            .Concat(changes?.Where(c => c.Change != 0).Select(c => c.Party) ?? [])
-            .Distinct()
-            .Select(party => (Party: party, Seats: seats.Where(s => s.Party == party).Sum(s => s.Seats)))
-            .OrderByDescending(p => p.Seats)
-            .ThenBy(p => PartyNames.NameOf(p.Party), StringComparer.Ordinal);
-
+        var listed = changes ?? [];
+        var parties = Ordered(seats, seats.Select(s => s.Party).Concat(listed.Where(c => c.Change != 0).Select(c => c.Party)));
         return string.Join(", ", parties.Select(p =>
         {
             var text = $"{PartyNames.NameOf(p.Party)} {Numbers.Count(p.Seats, culture)}";
-            if (changes is null or { Count: 0 })
-            {
-                // No changes listed: the note line says so once, not "(±0)" against every party.
-                return text;
-            }
-
-            var change = changes.Where(c => c.Party == p.Party).Sum(c => c.Change);
-            return $"{text} ({Numbers.Signed(change, culture)})";
+            var known = listed.Any(c => c.Party == p.Party) || !partial;
+            return listed.Count > 0 && known
+                ? $"{text} ({Numbers.Signed(listed.Where(c => c.Party == p.Party).Sum(c => c.Change), culture)})"
+                : text;
         }));
     }
+
+    /// <summary>"Labour 24 (was 18), Conservatives 0 (was 3)": the council now against the council before the poll, when known.</summary>
+    public static string FormatAgainst(IReadOnlyList<PartySeats> now, IReadOnlyList<PartySeats>? before, CultureInfo culture)
+    {
+        var parties = Ordered(now, now.Select(s => s.Party).Concat(before?.Where(p => p.Seats > 0).Select(p => p.Party) ?? []));
+        return string.Join(", ", parties.Select(p =>
+        {
+            var text = $"{PartyNames.NameOf(p.Party)} {Numbers.Count(p.Seats, culture)}";
+            return before is null ? text : $"{text} (was {Numbers.Count(before.Where(b => b.Party == p.Party).Sum(b => b.Seats), culture)})";
+        }));
+    }
+
+    private static List<(PartyCode Party, int Seats)> Ordered(IReadOnlyList<PartySeats> seats, IEnumerable<PartyCode> parties) =>
+        [.. parties.Distinct()
+            .Select(party => (Party: party, Seats: seats.Where(s => s.Party == party).Sum(s => s.Seats)))
+            .OrderByDescending(p => p.Seats)
+            .ThenBy(p => PartyNames.NameOf(p.Party), StringComparer.Ordinal)];
 }

@@ -6,9 +6,10 @@ namespace ResultsBot.Domain.Scoreboards;
 
 /// <summary>
 /// The running totals, summed over the declarations in the book: councils controlled (with gains and
-/// losses of control) and councillors elected (with the feed's seat changes).
+/// losses of control) and councillors elected tonight with their net change on the BBC/PA basis
+/// (against when the same seats were last fought), summed only over the councils that give it.
 /// </summary>
-public sealed record Scoreboard(int Declared, int? Expected, IReadOnlyList<PartyStanding> Parties, PartyStanding NoOverallControl, IReadOnlySet<ChangeBasis> ChangeBases)
+public sealed record Scoreboard(int Declared, int? Expected, IReadOnlyList<PartyStanding> Parties, PartyStanding NoOverallControl, ChangeCoverage Coverage)
 {
     /// <summary>PA's own running totals, when the feed carries a state of the parties: shown beside ours, never mixed in.</summary>
     public StateOfParties? PaState { get; init; }
@@ -19,52 +20,68 @@ public sealed record Scoreboard(int Declared, int? Expected, IReadOnlyList<Party
         var councilsChange = new Dictionary<PartyCode, int>();
         var councillors = new Dictionary<PartyCode, int>();
         var councillorsChange = new Dictionary<PartyCode, int>();
-        var bases = new HashSet<ChangeBasis>();
+        int withChanges = 0, partial = 0, withoutSeatsWon = 0;
+        var notional = false;
 
         foreach (var d in book.Declarations)
         {
-            Add(councils, d.Winner, 1);
-            if (d.Winner != d.Sitting)
+            var controller = d.Controller;
+            Add(councils, controller, 1);
+            if (controller != d.Sitting)
             {
-                Add(councilsChange, d.Winner, 1);
+                Add(councilsChange, controller, 1);
                 Add(councilsChange, d.Sitting, -1);
             }
 
-            foreach (var won in d.SeatsWon)
+            if (d.SeatsWon is { } won)
             {
-                Add(councillors, won.Party, won.Seats);
+                foreach (var seats in won)
+                {
+                    Add(councillors, seats.Party, seats.Seats);
+                }
+            }
+            else
+            {
+                withoutSeatsWon++;
             }
 
-            foreach (var change in d.Changes ?? [])
+            if (d.Changes is { } changes)
             {
-                Add(councillorsChange, change.Party, change.Change);
-            }
-
-            if (d.Changes is { Count: > 0 })
-            {
-                bases.Add(d.BoundaryChange && d.ChangeBasis == ChangeBasis.SeatsLastFought ? ChangeBasis.Notional : d.ChangeBasis);
+                withChanges++;
+                partial += d.ChangesPartial ? 1 : 0;
+                notional |= d.BoundaryChange || d.ChangeBasis == ChangeBasis.Notional;
+                foreach (var change in changes)
+                {
+                    Add(councillorsChange, change.Party, change.Change);
+                }
             }
         }
 
-        var parties = councils.Keys.Concat(councilsChange.Keys).Concat(councillors.Keys).Concat(councillorsChange.Keys)
+        // The parties people look for are always on the board, even at nothing, so a zero is seen to be a zero.
+        var parties = PartyNames.Headline
+            .Concat(councils.Keys).Concat(councilsChange.Keys).Concat(councillors.Keys).Concat(councillorsChange.Keys)
             .Where(p => !p.IsNoOverallControl)
             .Distinct()
-            .Select(p => Standing(p, councils, councilsChange, councillors, councillorsChange))
+            .Select(p => Standing(p, councils, councilsChange, councillors, withChanges > 0 ? councillorsChange : null))
             .OrderByDescending(s => s.Councils)
             .ThenByDescending(s => s.Councillors)
             .ThenBy(s => PartyNames.NameOf(s.Party), StringComparer.Ordinal)
             .ToList();
-        var noc = Standing(PartyCode.NoOverallControl, councils, councilsChange, councillors, councillorsChange);
-        return new Scoreboard(book.DeclaredCount, book.ExpectedCount, parties, noc, bases) { PaState = book.LatestState };
+        var noc = Standing(PartyCode.NoOverallControl, councils, councilsChange, councillors, null);
+        var coverage = new ChangeCoverage(withChanges, partial, withoutSeatsWon, notional);
+        return new Scoreboard(book.DeclaredCount, book.ExpectedCount, parties, noc, coverage) { PaState = book.LatestState };
     }
+
+    public PartyStanding StandingOf(PartyCode party) =>
+        Parties.FirstOrDefault(p => p.Party == party) ?? new PartyStanding(party, 0, 0, 0, Coverage.CouncilsWithChanges > 0 ? 0 : null);
 
     private static PartyStanding Standing(
         PartyCode party,
         Dictionary<PartyCode, int> councils,
         Dictionary<PartyCode, int> councilsChange,
         Dictionary<PartyCode, int> councillors,
-        Dictionary<PartyCode, int> councillorsChange) =>
-        new(party, councils.GetValueOrDefault(party), councilsChange.GetValueOrDefault(party), councillors.GetValueOrDefault(party), councillorsChange.GetValueOrDefault(party));
+        Dictionary<PartyCode, int>? councillorsChange) =>
+        new(party, councils.GetValueOrDefault(party), councilsChange.GetValueOrDefault(party), councillors.GetValueOrDefault(party), councillorsChange?.GetValueOrDefault(party));
 
     private static void Add(Dictionary<PartyCode, int> totals, PartyCode party, int amount) =>
         totals[party] = totals.GetValueOrDefault(party) + amount;

@@ -55,17 +55,27 @@ internal static class LocalResultReader
 
         var changesElement = element.Element("Changes");
         var changes = changesElement is null ? null : Changes(changesElement, council.Name);
-        var basis = changesElement?.Attribute("basis")?.Value switch
+        var before = element.Element("CouncilBefore") is { } b ? Seats(b, council.Name) : null;
+        if (changesElement?.Attribute("basis")?.Value == "composition")
         {
-            "composition" => ChangeBasis.CouncilBeforePoll,
-            _ when boundaryChange => ChangeBasis.Notional,
-            _ => ChangeBasis.SeatsLastFought,
-        };
+            // Whole-council composition changes are not the BBC/PA basis; they tell only what the council was.
+            before ??= CompositionBefore(newCouncil, changes!);
+            changes = null;
+        }
+
+        var basis = boundaryChange ? ChangeBasis.Notional : ChangeBasis.SeatsLastFought;
+        var partial = changesElement is not null && Attributes.Flag(changesElement, "partial");
 
         return new CouncilDeclaration(
             revision, council, Attributes.Date(election, "date"), winner, sitting, boundaryChange,
-            elected, changes, basis, newCouncil, declaredAt);
+            elected, changes, basis, newCouncil, declaredAt, partial && changes is not null, before);
     }
+
+    // The council before the poll, worked back from the council now and each party's change in composition.
+    private static List<PartySeats> CompositionBefore(List<PartySeats> now, List<SeatChange> changes) =>
+        [.. now.Select(p => p.Party).Concat(changes.Select(c => c.Party)).Distinct()
+            .Select(party => new PartySeats(party, Math.Max(0, now.Where(p => p.Party == party).Sum(p => p.Seats) - changes.Where(c => c.Party == party).Sum(c => c.Change))))
+            .Where(p => p.Seats > 0)];
 
     private static PartyCode Sitting(XElement element, PartyCode winner, string council)
     {

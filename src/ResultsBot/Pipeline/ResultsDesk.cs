@@ -47,7 +47,7 @@ public sealed class ResultsDesk(
                 continue;
             }
 
-            book = book.Accept(parsed).Book;
+            book = book.Accept(parsed, message.AcceptedAt).Book;
         }
 
         Volatile.Write(ref _book, book);
@@ -76,11 +76,12 @@ public sealed class ResultsDesk(
     {
         ArgumentNullException.ThrowIfNull(messages);
         var book = Book;
+        var now = time.GetUtcNow();
         var acceptances = new List<Acceptance>(messages.Count);
         var stored = new List<AcceptedMessage>(messages.Count);
         foreach (var (document, message) in messages)
         {
-            var acceptance = book.Accept(message);
+            var acceptance = book.Accept(message, now);
             acceptances.Add(acceptance);
             if (acceptance.Kind == AcceptanceKind.Stale)
             {
@@ -122,7 +123,7 @@ public sealed class ResultsDesk(
         switch (acceptance.Message, acceptance.Previous)
         {
             case (CouncilDeclaration current, CouncilDeclaration previous):
-                if (composer.ComposeCorrection(previous, current, acceptance.Book, now) is { } correction)
+                if (composer.ComposeCorrection(previous, current, acceptance.Book, now, acceptance.PreviousAt) is { } correction)
                 {
                     yield return correction;
                 }

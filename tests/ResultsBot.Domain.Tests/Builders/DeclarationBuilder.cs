@@ -20,7 +20,9 @@ public sealed class DeclarationBuilder
     private bool _boundaryChange;
     private IReadOnlyList<PartySeats>? _elected;
     private IReadOnlyList<SeatChange>? _changes;
-    private ChangeBasis _basis = ChangeBasis.SeatsLastFought;
+    private bool _partial;
+    private IReadOnlyList<PartySeats>? _before;
+    private DateTimeOffset? _declaredAt;
     private IReadOnlyList<PartySeats> _newCouncil = [];
 
     public DeclarationBuilder(string council) => _council = council;
@@ -82,9 +84,23 @@ public sealed class DeclarationBuilder
         return this;
     }
 
-    public DeclarationBuilder AgainstCouncilBeforePoll()
+    /// <summary>The seat changes list some parties only: the rest are unknown, not zero.</summary>
+    public DeclarationBuilder PartialChanges()
     {
-        _basis = ChangeBasis.CouncilBeforePoll;
+        _partial = true;
+        return this;
+    }
+
+    /// <summary>The whole council on the eve of poll.</summary>
+    public DeclarationBuilder Before(params (string Party, int Seats)[] seats)
+    {
+        _before = Seats(seats);
+        return this;
+    }
+
+    public DeclarationBuilder DeclaredAt(DateTimeOffset at)
+    {
+        _declaredAt = at;
         return this;
     }
 
@@ -97,8 +113,11 @@ public sealed class DeclarationBuilder
         _boundaryChange,
         _elected,
         _changes,
-        _basis,
-        _newCouncil);
+        _boundaryChange ? ChangeBasis.Notional : ChangeBasis.SeatsLastFought,
+        _newCouncil,
+        _declaredAt,
+        _partial,
+        _before);
 
     private static PartySeats[] Seats((string Party, int Seats)[] seats) =>
         [.. seats.Select(s => new PartySeats(new PartyCode(s.Party), s.Seats))];

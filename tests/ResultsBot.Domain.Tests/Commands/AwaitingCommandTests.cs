@@ -29,7 +29,7 @@ public class AwaitingCommandTests
 
         var answer = _engine.Answer("/awaiting", Books.With(Night.Adur, Night.Bolton, state, harlow));
 
-        Assert.Equal("8 of 10 councils still to declare. The feed names 1 of them: Harlow.", answer.Text);
+        Assert.Equal("8 of 10 councils still to declare. PA has named 1 of them so far: Harlow.", answer.Text);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class AwaitingCommandTests
 
         var answer = _engine.Answer("/awaiting", Books.With(Night.Adur, Night.Bolton, state));
 
-        Assert.Equal("8 of 10 councils still to declare; the feed has not named them.", answer.Text);
+        Assert.Equal("8 of 10 councils still to declare; PA has not named them yet.", answer.Text);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class AwaitingCommandTests
         var answer = _engine.Answer("/awaiting", Books.With(Night.Adur, Night.Bolton));
 
         Assert.True(answer.Ok);
-        Assert.Equal("The feed has not said how many councils there are, so I can't tell how many are still to declare. 2 declared so far.", answer.Text);
+        Assert.Equal("PA has not said how many councils there are, so I can't tell how many are still to declare. 2 declared so far.", answer.Text);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class AwaitingCommandTests
     public void Answer_NothingDeclaredOrKnown_SaysTheCountIsUnknown()
     {
         Assert.Equal(
-            "The feed has not said how many councils there are, so I can't tell how many are still to declare. None has declared yet.",
+            "PA has not said how many councils there are, so I can't tell how many are still to declare. None has declared yet.",
             _engine.Answer("/awaiting", ResultsBook.Empty).Text);
     }
 }

@@ -54,6 +54,7 @@ public class CommandEngineTests
             A third of the council up: 19 of 57 seats
             Seats won: Labour 10 (+1), Liberal Democrats 9 (-1)
             Council now: Liberal Democrats 31, Labour 26
+            Changes are in seats won since these seats were last fought.
             Liberal Democrat majority of 5
             """,
             answer.Text);
@@ -100,7 +101,7 @@ public class CommandEngineTests
 
         var answer = _engine.Answer("/council st helens", _book.Accept(corrected).Book);
 
-        Assert.StartsWith("Labour hold St Helens (revision 2)\nWhole council up: 48 seats\nNew council: Labour 34, ", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Labour hold St Helens (corrected result)\nWhole council up: 48 seats\nSeats won: Labour 34, ", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public class CommandEngineTests
 
         var answer = _engine.Answer("/council Barnel", book);
 
-        Assert.Equal("No council called \"Barnel\" in this feed. Did you mean Barnes, Barnet or Burnet?", answer.Text);
+        Assert.Equal("No council called \"Barnel\" in tonight's results. Did you mean Barnes, Barnet or Burnet?", answer.Text);
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public class CommandEngineTests
         var answer = _engine.Answer("/council Zzyzx", _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal("No council called \"Zzyzx\" in this feed.", answer.Text);
+        Assert.Equal("No council called \"Zzyzx\" in tonight's results.", answer.Text);
     }
 
     [Fact]
@@ -165,7 +166,10 @@ public class CommandEngineTests
             Conservatives              0   -1            5   -4
             Liberal Democrats          0   ±0            3   +1
             Greens                     0   ±0            1   ±0
+            Independents               0   ±0            0   ±0
+            Reform UK                  0   ±0            0   ±0
             No overall control         0   ±0
+            Councillors are seats won tonight; +/- is the net change since the same seats were last fought.
             """,
             answer.Text);
     }
@@ -228,7 +232,7 @@ public class CommandEngineTests
         var answer = _engine.Answer("/council " + huge, _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal($"No council called \"{new string('x', 60)}…\" in this feed.", answer.Text);
+        Assert.Equal($"No council called \"{new string('x', 60)}…\" in tonight's results.", answer.Text);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public partial class CommandsAgreeTests
         var councils = CouncilsLine().Match(answer[1]);
         Assert.True(councils.Success, answer[1]);
         Assert.Equal((row[1], row[2]), (councils.Groups["n"].Value, councils.Groups["change"].Value));
-        Assert.Equal($"Councillors: {row[3]} ({row[4]})", answer[2]);
+        Assert.Equal($"Councillors elected: {row[3]} ({row[4]})", answer[2]);
         var gained = int.Parse(councils.Groups["gained"].Value, EnGb);
         var lost = int.Parse(councils.Groups["lost"].Value, EnGb);
         Assert.Equal(gains.Count(g => g.StartsWith(party + " gain ", StringComparison.Ordinal)), gained);

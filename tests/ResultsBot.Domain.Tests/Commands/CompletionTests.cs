@@ -94,7 +94,7 @@ public class CompletionTests
         var names = Completion.Parties("", book);
 
         Assert.Equal(
-            ["Labour", "Conservatives", "Independents", "Liberal Democrats", "Others", "Greens", "Plaid Cymru", "Reform UK", "Residents", "SNP", "UKIP", "Your Party"],
+            ["Labour", "Conservatives", "Independents", "Liberal Democrats", "Others", "Greens", "Reform UK", "Plaid Cymru", "Residents", "SNP", "UKIP", "Your Party"],
             names);
     }
 

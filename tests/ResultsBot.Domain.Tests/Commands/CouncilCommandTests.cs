@@ -89,7 +89,7 @@ public class CouncilCommandTests
         var answer = _engine.Answer("/council 9999", _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal("No council with PA id 9999 in this feed.", answer.Text);
+        Assert.Equal("No council with PA id 9999 in tonight's results.", answer.Text);
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public class CouncilCommandTests
         var answer = _engine.Answer("/council E08000016", _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal("E08000016 is Barnsley, which is not in this feed.", answer.Text);
+        Assert.Equal("E08000016 is Barnsley, which is not in tonight's results.", answer.Text);
     }
 
     [Fact]

@@ -23,9 +23,10 @@ public class PartyCommandTests
             """
             Labour, 5 of 6 councils declared
             Councils: 3 (+2) — held 1, gained 2, lost 0
-            Councillors: 94 (+6)
+            Councillors elected: 94 (+6)
             Gained: Adur from Conservatives, Thurrock from no overall control
             Held: Sunderland
+            Councillors are seats won tonight; +/- is the net change since the same seats were last fought, on the 3 of 5 councils that give it: a total for those councils, not a national change.
             """,
             answer.Text);
     }
@@ -39,8 +40,9 @@ public class PartyCommandTests
             """
             Conservatives, 5 of 6 councils declared
             Councils: 0 (-2) — held 0, gained 0, lost 2
-            Councillors: 39 (-7)
+            Councillors elected: 39 (-7)
             Lost: Adur to Labour, Basildon to no overall control
+            Councillors are seats won tonight; +/- is the net change since the same seats were last fought, on the 3 of 5 councils that give it: a total for those councils, not a national change.
             """,
             answer.Text);
     }
@@ -54,28 +56,32 @@ public class PartyCommandTests
             """
             Liberal Democrats, 5 of 6 councils declared
             Councils: 0 (±0) — held 0, gained 0, lost 0
-            Councillors: 7 (+1)
+            Councillors elected: 7 (+1)
+            Councillors are seats won tonight; +/- is the net change since the same seats were last fought, on the 3 of 5 councils that give it: a total for those councils, not a national change.
             """,
             answer.Text);
     }
 
     [Fact]
-    public void Answer_ChangesAgainstTheCouncilBeforeThePoll_SaysSoAsTheScoreboardDoes()
+    public void Answer_ChangesOnSomeCouncilsOnly_SaysHowFarTheyReachAsTheScoreboardDoes()
     {
-        var hull = Declaration.Of("Kingston upon Hull").ByThirds().Control("LD", "LD").AgainstCouncilBeforePoll()
+        var hull = Declaration.Of("Kingston upon Hull").ByThirds().Control("LD", "LD")
             .Elected(("Lab", 10), ("LD", 9)).NewCouncil(("LD", 31), ("Lab", 26)).Changes(("Lab", 1), ("LD", -1)).Build();
+        var bury = Declaration.Of("Bury").ByThirds().Control("Lab", "Lab")
+            .Elected(("Lab", 12), ("C", 5)).NewCouncil(("Lab", 31), ("C", 20)).Build();
 
-        var answer = _engine.Answer("/party Labour", Books.With(hull));
+        var answer = _engine.Answer("/party Labour", Books.With(hull, bury));
 
         Assert.Equal(
             """
-            Labour, 1 council declared
-            Councils: 0 (±0) — held 0, gained 0, lost 0
-            Councillors: 10 (+1)
-            Councillor changes in this feed are against each council before the poll.
+            Labour, 2 councils declared
+            Councils: 1 (±0) — held 1, gained 0, lost 0
+            Councillors elected: 22 (+1)
+            Held: Bury
+            Councillors are seats won tonight; +/- is the net change since the same seats were last fought, on the 1 of 2 councils that give it: a total for those councils, not a national change.
             """,
             answer.Text);
-        Assert.Equal("Greens: no councils or councillors yet (1 council declared).", _engine.Answer("/party greens", Books.With(hull)).Text);
+        Assert.Equal("Greens: no councils or councillors yet (2 councils declared).", _engine.Answer("/party greens", Books.With(hull, bury)).Text);
     }
 
     [Fact]

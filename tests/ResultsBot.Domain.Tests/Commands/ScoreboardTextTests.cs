@@ -43,30 +43,60 @@ public class ScoreboardTextTests
             Liberal Democrats          0   ±0            7   +1
             Others                     0   ±0            6   ±0
             Greens                     0   ±0            1   ±0
+            Reform UK                  0   ±0            0   ±0
             No overall control         2   +1
+            Councillors are seats won tonight; +/- is the net change since the same seats were last fought, on the 3 of 4 councils that give it: a total for those councils, not a national change.
             """,
             text);
     }
 
     [Fact]
-    public void Format_ChangesOnOtherBases_AddsFootnotes()
+    public void Format_ChangesOnSomeCouncilsOnly_SaysHowFarTheyReach()
     {
-        var notional = Declaration.Of("Bolton").OnNewBoundaries().NewCouncil(("Lab", 26), ("C", 24)).Changes(("Lab", 3), ("C", -3)).Build();
-        var beforePoll = Declaration.Of("Kingston upon Hull").ByThirds().Control("LD", "LD").AgainstCouncilBeforePoll()
-            .Elected(("Lab", 10), ("LD", 9)).NewCouncil(("LD", 31), ("Lab", 26)).Changes(("Lab", 1), ("LD", -1)).Build();
+        var notional = Declaration.Of("Bolton").OnNewBoundaries().NewCouncil(("Lab", 26), ("C", 24), ("LD", 10)).Changes(("Lab", 3), ("C", -3)).Build();
+        var unknown = Declaration.Of("Kingston upon Hull").ByThirds().Control("LD", "LD")
+            .Elected(("Lab", 10), ("LD", 9)).NewCouncil(("LD", 31), ("Lab", 26)).Build();
 
-        var text = ScoreboardText.Format(Scoreboard.From(Books.With(notional, beforePoll)), Culture.EnGb);
+        var text = ScoreboardText.Format(Scoreboard.From(Books.With(notional, unknown)), Culture.EnGb);
 
         Assert.Equal(
             """
             Scoreboard: 2 councils declared
             Party               Councils  +/-  Councillors  +/-
-            Liberal Democrats          1   ±0            9   -1
-            Labour                     0   ±0           36   +4
+            Liberal Democrats          1   ±0           19   ±0
+            Labour                     0   ±0           36   +3
             Conservatives              0   ±0           24   -3
+            Greens                     0   ±0            0   ±0
+            Independents               0   ±0            0   ±0
+            Reform UK                  0   ±0            0   ±0
             No overall control         1   ±0
-            Councillor changes in this feed are against each council before the poll.
-            Where boundaries changed, councillor changes are against notional results.
+            Councillors are seats won tonight; +/- is the net change since the same seats were last fought (notional results on new boundaries), on the 1 of 2 councils that give it: a total for those councils, not a national change.
+            """,
+            text);
+    }
+
+    [Fact]
+    public void Format_NoCouncilGivesChanges_LeavesTheColumnOutAndSaysWhy()
+    {
+        var hull = Declaration.Of("Kingston upon Hull").ByThirds().Control("LD", "LD")
+            .Elected(("Lab", 10), ("LD", 9)).NewCouncil(("LD", 31), ("Lab", 26)).Build();
+        var thirdWithoutSeatsWon = Declaration.Of("Bolton").ByThirds().NewCouncil(("Lab", 26), ("C", 24), ("LD", 10)).Build();
+
+        var text = ScoreboardText.Format(Scoreboard.From(Books.With(hull, thirdWithoutSeatsWon)), Culture.EnGb);
+
+        Assert.Equal(
+            """
+            Scoreboard: 2 councils declared
+            Party               Councils  +/-  Councillors
+            Liberal Democrats          1   ±0            9
+            Labour                     0   ±0           10
+            Conservatives              0   ±0            0
+            Greens                     0   ±0            0
+            Independents               0   ±0            0
+            Reform UK                  0   ±0            0
+            No overall control         1   ±0
+            Councillors are seats won tonight. No result so far gives a like-for-like change, so none is shown.
+            Councillors leave out 1 council whose seats won were not given.
             """,
             text);
     }
@@ -94,7 +124,12 @@ public class ScoreboardTextTests
             Party               Councils  +/-  Councillors     +/-
             Labour                     1   +1        1,158  +1,158
             Conservatives              0   -1          900  -1,158
+            Greens                     0   ±0            0      ±0
+            Independents               0   ±0            0      ±0
+            Liberal Democrats          0   ±0            0      ±0
+            Reform UK                  0   ±0            0      ±0
             No overall control         0   ±0
+            Councillors are seats won tonight; +/- is the net change since the same seats were last fought.
             """,
             text);
     }

@@ -62,7 +62,7 @@ public sealed class ContestCommandTests
         var answer = _engine.Answer("/council Hackney", Books.With(Candidates.GreenGain()));
 
         Assert.False(answer.Ok);
-        Assert.Equal("There is no council called \"Hackney\" in this feed; Hackney is a mayoralty (/mayor Hackney).", answer.Text);
+        Assert.Equal("There is no council called \"Hackney\" tonight; Hackney is a mayoralty (/mayor Hackney).", answer.Text);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ContestCommandTests
         var answer = _engine.Answer("/council Hackney", Books.With(Declaration.Of("Hackney").Build(), Candidates.GreenGain()));
 
         Assert.True(answer.Ok);
-        Assert.EndsWith("\nHackney is also a mayoralty (/mayor Hackney) in this feed.", answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith("\nHackney is also a mayoralty (/mayor Hackney) tonight.", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

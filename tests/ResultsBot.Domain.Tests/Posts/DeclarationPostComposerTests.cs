@@ -24,7 +24,8 @@ public class DeclarationPostComposerTests
             """
             Labour gain Thurrock from Conservatives
             Whole council up: 49 seats
-            New council: Labour 30 (+14), Conservatives 17 (-12), Independents 2 (-2)
+            Seats won: Labour 30 (+14), Conservatives 17 (-12), Independents 2 (-2)
+            Changes are in seats won since these seats were last fought.
             Labour majority of 11
             Labour's first gain of the night; Conservatives' first loss.
             1 declared
@@ -50,6 +51,7 @@ public class DeclarationPostComposerTests
             A third of the council up: 19 of 57 seats
             Seats won: Labour 10 (+1), Liberal Democrats 9 (-1)
             Council now: Liberal Democrats 31, Labour 26
+            Changes are in seats won since these seats were last fought.
             Liberal Democrat majority of 5
             1 declared
             """,
@@ -74,6 +76,7 @@ public class DeclarationPostComposerTests
             Half the council up: 14 of 29 seats
             Seats won: Labour 10 (+4), Conservatives 3 (-4), Greens 1 (±0)
             Council now: Labour 15, Conservatives 11, Greens 2, Independents 1
+            Changes are in seats won since these seats were last fought.
             Labour majority of 1
             Labour's first gain of the night; Conservatives' first loss.
             1 declared
@@ -110,8 +113,8 @@ public class DeclarationPostComposerTests
             """
             Bolton stays under no overall control
             Whole council up on new boundaries: 60 seats
-            New council: Labour 26, Independents 14, Conservatives 10, Others 6, Liberal Democrats 4
-            New boundaries: no like-for-like seat changes.
+            Seats won: Labour 26, Independents 14, Conservatives 10, Others 6, Liberal Democrats 4
+            New boundaries: no like-for-like seat changes given.
             Largest party: Labour, 5 short of a majority (31 needed)
             1 declared
             """,
@@ -130,7 +133,7 @@ public class DeclarationPostComposerTests
 
         var post = _composer.Compose(declaration, Books.With(declaration));
 
-        Assert.Equal("Changes are against notional results on the new boundaries.", post.Lines[2]);
+        Assert.Equal("Changes are in seats won against notional results on the new boundaries.", post.Lines[2]);
     }
 
     [Fact]
@@ -148,8 +151,8 @@ public class DeclarationPostComposerTests
             """
             Labour hold Sunderland
             Whole council up: 60 seats
-            New council: Labour 50, Conservatives 10
-            No seats changed hands.
+            Seats won: Labour 50, Conservatives 10
+            No seats changed hands since these seats were last fought.
             Labour majority of 40
             1 declared
             """,
@@ -167,14 +170,14 @@ public class DeclarationPostComposerTests
     }
 
     [Fact]
-    public void Compose_ChangesAgainstCouncilBeforePoll_PutsThemOnCouncilNowWithANote()
+    public void Compose_CouncilBeforeThePoll_ShowsTheCouncilNowWithWhatItWas()
     {
         var hull = Declaration.Of("Kingston upon Hull").ByThirds()
             .Control("LD", "LD")
             .Elected(("Lab", 10), ("LD", 9))
             .Changes(("Lab", 1), ("LD", -1))
-            .AgainstCouncilBeforePoll()
             .NewCouncil(("LD", 31), ("Lab", 26))
+            .Before(("LD", 30), ("Lab", 25), ("C", 2))
             .Build();
 
         var post = _composer.Compose(hull, Books.With(hull));
@@ -183,9 +186,9 @@ public class DeclarationPostComposerTests
             """
             Liberal Democrats hold Kingston upon Hull
             A third of the council up: 19 of 57 seats
-            Seats won: Labour 10, Liberal Democrats 9
-            Council now: Liberal Democrats 31 (-1), Labour 26 (+1)
-            Changes are against the council before the poll.
+            Seats won: Labour 10 (+1), Liberal Democrats 9 (-1)
+            Council now: Liberal Democrats 31 (was 30), Labour 26 (was 25), Conservatives 0 (was 2)
+            Changes are in seats won since these seats were last fought.
             Liberal Democrat majority of 5
             1 declared
             """,
@@ -216,7 +219,7 @@ public class DeclarationPostComposerTests
         var post = _composer.Compose(declaration, Books.With(declaration));
 
         Assert.Equal("Conservatives lose Peterborough to no overall control", post.Headline);
-        Assert.Equal("New council: Conservatives 20, Labour 20, Liberal Democrats 5", post.Lines[1]);
+        Assert.Equal("Seats won: Conservatives 20, Labour 20, Liberal Democrats 5", post.Lines[1]);
         Assert.Equal("Largest parties: Conservatives and Labour, 20 seats each, 3 short of a majority", post.Lines[^3]);
         Assert.Equal("Conservatives' first loss of the night.", post.Lines[^2]);
     }
@@ -231,7 +234,7 @@ public class DeclarationPostComposerTests
 
         var post = _composer.Compose(declaration, Books.With(declaration));
 
-        Assert.Equal("New council: Conservatives 10, Greens 10, Labour 10, Independents 2", post.Lines[1]);
+        Assert.Equal("Seats won: Conservatives 10, Greens 10, Labour 10, Independents 2", post.Lines[1]);
         Assert.Equal("Largest parties: Conservatives, Greens and Labour, 10 seats each, 7 short of a majority", post.Lines[^3]);
     }
 
@@ -292,9 +295,9 @@ public class DeclarationPostComposerTests
         Assert.Equal(
             """
             Correction: Labour hold Bury
-            Revision 2 corrects the earlier result: Labour 24 seats (was 25); Conservatives 21 seats (was 20).
+            Correction — Bury: our earlier post gave the wrong figures: Lab 24 (not 25), Con 21 (not 20). The call is unchanged: Labour hold.
             Whole council up: 45 seats
-            New council: Labour 24, Conservatives 21
+            Seats won: Labour 24, Conservatives 21
             No seat changes given.
             Labour majority of 3
             1 declared
@@ -312,10 +315,7 @@ public class DeclarationPostComposerTests
 
         Assert.NotNull(post);
         Assert.Equal("Correction: Conservatives gain Bury from Labour", post.Headline);
-        Assert.Equal(
-            "Revision 2 corrects the earlier result: now \"Conservatives gain Bury from Labour\", not \"Labour hold Bury\"; "
-            + "Labour 22 seats (was 23); Conservatives 23 seats (was 22).",
-            post.Lines[0]);
+        Assert.Equal("Correction — Bury: our earlier post said Labour hold; Conservatives gain from Labour. Con 23 of 45, a majority of 1.", post.Lines[0]);
     }
 
     [Fact]
@@ -330,8 +330,8 @@ public class DeclarationPostComposerTests
 
         Assert.NotNull(post);
         Assert.Equal(
-            "Revision 3 corrects the earlier result: Liberal Democrats 32 seats (was 31); Labour 25 seats (was 26); "
-            + "Labour won 9 (was 10); Liberal Democrats won 10 (was 9).",
+            "Correction — Hull: our earlier post gave the wrong figures: LD 32 (not 31), Lab 25 (not 26), Lab won 9 (not 10), LD won 10 (not 9). "
+            + "The call is unchanged: Liberal Democrats hold.",
             post.Lines[0]);
     }
 
@@ -344,8 +344,8 @@ public class DeclarationPostComposerTests
         var post = _composer.ComposeCorrection(previous, current, Books.With(previous, current));
 
         Assert.NotNull(post);
-        Assert.Equal("Revision 2 revises the seat changes.", post.Lines[0]);
-        Assert.Equal("New council: Labour 31 (+3), Conservatives 20 (-3)", post.Lines[2]);
+        Assert.Equal("Correction — Bury: our earlier post gave the wrong figures: seat changes Lab +3 (not +2), Con -3 (not -2). The call is unchanged: Labour hold.", post.Lines[0]);
+        Assert.Equal("Seats won: Labour 31 (+3), Conservatives 20 (-3)", post.Lines[2]);
     }
 
     [Fact]
@@ -391,5 +391,114 @@ public class DeclarationPostComposerTests
         var post = _composer.Compose(knowsley, Books.With(nominations, knowsley));
 
         Assert.Contains("2 seats were uncontested.", post.Lines);
+    }
+
+    [Fact]
+    public void Compose_CallTheFiguresContradict_SaysWhatWasCalledAndWhatTheFiguresShowAndNoNegativeMajority()
+    {
+        var swindon = Declaration.Of("Swindon").ByThirds()
+            .Control("C", "C")
+            .Elected(("Lab", 12), ("C", 7), ("LD", 1))
+            .NewCouncil(("C", 19), ("Lab", 19), ("LD", 9))
+            .Build();
+
+        var post = _composer.Compose(swindon, Books.With(swindon));
+
+        Assert.Equal(
+            """
+            Swindon: result awaiting confirmation
+            PA Media calls Conservatives hold; the figures show no party with a majority — awaiting confirmation.
+            A third of the council up: 20 of 47 seats
+            Seats won: Labour 12, Conservatives 7, Liberal Democrats 1
+            Council now: Conservatives 19, Labour 19, Liberal Democrats 9
+            No seat changes given.
+            Largest parties: Conservatives and Labour, 19 seats each, 5 short of a majority
+            1 declared
+            """,
+            post.ToPlainText());
+        Assert.Equal("#808080", post.Colour);
+    }
+
+    [Fact]
+    public void Compose_NoOverallControlCalledButAPartyHasAMajority_SaysTheFiguresShowTheMajority()
+    {
+        var wigan = Declaration.Of("Wigan").Control("NOC", "Lab").NewCouncil(("Lab", 40), ("C", 10), ("Ind", 25)).Build();
+
+        var post = _composer.Compose(wigan, Books.With(wigan));
+
+        Assert.Equal("Wigan: result awaiting confirmation", post.Headline);
+        Assert.Equal("PA Media calls Labour lose control (no overall control); the figures show a Labour majority — awaiting confirmation.", post.Lines[0]);
+        Assert.Equal("Labour majority of 5", post.Lines[^2]);
+    }
+
+    [Fact]
+    public void ComposeCorrection_NextRevisionAgreesWithTheFigures_SaysWhenTheWrongPostWentOutAndWhatIsRight()
+    {
+        var first = Declaration.Of("Swindon").ByThirds().Control("C", "C")
+            .Elected(("Lab", 12), ("C", 7), ("LD", 1)).NewCouncil(("C", 25), ("Lab", 24), ("LD", 8)).Build();
+        var second = Declaration.Of("Swindon").ByThirds().Revision(2).Control("NOC", "C")
+            .Elected(("Lab", 12), ("C", 7), ("LD", 1)).NewCouncil(("C", 25), ("Lab", 24), ("LD", 8)).Build();
+        var postedAt = new DateTimeOffset(2026, 5, 8, 0, 23, 0, TimeSpan.Zero);
+
+        var post = _composer.ComposeCorrection(first, second, Books.With(first, second), previousAt: postedAt);
+
+        Assert.NotNull(post);
+        Assert.Equal("Correction: Conservatives lose Swindon to no overall control", post.Headline);
+        Assert.Equal(
+            "Correction — Swindon: our 01:23 post said PA Media called Conservatives hold, which its figures did not bear out; "
+            + "they lose control (no overall control). Con 25 of 57, 4 short. The figures are now confirmed.",
+            post.Lines[0]);
+    }
+
+    [Fact]
+    public void ComposeCorrection_ControlLost_SaysTheySoTheReaderKnowsWhichParty()
+    {
+        var first = Declaration.Of("Swindon").Control("C", "C").NewCouncil(("C", 29), ("Lab", 28)).Build();
+        var second = Declaration.Of("Swindon").Revision(2).Control("NOC", "C").NewCouncil(("C", 25), ("Lab", 24), ("LD", 8)).Build();
+
+        var post = _composer.ComposeCorrection(first, second, Books.With(first, second), previousAt: new DateTimeOffset(2026, 5, 8, 0, 23, 0, TimeSpan.Zero));
+
+        Assert.Equal("Correction — Swindon: our 01:23 post said Conservatives hold; they lose control (no overall control). Con 25 of 57, 4 short.", post!.Lines[0]);
+    }
+
+    [Fact]
+    public void Compose_ThirdWithNoSeatsWonGiven_SaysSoInsteadOfTheWholeCouncil()
+    {
+        var wigan = Declaration.Of("Wigan").ByThirds().Control("Lab", "Lab").NewCouncil(("Lab", 60), ("Ind", 10), ("C", 5)).Build();
+
+        var post = _composer.Compose(wigan, Books.With(wigan));
+
+        Assert.Equal(
+            """
+            Labour hold Wigan
+            A third of the council up; seats won not given
+            Council now: Labour 60, Independents 10, Conservatives 5
+            Labour majority of 45
+            1 declared
+            """,
+            post.ToPlainText());
+    }
+
+    [Fact]
+    public void Compose_PartialChanges_PrintsOnlyTheKnownOnesAndSaysSo()
+    {
+        var basildon = Declaration.Of("Basildon").OnNewBoundaries().Control("NOC", "C")
+            .NewCouncil(("Lab", 18), ("C", 13), ("Ind", 11)).Changes(("C", -12)).PartialChanges()
+            .Before(("C", 26), ("Lab", 9), ("Ind", 7)).Build();
+
+        var post = _composer.Compose(basildon, Books.With(basildon));
+
+        Assert.Equal(
+            """
+            Conservatives lose Basildon to no overall control
+            Whole council up on new boundaries: 42 seats
+            Seats won: Labour 18, Conservatives 13 (-12), Independents 11
+            Council now: Labour 18 (was 9), Conservatives 13 (was 26), Independents 11 (was 7)
+            Changes are in seats won against notional results on the new boundaries. Changes are given for some parties only.
+            Largest party: Labour, 4 short of a majority (22 needed)
+            Conservatives' first loss of the night.
+            1 declared
+            """,
+            post.ToPlainText());
     }
 }

@@ -24,7 +24,7 @@ public class HeadlinesTests
     [Fact]
     public void For_UnknownPartyCode_UsesTheCodeAsTheName()
     {
-        var declaration = Declaration.Of("Hartlepool").Control("Hartlepool First", "Lab").Build();
+        var declaration = Declaration.Of("Hartlepool").Control("Hartlepool First", "Lab").NewCouncil(("Hartlepool First", 20), ("Lab", 16)).Build();
 
         Assert.Equal("Hartlepool First gain Hartlepool from Labour", Headlines.For(declaration));
     }

@@ -50,7 +50,18 @@ public sealed class MilestoneComposerTests
 
         var post = _composer.ComposeFor(last, book)!;
 
-        Assert.Equal(["Labour: 54 councils (+54), 1,080 councillors (±0)", "No overall control: 0 councils (-54)"], post.Lines);
+        Assert.Equal(
+            [
+                "Labour: 54 councils (+54), 1,080 councillors elected",
+                "Conservatives: 0 councils (±0), 0 councillors elected",
+                "Greens: 0 councils (±0), 0 councillors elected",
+                "Independents: 0 councils (±0), 0 councillors elected",
+                "Liberal Democrats: 0 councils (±0), 0 councillors elected",
+                "Reform UK: 0 councils (±0), 0 councillors elected",
+                "No overall control: 0 councils (-54)",
+                "Councillors are seats won tonight. No result so far gives a like-for-like change, so none is shown.",
+            ],
+            post.Lines);
         Assert.Equal("#E4003B", post.Colour);
     }
 

@@ -68,7 +68,7 @@ public class ScoreboardTests
     [Fact]
     public void From_Declarations_OrdersByCouncilsThenCouncillors()
     {
-        Assert.Equal(["Lab", "C", "Ind", "LD", "Oth", "Green"], Board.Parties.Select(p => p.Party.Value));
+        Assert.Equal(["Lab", "C", "Ind", "LD", "Oth", "Green", "Reform"], Board.Parties.Select(p => p.Party.Value));
     }
 
     [Fact]
@@ -82,20 +82,33 @@ public class ScoreboardTests
         Assert.Equal(1, board.Declared);
         Assert.Equal(
             [new PartyStanding(new PartyCode("C"), 1, 1, 26, 4), new PartyStanding(new PartyCode("Lab"), 0, -1, 25, -4)],
-            board.Parties);
+            board.Parties.Where(p => !p.IsNothingYet));
     }
 
     [Fact]
-    public void From_ChangesOnNewBoundaries_AreCountedAsNotional()
+    public void From_CountsHowFarTheChangesReach()
     {
         var notional = Declaration.Of("Bolton").OnNewBoundaries().NewCouncil(("Lab", 26), ("C", 24)).Changes(("Lab", 3), ("C", -3)).Build();
-        var beforePoll = Declaration.Of("Hull").ByThirds().Control("LD", "LD").AgainstCouncilBeforePoll()
-            .Elected(("Lab", 10), ("LD", 9)).NewCouncil(("LD", 31), ("Lab", 26)).Changes(("Lab", 1), ("LD", -1)).Build();
-        var unchanged = Declaration.Of("Bury").Control("Lab", "Lab").NewCouncil(("Lab", 31)).Changes().Build();
+        var partial = Declaration.Of("Hull").ByThirds().Control("LD", "LD")
+            .Elected(("Lab", 10), ("LD", 9)).NewCouncil(("LD", 31), ("Lab", 26)).Changes(("Lab", 1)).PartialChanges().Build();
+        var none = Declaration.Of("Bury").Control("Lab", "Lab").NewCouncil(("Lab", 31)).Build();
+        var noSeatsWon = Declaration.Of("Wigan").ByThirds().Control("Lab", "Lab").NewCouncil(("Lab", 60), ("C", 15)).Build();
 
-        var board = Scoreboard.From(Books.With(notional, beforePoll, unchanged));
+        var board = Scoreboard.From(Books.With(notional, partial, none, noSeatsWon));
 
-        Assert.Equal([ChangeBasis.Notional, ChangeBasis.CouncilBeforePoll], board.ChangeBases.Order());
+        Assert.Equal(new ChangeCoverage(2, 1, 1, AnyNotional: true), board.Coverage);
+        Assert.Equal((26 + 10 + 31, 4), (board.StandingOf(new PartyCode("Lab")).Councillors, board.StandingOf(new PartyCode("Lab")).CouncillorsChange));
+    }
+
+    [Fact]
+    public void From_CallThatTheFiguresContradict_CountsWhatTheFiguresShow()
+    {
+        var swindon = Declaration.Of("Swindon").Control("C", "C").NewCouncil(("C", 25), ("Lab", 24), ("LD", 8)).Build();
+
+        var board = Scoreboard.From(Books.With(swindon));
+
+        Assert.Equal((0, -1), (board.StandingOf(new PartyCode("C")).Councils, board.StandingOf(new PartyCode("C")).CouncilsChange));
+        Assert.Equal((1, 1), (board.NoOverallControl.Councils, board.NoOverallControl.CouncilsChange));
     }
 
     [Fact]
@@ -106,7 +119,7 @@ public class ScoreboardTests
 
         var board = Scoreboard.From(Books.With(upper, lower));
 
-        Assert.Equal(["Lab", "C"], board.Parties.Select(p => p.Party.Value));
+        Assert.Equal(["Lab", "C"], board.Parties.Where(p => !p.IsNothingYet).Select(p => p.Party.Value));
         Assert.Equal((2, 1, 60), (board.Parties[0].Councils, board.Parties[0].CouncilsChange, board.Parties[0].Councillors));
     }
 
