@@ -10,8 +10,10 @@ samples/england-locals-2024/, plus a README.md. Standard library only.
 
 Conventions (also stated in the generated README):
 - No council or election paId: PA ids for 2024 are not known, and none are invented.
-- Changes carry basis='composition': whole-council composition after minus before, not PA's usual
-  "against the seats last fought" (those figures are not in the data). Omitted on boundary change.
+- Changes are the BBC/PA basis: net change in seats won against the last time the same seats were
+  fought (notional on new boundaries), from the data's chg_* columns. Left out where the data has
+  none; marked partial='true' where it gives some parties only (the others are unknown, not zero).
+- CouncilBefore (our extension) is the whole council on the eve of poll (before_*), for "was" figures.
 - OTH control (a residents' or local group) is written as PA's 'R' (Residents) party.
 The data is validated first; any inconsistency is reported and nothing is written.
 """
@@ -43,9 +45,15 @@ Data UK; see that file's README). Do not edit by hand: change the script or data
   thirds or halves (traditionally counted overnight) first, then all-out councils (usually
   counted on Friday), alphabetical within each group.
 - There are no council or election `paId`s; party `paId`s are PA's local-feed ones.
-- `Changes` are composition changes: the whole council after the poll against the council before
-  it (`basis='composition'`), not PA's usual change against the seats last fought. `Changes` is
-  omitted where the council's size changed with new boundaries (`boundaryChange='true'`).
+- `Changes` are PA's and the BBC's basis: the net change in seats won against the last time the
+  same seats were fought (against notional results where the council is on new boundaries,
+  `boundaryChange='true'`), from the data's `chg_*` columns with the source given per council in
+  its README. `Changes` is left out for the 32 councils with no sourced figure, and carries
+  `partial='true'` where only some parties' changes are known (the others are unknown, not zero).
+  So a night's total change covers 75 of the 107 councils and is not the BBC's national figure.
+- `CouncilBefore` is our own extension to PA's format: the whole council on the eve of poll, so a
+  post can say "Council now: Labour 24 (was 18)". PA's feed carries the same figures as
+  `seatsHeld` in its nominations.
 - Where a residents' or local group held a majority (control `OTH`, e.g. Castle Point,
   Tandridge), control and that council's "other" seats are written as PA's `R` (Residents).
 - Stevenage (all-out): the data's seats won (Lab 31, C 2) disagree with its council after the
@@ -91,6 +99,12 @@ def build(row):
     won = composition(row, "won_", oth)  # won_oth: 'R' in OTH councils, else 'Ind'
     won["Ind"] += num(row, "won_ind")
     new, old = composition(row, "after_", oth), composition(row, "before_", oth)
+    changes, partial = bbc_changes(row, local)
+    for party, change in changes.items():
+        if won[party] - change < 0:
+            raise DataError(f"{name}: {party} won {won[party]} with a change of {change:+d}, so fewer than none last time")
+    if not partial and sum(changes.values()) != 0:
+        raise DataError(f"{name}: chg_* are all given but sum to {sum(changes.values()):+d}, not 0")
 
     if sum(new.values()) != total:
         raise DataError(f"{name}: after_* sum to {sum(new.values())}, column seats_total is {total}")
@@ -129,13 +143,44 @@ def build(row):
              "    <Council " + " ".join(f"{k}={quote(v)}" for k, v in attrs) + ">"]
     if proportion != "all":  # PA omits it for all-out councils: NewCouncil is what was won
         lines += ["      <ElectedCouncillors>", *parties(won, "seats"), "      </ElectedCouncillors>"]
-    if not boundary:  # old and new councils are not comparable across a boundary change
-        change = parties({p: new[p] - old[p] for p in PA_IDS}, "change", lambda n: f"{n:+d}")
-        lines += (["      <Changes basis='composition'>", *change, "      </Changes>"] if change
-                  else ["      <Changes basis='composition'/>"])
+    if changes:
+        # A full row lists the parties whose seats changed, as PA does; a partial one every party it knows,
+        # zeros included, since a party left out of it is unknown rather than unchanged.
+        listed = changes if partial else {p: c for p, c in changes.items() if c}
+        ordered = sorted(listed, key=lambda p: (-abs(listed[p]), p))
+        rows = [f"        <Party name='{p}' paId='{PA_IDS[p]}' change='{signed(listed[p])}'/>" for p in ordered]
+        opening = "      <Changes partial='true'>" if partial else "      <Changes>"
+        lines += [opening, *rows, "      </Changes>"] if rows else ["      <Changes/>"]
     lines += ["      <NewCouncil>", *parties(new, "seats"), "      </NewCouncil>",
+              "      <CouncilBefore>", *parties(old, "seats"), "      </CouncilBefore>",
               "    </Council>", "  </Election>", "</LocalElectionResult>", ""]
     return "\n".join(lines)
+
+
+CHG = {"lab": "Lab", "con": "C", "ld": "LD", "grn": "Green", "ref": "Reform"}
+
+
+def bbc_changes(row, local):
+    """The BBC/PA-basis changes the data gives, by PA party, and whether some parties' are unknown."""
+    given = {col: row[f"chg_{col}"].strip() for col in [*CHG, "ind", "oth"]}
+    known = {col: int(v) for col, v in given.items() if v != ""}
+    if not known:
+        return {}, False
+    for col, v in given.items():
+        if v != "" and not re.fullmatch(r"[+-]?\d+", v):
+            raise DataError(f"{row['council']}: column chg_{col} is not a whole number: {v!r}")
+    changes = {CHG[col]: n for col, n in known.items() if col in CHG}
+    # Independents and others: the feed has them as 'Ind' unless a residents' group holds the council ('R').
+    if local:
+        changes.update({p: known[c] for c, p in (("ind", "Ind"), ("oth", "R")) if c in known})
+    elif "ind" in known and "oth" in known:
+        changes["Ind"] = known["ind"] + known["oth"]
+    partial = len(known) < len(given)
+    return changes, partial
+
+
+def signed(n):
+    return f"{n:+d}" if n else "0"
 
 
 def quote(value):
