@@ -205,7 +205,7 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
         {
             var seats = SeatDifferences(previous, current).ToList();
             var what = seats.Count > 0 ? string.Join(", ", seats) : WhatElseChanged(previous, current);
-            return $"{lead} gave the wrong figures: {what}. The call is unchanged: {CouncilCall.Phrase(current)}.";
+            return $"{lead} gave the wrong figures: {what}. The call is unchanged: {Headlines.For(current)}.";
         }
 
         var confirmed = !previous.CallAgreesWithFigures && current.CallAgreesWithFigures ? " The figures are now confirmed." : "";

@@ -295,7 +295,7 @@ public class DeclarationPostComposerTests
         Assert.Equal(
             """
             Correction: Labour hold Bury
-            Correction — Bury: our earlier post gave the wrong figures: Lab 24 (not 25), Con 21 (not 20). The call is unchanged: Labour hold.
+            Correction — Bury: our earlier post gave the wrong figures: Lab 24 (not 25), Con 21 (not 20). The call is unchanged: Labour hold Bury.
             Whole council up: 45 seats
             Seats won: Labour 24, Conservatives 21
             No seat changes given.
@@ -331,7 +331,7 @@ public class DeclarationPostComposerTests
         Assert.NotNull(post);
         Assert.Equal(
             "Correction — Hull: our earlier post gave the wrong figures: LD 32 (not 31), Lab 25 (not 26), Lab won 9 (not 10), LD won 10 (not 9). "
-            + "The call is unchanged: Liberal Democrats hold.",
+            + "The call is unchanged: Liberal Democrats hold Hull.",
             post.Lines[0]);
     }
 
@@ -344,7 +344,7 @@ public class DeclarationPostComposerTests
         var post = _composer.ComposeCorrection(previous, current, Books.With(previous, current));
 
         Assert.NotNull(post);
-        Assert.Equal("Correction — Bury: our earlier post gave the wrong figures: seat changes Lab +3 (not +2), Con -3 (not -2). The call is unchanged: Labour hold.", post.Lines[0]);
+        Assert.Equal("Correction — Bury: our earlier post gave the wrong figures: seat changes Lab +3 (not +2), Con -3 (not -2). The call is unchanged: Labour hold Bury.", post.Lines[0]);
         Assert.Equal("Seats won: Labour 31 (+3), Conservatives 20 (-3)", post.Lines[2]);
     }
 

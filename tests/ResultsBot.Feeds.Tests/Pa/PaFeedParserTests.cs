@@ -254,25 +254,42 @@ public class PaFeedParserTests
         var declaration = Assert.IsType<CouncilDeclaration>(Assert.Single(outcome.Messages));
         Assert.Null(declaration.Council.PaId);
         Assert.Equal(new DateOnly(2024, 5, 2), declaration.ElectionDate);
-        if (declaration.Changes is null)
-        {
-            Assert.True(declaration.BoundaryChange, "the sample leaves out Changes only where boundaries changed");
-        }
-        else
-        {
-            Assert.Equal(ChangeBasis.CouncilBeforePoll, declaration.ChangeBasis);
-        }
+        Assert.NotNull(declaration.CouncilBefore);
+        Assert.Equal(declaration.BoundaryChange ? ChangeBasis.Notional : ChangeBasis.SeatsLastFought, declaration.ChangeBasis);
     }
 
     [Fact]
-    public void Parse_Sample2024Bolton_IsCompositionChangeAgainstCouncilBeforePoll()
+    public void Parse_Sample2024Bolton_HasTheCouncilBeforeThePollAndNoChangesWhereTheDataHasNone()
     {
         var outcome = PaFeedParser.Parse(File.ReadAllBytes(Path.Combine(SharedFeeds.Sample2024, "005_Local_2024_result_Bolton_1.xml")));
 
         var bolton = Assert.IsType<CouncilDeclaration>(Assert.Single(outcome.Messages));
         Assert.Equal(new Council("Bolton", null, "Metro", Proportion.Third), bolton.Council);
-        Assert.Equal(ChangeBasis.CouncilBeforePoll, bolton.ChangeBasis);
-        Assert.Equal(Changes(("Green", 1), ("Lab", 1), ("C", -2)), bolton.Changes);
+        Assert.Null(bolton.Changes);
+        Assert.Equal([new(new PartyCode("Lab"), 25), new(new PartyCode("C"), 17), new(new PartyCode("Ind"), 12), new(new PartyCode("LD"), 6)], bolton.CouncilBefore!);
+    }
+
+    [Fact]
+    public void Parse_Sample2024Basildon_ChangesGivenForSomePartiesOnlyAreMarkedPartial()
+    {
+        var outcome = PaFeedParser.Parse(File.ReadAllBytes(Path.Combine(SharedFeeds.Sample2024, "081_Local_2024_result_Basildon_1.xml")));
+
+        var basildon = Assert.IsType<CouncilDeclaration>(Assert.Single(outcome.Messages));
+        Assert.True(basildon.ChangesPartial);
+        Assert.Equal(-12, basildon.ChangeOf(new PartyCode("C")));
+        Assert.Null(basildon.ChangeOf(new PartyCode("Lab")));
+        Assert.Equal(ChangeBasis.Notional, basildon.ChangeBasis);
+    }
+
+    [Fact]
+    public void Parse_CompositionChanges_BecomeTheCouncilBeforeThePollNotSeatChanges()
+    {
+        var xml = ValidResult.Replace("<Changes>", "<Changes basis='composition'>", StringComparison.Ordinal);
+
+        var declaration = ParseDeclarationText(xml);
+
+        Assert.Null(declaration.Changes);
+        Assert.Equal([new(new PartyCode("Lab"), 28), new(new PartyCode("C"), 17)], declaration.CouncilBefore!);
     }
 
     // ---- Text variations ----

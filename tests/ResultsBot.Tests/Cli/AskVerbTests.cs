@@ -17,7 +17,7 @@ public sealed class AskVerbTests
 
         Assert.Equal(0, exit);
         var lines = stdout.TrimEnd().Split('\n');
-        Assert.Equal("Bolton stays under no overall control (revision 2)", lines[0]);
+        Assert.Equal("Bolton stays under no overall control (corrected result)", lines[0]);
         Assert.Contains("Council now: Labour 24, Independents 15, Conservatives 11, Liberal Democrats 8, Greens 2", lines);
     }
 
@@ -56,7 +56,7 @@ public sealed class AskVerbTests
         var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council 4735", "--feed", dir.Path);
 
         Assert.Equal(0, exit);
-        Assert.StartsWith("Bolton stays under no overall control (revision 2)\n", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("Bolton stays under no overall control (corrected result)\n", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class AskVerbTests
         var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "ask", "/council Birmingham", "--feed", dir.Path);
 
         Assert.Equal(1, exit);
-        Assert.Equal("No council called \"Birmingham\" in this feed.", stdout.Trim());
+        Assert.Equal("No council called \"Birmingham\" in tonight's results.", stdout.Trim());
     }
 
     [Fact]

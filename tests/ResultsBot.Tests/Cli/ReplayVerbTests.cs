@@ -23,7 +23,7 @@ public sealed class ReplayVerbTests
             ["Bolton stays under no overall control", "Labour hold Adur", "Labour lose Barnet to no overall control", "Reform UK gain Thurrock from Labour"],
             posts.Select(p => p[0]).Order(StringComparer.Ordinal));
         var thurrock = posts.Single(p => p[0].Contains("Thurrock", StringComparison.Ordinal));
-        Assert.Contains("New council: Reform UK 25 (+21), Independents 9 (+1), Conservatives 8 (-3), Labour 7 (-19)", thurrock);
+        Assert.Contains("Seats won: Reform UK 25 (+21), Independents 9 (+1), Conservatives 8 (-3), Labour 7 (-19)", thurrock);
         Assert.Contains("Reform UK majority of 1", thurrock);
         Assert.Equal(["1 of 4 declared", "2 of 4 declared", "3 of 4 declared", "4 of 4 declared"], posts.Select(p => p[^1]));
     }
@@ -39,8 +39,9 @@ public sealed class ReplayVerbTests
         Assert.Equal(0, exit);
         var posts = Posts.Split(stdout);
         Assert.Equal(["Bolton stays under no overall control", "Correction: Bolton stays under no overall control"], posts.Select(p => p[0]));
-        Assert.Equal(
-            "Revision 2 corrects the earlier result: Labour 24 seats (was 25); Conservatives 11 seats (was 10); Labour won 6 (was 7); Conservatives won 3 (was 2).",
+        Assert.Matches(
+            @"^Correction — Bolton: our \d\d:\d\d post gave the wrong figures: Lab 24 \(not 25\), Con 11 \(not 10\), Lab won 6 \(not 7\), Con won 3 \(not 2\)\. "
+            + @"The call is unchanged: Bolton stays under no overall control\.$",
             posts[1][1]);
         Assert.Contains("Council now: Labour 24, Independents 15, Conservatives 11, Liberal Democrats 8, Greens 2", posts[1]);
     }
@@ -73,7 +74,29 @@ public sealed class ReplayVerbTests
 
         var posts = Posts.Split(stdout);
         Assert.Equal(["Reform UK gain Thurrock from Labour", "Correction: Labour lose Thurrock to no overall control"], posts.Select(p => p[0]));
-        Assert.StartsWith("Revision 2 corrects the earlier result: now \"Labour lose Thurrock to no overall control\", not \"Reform UK gain Thurrock from Labour\"", posts[1][1], StringComparison.Ordinal);
+        Assert.Matches(@"^Correction — Thurrock: our \d\d:\d\d post said Reform UK gain from Labour; Labour lose control \(no overall control\)\. Reform 24 of 49, 1 short\.$", posts[1][1]);
+    }
+
+    [Fact]
+    public async Task Replay_FirstCallContradictedByItsSeatsThenCorrected_NeverPrintsTheImpossibleMajority()
+    {
+        using var dir = new TempDirectory();
+        var original = File.ReadAllText(Paths.SharedFeedFile("Local_Test_result_Thurrock_1.xml"));
+        var contradicted = original
+            .Replace("name='Reform' paId='664' seats='25'", "name='Reform' paId='664' seats='19'", StringComparison.Ordinal)
+            .Replace("name='Lab' paId='662' seats='7'", "name='Lab' paId='662' seats='13'", StringComparison.Ordinal);
+        File.WriteAllText(dir.File("Local_Test_result_Thurrock_1.xml"), contradicted);
+        File.WriteAllText(dir.File("Local_Test_result_Thurrock_2.xml"), contradicted
+            .Replace("revision='1'", "revision='2'", StringComparison.Ordinal)
+            .Replace("winningParty='Reform' gainOrHold='gain'", "winningParty='NOC' gainOrHold='lose to NOC'", StringComparison.Ordinal));
+
+        var (_, stdout, _) = await BotProcess.RunAsync(dir.Path, "replay", dir.Path);
+
+        var posts = Posts.Split(stdout);
+        Assert.Equal(["Thurrock: result awaiting confirmation", "Correction: Labour lose Thurrock to no overall control"], posts.Select(p => p[0]));
+        Assert.Equal("PA Media calls Reform UK gain from Labour; the figures show no party with a majority — awaiting confirmation.", posts[0][1]);
+        Assert.Matches(@"^Correction — Thurrock: our \d\d:\d\d post said PA Media called Reform UK gain from Labour, which its figures did not bear out; Labour lose control \(no overall control\)\. Reform 19 of 49, 6 short\. The figures are now confirmed\.$", posts[1][1]);
+        Assert.DoesNotContain("majority of -", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
