@@ -86,6 +86,7 @@ internal sealed class CouncilCommand(CultureInfo culture)
             return new CommandAnswer(string.Join(" ", NotDeclared(book.KnownCouncils[key], book.NominationsFor(key))));
         }
 
+        declaration = DeclarationPostComposer.WithCouncilBefore(declaration, book);
         var revised = declaration.Revision > 1 ? " (corrected result)" : "";
         var lines = new List<string> { Headlines.For(declaration) + revised };
         lines.AddRange(_composer.Body(declaration));

@@ -12,16 +12,40 @@ namespace ResultsBot.Domain.Posts;
 public sealed class DeclarationPostComposer(CultureInfo culture, string sourceName = "PA Media")
 {
     /// <param name="receivedAt">When the bot took the result, for the footer when the feed gives no declaration time.</param>
-    public Post Compose(CouncilDeclaration declaration, ResultsBook book, DateTimeOffset? receivedAt = null) =>
-        Finish(
+    public Post Compose(CouncilDeclaration declaration, ResultsBook book, DateTimeOffset? receivedAt = null)
+    {
+        declaration = WithCouncilBefore(declaration, book);
+        return Finish(
             new Post(PostKind.Declaration, declaration.Key, Headlines.For(declaration), [.. Sections(declaration), .. Context(declaration, book), PostSection.Plain(Progress(book))]),
             declaration,
             receivedAt);
+    }
+
+    /// <summary>
+    /// The declaration with the council as it stood before the poll: PA's results do not carry it, but its
+    /// nominations do (seats held), so "Council now: Labour 24 (was 18)" works on a real night too.
+    /// </summary>
+    public static CouncilDeclaration WithCouncilBefore(CouncilDeclaration declaration, ResultsBook book)
+    {
+        if (declaration.CouncilBefore is not null || book.NominationsFor(declaration.Council.Key) is not { } nominations)
+        {
+            return declaration;
+        }
+
+        var held = nominations.Parties.Where(p => p.SeatsHeld > 0)
+            .GroupBy(p => p.Party)
+            .Select(g => new PartySeats(g.Key, g.Sum(p => p.SeatsHeld)))
+            .ToList();
+        return held.Count == 0 ? declaration : declaration with { CouncilBefore = held };
+    }
 
     /// <summary>A correction: what our earlier post said and what is right, in plain figures, then the corrected result in full.</summary>
     /// <param name="previousAt">When the post being corrected went out, if known.</param>
     public Post? ComposeCorrection(CouncilDeclaration previous, CouncilDeclaration current, ResultsBook book, DateTimeOffset? receivedAt = null, DateTimeOffset? previousAt = null)
     {
+        previous = WithCouncilBefore(previous, book);
+        current = WithCouncilBefore(current, book);
+
         // The council's type or PA id are not in the post; a revision changing only those is no correction.
         if (previous.SameResultAs(current with { Council = previous.Council with { Proportion = current.Council.Proportion } }))
         {

@@ -501,4 +501,23 @@ public class DeclarationPostComposerTests
             """,
             post.ToPlainText());
     }
+
+    [Fact]
+    public void Compose_NominationsGiveSeatsHeld_ShowsTheCouncilNowAgainstThem()
+    {
+        var council = new Domain.Councils.Council("Bolton", "4735", "Metro", Domain.Councils.Proportion.Third);
+        var nominations = new Messages.CouncilNominations(1, council, null,
+        [
+            new(new Domain.Parties.PartyCode("Lab"), "Labour", 25, 7, 0, 0),
+            new(new Domain.Parties.PartyCode("C"), "Conservative", 15, 7, 0, 0),
+            new(new Domain.Parties.PartyCode("Green"), "Green Party", 1, 0, 0, 0),
+            new(new Domain.Parties.PartyCode("Ind"), "Independent/Other", 19, 6, 0, 0),
+        ]);
+        var bolton = Declaration.Of("Bolton").ByThirds().Control("NOC", "NOC")
+            .Elected(("Lab", 7), ("C", 2)).NewCouncil(("Lab", 25), ("Ind", 23), ("C", 10), ("Green", 2)).Build();
+
+        var post = _composer.Compose(bolton, Books.With(nominations, bolton));
+
+        Assert.Contains("Council now: Labour 25 (was 25), Independents 23 (was 19), Conservatives 10 (was 15), Greens 2 (was 1)", post.Lines);
+    }
 }
