@@ -33,16 +33,29 @@ internal sealed class CouncilCommand(CultureInfo culture)
             return ByGssCode(query.ToUpperInvariant(), book);
         }
 
+        var key = CouncilKey.For(query);
+        if (book.KnownCouncils.ContainsKey(key))
+        {
+            return About(key, book);
+        }
+
+        // A name several of tonight's councils fit ("Newcastle") asks which one before the register picks one.
         var match = CouncilFinder.Find(query, book.KnownCouncils);
+        if (match.Ambiguous)
+        {
+            return CommandAnswer.Problem($"Which one? {Lists.Or([.. match.Candidates.Select(k => book.KnownCouncils[k])])}");
+        }
+
+        // A real council, named exactly by any of its names: its own result or a plain word on why there is none,
+        // never a council with a similar name ("Brent" is not Brentwood).
+        if (CouncilTable.Find(query) is { } council)
+        {
+            return Placed(council, book);
+        }
+
         if (match.Key is not null)
         {
             return About(match.Key, book);
-        }
-
-        // A typo close to one council only: answer it (its name leads the answer, so a wrong guess shows).
-        if (!match.Ambiguous && match.Candidates.Count == 1)
-        {
-            return About(match.Candidates[0], book);
         }
 
         var names = match.Candidates.Select(k => book.KnownCouncils[k]).ToList();
@@ -50,9 +63,48 @@ internal sealed class CouncilCommand(CultureInfo culture)
         return CommandAnswer.Problem((match.Ambiguous, names.Count) switch
         {
             (true, _) => $"Which one? {Lists.Or(names)}",
-            (_, 0) => $"No council called \"{asked}\" in tonight's results.",
-            _ => $"No council called \"{asked}\" in tonight's results. Did you mean {Lists.Or(names)}?",
+            (_, 0) => $"No result for \"{asked}\" tonight.",
+            _ => $"No result for \"{asked}\". Did you mean {Lists.Or(names)}?",
         });
+    }
+
+    /// <summary>A council from the register: its result tonight if the night has it, else why not.</summary>
+    private CommandAnswer Placed(ReferenceCouncil council, ResultsBook book)
+    {
+        if (BookKeyOf(council, book) is { } key)
+        {
+            return About(key, book);
+        }
+
+        if (council.IsAbolished)
+        {
+            var successors = CouncilTable.SuccessorsOf(council);
+            var year = council.End!.Value.Year.ToString(culture);
+            return CommandAnswer.Problem(successors.Count == 0
+                ? $"{council.Name} was abolished in {year}."
+                : $"{council.Name} was abolished in {year}; its area is now {Lists.And(successors)}.");
+        }
+
+        if (council.IsCombinedAuthority)
+        {
+            return CommandAnswer.Problem($"{council.Name} is a combined authority, not a council: try /mayor {council.Name}.");
+        }
+
+        // Only when the night's councils are all named can the bot say a council is not among them.
+        return CommandAnswer.Problem(book.ExpectedCount is not null
+            ? $"{council.Name} has no election on this night."
+            : $"No result for {council.Name} so far.");
+    }
+
+    /// <summary>The key the night files a register council under, whichever of its names the feed used ("Hull", "Barking & Dagenham").</summary>
+    internal static string? BookKeyOf(ReferenceCouncil council, ResultsBook book)
+    {
+        if (book.KnownCouncils.ContainsKey(council.Key))
+        {
+            return council.Key;
+        }
+
+        return book.KnownCouncils.FirstOrDefault(k => CouncilTable.Find(k.Value) == council).Key;
     }
 
     private CommandAnswer ByPaId(string paId, ResultsBook book)
@@ -64,19 +116,10 @@ internal sealed class CouncilCommand(CultureInfo culture)
             : About(key, book);
     }
 
-    private CommandAnswer ByGssCode(string code, ResultsBook book)
-    {
-        var name = GssCodes.ByName.FirstOrDefault(c => c.Value == code).Key;
-        if (name is null)
-        {
-            return CommandAnswer.Problem($"I don't know the GSS code {code}.");
-        }
-
-        var match = CouncilFinder.Find(name, book.KnownCouncils);
-        return match.Key is null
-            ? CommandAnswer.Problem($"{code} is {name}, which is not in tonight's results.")
-            : About(match.Key, book);
-    }
+    private CommandAnswer ByGssCode(string code, ResultsBook book) =>
+        CouncilTable.ByGss(code) is { } council
+            ? Placed(council, book)
+            : CommandAnswer.Problem($"I don't know the GSS code {code}.");
 
     private CommandAnswer About(string key, ResultsBook book)
     {

@@ -10,11 +10,6 @@ namespace ResultsBot.Domain.Commands;
 /// </summary>
 public static class CouncilFinder
 {
-    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
-    {
-        "city", "of", "borough", "council", "district", "county", "metropolitan", "london", "royal", "the",
-    };
-
     /// <summary>Well-known short names, used only when the full name is among the councils.</summary>
     private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
     {
@@ -89,9 +84,5 @@ public static class CouncilFinder
     }
 
     /// <summary>A council's key without the words around the name ("city", "of", "council"...).</summary>
-    internal static string Core(string key)
-    {
-        var core = string.Join(' ', key.Split(' ').Where(w => !Filler.Contains(w)));
-        return core.Length == 0 ? key : core;
-    }
+    internal static string Core(string key) => CouncilKey.Core(key);
 }

@@ -14,6 +14,18 @@ public static class CouncilKey
     private const int Remembered = 4096;
     private static readonly ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
 
+    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
+    {
+        "city", "of", "borough", "council", "district", "county", "metropolitan", "london", "royal", "the",
+    };
+
+    /// <summary>A council's key without the words around the name ("city", "of", "council"...): "London Borough of Sutton" is "sutton".</summary>
+    public static string Core(string key)
+    {
+        var core = string.Join(' ', key.Split(' ').Where(w => !Filler.Contains(w)));
+        return core.Length == 0 ? key : core;
+    }
+
     public static string For(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

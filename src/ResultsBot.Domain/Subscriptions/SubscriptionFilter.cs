@@ -69,6 +69,6 @@ public sealed record SubscriptionFilter(
         var council = Regions.Canonical(topic.CouncilKey);
         return Councils.Any(c => Regions.Canonical(CouncilKey.For(c)) == council)
             || Places.Contains(Regions.RegionOf(topic.CouncilKey) ?? "", StringComparer.Ordinal)
-            || Places.Contains(Regions.NationOf(topic.CouncilKey, GssCodes.ByName.GetValueOrDefault(topic.CouncilName)) ?? "", StringComparer.Ordinal);
+            || Places.Contains(Regions.NationOf(topic.CouncilKey) ?? "", StringComparer.Ordinal);
     }
 }

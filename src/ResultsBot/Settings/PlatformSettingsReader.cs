@@ -118,7 +118,7 @@ internal static class PlatformSettingsReader
     /// <summary>Subscriptions:0:Channel=discord:123, Subscriptions:0:Filter=region London; changes.</summary>
     public static IReadOnlyList<ConfiguredSubscription> Subscriptions(IConfiguration configuration)
     {
-        var known = GssCodes.ByName.Keys.ToDictionary(CouncilKey.For, name => name, StringComparer.Ordinal);
+        var known = Regions.KnownCouncils;
         var subscriptions = new List<ConfiguredSubscription>();
         foreach (var entry in configuration.GetSection("Subscriptions").GetChildren())
         {

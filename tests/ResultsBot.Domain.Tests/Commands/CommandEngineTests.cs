@@ -122,16 +122,16 @@ public class CommandEngineTests
 
         var answer = _engine.Answer("/council Barnel", book);
 
-        Assert.Equal("No council called \"Barnel\" in tonight's results. Did you mean Barnes, Barnet or Burnet?", answer.Text);
+        Assert.Equal("No result for \"Barnel\". Did you mean Barnes, Barnet or Burnet?", answer.Text);
     }
 
     [Fact]
-    public void Answer_TypoCloseToOneCouncil_AnswersForThatCouncil()
+    public void Answer_TypoCloseToOneCouncil_AsksRatherThanGuessing()
     {
         var answer = _engine.Answer("/council Thurrok", _book);
 
-        Assert.True(answer.Ok);
-        Assert.Equal(_engine.Answer("/council Thurrock", _book).Text, answer.Text);
+        Assert.False(answer.Ok);
+        Assert.Equal("No result for \"Thurrok\". Did you mean Thurrock?", answer.Text);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class CommandEngineTests
         var answer = _engine.Answer("/council Zzyzx", _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal("No council called \"Zzyzx\" in tonight's results.", answer.Text);
+        Assert.Equal("No result for \"Zzyzx\" tonight.", answer.Text);
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public class CommandEngineTests
         var answer = _engine.Answer("/council " + huge, _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal($"No council called \"{new string('x', 60)}…\" in tonight's results.", answer.Text);
+        Assert.Equal($"No result for \"{new string('x', 60)}…\" tonight.", answer.Text);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public class CouncilCommandTests
         var answer = _engine.Answer("/council E08000016", _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal("E08000016 is Barnsley, which is not in tonight's results.", answer.Text);
+        Assert.Equal("Barnsley has no election on this night.", answer.Text);
     }
 
     [Fact]
@@ -151,5 +151,60 @@ public class CouncilCommandTests
         var answer = _engine.Answer("/council Newcastle", book);
 
         Assert.Equal("Newcastle upon Tyne has not declared yet.", answer.Text);
+    }
+
+    // A night of real councils whose names are close to other real councils.
+    private static readonly ResultsBook NightOfNearNames = Books.With(
+        [.. new[] { "Sefton", "Adur", "Harlow", "Reading", "Leeds", "Bolton", "Brentwood", "Bournemouth, Christchurch and Poole", "Kensington & Chelsea", "Hull", "Brighton and Hove" }
+            .Select(name => (FeedMessage)Declaration.Of(name).Control("Lab", "Lab").NewCouncil(("Lab", 30), ("C", 10)).Build())])
+        .ExpectCouncils(["Sefton", "Adur", "Harlow", "Reading", "Leeds", "Bolton", "Brentwood", "Bournemouth, Christchurch and Poole", "Kensington & Chelsea", "Hull", "Brighton and Hove"]);
+
+    [Theory]
+    [InlineData("Sutton")]
+    [InlineData("Arun")]
+    [InlineData("Harrow")]
+    [InlineData("Ealing")]
+    [InlineData("Lewes")]
+    [InlineData("Boston")]
+    [InlineData("Brent")]
+    public void Answer_RealCouncilNotUpTonightWithANameLikeAnothers_SaysSoAndNeverGivesTheOther(string council)
+    {
+        var answer = _engine.Answer($"/council {council}", NightOfNearNames);
+
+        Assert.False(answer.Ok);
+        Assert.Equal($"{council} has no election on this night.", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("BCP", "Labour hold Bournemouth, Christchurch and Poole")]
+    [InlineData("K&C", "Labour hold Kensington & Chelsea")]
+    [InlineData("Kensington and Chelsea", "Labour hold Kensington & Chelsea")]
+    [InlineData("Kingston upon Hull", "Labour hold Hull")]
+    [InlineData("Brighton", "Labour hold Brighton and Hove")]
+    [InlineData("E06000010", "Labour hold Hull")]
+    [InlineData("Brentw", "Labour hold Brentwood")]
+    public void Answer_ShortOfficialOrAlternativeNameOrUniquePrefix_FindsTheCouncil(string query, string headline)
+    {
+        var answer = _engine.Answer($"/council {query}", NightOfNearNames);
+
+        Assert.True(answer.Ok, answer.Text);
+        Assert.StartsWith(headline + "\n", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_AbolishedCouncil_SaysWhatReplacedIt()
+    {
+        var answer = _engine.Answer("/council Allerdale", NightOfNearNames);
+
+        Assert.Equal("Allerdale was abolished in 2023; its area is now Cumberland.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_NearMissThatIsNoCouncil_SuggestsButNeverAnswers()
+    {
+        var answer = _engine.Answer("/council Seftin", NightOfNearNames);
+
+        Assert.False(answer.Ok);
+        Assert.Equal("No result for \"Seftin\". Did you mean Sefton?", answer.Text);
     }
 }

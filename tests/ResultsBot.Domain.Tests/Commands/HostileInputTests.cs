@@ -60,8 +60,8 @@ public class HostileInputTests
     [Fact]
     public void Answer_MentionAsCouncil_IsNotEchoedAsAMention()
     {
-        Assert.Equal("No council called \"everyone\" in tonight's results.", _engine.Answer("/council @everyone", _book).Text);
-        Assert.Equal("No council called \"123\" in tonight's results.", _engine.Answer("/council <@123>", _book).Text);
+        Assert.Equal("No result for \"everyone\" tonight.", _engine.Answer("/council @everyone", _book).Text);
+        Assert.Equal("No result for \"123\" tonight.", _engine.Answer("/council <@123>", _book).Text);
     }
 
     [Fact]

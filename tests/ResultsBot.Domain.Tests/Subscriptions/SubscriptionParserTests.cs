@@ -61,9 +61,12 @@ public class SubscriptionParserTests
     }
 
     [Fact]
-    public void Regions_EveryCouncilInTheGssTable_HasARegion()
+    public void Regions_EveryCurrentEnglishCouncil_HasARegionAndEveryOtherCouncilItsNation()
     {
-        var missing = GssCodes.ByName.Keys.Where(name => Regions.RegionOf(CouncilKey.For(name)) is null).ToList();
+        var missing = CouncilTable.Current
+            .Where(c => c.Nation == Regions.England ? Regions.RegionOf(c.Key) is null : Regions.NationOf(c.Key) != c.Nation)
+            .Select(c => c.Name)
+            .ToList();
 
         Assert.Empty(missing);
     }

@@ -22,6 +22,22 @@ public sealed class SampleFeedTests
     }
 
     [Fact]
+    public async Task CouncilTable_IsWhatTheScriptMakesFromTheRegister()
+    {
+        var info = new ProcessStartInfo("python3", ["tools/make_council_table.py", "--check"])
+        {
+            WorkingDirectory = Paths.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var script = Process.Start(info)!;
+        var output = await script.StandardOutput.ReadToEndAsync() + await script.StandardError.ReadToEndAsync();
+        await script.WaitForExitAsync();
+
+        Assert.True(script.ExitCode == 0, output);
+    }
+
+    [Fact]
     public async Task SampleFeed_ChecksClean()
     {
         var (exit, stdout, stderr) = await BotProcess.RunAsync(Paths.RepoRoot, "check", Path.Combine(Paths.RepoRoot, "samples", "england-locals-2024"));
