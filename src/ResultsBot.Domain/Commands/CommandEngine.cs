@@ -27,10 +27,10 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
           /pcc AREA           a police and crime commissioner's result, its call, or who is standing
           /seat NAME          a Scottish or Welsh parliament seat's result (constituency or list)
           /scoreboard         councils and councillors by party, with changes; the parliaments' seats
-          /gains              every change of control so far, newest first
+          /gains [PARTY]      every change of control so far, newest first (a party, region or "all")
           /party NAME         a party's night: councils held, gained and lost, councillors
-          /declared           councils declared so far, in order, with the call
-          /awaiting           councils still to declare
+          /declared [PARTY]   councils declared so far, the latest first, with the call (a party, region or "all")
+          /awaiting [REGION]  councils still to declare, by nation and region
           /ward NAME          a ward's or by-election's result (NAME, or NAME and council)
           /referendum AREA    a referendum's result; with no area, every referendum so far
           /share              the projected national share, with its source and time
@@ -61,13 +61,14 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
             "mayor" or "pcc" or "seat" => _contests.Answer(name, argument, book),
             "share" or "pns" => _share.Answer(argument, book, caller, time.GetUtcNow()),
             "scoreboard" or "scores" => Scoreboards(book),
-            "gains" => GainsCommand.Answer(book, culture),
+            "gains" => GainsCommand.Answer(argument, book, culture),
             "party" => PartyCommand.Answer(argument, book, culture),
-            "declared" => DeclaredCommand.Answer(book, culture),
-            "awaiting" => AwaitingCommand.Answer(book, culture),
+            "declared" => DeclaredCommand.Answer(argument, book, culture),
+            "awaiting" => AwaitingCommand.Answer(argument, book, culture),
             "ward" or "byelection" => _ward.Answer(argument, book),
             "referendum" => _referendum.Answer(argument, book),
             "help" or "start" => new CommandAnswer(Help),
+            _ when !text.StartsWith('/') && PlainQuestions.CommandFor(text) is { } command => Answer(command, book, caller),
             _ => Unknown(name),
         };
     }
@@ -100,6 +101,6 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
     private static CommandAnswer Unknown(string name) => SafeText.Echo(name) switch
     {
         "" => CommandAnswer.Problem("I don't know that command. /help lists the ones I do."),
-        var safe => CommandAnswer.Problem($"I don't know the command \"/{safe}\". /help lists the ones I do."),
+        var safe => CommandAnswer.Problem($"I don't know the command \"/{safe}\". /help lists the ones I do; questions such as \"who won Birmingham\" or \"how are Labour doing\" work too."),
     };
 }

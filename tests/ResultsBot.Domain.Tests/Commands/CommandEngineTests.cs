@@ -188,10 +188,10 @@ public class CommandEngineTests
               /pcc AREA           a police and crime commissioner's result, its call, or who is standing
               /seat NAME          a Scottish or Welsh parliament seat's result (constituency or list)
               /scoreboard         councils and councillors by party, with changes; the parliaments' seats
-              /gains              every change of control so far, newest first
+              /gains [PARTY]      every change of control so far, newest first (a party, region or "all")
               /party NAME         a party's night: councils held, gained and lost, councillors
-              /declared           councils declared so far, in order, with the call
-              /awaiting           councils still to declare
+              /declared [PARTY]   councils declared so far, the latest first, with the call (a party, region or "all")
+              /awaiting [REGION]  councils still to declare, by nation and region
               /ward NAME          a ward's or by-election's result (NAME, or NAME and council)
               /referendum AREA    a referendum's result; with no area, every referendum so far
               /share              the projected national share, with its source and time
@@ -210,7 +210,7 @@ public class CommandEngineTests
         var answer = _engine.Answer("/results Hull", _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal("I don't know the command \"/results\". /help lists the ones I do.", answer.Text);
+        Assert.Equal("I don't know the command \"/results\". /help lists the ones I do; questions such as \"who won Birmingham\" or \"how are Labour doing\" work too.", answer.Text);
     }
 
     [Theory]
@@ -241,6 +241,6 @@ public class CommandEngineTests
         var answer = _engine.Answer("/" + new string('y', 200 * 1024), _book);
 
         Assert.False(answer.Ok);
-        Assert.Equal($"I don't know the command \"/{new string('y', 60)}…\". /help lists the ones I do.", answer.Text);
+        Assert.Equal($"I don't know the command \"/{new string('y', 60)}…\". /help lists the ones I do; questions such as \"who won Birmingham\" or \"how are Labour doing\" work too.", answer.Text);
     }
 }

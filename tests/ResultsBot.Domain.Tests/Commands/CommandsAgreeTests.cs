@@ -65,9 +65,9 @@ public partial class CommandsAgreeTests
         var declared = Ask("/declared");
         var awaiting = Ask("/awaiting");
 
-        Assert.StartsWith("9 of 11 councils declared:\n", declared, StringComparison.Ordinal);
+        Assert.StartsWith("9 of 11 councils declared. ", declared, StringComparison.Ordinal);
         Assert.Equal(9, declared.Split('\n').Length - 1);
-        Assert.Equal("2 of 11 councils still to declare: Hackney and Harlow.", awaiting);
+        Assert.Equal("2 of 11 councils still to declare:\nEast of England (1): Harlow\nLondon (1): Hackney", awaiting);
         Assert.StartsWith("Scoreboard: 9 of 11 councils declared\n", Ask("/scoreboard"), StringComparison.Ordinal);
     }
 

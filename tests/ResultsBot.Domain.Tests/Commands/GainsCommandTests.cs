@@ -59,4 +59,32 @@ public class GainsCommandTests
 
         Assert.Equal("1 council has changed hands:\nLabour gain Adur from Conservatives", answer.Text);
     }
+
+    [Fact]
+    public void Answer_Party_ListsOnlyTheChangesItGainedOrLost()
+    {
+        var book = Books.With(Night.Adur, Night.Bolton, Night.Basildon, Night.Sunderland, Thurrock);
+
+        var labour = new CommandEngine(Culture.EnGb).Answer("/gains Labour", book).Text;
+        var tories = new CommandEngine(Culture.EnGb).Answer("/gains tories", book).Text;
+
+        Assert.Equal("2 councils have changed hands involving Labour, newest first:\nLabour gain Thurrock from no overall control\nLabour gain Adur from Conservatives", labour);
+        Assert.Equal("2 councils have changed hands involving Conservatives, newest first:\nConservatives lose Basildon to no overall control\nLabour gain Adur from Conservatives", tories);
+    }
+
+    [Fact]
+    public void Answer_ManyChanges_GivesTheLatestTenUnlessAskedForAll()
+    {
+        var councils = Enumerable.Range(1, 14).Select(i => Declaration.Of($"Council {i}").Control("Lab", "C").NewCouncil(("Lab", 30), ("C", 10)).Build()).ToArray();
+        var engine = new CommandEngine(Culture.EnGb);
+
+        var latest = engine.Answer("/gains", Books.With(councils)).Text.Split('\n');
+        var all = engine.Answer("/gains all", Books.With(councils)).Text.Split('\n');
+
+        Assert.Equal("14 councils have changed hands, newest first:", latest[0]);
+        Assert.Equal("Labour gain Council 14 from Conservatives", latest[1]);
+        Assert.Equal("(the latest 10: /gains all for every one)", latest[^1]);
+        Assert.Equal(12, latest.Length);
+        Assert.Equal(15, all.Length);
+    }
 }

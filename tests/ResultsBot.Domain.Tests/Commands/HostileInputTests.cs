@@ -67,7 +67,7 @@ public class HostileInputTests
     [Fact]
     public void Answer_MarkdownCommand_IsNotEchoedAsMarkdown()
     {
-        Assert.Equal("I don't know the command \"/bold\". /help lists the ones I do.", _engine.Answer("/**bold**", _book).Text);
+        Assert.Equal("I don't know the command \"/bold\". /help lists the ones I do; questions such as \"who won Birmingham\" or \"how are Labour doing\" work too.", _engine.Answer("/**bold**", _book).Text);
         Assert.Equal("I don't know that command. /help lists the ones I do.", _engine.Answer("/```", _book).Text);
     }
 
