@@ -60,7 +60,7 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
             "council" => WithOtherContests(_council.Answer(argument, book), argument, book),
             "mayor" or "pcc" or "seat" => _contests.Answer(name, argument, book),
             "share" or "pns" => _share.Answer(argument, book, caller, time.GetUtcNow()),
-            "scoreboard" or "scores" => Scoreboards(book),
+            "scoreboard" or "scores" => Scoreboards(argument, book),
             "gains" => GainsCommand.Answer(argument, book, culture),
             "party" => PartyCommand.Answer(argument, book, culture),
             "declared" => DeclaredCommand.Answer(argument, book, culture),
@@ -88,11 +88,21 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         : answer.Ok ? answer with { Text = $"{answer.Text}\n{SafeText.Echo(query)} is also {other} tonight." }
         : CommandAnswer.Problem($"There is no council called \"{SafeText.Echo(query)}\" tonight; {SafeText.Echo(query)} is {other}.");
 
-    /// <summary>Councils, then the parliaments when the feed has their state of the parties (only the parliaments if no council has declared).</summary>
-    private CommandAnswer Scoreboards(ResultsBook book)
+    /// <summary>
+    /// Councils (with a line a nation when the night spans more than one), then the parliaments when PA sends their
+    /// state of the parties (only the parliaments if no council has declared). A region or nation gives its own board.
+    /// </summary>
+    private CommandAnswer Scoreboards(string argument, ResultsBook book)
     {
+        if (argument.Length > 0)
+        {
+            return Councils.Regions.Find(argument) is { } place
+                ? new CommandAnswer(ScoreboardText.Format(Scoreboard.From(book, place), culture))
+                : CommandAnswer.Problem($"I don't know the region or nation \"{SafeText.Echo(argument)}\". Try /scoreboard Wales or /scoreboard North West.");
+        }
+
         var parliaments = ParliamentScoreboardText.Format(book, culture);
-        var councils = ScoreboardText.Format(Scoreboard.From(book), culture);
+        var councils = string.Join("\n", [ScoreboardText.Format(Scoreboard.From(book), culture), .. ScoreboardText.ByNation(book, culture)]);
         return new CommandAnswer(parliaments.Count == 0 ? councils
             : book.DeclaredCount == 0 ? string.Join("\n", parliaments)
             : councils + "\n\n" + string.Join("\n", parliaments));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Parties;
 using ResultsBot.Domain.Scoreboards;
@@ -19,7 +20,7 @@ public static class ScoreboardText
         var progress = Progress(board, culture);
         if (board.Declared == 0)
         {
-            return string.Join("\n", [$"Scoreboard: {progress}. Nothing to count yet.", .. PaTable(board.PaState, culture)]);
+            return string.Join("\n", [$"{Title(board)}: {progress}. Nothing to count yet.", .. PaTable(board.PaState, culture)]);
         }
 
         var withChanges = board.Coverage.CouncilsWithChanges > 0;
@@ -35,7 +36,7 @@ public static class ScoreboardText
         var noc = board.NoOverallControl;
         rows.Add(new[] { "No overall control", Numbers.Count(noc.Councils, culture), Numbers.Signed(noc.CouncilsChange, culture), "", "" }[..rows[0].Length]);
 
-        var lines = new List<string> { $"Scoreboard: {progress}" };
+        var lines = new List<string> { $"{Title(board)}: {progress}" };
         lines.AddRange(Table(rows));
         lines.AddRange(Footnotes(board, culture));
         lines.AddRange(PaTable(board.PaState, culture));
@@ -61,6 +62,38 @@ public static class ScoreboardText
                 : new[] { PartyNames.NameOf(p.Party), Numbers.Count(p.Councils, culture), Numbers.Signed(p.ChangeInControl, culture), Numbers.Count(p.SeatsWon, culture), Numbers.Signed(p.NetChangeInSeats, culture) }));
         return [$"PA state of the parties after {Numbers.Count(state.NumberOfResults, culture)} of {Numbers.Count(state.TotalNumberOfCouncils, culture)} results:", .. Table(rows)];
     }
+
+    private static string Title(Scoreboard board) => board.Place is { } place ? $"Scoreboard, {place}" : "Scoreboard";
+
+    /// <summary>
+    /// "Wales, 22 of 22 councils declared: Labour 8 councils, 520 councillors elected; …": one line a nation, for a
+    /// night that spans more than one, so England, Scotland and Wales are seen apart as well as together.
+    /// </summary>
+    public static IEnumerable<string> ByNation(ResultsBook book, CultureInfo culture)
+    {
+        var nations = Councils.Regions.Nations
+            .Where(n => book.Declarations.Any(d => Councils.Regions.NationOf(d.Council.Key) == n))
+            .ToList();
+        if (nations.Count < 2)
+        {
+            yield break;
+        }
+
+        yield return "By nation:";
+        foreach (var nation in nations)
+        {
+            var board = Scoreboard.From(book, nation);
+            var parties = board.Parties.Where(p => p.Councils > 0 || p.Councillors > 0).Take(4).Select(p =>
+                $"{PartyNames.NameOf(p.Party)} {Plural(p.Councils, "council", culture)}, {Numbers.Count(p.Councillors, culture)} councillors" +
+                (p.CouncillorsChange is { } change ? $" ({Numbers.Signed(change, culture)})" : ""));
+            var noc = board.NoOverallControl.Councils > 0 ? [$"no overall control {Numbers.Count(board.NoOverallControl.Councils, culture)}"] : Array.Empty<string>();
+            yield return $"{nation}, {Progress(board, culture)}: {string.Join("; ", parties.Concat(noc))}.";
+        }
+
+        yield return "/scoreboard Wales (or any nation or region) gives the full table for it.";
+    }
+
+    private static string Plural(int count, string noun, CultureInfo culture) => count == 1 ? $"1 {noun}" : $"{Numbers.Count(count, culture)} {noun}s";
 
     private static string Progress(Scoreboard board, CultureInfo culture)
     {

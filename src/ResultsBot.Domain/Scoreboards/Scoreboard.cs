@@ -14,7 +14,24 @@ public sealed record Scoreboard(int Declared, int? Expected, IReadOnlyList<Party
     /// <summary>PA's own running totals, when the feed carries a state of the parties: shown beside ours, never mixed in.</summary>
     public StateOfParties? PaState { get; init; }
 
-    public static Scoreboard From(ResultsBook book)
+    public static Scoreboard From(ResultsBook book) => From(book, null);
+
+    /// <summary>The night's totals for one region or nation ("Wales"): its councils only, out of those it is expected to declare.</summary>
+    /// <param name="place">An English region or a nation, as <see cref="Councils.Regions"/> names them; null for the whole night.</param>
+    public static Scoreboard From(ResultsBook book, string? place)
+    {
+        bool Within(string councilKey) => place is null || Councils.Regions.RegionOf(councilKey) == place || Councils.Regions.NationOf(councilKey) == place;
+        var declarations = book.Declarations.Where(d => Within(d.Council.Key)).ToList();
+        var expected = place is null || book.ExpectedCount is null
+            ? book.ExpectedCount
+            : book.KnownCouncils.Keys.Count(Within);
+        return Sum(declarations, expected) with { PaState = place is null ? book.LatestState : null, Place = place };
+    }
+
+    /// <summary>The region or nation the board covers; null for the whole night.</summary>
+    public string? Place { get; init; }
+
+    private static Scoreboard Sum(List<CouncilDeclaration> declarations, int? expected)
     {
         var councils = new Dictionary<PartyCode, int>();
         var councilsChange = new Dictionary<PartyCode, int>();
@@ -23,7 +40,7 @@ public sealed record Scoreboard(int Declared, int? Expected, IReadOnlyList<Party
         int withChanges = 0, partial = 0, withoutSeatsWon = 0;
         var notional = false;
 
-        foreach (var d in book.Declarations)
+        foreach (var d in declarations)
         {
             var controller = d.Controller;
             Add(councils, controller, 1);
@@ -69,7 +86,7 @@ public sealed record Scoreboard(int Declared, int? Expected, IReadOnlyList<Party
             .ToList();
         var noc = Standing(PartyCode.NoOverallControl, councils, councilsChange, councillors, null);
         var coverage = new ChangeCoverage(withChanges, partial, withoutSeatsWon, notional);
-        return new Scoreboard(book.DeclaredCount, book.ExpectedCount, parties, noc, coverage) { PaState = book.LatestState };
+        return new Scoreboard(declarations.Count, expected, parties, noc, coverage);
     }
 
     public PartyStanding StandingOf(PartyCode party) =>

@@ -159,4 +159,30 @@ public class ScoreboardTextTests
             text);
         Assert.StartsWith("Scoreboard: 1 of 136 councils declared", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ByNation_NightAcrossEnglandScotlandAndWales_GivesEachNationItsLineAndItsOwnBoard()
+    {
+        var leeds = Declaration.Of("Leeds").ByThirds().Control("Lab", "Lab").Elected(("Lab", 20), ("C", 3)).NewCouncil(("Lab", 60), ("C", 20), ("LD", 19)).Changes(("Lab", 2), ("C", -2)).Build();
+        var glasgow = Declaration.Of("Glasgow City").Control("NOC", "NOC").NewCouncil(("SNP", 37), ("Lab", 36), ("Green", 10), ("C", 2)).Changes(("SNP", -2), ("Lab", 5), ("C", -3)).Build();
+        var cardiff = Declaration.Of("Cardiff").Control("Lab", "Lab").NewCouncil(("Lab", 55), ("LD", 10), ("C", 11), ("PC", 3)).Changes(("Lab", 15), ("C", -9), ("LD", -6)).Build();
+        var book = Books.With(leeds, glasgow, cardiff).ExpectCouncils(["Leeds", "Glasgow City", "Cardiff", "Fife", "Swansea"]);
+        var engine = new CommandEngine(Culture.EnGb);
+
+        var full = engine.Answer("/scoreboard", book).Text;
+        var wales = engine.Answer("/scoreboard wales", book).Text;
+
+        Assert.Contains(
+            """
+            By nation:
+            England, 1 of 1 councils declared: Labour 1 council, 20 councillors (+2); Conservatives 0 councils, 3 councillors (-2).
+            Scotland, 1 of 2 councils declared: SNP 0 councils, 37 councillors (-2); Labour 0 councils, 36 councillors (+5); Greens 0 councils, 10 councillors (±0); Conservatives 0 councils, 2 councillors (-3); no overall control 1.
+            Wales, 1 of 2 councils declared: Labour 1 council, 55 councillors (+15); Conservatives 0 councils, 11 councillors (-9); Liberal Democrats 0 councils, 10 councillors (-6); Plaid Cymru 0 councils, 3 councillors (±0).
+            /scoreboard Wales (or any nation or region) gives the full table for it.
+            """.ReplaceLineEndings("\n").TrimEnd(),
+            full,
+            StringComparison.Ordinal);
+        Assert.StartsWith("Scoreboard, Wales: 1 of 2 councils declared\n", wales, StringComparison.Ordinal);
+        Assert.Contains("Labour                     1   ±0           55  +15", wales, StringComparison.Ordinal);
+    }
 }

@@ -28,4 +28,28 @@ public class HeadlinesTests
 
         Assert.Equal("Hartlepool First gain Hartlepool from Labour", Headlines.For(declaration));
     }
+
+    [Fact]
+    public void For_ScottishCouncilWithNoMajority_NamesTheLargestPartyAndHowFarShortItIs()
+    {
+        var glasgow = Declaration.Of("Glasgow City").Control("NOC", "NOC").NewCouncil(("SNP", 37), ("Lab", 36), ("Green", 10), ("C", 2)).Build();
+
+        Assert.Equal("SNP largest party in Glasgow City, 6 short of a majority", Headlines.For(glasgow));
+    }
+
+    [Fact]
+    public void For_ScottishCouncilWithTiedLargestParties_NamesBoth()
+    {
+        var fife = Declaration.Of("Fife").Control("NOC", "NOC").NewCouncil(("SNP", 24), ("Lab", 24), ("LD", 13), ("C", 14)).Build();
+
+        Assert.Equal("Labour and SNP largest parties in Fife, 24 seats each", Headlines.For(fife));
+    }
+
+    [Fact]
+    public void For_EnglishCouncilWithNoMajority_StaysTheUsualHeadline()
+    {
+        var bolton = Declaration.Of("Bolton").Control("NOC", "NOC").NewCouncil(("Lab", 26), ("C", 20), ("Ind", 14)).Build();
+
+        Assert.Equal("Bolton stays under no overall control", Headlines.For(bolton));
+    }
 }
