@@ -102,10 +102,13 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         }
 
         var parliaments = ParliamentScoreboardText.Format(book, culture);
-        var councils = string.Join("\n", [ScoreboardText.Format(Scoreboard.From(book), culture), .. ScoreboardText.ByNation(book, culture)]);
-        return new CommandAnswer(parliaments.Count == 0 ? councils
-            : book.DeclaredCount == 0 ? string.Join("\n", parliaments)
-            : councils + "\n\n" + string.Join("\n", parliaments));
+        var contests = ContestsScoreboardText.Format(book, culture).ToList();
+
+        // A night with no council elections (mayors and commissioners only) has no council board to show.
+        var noCouncils = book.DeclaredCount == 0 && (book.ExpectedCount is null || parliaments.Count > 0) && (contests.Count > 0 || parliaments.Count > 0);
+        var councils = noCouncils ? [] : new List<string> { ScoreboardText.Format(Scoreboard.From(book), culture) }.Concat(ScoreboardText.ByNation(book, culture)).ToList();
+        var parts = new[] { councils, contests, [.. parliaments] }.Where(p => p.Count > 0).Select(p => string.Join("\n", p));
+        return new CommandAnswer(string.Join("\n\n", parts));
     }
 
     private static CommandAnswer Unknown(string name) => SafeText.Echo(name) switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Contests;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Text;
 
@@ -18,23 +19,31 @@ internal static class GainsCommand
             return Narrowing.Unknown(argument, "/gains Labour, /gains Wales or /gains all");
         }
 
-        var changes = book.Declarations
+        // Councils, mayoralties and police areas that changed hands, newest first by when each was taken.
+        var councils = book.Declarations
             .Where(d => d.Controller != d.Sitting && narrowing.Keeps(d.Council.Key))
             .Where(d => narrowing.Party is not { } party || d.Controller == party || d.Sitting == party)
-            .Reverse()
+            .Select(d => (At: book.AcceptedAt(d.Key), Order: book.DeclarationNumber(d), Headline: Headlines.For(d)));
+        var contests = narrowing.Place is not null ? [] : new[] { ContestKind.Mayor, ContestKind.PoliceCommissioner }
+            .SelectMany(kind => NightContests.Calls(book, kind))
+            .Where(c => c.ChangedHands && (narrowing.Party is not { } party || c.Winner == party || c.Sitting == party))
+            .Select((c, i) => (At: book.AcceptedAt(c.Key), Order: 100_000 + i, Headline: CandidateHeadlines.For(c.Contest, c.Winner, c.Sitting, c.Gain)));
+        var changes = councils.Concat(contests)
+            .OrderByDescending(c => c.At ?? DateTimeOffset.MinValue).ThenByDescending(c => c.Order)
+            .Select(c => c.Headline)
             .ToList();
         var who = narrowing.Party is { } p ? $" involving {Parties.PartyNames.NameOf(p)}" : "";
         var where = narrowing.Place is { } place ? $" in {place}" : "";
         if (changes.Count == 0)
         {
-            return new CommandAnswer($"No council has changed hands{who}{where} yet.");
+            return new CommandAnswer($"Nothing has changed hands{who}{where} yet.");
         }
 
         var heading = changes.Count == 1
-            ? $"1 council has changed hands{who}{where}:"
-            : $"{Numbers.Count(changes.Count, culture)} councils have changed hands{who}{where}, newest first:";
+            ? $"1 change of control{who}{where}:"
+            : $"{Numbers.Count(changes.Count, culture)} changes of control{who}{where}, newest first:";
         var shown = narrowing.All || narrowing.Party is not null || narrowing.Place is not null ? changes : [.. changes.Take(DeclaredCommand.Latest)];
         var more = shown.Count < changes.Count ? [$"(the latest {Numbers.Count(shown.Count, culture)}: /gains all for every one)"] : Array.Empty<string>();
-        return new CommandAnswer(string.Join("\n", [heading, .. shown.Select(Headlines.For), .. more]));
+        return new CommandAnswer(string.Join("\n", [heading, .. shown, .. more]));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Contests;
 using ResultsBot.Domain.Parties;
 using ResultsBot.Domain.Scoreboards;
 using ResultsBot.Domain.Text;
@@ -34,7 +35,7 @@ internal static class PartyCommand
 
         var standing = board.StandingOf(party);
         var lines = Lines(standing, book, culture).ToList();
-        if (lines.Count > 1)
+        if (lines.Count > 1 && book.DeclaredCount > 0)
         {
             // The councillors' changes are the scoreboard's, so they carry its notes on what they are and how far they reach.
             lines.AddRange(ScoreboardText.Footnotes(board, culture));
@@ -53,9 +54,27 @@ internal static class PartyCommand
         var held = book.Declarations.Where(d => d.Controller == party && d.Sitting == party).ToList();
         var gained = book.Declarations.Where(d => d.Controller == party && d.Sitting != party).ToList();
         var lost = book.Declarations.Where(d => d.Sitting == party && d.Controller != party).ToList();
+        var contests = ContestLines(party, book, culture).ToList();
+        if (standing.IsNothingYet && lost.Count == 0 && book.DeclaredCount == 0 && book.ExpectedCount is null && contests.Count > 0)
+        {
+            // A night of mayors and commissioners only: no council line to give.
+            yield return $"{name}, {string.Join(" and ", contests.Select(c => c[..c.IndexOf(':', StringComparison.Ordinal)].ToLowerInvariant()))} so far:";
+            foreach (var line in contests)
+            {
+                yield return line;
+            }
+
+            yield break;
+        }
+
         if (standing.IsNothingYet && lost.Count == 0)
         {
             yield return $"{name}: no councils or councillors yet ({declared}).";
+            foreach (var line in contests)
+            {
+                yield return line;
+            }
+
             yield break;
         }
 
@@ -77,6 +96,33 @@ internal static class PartyCommand
         if (held.Count > 0)
         {
             yield return "Held: " + string.Join(", ", held.Select(d => d.Council.Name));
+        }
+
+        foreach (var line in contests)
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>"Mayors: 2 won (+1) — West Midlands (gain from Conservatives), Hackney; lost Tees Valley": the party's mayoralties and commissioners.</summary>
+    private static IEnumerable<string> ContestLines(PartyCode party, ResultsBook book, CultureInfo culture)
+    {
+        foreach (var kind in new[] { ContestKind.Mayor, ContestKind.PoliceCommissioner })
+        {
+            var calls = NightContests.Calls(book, kind);
+            var won = calls.Where(c => c.Winner == party).ToList();
+            var lost = calls.Where(c => c.ChangedHands && c.Sitting == party).ToList();
+            if (won.Count == 0 && lost.Count == 0)
+            {
+                continue;
+            }
+
+            var change = won.Count(c => c.ChangedHands) - lost.Count;
+            var label = kind == ContestKind.Mayor ? "Mayors" : "Police and crime commissioners";
+            var names = won.Select(c => c.ChangedHands ? $"{c.Contest.Name} (gain from {PartyNames.NameOf(c.Sitting!.Value)})" : c.Contest.Name).ToList();
+            var losses = lost.Count == 0 ? "" : $"; lost {Lists.And([.. lost.Select(c => $"{c.Contest.Name} to {PartyNames.NameOf(c.Winner)}")])}";
+            var wins = won.Count == 0 ? "none won" : $"{Numbers.Count(won.Count, culture)} won ({Numbers.Signed(change, culture)}) — {string.Join(", ", names)}";
+            yield return $"{label}: {wins}{losses}";
         }
     }
 }

@@ -20,7 +20,7 @@ public static class ScoreboardText
         var progress = Progress(board, culture);
         if (board.Declared == 0)
         {
-            return string.Join("\n", [$"{Title(board)}: {progress}. Nothing to count yet.", .. PaTable(board.PaState, culture)]);
+            return string.Join("\n", [$"{Title(board)}: {progress}. Nothing to count yet.", .. PaTable(board.PaState, board.Declared, culture)]);
         }
 
         var withChanges = board.Coverage.CouncilsWithChanges > 0;
@@ -39,14 +39,17 @@ public static class ScoreboardText
         var lines = new List<string> { $"{Title(board)}: {progress}" };
         lines.AddRange(Table(rows));
         lines.AddRange(Footnotes(board, culture));
-        lines.AddRange(PaTable(board.PaState, culture));
+        lines.AddRange(PaTable(board.PaState, board.Declared, culture));
         return string.Join("\n", lines);
     }
 
-    /// <summary>PA's state of the parties as PA sends it, so a reporter can quote the agency's own figures.</summary>
-    private static IEnumerable<string> PaTable(StateOfParties? state, CultureInfo culture)
+    /// <summary>
+    /// PA's state of the parties as PA sends it, so a reporter can quote the agency's own figures — only when it
+    /// counts more results than the board above, and said to be PA's, so there are never two unexplained boards.
+    /// </summary>
+    private static IEnumerable<string> PaTable(StateOfParties? state, int declared, CultureInfo culture)
     {
-        if (state is null)
+        if (state is null || state.NumberOfResults <= declared)
         {
             return [];
         }
@@ -60,7 +63,8 @@ public static class ScoreboardText
             .Select(p => p.Party.IsNoOverallControl
                 ? ["No overall control", Numbers.Count(p.Councils, culture), Numbers.Signed(p.ChangeInControl, culture), "", ""]
                 : new[] { PartyNames.NameOf(p.Party), Numbers.Count(p.Councils, culture), Numbers.Signed(p.ChangeInControl, culture), Numbers.Count(p.SeatsWon, culture), Numbers.Signed(p.NetChangeInSeats, culture) }));
-        return [$"PA state of the parties after {Numbers.Count(state.NumberOfResults, culture)} of {Numbers.Count(state.TotalNumberOfCouncils, culture)} results:", .. Table(rows)];
+        var ours = declared == 0 ? "before any result has reached us" : $"more than the {Numbers.Count(declared, culture)} above";
+        return [$"PA's own state of the parties counts {Numbers.Count(state.NumberOfResults, culture)} of {Numbers.Count(state.TotalNumberOfCouncils, culture)} results, {ours}; its figures (seats won and net change):", .. Table(rows)];
     }
 
     private static string Title(Scoreboard board) => board.Place is { } place ? $"Scoreboard, {place}" : "Scoreboard";

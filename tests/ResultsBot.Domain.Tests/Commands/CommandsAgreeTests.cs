@@ -54,7 +54,7 @@ public partial class CommandsAgreeTests
         var gains = Ask("/gains").Split('\n');
         var table = Ask("/scoreboard").Split('\n').Skip(2).TakeWhile(l => !l.EndsWith('.')).Select(l => Regex.Split(l.Trim(), " {2,}"));
 
-        Assert.Equal("6 councils have changed hands, newest first:", gains[0]);
+        Assert.Equal("6 changes of control, newest first:", gains[0]);
         Assert.Equal(6, gains.Length - 1);
         Assert.Equal(0, table.Sum(r => int.Parse(r[2].Replace("±", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, EnGb)));
     }

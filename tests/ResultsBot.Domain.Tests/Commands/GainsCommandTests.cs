@@ -24,7 +24,7 @@ public class GainsCommandTests
         Assert.True(answer.Ok);
         Assert.Equal(
             """
-            3 councils have changed hands, newest first:
+            3 changes of control, newest first:
             Labour gain Thurrock from no overall control
             Conservatives lose Basildon to no overall control
             Labour gain Adur from Conservatives
@@ -37,7 +37,7 @@ public class GainsCommandTests
     {
         var answer = _engine.Answer("/gains", Books.With(Night.Sunderland, Night.Adur));
 
-        Assert.Equal("1 council has changed hands:\nLabour gain Adur from Conservatives", answer.Text);
+        Assert.Equal("1 change of control:\nLabour gain Adur from Conservatives", answer.Text);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class GainsCommandTests
         var answer = _engine.Answer("/gains", Books.With(Night.Sunderland, Night.Bolton));
 
         Assert.True(answer.Ok);
-        Assert.Equal("No council has changed hands yet.", answer.Text);
+        Assert.Equal("Nothing has changed hands yet.", answer.Text);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class GainsCommandTests
 
         var answer = _engine.Answer("/gains", Books.With(gain, Night.Adur, hold));
 
-        Assert.Equal("1 council has changed hands:\nLabour gain Adur from Conservatives", answer.Text);
+        Assert.Equal("1 change of control:\nLabour gain Adur from Conservatives", answer.Text);
     }
 
     [Fact]
@@ -68,8 +68,8 @@ public class GainsCommandTests
         var labour = new CommandEngine(Culture.EnGb).Answer("/gains Labour", book).Text;
         var tories = new CommandEngine(Culture.EnGb).Answer("/gains tories", book).Text;
 
-        Assert.Equal("2 councils have changed hands involving Labour, newest first:\nLabour gain Thurrock from no overall control\nLabour gain Adur from Conservatives", labour);
-        Assert.Equal("2 councils have changed hands involving Conservatives, newest first:\nConservatives lose Basildon to no overall control\nLabour gain Adur from Conservatives", tories);
+        Assert.Equal("2 changes of control involving Labour, newest first:\nLabour gain Thurrock from no overall control\nLabour gain Adur from Conservatives", labour);
+        Assert.Equal("2 changes of control involving Conservatives, newest first:\nConservatives lose Basildon to no overall control\nLabour gain Adur from Conservatives", tories);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class GainsCommandTests
         var latest = engine.Answer("/gains", Books.With(councils)).Text.Split('\n');
         var all = engine.Answer("/gains all", Books.With(councils)).Text.Split('\n');
 
-        Assert.Equal("14 councils have changed hands, newest first:", latest[0]);
+        Assert.Equal("14 changes of control, newest first:", latest[0]);
         Assert.Equal("Labour gain Council 14 from Conservatives", latest[1]);
         Assert.Equal("(the latest 10: /gains all for every one)", latest[^1]);
         Assert.Equal(12, latest.Length);

@@ -150,7 +150,7 @@ public class ScoreboardTextTests
 
         Assert.EndsWith(
             """
-            PA state of the parties after 34 of 136 results:
+            PA's own state of the parties counts 34 of 136 results, more than the 1 above; its figures (seats won and net change):
             Party               Councils  +/-  Seats   +/-
             Labour                    13   -5    468  -130
             Conservatives              2   -2    181   -38
@@ -184,5 +184,16 @@ public class ScoreboardTextTests
             StringComparison.Ordinal);
         Assert.StartsWith("Scoreboard, Wales: 1 of 2 councils declared\n", wales, StringComparison.Ordinal);
         Assert.Contains("Labour                     1   ±0           55  +15", wales, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_PaStateCountingNoMoreThanOurs_IsLeftOutSoThereAreNeverTwoBoards()
+    {
+        var state = new Messages.StateOfParties(1, "All", 1, 136, [new(new Domain.Parties.PartyCode("Lab"), "Labour", 1, 0, 20, 2)], []);
+        var adur = Declaration.Of("Adur").Control("Lab", "Lab").NewCouncil(("Lab", 20), ("C", 9)).Build();
+
+        var text = ScoreboardText.Format(Scoreboard.From(Books.With(state, adur)), Culture.EnGb);
+
+        Assert.DoesNotContain("PA", text, StringComparison.Ordinal);
     }
 }
