@@ -25,6 +25,7 @@ public sealed class ResultsDesk(
     CandidatePostComposer? candidates = null)
 {
     private readonly BallotPosts _ballots = new(culture);
+    private readonly UnplacedCouncils _unplaced = new(logger);
     private readonly CandidatePostComposer _candidates = candidates ?? new CandidatePostComposer(culture);
 
     private ResultsBook _book = ResultsBook.Empty;
@@ -83,6 +84,7 @@ public sealed class ResultsDesk(
         {
             var acceptance = book.Accept(message, now);
             acceptances.Add(acceptance);
+            _unplaced.Check(message);
             if (acceptance.Kind == AcceptanceKind.Stale)
             {
                 continue;

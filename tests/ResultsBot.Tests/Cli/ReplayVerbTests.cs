@@ -100,6 +100,23 @@ public sealed class ReplayVerbTests
     }
 
     [Fact]
+    public async Task Replay_CouncilTheRegisterCannotPlace_IsPostedAndReportedOnceOnStderr()
+    {
+        using var dir = new TempDirectory();
+        var narnia = File.ReadAllText(Paths.SharedFeedFile("Local_Test_result_Bolton_1.xml")).Replace("name='Bolton'", "name='Narnia'", StringComparison.Ordinal);
+        File.WriteAllText(dir.File("Local_Test_result_Narnia_1.xml"), narnia);
+        File.WriteAllText(dir.File("Local_Test_result_Narnia_2.xml"), narnia.Replace("revision='1'", "revision='2'", StringComparison.Ordinal).Replace("seats='25'", "seats='24'", StringComparison.Ordinal));
+        dir.CopyFeed("Local_Test_result_Adur_1.xml");
+
+        var (exit, stdout, stderr) = await BotProcess.RunAsync(dir.Path, "replay", dir.Path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Narnia stays under no overall control", stdout, StringComparison.Ordinal);
+        var reports = stderr.Split('\n').Where(l => l.Contains("does not know", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["warn: The council register does not know \"Narnia\": its results are posted, but region and nation filters and totals leave it out"], reports.Select(r => r.TrimEnd()));
+    }
+
+    [Fact]
     public async Task Replay_SameRevisionTwiceOrLowerLater_PostsOnce()
     {
         using var dir = new TempDirectory();
