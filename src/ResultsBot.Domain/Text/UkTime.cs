@@ -10,6 +10,10 @@ public static class UkTime
     public static string Format(DateTimeOffset at, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(at, London).ToString("d MMMM yyyy, HH:mm", culture) + (London == TimeZoneInfo.Utc ? " UTC" : " UK time");
 
+    /// <summary>Just the clock time, "01:23", for "our 01:23 post" on the night it went out.</summary>
+    public static string Clock(DateTimeOffset at, CultureInfo culture) =>
+        TimeZoneInfo.ConvertTime(at, London).ToString("HH:mm", culture);
+
     private static TimeZoneInfo Find()
     {
         try
