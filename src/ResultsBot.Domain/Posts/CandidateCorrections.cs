@@ -17,6 +17,19 @@ internal sealed class CandidateCorrections(CultureInfo culture)
     public string Headline(Contest contest, DateTimeOffset? earlierAt, string said, string now, string verb = "said") =>
         $"Correction — {CandidateHeadlines.Office(contest)}: {EarlierPost.Named(earlierAt, culture)} {verb} {said}; {now}";
 
+    /// <summary>The headline of a correction that changes the call: what our post said, what is right now.</summary>
+    public string CallChanged(Contest contest, DateTimeOffset? earlierAt, CandidateCall was, CandidateCall now)
+    {
+        var (said, right) = (Said(was, null), Now(now, was));
+        if (said == right && was.Person is { } before && now.Person is { } after)
+        {
+            // The same party's call with another person elected: name them, or the two halves would read alike.
+            (said, right) = (CandidateHeadlines.Person(before, was), CandidateHeadlines.Person(after, now));
+        }
+
+        return Headline(contest, earlierAt, said, right);
+    }
+
     /// <summary>What the corrected post said: the call, or that PA's call went against its own figures.</summary>
     public string Said(CandidateCall call, int? majority) =>
         call.Contradicted ? $"PA called {CandidateHeadlines.Call(call.Party, call.Sitting)} against its own figures" : CandidateHeadlines.Call(call.Party, call.Sitting) + By(majority);
@@ -62,7 +75,7 @@ internal sealed class CandidateCorrections(CultureInfo culture)
         }
         else
         {
-            headline = Headline(current.Contest, earlierAt, Said(was, null), Now(now, was));
+            headline = CallChanged(current.Contest, earlierAt, was, now);
             figures = Figures(current);
         }
 

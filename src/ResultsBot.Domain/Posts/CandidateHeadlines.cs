@@ -46,19 +46,25 @@ public static class CandidateHeadlines
             return $"{Office(contest)}: {Call(call.Party, call.Sitting)}";
         }
 
-        var verb = call.Sitting switch
-        {
-            null => "wins",
-            var s when s == call.Party => "holds for " + PartyNames.NameOf(call.Party),
-            var s => "gains from " + PartyNames.NameOf(s.Value),
-        };
         var margin = (call.RunnerUp, call.Majority) switch
         {
             ({ } runnerUp, 0) => $", level with {runnerUp.Name} on {Votes(runnerUp.Votes ?? 0, culture)}",
             ({ } runnerUp, { } majority) => $", beating {runnerUp.Name} by {Votes(majority, culture)}",
             _ => "",
         };
-        return $"{Office(contest)}: {person.Name} ({Label(person)}) {verb}{margin}";
+        return $"{Office(contest)}: {Person(person, call)}{margin}";
+    }
+
+    /// <summary>"Jim Harvey (Green) gains from Labour", "John Cooper (Labour) holds for Labour", "Ann Lee (Labour) wins".</summary>
+    public static string Person(Candidate person, CandidateCall call)
+    {
+        var verb = call.Sitting switch
+        {
+            null => "wins",
+            var s when s == call.Party => "holds for " + PartyNames.NameOf(call.Party),
+            var s => "gains from " + PartyNames.NameOf(s.Value),
+        };
+        return $"{person.Name} ({Label(person)}) {verb}";
     }
 
     /// <summary>A candidate's party as a label: "Labour", "Conservative", "Green", "SNP", "Independent"; PA's name for a party we do not know.</summary>

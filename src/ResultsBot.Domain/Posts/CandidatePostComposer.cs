@@ -29,7 +29,7 @@ public sealed class CandidatePostComposer(CultureInfo culture, string sourceName
             return null;
         }
 
-        var headline = _corrections.Headline(current.Contest, previousAt, _corrections.Said(CandidateCall.Of(previous), null), _corrections.Now(CandidateCall.Of(current), CandidateCall.Of(previous)));
+        var headline = _corrections.CallChanged(current.Contest, previousAt, CandidateCall.Of(previous), CandidateCall.Of(current));
         return Finish(new Post(PostKind.Correction, current.Contest.Key, headline, CallSections(current)), current.Contest, current.WinningParty, current.Sitting, receivedAt);
     }
 
@@ -44,7 +44,7 @@ public sealed class CandidatePostComposer(CultureInfo culture, string sourceName
         Post post;
         if (call is not null && !SameCall(CandidateCall.Of(call), checkedCall))
         {
-            var headline = _corrections.Headline(result.Contest, callAt, _corrections.Said(CandidateCall.Of(call), null), _corrections.Now(checkedCall, CandidateCall.Of(call)));
+            var headline = _corrections.CallChanged(result.Contest, callAt, CandidateCall.Of(call), checkedCall);
             post = new Post(PostKind.Correction, result.Contest.Key, headline, [PostSection.Plain(_corrections.Figures(result)), .. ResultSections(result)]);
         }
         else

@@ -110,6 +110,17 @@ public sealed class CandidatePostComposerTests
     }
 
     [Fact]
+    public void CallCorrection_SamePartyAnotherPerson_NamesBoth()
+    {
+        var ann = new Candidate("Ann", "Lee", new PartyCode("Lab"), "Labour", Elected: true);
+        var before = Candidates.Rush(1, "Lab", "Lab", gain: false) with { Winner = Candidates.Cooper };
+
+        var post = _composer.CallCorrection(before, before with { Revision = 2, Winner = ann }, previousAt: CallReceived);
+
+        Assert.Equal("Correction — Hackney mayor: our 01:23 post said John Cooper (Labour) holds for Labour; Ann Lee (Labour) holds for Labour", post?.Headline);
+    }
+
+    [Fact]
     public void CallCorrection_TimeOfTheCallUnknown_SaysOurEarlierPost()
     {
         var post = _composer.CallCorrection(Candidates.Rush(1, "Lab", "Lab", gain: false), Candidates.Rush(2, "Green", "Lab", gain: true));
