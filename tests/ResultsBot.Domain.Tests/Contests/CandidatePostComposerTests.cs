@@ -242,6 +242,47 @@ public sealed class CandidatePostComposerTests
     }
 
     [Fact]
+    public void List_CorrectionThatMovesASeat_GivesBothSeatCountsAndTheVotes()
+    {
+        var before = Lothian(1, new PartyVote(new PartyCode("SNP"), "Scottish National Party", 100000, 40m, null), new PartyVote(new PartyCode("C"), "Scottish Conservative and Unionist Party", 50000, 20m, null));
+        var after = before with
+        {
+            Revision = 2,
+            Elected = [before.Elected[0], before.Elected[2], new Candidate("Dee", "Dunn", new PartyCode("C"), "Scottish Conservative and Unionist Party", Elected: true, ListRank: 2)],
+            Parties = [before.Parties[0] with { Votes = 90000, Share = 36m }, before.Parties[1]],
+        };
+
+        var post = _composer.List(after, before);
+
+        Assert.Equal("Correction — Lothian list: our earlier post said SNP 2, Conservatives 1; Conservatives 2, SNP 1", post?.Headline);
+        Assert.Equal("SNP 90,000 (was 100,000).", post?.Lines[0]);
+    }
+
+    [Fact]
+    public void Result_WinnerLevelOnVotes_SaysLevelAndNoMajority()
+    {
+        var level = Candidates.GreenGain() with { Candidates = [Candidates.Harvey, Candidates.Cooper with { Votes = 62806, Share = 45.21m }] };
+
+        var post = _composer.Result(level, call: null);
+
+        Assert.Equal("Hackney mayor: Jim Harvey (Green) gains from Labour, level with John Cooper on 62,806 votes", post.Headline);
+    }
+
+    [Fact]
+    public void Result_CallWhileTheFiguresShowOthersLevel_SaysSoAndAwaitsConfirmation()
+    {
+        var contradicted = Candidates.GreenGain() with
+        {
+            Candidates = [Candidates.Harvey with { Elected = false, Votes = 30000 }, Candidates.Cooper with { Votes = 30000 }, Candidates.Hutton with { Elected = true, Votes = 2089 }],
+            WinningParty = new PartyCode("Ind"),
+        };
+
+        var post = _composer.Result(contradicted, call: null);
+
+        Assert.Equal("Hackney mayor: PA calls Independents gain from Labour; the figures show Jim Harvey and John Cooper level — awaiting confirmation", post.Headline);
+    }
+
+    [Fact]
     public void Result_MayorPost_ReachesMayorAndLondonSubscriptionsOnly()
     {
         var post = _composer.Result(Candidates.GreenGain(), call: null);
