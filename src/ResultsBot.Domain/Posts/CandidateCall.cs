@@ -15,6 +15,7 @@ namespace ResultsBot.Domain.Posts;
 /// <param name="RunnerUp">The candidate with most votes after the winner, when every candidate has votes.</param>
 /// <param name="Majority">First less second, when every candidate has votes and the call agrees with them.</param>
 /// <param name="Leader">Who the figures put ahead when they contradict the call; null when they agree (or show a tie).</param>
+/// <param name="Level">The candidates level on most votes when PA's winner is not one of them; empty otherwise.</param>
 public sealed record CandidateCall(PartyCode Party, Candidate? Person, PartyCode? Sitting, Candidate? RunnerUp, int? Majority, Candidate? Leader, IReadOnlyList<Candidate> Level)
 {
     /// <summary>True when the figures say someone other than PA's winner came first.</summary>

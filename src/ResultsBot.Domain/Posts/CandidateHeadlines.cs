@@ -75,8 +75,5 @@ public static class CandidateHeadlines
     public static string Plural(Candidate candidate) =>
         PartyNames.IsKnown(candidate.Party) ? PartyNames.NameOf(candidate.Party) : candidate.PartyName;
 
-    /// <summary>The plural for a party code, as councils use it.</summary>
-    public static string PartyOf(PartyCode party) => PartyNames.NameOf(party);
-
     private static string Votes(int votes, CultureInfo culture) => Numbers.Count(votes, culture) + (votes == 1 ? " vote" : " votes");
 }
