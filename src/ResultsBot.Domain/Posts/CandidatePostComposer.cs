@@ -69,13 +69,21 @@ public sealed class CandidatePostComposer(CultureInfo culture, string sourceName
     }
 
     /// <summary>A region's list members (a rush) or its full result; <paramref name="previous"/> makes it a correction.</summary>
-    public Post? List(ListResult list, ListResult? previous, DateTimeOffset? receivedAt = null, DateTimeOffset? previousAt = null)
-    {
-        if (previous is not null && previous.SameResultAs(list))
-        {
-            return null;
-        }
+    public Post? List(ListResult list, ListResult? previous, DateTimeOffset? receivedAt = null, DateTimeOffset? previousAt = null) =>
+        previous is not null && previous.SameResultAs(list) ? null : ListPost(list, previous, receivedAt, previousAt);
 
+    /// <summary>
+    /// A region's full result after its members were posted (PA's TopUpRush): marked as the full result, or,
+    /// when it elects other members, a correction of that post.
+    /// </summary>
+    /// <param name="membersAt">When the members' post went out.</param>
+    public Post ListAfterMembers(ListResult list, ListResult members, DateTimeOffset? receivedAt = null, DateTimeOffset? membersAt = null) =>
+        ListSeats(members) == ListSeats(list)
+            ? ListPost(list, null, receivedAt, null) with { Headline = "Full result — " + ListHeadline(list) }
+            : ListPost(list, members, receivedAt, members.DeclaredAt ?? membersAt);
+
+    private Post ListPost(ListResult list, ListResult? previous, DateTimeOffset? receivedAt, DateTimeOffset? previousAt)
+    {
         var sections = ListSections(list).ToList();
         Post post;
         if (previous is null)

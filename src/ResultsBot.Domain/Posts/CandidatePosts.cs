@@ -42,6 +42,9 @@ public static class CandidatePosts
                 break;
             case (ListResult { Provisional: true } list, _) when book.Latest(CandidateResult.ResultKeyFor(list.Contest)) is not null:
                 break;
+            case (ListResult { Provisional: false } list, null) when book.Latest(CandidateRush.RushKeyFor(list.Contest)) is ListResult members:
+                yield return composer.ListAfterMembers(list, members, receivedAt, earlier(members.Key));
+                break;
             case (ListResult list, var previous):
                 if (composer.List(list, previous as ListResult, receivedAt, previous is null ? null : earlier(previous.Key)) is { } post)
                 {

@@ -259,6 +259,46 @@ public sealed class CandidatePostComposerTests
     }
 
     [Fact]
+    public void ListAfterMembers_SameMembers_IsMarkedAsTheFullResult()
+    {
+        var members = Lothian(1) with { Provisional = true };
+
+        var post = _composer.ListAfterMembers(Lothian(1, new PartyVote(new PartyCode("SNP"), "Scottish National Party", 100000, 40m, null)), members);
+
+        Assert.Equal(PostKind.Declaration, post.Kind);
+        Assert.Equal("Full result — Lothian list: SNP 2, Conservatives 1", post.Headline);
+    }
+
+    [Fact]
+    public void ListAfterMembers_OtherMembers_IsACorrectionOfTheMembersPost()
+    {
+        var members = Lothian(1) with { Provisional = true, Elected = [.. Lothian(1).Elected.Take(2)] };
+
+        var post = _composer.ListAfterMembers(Lothian(1, new PartyVote(new PartyCode("SNP"), "Scottish National Party", 100000, 40m, null)), members, membersAt: CallReceived);
+
+        Assert.Equal(PostKind.Correction, post.Kind);
+        Assert.Equal("Correction — Lothian list: our 01:23 post said SNP 2; SNP 2, Conservatives 1", post.Headline);
+        Assert.Equal("SNP 100,000.", post.Lines[0]);
+    }
+
+    [Fact]
+    public void Result_AfterTheSameCallButTheFiguresContradictIt_IsACorrectionAwaitingConfirmation()
+    {
+        var contradicted = Candidates.GreenGain() with
+        {
+            Candidates = [Candidates.Harvey with { Elected = false }, Candidates.Cooper with { Elected = true }, Candidates.Hutton],
+            WinningParty = new PartyCode("Lab"),
+            Gain = false,
+        };
+
+        var post = _composer.Result(contradicted, Candidates.Rush(1, "Lab", "Lab", gain: false), callAt: CallReceived);
+
+        Assert.Equal(PostKind.Correction, post.Kind);
+        Assert.Equal("Correction — Hackney mayor: our 01:23 post said Labour hold; PA now calls Labour hold but the figures show Greens ahead — awaiting confirmation", post.Headline);
+        Assert.Equal("Jim Harvey (Green) 45.2%, John Cooper (Labour) 18.7%.", post.Lines[0]);
+    }
+
+    [Fact]
     public void Result_WinnerLevelOnVotes_SaysLevelAndNoMajority()
     {
         var level = Candidates.GreenGain() with { Candidates = [Candidates.Harvey, Candidates.Cooper with { Votes = 62806, Share = 45.21m }] };

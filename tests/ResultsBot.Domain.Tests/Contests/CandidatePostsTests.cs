@@ -1,4 +1,6 @@
 using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Contests;
+using ResultsBot.Domain.Parties;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Tests.Builders;
@@ -53,6 +55,19 @@ public sealed class CandidatePostsTests
         Assert.Equal(
             ["Hackney mayor: John Cooper (Labour) holds for Labour, beating Jim Harvey by 47,096 votes", "Correction — Hackney mayor: our 01:01 post said Labour hold; Greens gain from Labour"],
             posts.Select(p => p.Headline));
+    }
+
+    [Fact]
+    public void ListMembersThenFullResult_PostsTheMembersThenTheFullResultMarked()
+    {
+        var region = new Contest(ContestKind.Region, "Lothian", "Scottish Parliament", "S");
+        Candidate[] elected = [new("Ash", "Adams", new PartyCode("SNP"), "Scottish National Party", Elected: true, ListRank: 1)];
+        var members = new ListResult(1, region, Provisional: true, elected, [], null, null);
+        var full = new ListResult(1, region, Provisional: false, elected, [new PartyVote(new PartyCode("SNP"), "Scottish National Party", 1000, 50m, null)], null, null);
+
+        var posts = Take(members, full);
+
+        Assert.Equal(["Lothian list: SNP 1", "Full result — Lothian list: SNP 1"], posts.Select(p => p.Headline));
     }
 
     /// <summary>Takes the messages a minute apart from 00:01 UTC on 7 May 2026, as the desk does, remembering when each was taken.</summary>
