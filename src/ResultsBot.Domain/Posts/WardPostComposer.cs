@@ -31,7 +31,25 @@ public sealed class WardPostComposer(CultureInfo culture, string sourceName = "D
         return Finish(new Post(PostKind.Correction, result.Key, headline, [PostSection.Plain(Changes(previous, result)), .. Lines(result, book).Select(PostSection.Plain)]), result, book, receivedAt);
     }
 
-    public static string Headline(WardResult result, ResultsBook book) => $"{Title(result)}: {Call(result, book.PreviousResult(result))}";
+    /// <summary>
+    /// "Ecclesall (Sheffield): Liberal Democrats hold"; when a candidate marked elected has fewer votes than
+    /// one who is not, the result is posted as what it is, awaiting confirmation.
+    /// </summary>
+    public static string Headline(WardResult result, ResultsBook book)
+    {
+        var call = Call(result, book.PreviousResult(result));
+        return OutpolledBy(result) is { } ahead
+            ? $"{Title(result)}: declared {call}; the figures show {ahead.Name} ({WardParties.LabelOf(ahead)}) ahead of a winner — awaiting confirmation"
+            : $"{Title(result)}: {call}";
+    }
+
+    /// <summary>The candidate not marked elected with the most votes, when they out-polled someone who was; else null.</summary>
+    private static WardCandidate? OutpolledBy(WardResult result)
+    {
+        var winners = result.Winners.ToList();
+        var best = result.Candidates.Where(c => !c.Elected).MaxBy(c => c.Votes);
+        return winners.Count > 0 && best is not null && best.Votes > winners.Min(w => w.Votes) ? best : null;
+    }
 
     /// <summary>One line per candidate, most votes first, then majority and turnout.</summary>
     public IReadOnlyList<string> Lines(WardResult result, ResultsBook book)
@@ -42,7 +60,7 @@ public sealed class WardPostComposer(CultureInfo culture, string sourceName = "D
             .Select(c => $"{c.Name} ({WardParties.LabelOf(c)}) {Numbers.Count(c.Votes, culture)}{Share(c, total, result, previous)}{(c.Elected ? ", elected" : "")}")
             .ToList();
         var ranked = result.Candidates.OrderByDescending(c => c.Votes).ToList();
-        if (result.Winners.Count() == 1 && ranked.Count > 1)
+        if (result.Winners.Count() == 1 && ranked.Count > 1 && OutpolledBy(result) is null)
         {
             lines.Add($"Majority {Numbers.Count(ranked[0].Votes - ranked[1].Votes, culture)}.");
         }

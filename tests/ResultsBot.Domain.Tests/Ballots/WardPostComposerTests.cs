@@ -154,6 +154,17 @@ public sealed class WardPostComposerTests
     }
 
     [Fact]
+    public void Compose_WinnerOutpolledByALoser_IsPostedAsWhatItIsWithNoMajority()
+    {
+        var muddled = Ward.Result("Sheffield", "Walkley", Poll2024, Ward.Candidate("Mia Rowe", "Green", 2300, elected: true), Ward.Candidate("Ned Carver", "Lab", 2700));
+
+        var post = Composer.Compose(muddled, Books.With(muddled));
+
+        Assert.Equal("Walkley (Sheffield): declared Greens win; the figures show Ned Carver (Labour) ahead of a winner — awaiting confirmation", post.Headline);
+        Assert.Equal(["Ned Carver (Labour) 2,700 (54.0%)", "Mia Rowe (Green) 2,300 (46.0%), elected"], post.Lines);
+    }
+
+    [Fact]
     public void Digest_OfWardPosts_CountsResultsNotCouncils()
     {
         var posts = new[] { Composer.Compose(Ecclesall2023, Books.With(Ecclesall2023)), Composer.Compose(Ecclesall2024, Books.With(Ecclesall2023, Ecclesall2024)) };
