@@ -36,7 +36,7 @@ public sealed record CandidateCall(PartyCode Party, Candidate? Person, PartyCode
         }
 
         var ranked = result.Candidates.OrderByDescending(c => c.Votes).ToList();
-        var top = ranked[0].Votes!.Value;
+        var top = ranked[0].Votes.GetValueOrDefault();
         var first = ranked.Where(c => c.Votes == top).ToList();
         var called = person ?? first.FirstOrDefault(c => c.Party == result.WinningParty);
         var agrees = called is not null && first.Contains(called) && called.Party == result.WinningParty;
@@ -46,6 +46,6 @@ public sealed record CandidateCall(PartyCode Party, Candidate? Person, PartyCode
         }
 
         var runnerUp = ranked.FirstOrDefault(c => c != called);
-        return new(result.WinningParty, called, result.Sitting, runnerUp, runnerUp is null ? null : top - runnerUp.Votes!.Value, null, []);
+        return new(result.WinningParty, called, result.Sitting, runnerUp, runnerUp is null ? null : top - runnerUp.Votes.GetValueOrDefault(), null, []);
     }
 }

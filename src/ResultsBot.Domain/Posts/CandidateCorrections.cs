@@ -51,7 +51,7 @@ internal sealed class CandidateCorrections(CultureInfo culture)
     {
         var shares = CandidatePostComposer.SharesHold(result.Candidates.Select(c => c.Share));
         var top = result.Candidates.Where(c => c.Votes is not null).OrderByDescending(c => c.Votes).Take(2)
-            .Select(c => $"{c.Name} ({CandidateHeadlines.Label(c)}) " + (shares && c.Share is { } share ? TurnoutText.Percent(share, culture) : Numbers.Count(c.Votes!.Value, culture) + " votes"))
+            .Select(c => $"{c.Name} ({CandidateHeadlines.Label(c)}) " + (shares && c.Share is { } share ? TurnoutText.Percent(share, culture) : Numbers.Count(c.Votes.GetValueOrDefault(), culture) + " votes"))
             .ToList();
         return top.Count == 0 ? "Votes not given yet." : string.Join(", ", top) + ".";
     }
@@ -104,7 +104,7 @@ internal sealed class CandidateCorrections(CultureInfo culture)
         var changes = current.Candidates
             .Select(c => (Now: c, Before: previous.Candidates.FirstOrDefault(p => p.Name == c.Name)))
             .Where(x => x.Now.Votes is not null && x.Before?.Votes != x.Now.Votes)
-            .Select(x => $"{x.Now.Name} ({CandidateHeadlines.Label(x.Now)}) {Numbers.Count(x.Now.Votes!.Value, culture)}" + (x.Before?.Votes is { } b ? $" (was {Numbers.Count(b, culture)})" : ""))
+            .Select(x => $"{x.Now.Name} ({CandidateHeadlines.Label(x.Now)}) {Numbers.Count(x.Now.Votes.GetValueOrDefault(), culture)}" + (x.Before?.Votes is { } b ? $" (was {Numbers.Count(b, culture)})" : ""))
             .Concat(TurnoutChange(previous.Turnout, current.Turnout, previous.TurnoutPercent, current.TurnoutPercent))
             .ToList();
         return changes.Count == 0 ? Figures(current) : Sentences.Capitalised(string.Join("; ", changes) + ".");

@@ -21,7 +21,7 @@ public static class NationalShareText
         if (others > 0 && !share.Shares.Any(s => s.Party.Value == "Oth"))
         {
             // Others' change is known only when every party's previous share is.
-            decimal? before = share.Shares.All(s => s.Previous is not null) ? 100 - share.Shares.Sum(s => s.Previous!.Value) : null;
+            decimal? before = share.Shares.All(s => s.Previous is not null) ? 100 - share.Shares.Sum(s => s.Previous.GetValueOrDefault()) : null;
             parts.Add($"others {Percent(others, culture)}{Change(others, before is >= 0 ? before : null, culture)}");
         }
 
