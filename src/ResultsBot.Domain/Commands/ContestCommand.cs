@@ -46,9 +46,9 @@ internal sealed class ContestCommand(CultureInfo culture)
         return CommandAnswer.Problem((match.Ambiguous, suggestions.Count) switch
         {
             (true, _) => $"Which one? {Lists.Or(suggestions)}",
-            (_, > 0) => $"No {noun} called \"{asked}\" in this feed. Did you mean {Lists.Or(suggestions)}?",
-            _ when names.Count == 0 => $"No {noun} called \"{asked}\": this feed has no {(noun == "police area" ? "police and crime commissioner elections" : noun == "seat" ? "parliament seats" : "mayoral elections")}.",
-            _ => $"No {noun} called \"{asked}\" in this feed.",
+            (_, > 0) => $"No {noun} called \"{asked}\" in tonight's results. Did you mean {Lists.Or(suggestions)}?",
+            _ when names.Count == 0 => $"No {noun} called \"{asked}\": tonight's results have no {(noun == "police area" ? "police and crime commissioner elections" : noun == "seat" ? "parliament seats" : "mayoral elections")}.",
+            _ => $"No {noun} called \"{asked}\" in tonight's results.",
         });
     }
 
@@ -106,8 +106,8 @@ internal sealed class ContestCommand(CultureInfo culture)
         var rush = book.Latest(CandidateRush.RushKeyFor(contest));
         var lines = (result ?? rush) switch
         {
-            CandidateResult r => [CandidatePostComposer.Headline(r), .. _composer.ResultSections(r).Select(s => s.ToPlainText())],
-            CandidateRush r => [CandidatePostComposer.Headline(r), .. CandidatePostComposer.CallSections(r).Select(s => s.ToPlainText())],
+            CandidateResult r => [_composer.Headline(r), .. _composer.ResultSections(r).Select(s => s.ToPlainText())],
+            CandidateRush r => [_composer.Headline(r), .. CandidatePostComposer.CallSections(r).Select(s => s.ToPlainText())],
             ListResult l => [CandidatePostComposer.ListHeadline(l), .. (_composer.List(l, null)?.Lines ?? [])],
             _ => Nominations(contest, book),
         };
@@ -116,10 +116,10 @@ internal sealed class ContestCommand(CultureInfo culture)
 
     private static List<string> Nominations(Contest contest, ResultsBook book)
     {
-        var lines = new List<string> { $"{contest.Title}: not declared yet.", contest.Description + "." };
+        var lines = new List<string> { $"{CandidateHeadlines.Office(contest)}: not declared yet.", contest.Description + "." };
         if (book.Latest("nominations/" + contest.Key) is CandidateNominations nominations)
         {
-            lines.Add("Standing: " + string.Join(", ", nominations.Candidates.Select(c => $"{c.Name} ({(c.Party.Value == "Ind" ? "Independent" : c.PartyName)}{(c.Sitting ? ", sitting" : "")})")));
+            lines.Add("Standing: " + string.Join(", ", nominations.Candidates.Select(c => $"{c.Name} ({CandidateHeadlines.Label(c)}{(c.Sitting ? ", sitting" : "")})")));
         }
 
         return lines;

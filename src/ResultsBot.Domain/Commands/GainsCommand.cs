@@ -27,7 +27,7 @@ internal static class GainsCommand
         var contests = narrowing.Place is not null ? [] : new[] { ContestKind.Mayor, ContestKind.PoliceCommissioner }
             .SelectMany(kind => NightContests.Calls(book, kind))
             .Where(c => c.ChangedHands && (narrowing.Party is not { } party || c.Winner == party || c.Sitting == party))
-            .Select((c, i) => (At: book.AcceptedAt(c.Key), Order: 100_000 + i, Headline: CandidateHeadlines.For(c.Contest, c.Winner, c.Sitting, c.Gain)));
+            .Select((c, i) => (At: book.AcceptedAt(c.Key), Order: 100_000 + i, Headline: $"{CandidateHeadlines.Office(c.Contest)}: {CandidateHeadlines.Call(c.Winner, c.Sitting)}"));
         var changes = councils.Concat(contests)
             .OrderByDescending(c => c.At ?? DateTimeOffset.MinValue).ThenByDescending(c => c.Order)
             .Select(c => c.Headline)

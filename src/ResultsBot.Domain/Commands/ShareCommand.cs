@@ -45,12 +45,30 @@ internal sealed class ShareCommand(CultureInfo culture)
 
     private CommandAnswer Set((IReadOnlyList<PartyShare> Shares, string Source) parsed, NationalShare? latest, Caller caller, DateTimeOffset now)
     {
+        // A figure already at the highest revision there is cannot be superseded: the next would wrap round
+        // to a negative revision, which the book ignores, so saying "set" would be untrue.
+        if (latest?.Revision == int.MaxValue)
+        {
+            return CommandAnswer.Problem("The projected national share already entered is marked as the last one possible, so /share set cannot replace it. It is still: " + NationalShareText.Figures(latest, culture) + ".");
+        }
+
         var share = new NationalShare((latest?.Revision ?? 0) + 1, parsed.Source, now, caller.Id, parsed.Shares);
-        return new CommandAnswer($"Projected national share set: {NationalShareText.Figures(share, culture)} ({share.Source}).", Publish: share);
+        return new CommandAnswer($"Projected national share set: {NationalShareText.Figures(share, culture)} ({share.Source}).{Sentence(NationalShareText.Lead(share, culture))}", Publish: share);
     }
 
-    private string Describe(NationalShare share) =>
-        $"Projected national share: {NationalShareText.Figures(share, culture)}.\n{NationalShareText.SourceLine(share, culture)}";
+    private string Describe(NationalShare share)
+    {
+        var lines = new List<string> { $"Projected national share: {NationalShareText.Figures(share, culture)}.{Sentence(NationalShareText.Lead(share, culture))}" };
+        if (NationalShareText.ChangeBasis(share) is { } basis)
+        {
+            lines.Add(basis);
+        }
+
+        lines.Add(NationalShareText.SourceLine(share, culture));
+        return string.Join("\n", lines);
+    }
+
+    private static string Sentence(string? text) => text is null ? "" : $" {text}.";
 
     private static ((IReadOnlyList<PartyShare> Shares, string Source)?, string Problem) Parse(string text)
     {

@@ -7,8 +7,9 @@ namespace ResultsBot.Domain.Messages;
 /// </summary>
 /// <param name="Source">Who projected it, e.g. "BBC projected national share".</param>
 /// <param name="At">When it was announced or entered.</param>
-/// <param name="SetBy">Who entered it: the feed file, or the admin who ran /share set.</param>
-public sealed record NationalShare(int Revision, string Source, DateTimeOffset At, string SetBy, IReadOnlyList<PartyShare> Shares) : FeedMessage(Revision)
+/// <param name="SetBy">The admin who ran /share set, or who the message names; empty when it names nobody.</param>
+/// <param name="PreviousYear">The year the shares' previous figures are from, when the message says.</param>
+public sealed record NationalShare(int Revision, string Source, DateTimeOffset At, string SetBy, IReadOnlyList<PartyShare> Shares, int? PreviousYear = null) : FeedMessage(Revision)
 {
     public const string MessageKey = "share/national";
 

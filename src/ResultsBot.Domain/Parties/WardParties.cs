@@ -4,7 +4,7 @@ namespace ResultsBot.Domain.Parties;
 
 /// <summary>
 /// Parties as ward results name them (Democracy Club gives the registered name and the Electoral
-/// Commission id): the bot's party code, for filters and colours, and the short name a headline uses.
+/// Commission id): the bot's party code, for filters and colours, and the house names posts use.
 /// </summary>
 public static class WardParties
 {
@@ -20,12 +20,6 @@ public static class WardParties
         ("Liberal Democrat", "LD"), ("Labour", "Lab"), ("Conservative", "C"), ("Green", "Green"), ("Reform UK", "Reform"),
         ("Plaid Cymru", "PC"), ("Scottish National", "SNP"), ("Independent", "Ind"),
     ];
-
-    private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
-    {
-        ["LD"] = "Lib Dem", ["Lab"] = "Labour", ["C"] = "Conservative", ["Green"] = "Green", ["Reform"] = "Reform UK",
-        ["PC"] = "Plaid Cymru", ["SNP"] = "SNP", ["Ind"] = "Independent",
-    };
 
     /// <summary>The bot's code for the candidate's party; the party's own name when it is not one the bot knows.</summary>
     public static PartyCode CodeOf(WardCandidate candidate)
@@ -46,8 +40,14 @@ public static class WardParties
         return new PartyCode(candidate.Party);
     }
 
-    /// <summary>"Lib Dem", "Labour", "Conservative"; a party the bot does not know keeps its registered name.</summary>
-    public static string ShortName(PartyCode party) => ShortNames.GetValueOrDefault(party.Value, party.Value);
+    /// <summary>
+    /// A candidate's party as a label, in the names every other post uses: "Liberal Democrat", "Labour",
+    /// "Conservative", "Green"; a party the bot does not know keeps its registered name.
+    /// </summary>
+    public static string Label(PartyCode party) => PartyNames.AdjectiveOf(party);
 
-    public static string ShortNameOf(WardCandidate candidate) => ShortName(CodeOf(candidate));
+    /// <summary>The party in a sentence, as council posts name it: "Liberal Democrats hold", "Greens gain from Labour".</summary>
+    public static string SentenceName(PartyCode party) => PartyNames.NameOf(party);
+
+    public static string LabelOf(WardCandidate candidate) => Label(CodeOf(candidate));
 }

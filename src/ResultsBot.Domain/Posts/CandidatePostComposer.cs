@@ -8,78 +8,94 @@ namespace ResultsBot.Domain.Posts;
 
 /// <summary>
 /// Posts for mayors, police and crime commissioners and parliament seats: the call from a rush at once,
-/// then the full result. Every post about one contest has the contest's key as its subject, so a
-/// correction (or a result that changes the call) is linked to the call already posted.
+/// then the full result, marked as such. The headline leads with the person and carries the call; the
+/// post under it is the turnout and one compact table of candidates, so the call is never said twice.
+/// Every post about one contest has the contest's key as its subject, so a correction (or a result that
+/// changes the call) is linked to the call already posted.
 /// </summary>
 public sealed class CandidatePostComposer(CultureInfo culture, string sourceName = "PA Media")
 {
+    private readonly CandidateCorrections _corrections = new(culture);
+
     public Post Call(CandidateRush rush, DateTimeOffset? receivedAt = null) =>
-        Finish(new Post(PostKind.Declaration, rush.Contest.Key, Headline(rush), CallSections(rush)), rush.Contest, rush.WinningParty, rush.Sitting, rush.Gain, receivedAt);
+        Finish(new Post(PostKind.Declaration, rush.Contest.Key, Headline(rush), CallSections(rush)), rush.Contest, rush.WinningParty, rush.Sitting, receivedAt);
 
     /// <summary>A later rush that changes the call; null when it makes the same call.</summary>
-    public Post? CallCorrection(CandidateRush previous, CandidateRush current, DateTimeOffset? receivedAt = null)
+    /// <param name="previousAt">When the call being corrected was received (a rush carries no time of its own).</param>
+    public Post? CallCorrection(CandidateRush previous, CandidateRush current, DateTimeOffset? receivedAt = null, DateTimeOffset? previousAt = null)
     {
         if (previous.SameCallAs(current))
         {
             return null;
         }
 
-        var summary = $"Revision {current.Revision} corrects the call: it was \"{Headline(previous)}\".";
-        return Finish(
-            new Post(PostKind.Correction, current.Contest.Key, "Correction: " + Headline(current), [PostSection.Plain(summary), .. CallSections(current)]),
-            current.Contest,
-            current.WinningParty,
-            current.Sitting,
-            current.Gain,
-            receivedAt);
+        var headline = _corrections.CallChanged(current.Contest, previousAt, CandidateCall.Of(previous), CandidateCall.Of(current));
+        return Finish(new Post(PostKind.Correction, current.Contest.Key, headline, CallSections(current)), current.Contest, current.WinningParty, current.Sitting, receivedAt);
     }
 
     /// <summary>
-    /// The full result. When a call was posted and the result calls it differently, the result is a
-    /// correction of that call (platforms that can edit update it); otherwise a post of its own.
+    /// The full result. After a call it is marked as the full result; when it calls the contest differently
+    /// from that call, it is a correction of it (platforms that can edit update the call).
     /// </summary>
-    public Post Result(CandidateResult result, CandidateRush? call, DateTimeOffset? receivedAt = null)
+    /// <param name="callAt">When the call was received.</param>
+    public Post Result(CandidateResult result, CandidateRush? call, DateTimeOffset? receivedAt = null, DateTimeOffset? callAt = null)
     {
-        var headline = Headline(result);
-        var post = call is not null && Headline(call) != headline
-            ? new Post(PostKind.Correction, result.Contest.Key, "Correction: " + headline, [PostSection.Plain($"The full result changes the call: it was \"{Headline(call)}\"."), .. ResultSections(result)])
-            : new Post(PostKind.Declaration, result.Contest.Key, headline, ResultSections(result));
-        return Finish(post, result.Contest, result.WinningParty, result.Sitting, result.Gain, result.DeclaredAt ?? receivedAt);
+        var checkedCall = CandidateCall.Of(result);
+        Post post;
+        if (call is not null && !SameCall(CandidateCall.Of(call), checkedCall))
+        {
+            var headline = _corrections.CallChanged(result.Contest, callAt, CandidateCall.Of(call), checkedCall);
+            post = new Post(PostKind.Correction, result.Contest.Key, headline, [PostSection.Plain(_corrections.Figures(result)), .. ResultSections(result)]);
+        }
+        else
+        {
+            post = new Post(PostKind.Declaration, result.Contest.Key, (call is null ? "" : "Full result — ") + Headline(result), ResultSections(result));
+        }
+
+        return Finish(post, result.Contest, result.WinningParty, result.Sitting, result.DeclaredAt ?? receivedAt);
     }
 
     /// <summary>A revised result that changes what was posted; null when it only repeats it.</summary>
-    public Post? ResultCorrection(CandidateResult previous, CandidateResult current, DateTimeOffset? receivedAt = null)
+    /// <param name="previousAt">When the corrected result was received, for when the feed gave no declaration time.</param>
+    public Post? ResultCorrection(CandidateResult previous, CandidateResult current, DateTimeOffset? receivedAt = null, DateTimeOffset? previousAt = null)
     {
         if (previous.SameResultAs(current))
         {
             return null;
         }
 
-        var changes = Differences(previous, current).ToList();
-        var summary = changes.Count == 0
-            ? $"Revision {current.Revision} revises the votes."
-            : $"Revision {current.Revision} corrects the earlier result: {string.Join("; ", changes)}.";
-        return Finish(
-            new Post(PostKind.Correction, current.Contest.Key, "Correction: " + Headline(current), [PostSection.Plain(summary), .. ResultSections(current)]),
-            current.Contest,
-            current.WinningParty,
-            current.Sitting,
-            current.Gain,
-            current.DeclaredAt ?? receivedAt);
+        var post = _corrections.Result(previous, current, previous.DeclaredAt ?? previousAt);
+        return Finish(post with { Sections = [.. post.Sections, .. ResultSections(current)] }, current.Contest, current.WinningParty, current.Sitting, current.DeclaredAt ?? receivedAt);
     }
 
     /// <summary>A region's list members (a rush) or its full result; <paramref name="previous"/> makes it a correction.</summary>
-    public Post? List(ListResult list, ListResult? previous, DateTimeOffset? receivedAt = null)
+    public Post? List(ListResult list, ListResult? previous, DateTimeOffset? receivedAt = null, DateTimeOffset? previousAt = null) =>
+        previous is not null && previous.SameResultAs(list) ? null : ListPost(list, previous, receivedAt, previousAt);
+
+    /// <summary>
+    /// A region's full result after its members were posted (PA's TopUpRush): marked as the full result, or,
+    /// when it elects other members, a correction of that post.
+    /// </summary>
+    /// <param name="membersAt">When the members' post went out.</param>
+    public Post ListAfterMembers(ListResult list, ListResult members, DateTimeOffset? receivedAt = null, DateTimeOffset? membersAt = null) =>
+        ListSeats(members) == ListSeats(list)
+            ? ListPost(list, null, receivedAt, null) with { Headline = "Full result — " + ListHeadline(list) }
+            : ListPost(list, members, receivedAt, members.DeclaredAt ?? membersAt);
+
+    private Post ListPost(ListResult list, ListResult? previous, DateTimeOffset? receivedAt, DateTimeOffset? previousAt)
     {
-        if (previous is not null && previous.SameResultAs(list))
+        var sections = ListSections(list).ToList();
+        Post post;
+        if (previous is null)
         {
-            return null;
+            post = new Post(PostKind.Declaration, list.Contest.Key, ListHeadline(list), sections);
+        }
+        else
+        {
+            var correction = _corrections.List(previous, list, previous.DeclaredAt ?? previousAt);
+            post = correction with { Sections = [.. correction.Sections, .. sections] };
         }
 
-        var sections = ListSections(list).ToList();
-        var post = previous is null
-            ? new Post(PostKind.Declaration, list.Contest.Key, ListHeadline(list), sections)
-            : new Post(PostKind.Correction, list.Contest.Key, "Correction: " + ListHeadline(list), [PostSection.Plain($"Revision {list.Revision} corrects the earlier result."), .. sections]);
         var top = list.Parties.MaxBy(p => p.Votes)?.Party ?? list.Elected.GroupBy(c => c.Party).MaxBy(g => g.Count())?.Key;
         var parties = new HashSet<string>(list.Elected.Select(c => c.Party.Value), StringComparer.Ordinal);
         return post with
@@ -90,57 +106,62 @@ public sealed class CandidatePostComposer(CultureInfo culture, string sourceName
         };
     }
 
-    public static string Headline(CandidateRush rush) => CandidateHeadlines.For(rush.Contest, rush.WinningParty, rush.Sitting, rush.Gain);
+    public string Headline(CandidateRush rush) => CandidateHeadlines.For(rush.Contest, CandidateCall.Of(rush), culture);
 
-    public static string Headline(CandidateResult result) => CandidateHeadlines.For(result.Contest, result.WinningParty, result.Sitting, result.Gain);
+    public string Headline(CandidateResult result) => CandidateHeadlines.For(result.Contest, CandidateCall.Of(result), culture);
 
-    /// <summary>"Edinburgh &amp; Lothians East list: Conservative 3, SNP 3, Labour 1"; a Senedd constituency is all list, so no "list".</summary>
+    /// <summary>"Lothian list: Conservatives 3, SNP 3, Labour 1"; a Senedd constituency is all list, so no "list".</summary>
     public static string ListHeadline(ListResult list) =>
-        list.Contest.Name + (list.Contest.ElectionType.Equals("W", StringComparison.OrdinalIgnoreCase) ? ": " : " list: ") + string.Join(", ", list.Elected.GroupBy(c => c.Party).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Value, StringComparer.Ordinal)
-            .Select(g => $"{CandidateHeadlines.PartyOf(g.Key)} {g.Count()}"));
+        CandidateHeadlines.Office(list.Contest) + ": " + ListSeats(list);
+
+    /// <summary>Members elected by party, most first: "Conservatives 3, SNP 3, Labour 1".</summary>
+    public static string ListSeats(ListResult list) =>
+        string.Join(", ", list.Elected.GroupBy(c => c.Party).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Value, StringComparer.Ordinal)
+            .Select(g => $"{CandidateHeadlines.Plural(g.First())} {g.Count()}"));
 
     public static IReadOnlyList<PostSection> CallSections(CandidateRush rush) =>
-    [
-        PostSection.Plain(rush.Contest.Description + "."),
-        PostSection.Plain(rush.Winner is { } w ? $"{w.Name} ({PartyLabel(w)}) is elected. Full result to follow." : "Full result to follow."),
-    ];
+        [.. Where(rush.Contest), PostSection.Plain("Full result to follow.")];
 
-    /// <summary>The result itself, as /mayor and /seat answer it: winner, majority, turnout, change, every candidate.</summary>
+    /// <summary>The result under its headline, as /mayor and /seat answer it: turnout, then every candidate.</summary>
     public IReadOnlyList<PostSection> ResultSections(CandidateResult result)
     {
-        var sections = new List<PostSection> { PostSection.Plain(result.Contest.Description + ".") };
-        if (result.Winner is { } winner)
-        {
-            sections.Add(PostSection.Plain($"{winner.Name} ({PartyLabel(winner)}) is elected with {VotesAndShare(winner)}."));
-        }
-
-        if (result.Majority is { } majority)
-        {
-            var percent = result.MajorityPercent is { } p ? $" ({Percent(p)})" : "";
-            var over = result.RunnerUp is { } r ? $" over {r.Name} ({PartyLabel(r)})" : "";
-            sections.Add(PostSection.Plain($"Majority {Numbers.Count(majority, culture)}{percent}{over}."));
-        }
-
-        if (Turnout(result.Turnout, result.TurnoutPercent, result.TurnoutChange, result.Contest.Electorate) is { } turnout)
+        var sections = new List<PostSection>(Where(result.Contest));
+        if (TurnoutText.Line(result.Turnout, result.TurnoutPercent, result.TurnoutChange, result.Contest.Electorate, culture) is { } turnout)
         {
             sections.Add(PostSection.Plain(turnout));
         }
 
-        sections.Add(PostSection.Plain(Change(result)));
-        sections.Add(new PostSection("Votes", string.Join("\n", result.Candidates.Select(c => $"{c.Name} ({PartyLabel(c)}) {VotesAndShare(c)}"))));
+        var shares = SharesHold(result.Candidates.Select(c => c.Share));
+        sections.Add(new PostSection("Votes", string.Join("\n", result.Candidates.OrderByDescending(c => c.Votes ?? -1).Select(c => $"{c.Name} ({CandidateHeadlines.Label(c)}) {VotesAndShare(c, shares)}"))));
         return sections;
     }
+
+    /// <summary>Shares are printed only when each is a percentage and together they make no more than a whole (rounding allowed).</summary>
+    internal static bool SharesHold(IEnumerable<decimal?> shares)
+    {
+        var given = shares.OfType<decimal>().ToList();
+        return given.Count > 0 && given.All(s => s is >= 0 and <= 100) && given.Sum() <= 100.5m;
+    }
+
+    // Parliament seats say which parliament; an office ("Hackney mayor") says it in the headline.
+    private static IEnumerable<PostSection> Where(Contest contest) =>
+        contest.Kind is ContestKind.Constituency or ContestKind.Region ? [PostSection.Plain(contest.Description + ".")] : [];
+
+    private static bool SameCall(CandidateCall a, CandidateCall b) =>
+        a.Party == b.Party && a.Sitting == b.Sitting && !b.Contradicted && (a.Person is null || b.Person is null || a.Person.Name == b.Person.Name);
 
     private IEnumerable<PostSection> ListSections(ListResult list)
     {
         yield return PostSection.Plain(list.Contest.Description + ".");
-        yield return new PostSection("Elected", string.Join("\n", list.Elected.Select(c => $"{c.Name} ({PartyLabel(c)}{(c.ListRank is { } rank ? $", list {rank}" : "")})")));
+        yield return new PostSection("Elected", string.Join("\n", list.Elected.Select(c => $"{c.Name} ({CandidateHeadlines.Label(c)}{(c.ListRank is { } rank ? $", list {rank}" : "")})")));
         if (list.Parties.Count > 0)
         {
-            yield return new PostSection("List votes", string.Join("\n", list.Parties.Select(p => $"{p.Name} {Numbers.Count(p.Votes, culture)} ({Percent(p.Share)}{ShareChange(p.ShareChange)})")));
+            var shares = SharesHold(list.Parties.Select(p => (decimal?)p.Share));
+            yield return new PostSection("List votes", string.Join("\n", list.Parties.OrderByDescending(p => p.Votes).Select(p =>
+                $"{PartyName(p)} {Numbers.Count(p.Votes, culture)}" + (shares ? $" ({TurnoutText.Percent(p.Share, culture)}{ShareChange(p.ShareChange)})" : ""))));
         }
 
-        if (Turnout(list.Turnout, list.TurnoutPercent, null, list.Contest.Electorate) is { } turnout)
+        if (TurnoutText.Line(list.Turnout, list.TurnoutPercent, null, list.Contest.Electorate, culture) is { } turnout)
         {
             yield return PostSection.Plain(turnout);
         }
@@ -151,74 +172,18 @@ public sealed class CandidatePostComposer(CultureInfo culture, string sourceName
         }
     }
 
-    private static string Change(CandidateResult result) => (result.Gain, result.Sitting) switch
-    {
-        (true, { } from) => $"{CandidateHeadlines.PartyOf(result.WinningParty)} gain from {CandidateHeadlines.PartyOf(from)}.",
-        (false, { }) => $"{CandidateHeadlines.PartyOf(result.WinningParty)} hold.",
-        _ => "No previous holder in the feed.",
-    };
+    internal static string PartyName(PartyVote vote) => PartyNames.IsKnown(vote.Party) ? PartyNames.NameOf(vote.Party) : vote.Name;
 
-    private string? Turnout(int? turnout, decimal? percent, decimal? change, int? electorate)
-    {
-        if (turnout is null && percent is null)
-        {
-            return null;
-        }
-
-        var text = "Turnout " + (percent is { } p ? Percent(p) : Numbers.Count(turnout!.Value, culture));
-        if (turnout is { } t && percent is not null)
-        {
-            text += electorate is { } e ? $" ({Numbers.Count(t, culture)} of {Numbers.Count(e, culture)})" : $" ({Numbers.Count(t, culture)})";
-        }
-
-        if (change is { } c)
-        {
-            text += $", {SignedPoints(c)} on last time";
-        }
-
-        return text + ".";
-    }
-
-    private IEnumerable<string> Differences(CandidateResult previous, CandidateResult current)
-    {
-        if (previous.WinningParty != current.WinningParty || previous.Winner?.Name != current.Winner?.Name)
-        {
-            yield return $"winner {previous.Winner?.Name} ({CandidateHeadlines.PartyOf(previous.WinningParty)}) → {current.Winner?.Name} ({CandidateHeadlines.PartyOf(current.WinningParty)})";
-        }
-
-        if (previous.Turnout != current.Turnout && previous.Turnout is { } before && current.Turnout is { } after)
-        {
-            yield return $"turnout {Numbers.Count(before, culture)} → {Numbers.Count(after, culture)}";
-        }
-
-        if (previous.Majority != current.Majority && previous.Majority is { } was && current.Majority is { } now)
-        {
-            yield return $"majority {Numbers.Count(was, culture)} → {Numbers.Count(now, culture)}";
-        }
-    }
-
-    private string VotesAndShare(Candidate candidate) =>
+    private string VotesAndShare(Candidate candidate, bool shares) =>
         candidate.Votes is { } votes
-            ? $"{Numbers.Count(votes, culture)} votes" + (candidate.Share is { } share ? $" ({Percent(share)}{ShareChange(candidate.ShareChange)})" : "")
+            ? Numbers.Count(votes, culture) + (shares && candidate.Share is { } share ? $" ({TurnoutText.Percent(share, culture)}{ShareChange(candidate.ShareChange)})" : "")
             : "no votes given";
 
-    private string ShareChange(decimal? change) => change is { } c ? ", " + SignedPoints(c) : "";
-
-    private string Percent(decimal value) => value.ToString("0.0", culture) + "%";
-
-    private string SignedPoints(decimal value)
-    {
-        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
-        return (rounded > 0 ? "+" : rounded < 0 ? "-" : "±") + Math.Abs(rounded).ToString("0.0", culture) + " pts";
-    }
-
-    /// <summary>PA names an independent's party after the candidate ("Independent Ian Hutton Test"); say just "Independent".</summary>
-    private static string PartyLabel(Candidate candidate) =>
-        candidate.Party.Value == "Ind" ? "Independent" : candidate.PartyName;
+    private string ShareChange(decimal? change) => change is { } c ? ", " + Points.Signed(c, culture) : "";
 
     private string Footer(DateTimeOffset? at) => sourceName + (at is { } time ? " · " + UkTime.Format(time, culture) : "");
 
-    private Post Finish(Post post, Contest contest, PartyCode winner, PartyCode? sitting, bool gain, DateTimeOffset? at)
+    private Post Finish(Post post, Contest contest, PartyCode winner, PartyCode? sitting, DateTimeOffset? at)
     {
         var parties = new HashSet<string>(StringComparer.Ordinal) { winner.Value };
         if (sitting is { } s)
@@ -230,7 +195,7 @@ public sealed class CandidatePostComposer(CultureInfo culture, string sourceName
         {
             Colour = PartyColours.Of(winner),
             Footer = Footer(at),
-            Topic = new PostTopic(Councils.CouncilKey.For(contest.Name), contest.Name, contest.TopicType, parties, gain),
+            Topic = new PostTopic(Councils.CouncilKey.For(contest.Name), contest.Name, contest.TopicType, parties, sitting is { } was && was != winner),
         };
     }
 }

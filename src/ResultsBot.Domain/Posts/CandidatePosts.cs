@@ -10,15 +10,17 @@ namespace ResultsBot.Domain.Posts;
 /// </summary>
 public static class CandidatePosts
 {
-    public static IEnumerable<Post> For(Acceptance acceptance, CandidatePostComposer composer, DateTimeOffset receivedAt)
+    /// <param name="receivedOf">When the message now in the book under a key was received, if known: a correction says when the post it corrects went out.</param>
+    public static IEnumerable<Post> For(Acceptance acceptance, CandidatePostComposer composer, DateTimeOffset receivedAt, Func<string, DateTimeOffset?>? receivedOf = null)
     {
         var book = acceptance.Book;
+        var earlier = receivedOf ?? (_ => null);
         switch (acceptance.Message, acceptance.Previous)
         {
             case (CandidateRush rush, _) when book.Latest(CandidateResult.ResultKeyFor(rush.Contest)) is not null:
                 break;
             case (CandidateRush rush, CandidateRush previous):
-                if (composer.CallCorrection(previous, rush, receivedAt) is { } correction)
+                if (composer.CallCorrection(previous, rush, receivedAt, earlier(previous.Key)) is { } correction)
                 {
                     yield return correction;
                 }
@@ -28,19 +30,23 @@ public static class CandidatePosts
                 yield return composer.Call(rush, receivedAt);
                 break;
             case (CandidateResult result, CandidateResult previous):
-                if (composer.ResultCorrection(previous, result, receivedAt) is { } revised)
+                if (composer.ResultCorrection(previous, result, receivedAt, earlier(previous.Key)) is { } revised)
                 {
                     yield return revised;
                 }
 
                 break;
             case (CandidateResult result, null):
-                yield return composer.Result(result, book.Latest(CandidateRush.RushKeyFor(result.Contest)) as CandidateRush, receivedAt);
+                var rushKey = CandidateRush.RushKeyFor(result.Contest);
+                yield return composer.Result(result, book.Latest(rushKey) as CandidateRush, receivedAt, earlier(rushKey));
                 break;
             case (ListResult { Provisional: true } list, _) when book.Latest(CandidateResult.ResultKeyFor(list.Contest)) is not null:
                 break;
+            case (ListResult { Provisional: false } list, null) when book.Latest(CandidateRush.RushKeyFor(list.Contest)) is ListResult members:
+                yield return composer.ListAfterMembers(list, members, receivedAt, earlier(members.Key));
+                break;
             case (ListResult list, var previous):
-                if (composer.List(list, previous as ListResult, receivedAt) is { } post)
+                if (composer.List(list, previous as ListResult, receivedAt, previous is null ? null : earlier(previous.Key)) is { } post)
                 {
                     yield return post;
                 }

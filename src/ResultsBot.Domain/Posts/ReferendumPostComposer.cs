@@ -11,24 +11,43 @@ public sealed class ReferendumPostComposer(CultureInfo culture, string sourceNam
     public Post Compose(Referendum referendum, DateTimeOffset? receivedAt = null) =>
         Finish(new Post(PostKind.Declaration, referendum.Key, Headline(referendum), [.. Lines(referendum).Select(PostSection.Plain)]), referendum, receivedAt);
 
-    /// <summary>A later revision: what changed against the earlier result, then the result in full.</summary>
-    public Post ComposeCorrection(Referendum previous, Referendum referendum, DateTimeOffset? receivedAt = null)
+    /// <summary>
+    /// A later revision: what our earlier post said and when (its declaration time, else when it was
+    /// received), what is right now, and the figures that changed; then the result in full.
+    /// </summary>
+    public Post ComposeCorrection(Referendum previous, Referendum referendum, DateTimeOffset? receivedAt = null, DateTimeOffset? previousReceivedAt = null)
     {
         var changes = referendum.Answers
             .Select(a => (Answer: a, Before: previous.Answers.FirstOrDefault(p => p.Name == a.Name)))
             .Where(x => x.Before is null || x.Before.Votes != x.Answer.Votes)
-            .Select(x => x.Before is null ? $"{x.Answer.Name} added" : $"{x.Answer.Name} {Numbers.Count(x.Before.Votes, culture)} → {Numbers.Count(x.Answer.Votes, culture)}")
+            .Select(x => $"{x.Answer.Name} {Numbers.Count(x.Answer.Votes, culture)}" + (x.Before is { } b ? $" (was {Numbers.Count(b.Votes, culture)})" : ""))
             .ToList();
-        var summary = changes.Count == 0
-            ? $"Revision {referendum.Revision} corrects the turnout figures."
-            : $"Revision {referendum.Revision} corrects the earlier result: {string.Join("; ", changes)}.";
-        return Finish(new Post(PostKind.Correction, referendum.Key, "Correction: " + Headline(referendum), [PostSection.Plain(summary), .. Lines(referendum).Select(PostSection.Plain)]), referendum, receivedAt);
+        if (previous.Rejected != referendum.Rejected)
+        {
+            changes.Add($"rejected ballots {Numbers.Count(referendum.Rejected ?? 0, culture)} (was {Numbers.Count(previous.Rejected ?? 0, culture)})");
+        }
+
+        if (previous.Electorate != referendum.Electorate && referendum.Electorate is { } electorate)
+        {
+            changes.Add($"electorate {Numbers.Count(electorate, culture)}" + (previous.Electorate is { } e ? $" (was {Numbers.Count(e, culture)})" : ""));
+        }
+
+        var earlier = EarlierPost.Named(previous.DeclaredAt ?? previousReceivedAt, culture);
+        var (before, now) = (Outcome(previous), Outcome(referendum));
+        var headline = before == now
+            ? $"Correction — {referendum.Area} referendum: {earlier} gave other figures; the result stands: {now}"
+            : $"Correction — {referendum.Area} referendum: {earlier} said {before}; {now}";
+        var figures = changes.Count == 0 ? "The figures are unchanged." : string.Join("; ", changes) + ".";
+        return Finish(new Post(PostKind.Correction, referendum.Key, headline, [PostSection.Plain(Sentences.Capitalised(figures)), .. Lines(referendum).Select(PostSection.Plain)]), referendum, receivedAt);
     }
 
-    public string Headline(Referendum referendum) => referendum.Winner switch
+    public string Headline(Referendum referendum) => $"{referendum.Area} referendum: {Outcome(referendum)}";
+
+    /// <summary>"No wins with 56.2%", or "a tie".</summary>
+    private string Outcome(Referendum referendum) => referendum.Winner switch
     {
-        null => $"{referendum.Area} referendum: a tie",
-        var winner => $"{referendum.Area} referendum: {winner.Name} wins with {Percent(winner.Votes, referendum.ValidVotes)}%",
+        null => "a tie",
+        var winner => $"{winner.Name} wins with {Percent(winner.Votes, referendum.ValidVotes)}%",
     };
 
     public IReadOnlyList<string> Lines(Referendum referendum)
@@ -37,8 +56,7 @@ public sealed class ReferendumPostComposer(CultureInfo culture, string sourceNam
         lines.AddRange(referendum.Answers.OrderByDescending(a => a.Votes)
             .Select(a => $"{a.Name} {Numbers.Count(a.Votes, culture)} ({Percent(a.Votes, referendum.ValidVotes)}%)"));
         var ballots = referendum.ValidVotes + (referendum.Rejected ?? 0);
-        var share = referendum.Electorate is > 0 and var electorate ? $" ({Percent(ballots, electorate)}% of {Numbers.Count(electorate, culture)})" : "";
-        lines.Add($"Turnout {Numbers.Count(ballots, culture)}{share}.");
+        lines.Add(TurnoutText.Line(ballots, null, null, referendum.Electorate, culture)!);
         if (referendum.Rejected is > 0 and var rejected)
         {
             lines.Add($"Rejected ballots {Numbers.Count(rejected, culture)}.");

@@ -79,7 +79,7 @@ public static class SubscriptionParser
                     error = Each(items, "election type", item => item.ToLowerInvariant().TrimEnd('s') is var type && KnownTypes.Contains(type) ? Add(types, type) : $"I don't know the election type \"{SafeText.Echo(item)}\" (types: councils, mayors, pccs, parliaments, wards, by-elections, referendums)");
                     break;
                 case "digest" or "digests":
-                    (digest, window, error) = Digest(rest);
+                    (digest, window, error) = Digest(rest, trusted);
                     break;
                 default:
                     error = $"I don't understand \"{SafeText.Echo(clause)}\". Try: {Usage}";
@@ -111,8 +111,11 @@ public static class SubscriptionParser
         return null;
     }
 
-    private static (bool?, TimeSpan?, string?) Digest(string text)
+    // What is typed must be at least 5s; a stored filter may carry the shorter window the configuration
+    // allows (Console:DigestWindow from 1s), and reading it back must not lose the digest.
+    private static (bool?, TimeSpan?, string?) Digest(string text, bool trusted)
     {
+        var shortest = trusted ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
         var value = text.Trim().ToLowerInvariant();
         if (value is "off" or "no" or "false")
         {
@@ -124,7 +127,7 @@ public static class SubscriptionParser
             return (true, null, null);
         }
 
-        if (TryDuration(value, out var window) && window >= TimeSpan.FromSeconds(5) && window <= TimeSpan.FromMinutes(30))
+        if (TryDuration(value, out var window) && window >= shortest && window <= TimeSpan.FromMinutes(30))
         {
             return (true, window, null);
         }

@@ -81,6 +81,9 @@ public static class SubscriptionText
         return string.Join(", ", parts) + "." + night;
     }
 
+    // Exact, so that the stored filter reads back the window it was given ("2.5s", not "2s").
     internal static string Durations(TimeSpan span) =>
-        span.TotalMinutes >= 1 && span.Seconds == 0 ? $"{(int)span.TotalMinutes}m" : $"{(int)span.TotalSeconds}s";
+        span.TotalMinutes >= 1 && span.Ticks % TimeSpan.TicksPerMinute == 0
+            ? $"{(int)span.TotalMinutes}m"
+            : span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "s";
 }

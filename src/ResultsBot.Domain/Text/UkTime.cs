@@ -10,9 +10,9 @@ public static class UkTime
     public static string Format(DateTimeOffset at, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(at, London).ToString("d MMMM yyyy, HH:mm", culture) + (London == TimeZoneInfo.Utc ? " UTC" : " UK time");
 
-    /// <summary>"01:23": the UK clock time alone, for "our 01:23 post said…".</summary>
+    /// <summary>Just the clock time, "01:23", for "our 01:23 post" on the night it went out ("00:23 UTC" without zone data).</summary>
     public static string Clock(DateTimeOffset at, CultureInfo culture) =>
-        TimeZoneInfo.ConvertTime(at, London).ToString("HH:mm", culture);
+        TimeZoneInfo.ConvertTime(at, London).ToString("HH:mm", culture) + (London == TimeZoneInfo.Utc ? " UTC" : "");
 
     private static TimeZoneInfo Find()
     {

@@ -72,7 +72,7 @@ public static class PaFeedParser
                 "FirstPastThePostNominations" or "FirstPastThePostRush" or "FirstPastThePostResult"
                     or "TopUpNominations" or "TopUpRush" or "TopUpResult" => ParseOutcome.Read(CandidateReader.Read(root)),
                 "FirstPastThePostStateOfParties" or "TopUpStateOfParties" => ParseOutcome.Read([ParliamentStateReader.Read(root)]),
-                Ours.NationalShareFormat.RootName => ParseOutcome.Read([Ours.NationalShareFormat.Read(root, origin)]),
+                Ours.NationalShareFormat.RootName => ParseOutcome.Read([Ours.NationalShareFormat.Read(root)]),
                 Ours.ReferendumFormat.RootName => ParseOutcome.Read([Ours.ReferendumFormat.Read(root)]),
                 _ when KnownButNotRead.Contains(type) => ParseOutcome.Unread(type),
                 _ => ParseOutcome.Bad($"unknown message type <{Shorten(type)}>"),

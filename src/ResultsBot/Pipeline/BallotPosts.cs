@@ -15,12 +15,13 @@ public sealed class BallotPosts(CultureInfo culture)
     private readonly WardPostComposer _wards = new(culture);
     private readonly ReferendumPostComposer _referendums = new(culture);
 
-    public Post? Compose(Acceptance acceptance, DateTimeOffset now) => (acceptance.Message, acceptance.Previous) switch
+    /// <param name="receivedOf">When the message now in the book under a key was received, if known.</param>
+    public Post? Compose(Acceptance acceptance, DateTimeOffset now, Func<string, DateTimeOffset?>? receivedOf = null) => (acceptance.Message, acceptance.Previous) switch
     {
         (WardResult current, null) => _wards.Compose(current, acceptance.Book, now),
-        (WardResult current, WardResult previous) when !current.SameResultAs(previous) => _wards.ComposeCorrection(current, acceptance.Book, now),
+        (WardResult current, WardResult previous) when !current.SameResultAs(previous) => _wards.ComposeCorrection(previous, current, acceptance.Book, now, receivedOf?.Invoke(previous.Key)),
         (Referendum current, null) => _referendums.Compose(current, now),
-        (Referendum current, Referendum previous) when !current.SameResultAs(previous) => _referendums.ComposeCorrection(previous, current, now),
+        (Referendum current, Referendum previous) when !current.SameResultAs(previous) => _referendums.ComposeCorrection(previous, current, now, receivedOf?.Invoke(previous.Key)),
         _ => null,
     };
 }

@@ -170,6 +170,43 @@ public sealed class PostDispatcher(
             Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Runs the channel's worker at <paramref name="due"/>; one wake-up per channel, the earliest asked for.</summary>
+    private void WakeAt(string channel, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var worker = _workers.GetOrAdd(channel, _ => new ChannelWorker());
+        lock (worker)
+        {
+            if (worker.WakeAt is { } already && already <= due)
+            {
+                return;
+            }
+
+            worker.WakeAt = due;
+        }
+
+        ITimer? timer = null;
+        timer = time.CreateTimer(
+            _ =>
+            {
+                timer?.Dispose();
+                lock (worker)
+                {
+                    if (worker.WakeAt == due)
+                    {
+                        worker.WakeAt = null;
+                    }
+                }
+
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    _ = Ensure(channel, cancellationToken);
+                }
+            },
+            null,
+            due - time.GetUtcNow(),
+            Timeout.InfiniteTimeSpan);
+    }
+
     private void Pause(string channel, string reason)
     {
         subscriptions.Pause(channel, reason);
@@ -278,7 +315,10 @@ public sealed class PostDispatcher(
             var closes = head.QueuedAt + digest.Window;
             if (!_flush && time.GetUtcNow() < closes)
             {
-                break; // The window is still open; everything behind it waits, to keep the order.
+                // The window is still open; everything behind it waits, to keep the order. The digest goes
+                // out when the window closes, whether or not anything else arrives (or the feed is down).
+                WakeAt(address.ToString(), closes, cancellationToken);
+                break;
             }
 
             var group = pending.TakeWhile(d => d.Post.Kind == PostKind.Declaration && d.QueuedAt <= closes).ToList();
@@ -315,6 +355,9 @@ public sealed class PostDispatcher(
         public Task<int>? Running { get; set; }
 
         public bool Again { get; set; }
+
+        /// <summary>When an open digest's window closes and the worker is to run again; null when nothing is due.</summary>
+        public DateTimeOffset? WakeAt { get; set; }
     }
 
     private readonly record struct SentId(string? Id);

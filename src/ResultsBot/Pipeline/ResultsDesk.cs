@@ -30,6 +30,11 @@ public sealed class ResultsDesk(
 
     private ResultsBook _book = ResultsBook.Empty;
 
+    // When each message's posting revision was taken, so a correction can say when the post it corrects went
+    // out; a revision that posts nothing leaves it where it was. After a restart the book's times (from the
+    // store) stand in.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _received = new(StringComparer.Ordinal);
+
     /// <summary>The book as of the last accepted message; safe to read from any thread.</summary>
     public ResultsBook Book => Volatile.Read(ref _book);
 
@@ -77,9 +82,13 @@ public sealed class ResultsDesk(
     {
         ArgumentNullException.ThrowIfNull(messages);
         var book = Book;
-        var now = time.GetUtcNow();
         var acceptances = new List<Acceptance>(messages.Count);
         var stored = new List<AcceptedMessage>(messages.Count);
+        var now = time.GetUtcNow();
+        var taken = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var restored = book;
+        DateTimeOffset? ReceivedOf(string key) =>
+            taken.TryGetValue(key, out var at) ? at : _received.TryGetValue(key, out var before) ? before : restored.AcceptedAt(key);
         foreach (var (document, message) in messages)
         {
             var acceptance = book.Accept(message, now);
@@ -90,7 +99,13 @@ public sealed class ResultsDesk(
                 continue;
             }
 
-            IReadOnlyList<QueuedPost> posts = [.. Compose(acceptance).Select(p => new QueuedPost(p, subscriptions.ChannelsFor(p)))];
+            IReadOnlyList<QueuedPost> posts = [.. Compose(acceptance, ReceivedOf).Select(p => new QueuedPost(p, subscriptions.ChannelsFor(p)))];
+            if (posts.Count > 0)
+            {
+                // A revision that posts nothing leaves "when our post went out" at the post that did.
+                taken[message.Key] = now;
+            }
+
             stored.Add(new AcceptedMessage(message.Key, message.Revision, document.Origin, document.Content, posts));
             book = acceptance.Book;
         }
@@ -102,6 +117,11 @@ public sealed class ResultsDesk(
 
         store.AcceptAll(stored);
         Volatile.Write(ref _book, book);
+        foreach (var (key, at) in taken)
+        {
+            _received[key] = at;
+        }
+
         foreach (var acceptance in acceptances.Where(a => a.Kind != AcceptanceKind.Stale))
         {
             if (acceptance.Message is CouncilDeclaration)
@@ -119,7 +139,8 @@ public sealed class ResultsDesk(
         return acceptances;
     }
 
-    private IEnumerable<Post> Compose(Acceptance acceptance)
+    /// <param name="receivedOf">When the message now in the book under a key was taken, if known.</param>
+    private IEnumerable<Post> Compose(Acceptance acceptance, Func<string, DateTimeOffset?> receivedOf)
     {
         var now = time.GetUtcNow();
         switch (acceptance.Message, acceptance.Previous)
@@ -143,14 +164,14 @@ public sealed class ResultsDesk(
                 yield return NationalShareText.Compose(share, culture);
                 break;
             case (WardResult or Referendum, _):
-                if (_ballots.Compose(acceptance, now) is { } ballot)
+                if (_ballots.Compose(acceptance, now, receivedOf) is { } ballot)
                 {
                     yield return ballot;
                 }
 
                 break;
             case (var message, _) when CandidatePosts.IsCandidateMessage(message):
-                foreach (var post in CandidatePosts.For(acceptance, _candidates, now))
+                foreach (var post in CandidatePosts.For(acceptance, _candidates, now, receivedOf))
                 {
                     yield return post;
                 }

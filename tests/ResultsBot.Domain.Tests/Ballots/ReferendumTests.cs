@@ -29,7 +29,7 @@ public sealed class ReferendumTests
                 "Question: Do you want Bradford to have a directly elected mayor?",
                 "No 61,877 (56.2%)",
                 "Yes 48,211 (43.8%)",
-                "Turnout 110,508 (30.7% of 360,000).",
+                "Turnout 30.7% (110,508 of an electorate of 360,000).",
                 "Rejected ballots 420.",
             ],
             post.Lines);
@@ -45,8 +45,31 @@ public sealed class ReferendumTests
         var post = Composer.ComposeCorrection(Bradford, corrected);
 
         Assert.Equal(PostKind.Correction, post.Kind);
-        Assert.Equal("Correction: Bradford referendum: No wins with 56.2%", post.Headline);
-        Assert.Equal("Revision 2 corrects the earlier result: No 61,877 → 61,787.", post.Lines[0]);
+        Assert.Equal("Correction — Bradford referendum: our 02:10 post gave other figures; the result stands: No wins with 56.2%", post.Headline);
+        Assert.Equal("No 61,787 (was 61,877).", post.Lines[0]);
+    }
+
+    [Fact]
+    public void ComposeCorrection_ChangedOutcome_SaysWhatOurPostSaidWhenAndTheFigures()
+    {
+        var corrected = Bradford with { Revision = 2, Answers = [new("Yes", 63000), new("No", 61877)], DeclaredAt = null };
+
+        var post = Composer.ComposeCorrection(Bradford, corrected);
+
+        Assert.Equal("Correction — Bradford referendum: our 02:10 post said No wins with 56.2%; Yes wins with 50.4%", post.Headline);
+        Assert.Equal("Yes 63,000 (was 48,211).", post.Lines[0]);
+        Assert.DoesNotContain("Revision", post.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComposeCorrection_NoTimeKnown_SaysOurEarlierPost()
+    {
+        var undated = Bradford with { DeclaredAt = null };
+
+        var post = Composer.ComposeCorrection(undated, undated with { Revision = 2, Rejected = 430 });
+
+        Assert.Equal("Correction — Bradford referendum: our earlier post gave other figures; the result stands: No wins with 56.2%", post.Headline);
+        Assert.Equal("Rejected ballots 430 (was 420).", post.Lines[0]);
     }
 
     [Fact]
@@ -57,7 +80,7 @@ public sealed class ReferendumTests
         var post = Composer.Compose(tie);
 
         Assert.Equal("Bradford referendum: a tie", post.Headline);
-        Assert.Equal("Turnout 1,000.", post.Lines[^1]);
+        Assert.Equal("Turnout: 1,000 ballots.", post.Lines[^1]);
     }
 
     [Fact]

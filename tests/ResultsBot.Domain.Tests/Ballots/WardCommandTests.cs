@@ -21,7 +21,7 @@ public sealed class WardCommandTests
 
         Assert.True(answer.Ok);
         Assert.Equal(
-            "Ecclesall (Sheffield): Lib Dem win\nEve Thornton (Lib Dem) 3,250 (71.4%), elected\nFrank Ashdown (Labour) 1,300 (28.6%)\nMajority 1,950.",
+            "Ecclesall (Sheffield): Liberal Democrats win\nEve Thornton (Liberal Democrat) 3,250 (71.4%), elected\nFrank Ashdown (Labour) 1,300 (28.6%)\nMajority 1,950.",
             answer.Text);
     }
 

@@ -34,10 +34,10 @@ public sealed class WardPostComposerTests
     {
         var post = Composer.Compose(Ecclesall2023, Books.With(Ecclesall2023));
 
-        Assert.Equal("Ecclesall (Sheffield): Lib Dem win", post.Headline);
+        Assert.Equal("Ecclesall (Sheffield): Liberal Democrats win", post.Headline);
         Assert.Equal(
             [
-                "Alice Fairbrook (Lib Dem) 3,100 (51.7%), elected",
+                "Alice Fairbrook (Liberal Democrat) 3,100 (51.7%), elected",
                 "Ben Holloway (Labour) 1,400 (23.3%)",
                 "Carol Weston (Conservative) 900 (15.0%)",
                 "Dan Marsh (Green) 600 (10.0%)",
@@ -52,16 +52,16 @@ public sealed class WardPostComposerTests
     {
         var post = Composer.Compose(Ecclesall2024, Books.With(Ecclesall2023, Ecclesall2024));
 
-        Assert.Equal("Ecclesall (Sheffield): Lib Dem hold", post.Headline);
+        Assert.Equal("Ecclesall (Sheffield): Liberal Democrats hold", post.Headline);
         Assert.Equal(
             [
-                "Eve Thornton (Lib Dem) 3,250 (50.0%, -1.7), elected",
-                "Frank Ashdown (Labour) 1,300 (20.0%, -3.3)",
-                "Grace Linley (Green) 950 (14.6%, +4.6)",
-                "Harry Vale (Conservative) 700 (10.8%, -4.2)",
+                "Eve Thornton (Liberal Democrat) 3,250 (50.0%, -1.7 pts), elected",
+                "Frank Ashdown (Labour) 1,300 (20.0%, -3.3 pts)",
+                "Grace Linley (Green) 950 (14.6%, +4.6 pts)",
+                "Harry Vale (Conservative) 700 (10.8%, -4.2 pts)",
                 "Ian Cole (Reform UK) 300 (4.6%, new)",
                 "Majority 1,950.",
-                "Turnout 6,540 (38.2%).",
+                "Turnout 38.2% (6,540 ballots).",
             ],
             post.Lines);
         var topic = Assert.IsType<PostTopic>(post.Topic);
@@ -77,7 +77,7 @@ public sealed class WardPostComposerTests
 
         var post = Composer.Compose(now, Books.With(before, now));
 
-        Assert.Equal("Walkley (Sheffield): Green gain from Labour", post.Headline);
+        Assert.Equal("Walkley (Sheffield): Greens gain from Labour", post.Headline);
         Assert.True(post.Topic!.ControlChanged);
         Assert.Equal(["Green", "Lab"], post.Topic.Parties.Order(StringComparer.Ordinal));
         Assert.Equal("#6AB023", post.Colour);
@@ -92,7 +92,7 @@ public sealed class WardPostComposerTests
         var post = Composer.Compose(now, Books.With(before, now));
 
         Assert.Equal("Darton East (Barnsley) by-election: Reform UK gain from Labour", post.Headline);
-        Assert.Equal(["Tom Ure (Reform UK) 1,400 (56.0%, +39.3), elected", "Uma Patel (Labour) 1,100 (44.0%, -39.3)", "Majority 300."], post.Lines);
+        Assert.Equal(["Tom Ure (Reform UK) 1,400 (56.0%, +39.3 pts), elected", "Uma Patel (Labour) 1,100 (44.0%, -39.3 pts)", "Majority 300."], post.Lines);
         Assert.Equal("by-election", post.Topic!.ElectionType);
     }
 
@@ -121,8 +121,47 @@ public sealed class WardPostComposerTests
 
         var post = Composer.Compose(result, Books.With(result));
 
-        Assert.Equal("Headingley (Leeds): Labour 2, Green 1 elected", post.Headline);
+        Assert.Equal("Headingley (Leeds): Labour 2, Greens 1 elected", post.Headline);
         Assert.DoesNotContain(post.Lines, line => line.StartsWith("Majority", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ComposeCorrection_ChangedWinner_SaysWhatOurPostSaidWhenAndWhatChanged()
+    {
+        var revised = Ecclesall2024 with
+        {
+            Revision = 2,
+            Candidates = [Ward.Candidate("Eve Thornton", "LD", 3250), Ward.Candidate("Frank Ashdown", "Lab", 3300, elected: true), .. Ecclesall2024.Candidates.Skip(2)],
+        };
+
+        var post = Composer.ComposeCorrection(Ecclesall2024, revised, Books.With(Ecclesall2023, revised), previousAt: new DateTimeOffset(2024, 5, 3, 0, 23, 0, TimeSpan.Zero));
+
+        Assert.Equal(PostKind.Correction, post.Kind);
+        Assert.Equal("Correction — Ecclesall (Sheffield): our 01:23 post said Liberal Democrats hold; Labour gain from Liberal Democrats", post.Headline);
+        Assert.Equal("Frank Ashdown (Labour) 3,300 (was 1,300), now elected; Eve Thornton (Liberal Democrat) 3,250, no longer elected.", post.Lines[0]);
+        Assert.Equal("Frank Ashdown (Labour) 3,300 (38.8%, +15.5 pts), elected", post.Lines[1]);
+    }
+
+    [Fact]
+    public void ComposeCorrection_SameCallOtherVotes_SaysTheCallStandsAndWhatMoved()
+    {
+        var revised = Ecclesall2024 with { Revision = 2, Turnout = 6550 };
+
+        var post = Composer.ComposeCorrection(Ecclesall2024, revised, Books.With(Ecclesall2023, revised));
+
+        Assert.Equal("Correction — Ecclesall (Sheffield): our earlier post gave other figures; the call stands: Liberal Democrats hold", post.Headline);
+        Assert.Equal("Turnout 6,550 ballots (was 6,540).", post.Lines[0]);
+    }
+
+    [Fact]
+    public void Compose_WinnerOutpolledByALoser_IsPostedAsWhatItIsWithNoMajority()
+    {
+        var muddled = Ward.Result("Sheffield", "Walkley", Poll2024, Ward.Candidate("Mia Rowe", "Green", 2300, elected: true), Ward.Candidate("Ned Carver", "Lab", 2700));
+
+        var post = Composer.Compose(muddled, Books.With(muddled));
+
+        Assert.Equal("Walkley (Sheffield): declared Greens win; the figures show Ned Carver (Labour) ahead of a winner — awaiting confirmation", post.Headline);
+        Assert.Equal(["Ned Carver (Labour) 2,700 (54.0%)", "Mia Rowe (Green) 2,300 (46.0%), elected"], post.Lines);
     }
 
     [Fact]
@@ -133,6 +172,6 @@ public sealed class WardPostComposerTests
         var digest = new DigestComposer(Culture.EnGb).Compose(posts);
 
         Assert.Equal("2 results declared", digest.Headline);
-        Assert.Equal(["Ecclesall (Sheffield): Lib Dem win", "Ecclesall (Sheffield): Lib Dem hold"], digest.Lines);
+        Assert.Equal(["Ecclesall (Sheffield): Liberal Democrats win", "Ecclesall (Sheffield): Liberal Democrats hold"], digest.Lines);
     }
 }

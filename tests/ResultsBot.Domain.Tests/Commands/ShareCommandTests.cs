@@ -2,6 +2,8 @@ using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Messages;
+using ResultsBot.Domain.Parties;
+using ResultsBot.Domain.Tests.Builders;
 
 namespace ResultsBot.Domain.Tests.Commands;
 
@@ -21,7 +23,7 @@ public sealed class ShareCommandTests
         var share = Assert.IsType<NationalShare>(answer.Publish);
         Assert.Equal(("BBC projected national share", "U1", _time.GetUtcNow(), 1), (share.Source, share.SetBy, share.At, share.Revision));
         Assert.Equal(["Lab 34.5", "C 25", "LD 17"], share.Shares.Select(s => $"{s.Party} {s.Percent}"));
-        Assert.Equal("Projected national share set: Labour 34.5%, Conservatives 25%, Liberal Democrats 17%, others 23.5% (BBC projected national share).", answer.Text);
+        Assert.Equal("Projected national share set: Labour 34.5%, Conservatives 25%, Liberal Democrats 17%, others 23.5% (BBC projected national share). Labour lead by 9.5 points.", answer.Text);
     }
 
     [Fact]
@@ -51,6 +53,66 @@ public sealed class ShareCommandTests
         Assert.Null(answer.Publish);
         Assert.StartsWith(problem, answer.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Answer_ShareWithLastYearsFigures_GivesTheLeadAndEachChangeInPoints()
+    {
+        var book = Books.With(WithPrevious);
+
+        var answer = _engine.Answer("/share", book, Admin);
+
+        Assert.Equal(
+            """
+            Projected national share: Labour 34% (-1.0 pts), Conservatives 25% (-1.0 pts), Liberal Democrats 17% (-3.0 pts), others 24% (+5.0 pts). Labour lead by 9 points.
+            Changes in points on 2023.
+            Source: BBC projected national share, 3 May 2024, 16:00 UK time.
+            """.ReplaceLineEndings("\n").TrimEnd(),
+            answer.Text);
+    }
+
+    [Fact]
+    public void Answer_Tie_SaysThePartiesAreLevel()
+    {
+        var answer = _engine.Answer("/share set Lab 30 Con 30 LD 15 source BBC", ResultsBook.Empty, Admin);
+
+        Assert.Equal("Projected national share set: Labour 30%, Conservatives 30%, Liberal Democrats 15%, others 25% (BBC). Labour and Conservatives level on 30%.", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_SetOverAFigureAtTheLastPossibleRevision_IsRefusedNotReportedAsSet()
+    {
+        // The next revision would wrap round to a negative one, which the book ignores: "set" would be untrue.
+        var book = Books.With(WithPrevious with { Revision = int.MaxValue });
+
+        var answer = _engine.Answer("/share set Lab 40 source BBC", book, Admin);
+
+        Assert.False(answer.Ok);
+        Assert.Null(answer.Publish);
+        Assert.Equal("The projected national share already entered is marked as the last one possible, so /share set cannot replace it. It is still: Labour 34% (-1.0 pts), Conservatives 25% (-1.0 pts), Liberal Democrats 17% (-3.0 pts), others 24% (+5.0 pts).", answer.Text);
+    }
+
+    [Fact]
+    public void Compose_Post_HeadlinesTheLeadThenFiguresBasisAndSource()
+    {
+        var post = ResultsBot.Domain.Posts.NationalShareText.Compose(WithPrevious, Culture.EnGb);
+
+        Assert.Equal("Projected national share: Labour lead by 9 points", post.Headline);
+        Assert.Equal(
+            [
+                "Labour 34% (-1.0 pts), Conservatives 25% (-1.0 pts), Liberal Democrats 17% (-3.0 pts), others 24% (+5.0 pts).",
+                "Changes in points on 2023.",
+                "Source: BBC projected national share, 3 May 2024, 16:00 UK time.",
+            ],
+            post.Lines);
+    }
+
+    private static readonly NationalShare WithPrevious = new(
+        1,
+        "BBC projected national share",
+        new DateTimeOffset(2024, 5, 3, 16, 0, 0, TimeSpan.FromHours(1)),
+        "",
+        [new(new PartyCode("Lab"), 34, 35), new(new PartyCode("C"), 25, 26), new(new PartyCode("LD"), 17, 20)],
+        PreviousYear: 2023);
 
     [Fact]
     public void Answer_SetByNonAdmin_IsRefused()

@@ -16,7 +16,15 @@ public sealed class ContestCommandTests
         var answer = _engine.Answer("/mayor hackney", Books.With(Candidates.GreenGain()));
 
         Assert.True(answer.Ok);
-        Assert.StartsWith("Green gain Hackney mayoralty from Labour\nMayor of Hackney.\nJim Harvey (Green) is elected with 62,806 votes (45.2%).", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(
+            """
+            Hackney mayor: Jim Harvey (Green) gains from Labour, beating John Cooper by 36,904 votes
+            Turnout 76.3% (138,910 of an electorate of 182,136), +4.5 pts on last time.
+            Votes: Jim Harvey (Green) 62,806 (45.2%)
+            John Cooper (Labour) 25,902 (18.7%, -30.1 pts)
+            Ian Hutton (Independent) 2,089 (1.5%)
+            """.ReplaceLineEndings("\n"),
+            answer.Text);
     }
 
     [Fact]
@@ -24,7 +32,7 @@ public sealed class ContestCommandTests
     {
         var answer = _engine.Answer("/mayor Hackny", Books.With(Candidates.Rush(1, "Green", "Lab", gain: true)));
 
-        Assert.Equal("Green gain Hackney mayoralty from Labour\nMayor of Hackney.\nFull result to follow.", answer.Text);
+        Assert.Equal("Hackney mayor: Greens gain from Labour\nFull result to follow.", answer.Text);
     }
 
     [Fact]
@@ -34,7 +42,7 @@ public sealed class ContestCommandTests
 
         var answer = _engine.Answer("/mayor Hackney", Books.With(nominations));
 
-        Assert.Equal("Hackney mayoralty: not declared yet.\nMayor of Hackney.\nStanding: John Cooper (Labour, sitting), Jim Harvey (Green)", answer.Text);
+        Assert.Equal("Hackney mayor: not declared yet.\nMayor of Hackney.\nStanding: John Cooper (Labour, sitting), Jim Harvey (Green)", answer.Text);
     }
 
     [Fact]
@@ -43,7 +51,7 @@ public sealed class ContestCommandTests
         var answer = _engine.Answer("/mayor Leeds", Books.With(Candidates.GreenGain()));
 
         Assert.False(answer.Ok);
-        Assert.Equal("No mayoralty called \"Leeds\" in this feed.", answer.Text);
+        Assert.Equal("No mayoralty called \"Leeds\" in tonight's results.", answer.Text);
     }
 
     [Fact]
@@ -53,7 +61,7 @@ public sealed class ContestCommandTests
 
         var answer = _engine.Answer("/seat aberdeen central", Books.With(result));
 
-        Assert.StartsWith("Reform UK gain Aberdeen Central from SNP\nScottish Parliament constituency.", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Aberdeen Central: Jim Harvey (Reform UK) gains from SNP\nScottish Parliament constituency.", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,8 +105,8 @@ public sealed class ContestCommandTests
     {
         var kent = new CandidateRush(1, new Contest(ContestKind.PoliceCommissioner, "Kent", "Police and Crime Commissioner", "P"), null, new PartyCode("C"), new PartyCode("C"), false, null);
 
-        Assert.Equal("Conservative hold Kent police and crime commissioner\nPolice and crime commissioner for Kent.\nFull result to follow.", _engine.Answer("/pcc kent", Books.With(kent)).Text);
-        Assert.Equal(new CommandAnswer("No mayoralty called \"kent\": this feed has no mayoral elections.", false), _engine.Answer("/mayor kent", Books.With(kent)));
+        Assert.Equal("Kent police and crime commissioner: Conservatives hold\nFull result to follow.", _engine.Answer("/pcc kent", Books.With(kent)).Text);
+        Assert.Equal(new CommandAnswer("No mayoralty called \"kent\": tonight's results have no mayoral elections.", false), _engine.Answer("/mayor kent", Books.With(kent)));
     }
 
     [Fact]

@@ -60,6 +60,31 @@ public class SubscriptionParserTests
         Assert.Equal(TimeSpan.FromSeconds(90), again.DigestWindow);
     }
 
+    [Theory]
+    [InlineData(2.0)]
+    [InlineData(2.5)]
+    [InlineData(120.0)]
+    public void ReadStored_ConsoleDigestWindowShorterThanSubscribeAllows_KeepsTheDigestAndItsWindow(double seconds)
+    {
+        // Console:DigestWindow may be 1s–30m; /subscribe asks for at least 5s. The stored console filter
+        // used to read back as "everything" (no digest at all) when its window was under 5s.
+        var filter = SubscriptionFilter.Everything with { Digest = true, DigestWindow = TimeSpan.FromSeconds(seconds), Wards = true };
+
+        var again = SubscriptionParser.ReadStored(SubscriptionText.Write(filter));
+
+        Assert.True(again.Digest);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), again.DigestWindow);
+        Assert.True(again.Wards);
+    }
+
+    [Fact]
+    public void Parse_TypedDigestUnderFiveSeconds_IsStillRefused()
+    {
+        var parse = SubscriptionParser.Parse("digest 2s", Regions.KnownCouncils, []);
+
+        Assert.StartsWith("digest takes on, off or a window between 5s and 30m", parse.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Regions_EveryCurrentEnglishCouncil_HasARegionAndEveryOtherCouncilItsNation()
     {

@@ -18,14 +18,14 @@ public sealed class BallotVerbTests
         Assert.Equal("", stderr);
         Assert.Equal(
             """
-            Ecclesall (Sheffield): Lib Dem hold
-            Eve Thornton (Lib Dem) 3,250 (50.0%, -1.7), elected
-            Frank Ashdown (Labour) 1,300 (20.0%, -3.3)
-            Grace Linley (Green) 950 (14.6%, +4.6)
-            Harry Vale (Conservative) 700 (10.8%, -4.2)
+            Ecclesall (Sheffield): Liberal Democrats hold
+            Eve Thornton (Liberal Democrat) 3,250 (50.0%, -1.7 pts), elected
+            Frank Ashdown (Labour) 1,300 (20.0%, -3.3 pts)
+            Grace Linley (Green) 950 (14.6%, +4.6 pts)
+            Harry Vale (Conservative) 700 (10.8%, -4.2 pts)
             Ian Cole (Reform UK) 300 (4.6%, new)
             Majority 1,950.
-            Turnout 6,540 (38.2%).
+            Turnout 38.2% (6,540 ballots).
             """,
             stdout.Trim().ReplaceLineEndings("\n"));
     }
@@ -42,9 +42,9 @@ public sealed class BallotVerbTests
             [
                 "Darton East (Barnsley) by-election: Reform UK gain from Labour",
                 "Darton East (Barnsley): Labour win",
-                "Ecclesall (Sheffield): Lib Dem hold",
-                "Ecclesall (Sheffield): Lib Dem win",
-                "Walkley (Sheffield): Green gain from Labour",
+                "Ecclesall (Sheffield): Liberal Democrats hold",
+                "Ecclesall (Sheffield): Liberal Democrats win",
+                "Walkley (Sheffield): Greens gain from Labour",
                 "Walkley (Sheffield): Labour win",
             ],
             Posts.Headlines(stdout).Order(StringComparer.Ordinal));
@@ -67,11 +67,12 @@ public sealed class BallotVerbTests
                 "Question: Do you want Bradford to have a directly elected mayor?",
                 "No 61,877 (56.2%)",
                 "Yes 48,211 (43.8%)",
-                "Turnout 110,508 (30.7% of 360,000).",
+                "Turnout 30.7% (110,508 of an electorate of 360,000).",
                 "Rejected ballots 420.",
             ],
             posts[0]);
-        Assert.Equal("Correction: Bradford referendum: No wins with 56.2%", posts[1][0]);
-        Assert.Equal("Revision 2 corrects the earlier result: No 61,877 → 61,787.", posts[1][1]);
+        Assert.Equal("Correction — Bradford referendum: our 02:10 post gave other figures; the result stands: No wins with 56.2%", posts[1][0]);
+        Assert.Equal("No 61,787 (was 61,877).", posts[1][1]);
+        Assert.DoesNotContain(posts.SelectMany(p => p), line => line.Contains("Revision", StringComparison.Ordinal) || line.Contains("feed", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -40,23 +40,23 @@ public sealed class CandidateElectionTests
         Assert.Equal(
             [
                 "Reform UK gain Thurrock from Labour",
-                "Labour gain Croydon mayoralty from Conservative",
-                "Labour gain Croydon mayoralty from Conservative",
-                "Labour hold Hackney mayoralty",
-                "Correction: Green gain Hackney mayoralty from Labour",
-                "Green gain Hackney mayoralty from Labour",
-                "Conservative gain Watford mayoralty from Liberal Democrat",
-                "Reform UK gain Aberdeen Central from SNP",
-                "Reform UK gain Aberdeen Central from SNP",
-                "Afan Ogwr Rhondda: Plaid Cymru 2, Conservative 1, Liberal Democrat 1, Labour 1, Reform UK 1",
+                "Croydon mayor: Daniel Baker Test (Labour) gains from Conservatives",
+                "Full result — Croydon mayor: Daniel Baker Test (Labour) gains from Conservatives, beating Paul Lloyd Test by 42,055 votes",
+                "Hackney mayor: John Cooper Test (Labour) holds for Labour",
+                "Correction — Hackney mayor: our HH:MM post said Labour hold; Greens gain from Labour",
+                "Full result — Hackney mayor: Jim Harvey Test (Green) gains from Labour, beating John Cooper Test by 36,904 votes",
+                "Watford mayor: Theresa Byrne Test (Conservative) gains from Liberal Democrats, beating Paul Chapman Test by 481 votes",
+                "Aberdeen Central: Keith Williams Test (Reform UK) gains from SNP",
+                "Full result — Aberdeen Central: Keith Williams Test (Reform UK) gains from SNP, beating Nick Morris Test by 5,059 votes",
+                "Afan Ogwr Rhondda: Plaid Cymru 2, Conservatives 1, Liberal Democrats 1, Labour 1, Reform UK 1",
             ],
-            posts.Select(p => p[0]));
-        Assert.Equal(["Mayor of Croydon.", "Daniel Baker Test (Labour) is elected. Full result to follow."], posts[1][1..]);
-        Assert.Equal("Daniel Baker Test (Labour) is elected with 72,594 votes (43.3%).", posts[2][2]);
-        Assert.Contains("Majority 42,055 (25.1%) over Paul Lloyd Test (Conservative).", posts[2]);
-        Assert.Contains("Turnout 59.6% (167,508 of 280,996).", posts[2]);
-        Assert.Equal("Revision 2 corrects the call: it was \"Labour hold Hackney mayoralty\".", posts[4][1]);
-        Assert.Contains("Turnout 65.0% (36,931 of 56,817), +9.3 pts on last time.", posts[8]);
+            // The call was received during this run: its time is the clock's, in UK time.
+            posts.Select(p => System.Text.RegularExpressions.Regex.Replace(p[0], @"our \d\d:\d\d post", "our HH:MM post")));
+        Assert.Equal(["Full result to follow."], posts[1][1..]);
+        Assert.Equal("Votes: Daniel Baker Test (Labour) 72,594 (43.3%)", posts[2][2]);
+        Assert.Contains("Turnout 59.6% (167,508 of an electorate of 280,996).", posts[2]);
+        Assert.Contains("Turnout 65.0% (36,931 of an electorate of 56,817), +9.3 pts on last time.", posts[8]);
+        Assert.DoesNotContain(posts.SelectMany(p => p), line => line.Contains("Revision", StringComparison.Ordinal) || line.Contains("feed", StringComparison.OrdinalIgnoreCase) || line.Contains("majority of -", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -68,15 +68,16 @@ public sealed class CandidateElectionTests
         Assert.Equal(0, mayor.ExitCode);
         Assert.Equal(
             [
-                "Green gain Hackney mayoralty from Labour",
-                "Mayor of Hackney.",
-                "Jim Harvey Test (Green) is elected with 62,806 votes (45.2%).",
-                "Majority 36,904 (26.6%) over John Cooper Test (Labour).",
-                "Turnout 76.3% (138,910 of 182,136).",
-                "Green gain from Labour.",
+                "Hackney mayor: Jim Harvey Test (Green) gains from Labour, beating John Cooper Test by 36,904 votes",
+                "Turnout 76.3% (138,910 of an electorate of 182,136).",
+                "Votes: Jim Harvey Test (Green) 62,806 (45.2%)",
+                "John Cooper Test (Labour) 25,902 (18.7%)",
             ],
-            mayor.Stdout.Split('\n')[..6]);
+            mayor.Stdout.Split('\n')[..4]);
         Assert.Equal(0, seat.ExitCode);
-        Assert.StartsWith("Reform UK gain Aberdeen Central from SNP\nScottish Parliament constituency.\nKeith Williams Test (Reform UK) is elected with 12,368 votes (33.5%).", seat.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Aberdeen Central: Keith Williams Test (Reform UK) gains from SNP, beating Nick Morris Test by 5,059 votes\nScottish Parliament constituency.\nTurnout 65.0% (36,931 of an electorate of 56,817), +9.3 pts on last time.",
+            seat.Stdout,
+            StringComparison.Ordinal);
     }
 }

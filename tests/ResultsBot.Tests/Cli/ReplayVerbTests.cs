@@ -29,6 +29,22 @@ public sealed class ReplayVerbTests
     }
 
     [Fact]
+    public async Task Replay_ConsoleDigestWithShortWindow_GroupsThreeDeclarationsThatArriveTogether()
+    {
+        // Console:DigestWindow=2s is a valid setting; the console's stored filter used to lose the digest.
+        using var dir = new TempDirectory();
+        dir.CopyFeed("Local_Test_result_Adur_1.xml", "Local_Test_result_Barnet_1.xml", "Local_Test_result_Bexley_1.xml");
+
+        var (exit, stdout, _) = await BotProcess.RunAsync(dir.Path, "replay", dir.Path, "--Console:Digest=true", "--Console:DigestWindow=2s");
+
+        Assert.Equal(0, exit);
+        var post = Assert.Single(Posts.Split(stdout));
+        Assert.Equal(
+            ["3 councils declared", "Labour hold Adur", "Labour lose Barnet to no overall control", "Conservatives lose Bexley to no overall control", "3 of 3 declared"],
+            post);
+    }
+
+    [Fact]
     public async Task Replay_RevisionTwoChangesResult_PostsCorrectionAfterOriginal()
     {
         using var dir = new TempDirectory();

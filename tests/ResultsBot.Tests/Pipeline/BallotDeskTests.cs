@@ -30,7 +30,7 @@ public sealed class BallotDeskTests : IDisposable
 
         Assert.Empty(store.PendingDeliveries("console"));
         var post = Assert.Single(store.PendingDeliveries("wards-channel"));
-        Assert.Equal("Ecclesall (Sheffield): Lib Dem win", post.Post.Headline);
+        Assert.Equal("Ecclesall (Sheffield): Liberal Democrats win", post.Post.Headline);
     }
 
     [Fact]
@@ -38,15 +38,23 @@ public sealed class BallotDeskTests : IDisposable
     {
         using var store = Open();
         var desk = Desk(store);
+        _time.SetUtcNow(new DateTimeOffset(2024, 5, 3, 0, 23, 0, TimeSpan.Zero));
         desk.Take(Document(Ecclesall(3250, revision: 1)), Parse(Ecclesall(3250, revision: 1)));
 
+        _time.Advance(TimeSpan.FromMinutes(10));
         var same = desk.Take(Document(Ecclesall(3250, revision: 2)), Parse(Ecclesall(3250, revision: 2)));
+        _time.Advance(TimeSpan.FromMinutes(10));
         var changed = desk.Take(Document(Ecclesall(3205, revision: 3)), Parse(Ecclesall(3205, revision: 3)));
 
         Assert.Equal(AcceptanceKind.Superseding, same.Kind);
         Assert.Equal(AcceptanceKind.Superseding, changed.Kind);
-        Assert.Equal(["Ecclesall (Sheffield): Lib Dem win", "Correction: Ecclesall (Sheffield): Lib Dem win"], store.PendingDeliveries("wards-channel").Select(p => p.Post.Headline));
-        Assert.Equal(PostKind.Correction, store.PendingDeliveries("wards-channel")[1].Post.Kind);
+        var pending = store.PendingDeliveries("wards-channel");
+        // The post that went out is revision 1's, at 01:23 UK time; revision 2 repeated it and posted nothing.
+        Assert.Equal(
+            ["Ecclesall (Sheffield): Liberal Democrats win", "Correction — Ecclesall (Sheffield): our 01:23 post gave other figures; the call stands: Liberal Democrats win"],
+            pending.Select(p => p.Post.Headline));
+        Assert.Equal(PostKind.Correction, pending[1].Post.Kind);
+        Assert.Equal("Eve Thornton (Liberal Democrat) 3,205 (was 3,250).", pending[1].Post.Lines[0]);
     }
 
     [Fact]
@@ -81,11 +89,11 @@ public sealed class BallotDeskTests : IDisposable
 
     private SqliteResultsStore Open() => SqliteResultsStore.Open("Data Source=" + _dir.File("bot.db"), _time);
 
-    private static ResultsDesk Desk(SqliteResultsStore store)
+    private ResultsDesk Desk(SqliteResultsStore store)
     {
         var subscriptions = new ChannelSubscriptions(store);
         subscriptions.Subscribe("console", SubscriptionFilter.Everything, "config", "test");
         subscriptions.Subscribe("wards-channel", SubscriptionFilter.Everything with { Wards = true }, "config", "test");
-        return new ResultsDesk(store, new DeclarationPostComposer(EnGb), new MilestoneComposer(EnGb), subscriptions, new FakeTimeProvider(), EnGb, NullLogger<ResultsDesk>.Instance);
+        return new ResultsDesk(store, new DeclarationPostComposer(EnGb), new MilestoneComposer(EnGb), subscriptions, _time, EnGb, NullLogger<ResultsDesk>.Instance);
     }
 }

@@ -23,11 +23,16 @@ public sealed class CandidateDeskTests : IDisposable
         using var store = Open();
         var desk = Desk(store);
 
+        // The call is taken at 01:23 UK time (BST); the correction says when that post went out.
+        _time.SetUtcNow(new DateTimeOffset(2026, 5, 7, 0, 23, 0, TimeSpan.Zero));
         Take(desk, "Mayoral_Elections_Test_rush_Hackney_1.xml");
+        _time.Advance(TimeSpan.FromMinutes(7));
         Take(desk, "Mayoral_Elections_Test_rush_Hackney_2.xml");
 
         var pending = store.PendingDeliveries("console");
-        Assert.Equal(["Labour hold Hackney mayoralty", "Correction: Green gain Hackney mayoralty from Labour"], pending.Select(p => p.Post.Headline));
+        Assert.Equal(
+            ["Hackney mayor: John Cooper Test (Labour) holds for Labour", "Correction — Hackney mayor: our 01:23 post said Labour hold; Greens gain from Labour"],
+            pending.Select(p => p.Post.Headline));
         Assert.Equal(pending[0].PostId, pending[1].CorrectsPostId);
     }
 
@@ -48,7 +53,10 @@ public sealed class CandidateDeskTests : IDisposable
         Take(restarted, "Mayoral_Elections_Test_rush_Hackney_2.xml");
 
         Assert.Equal(
-            [(PostKind.Declaration, "Labour hold Hackney mayoralty"), (PostKind.Declaration, "Labour hold Hackney mayoralty")],
+            [
+                (PostKind.Declaration, "Hackney mayor: John Cooper Test (Labour) holds for Labour"),
+                (PostKind.Declaration, "Full result — Hackney mayor: John Cooper Test (Labour) holds for Labour, beating Phil Griffin Test by 37,566 votes"),
+            ],
             reopened.PendingDeliveries("console").Select(p => (p.Post.Kind, p.Post.Headline)));
         Assert.Equal(3, reopened.LoadMessages().Count);
     }

@@ -62,6 +62,28 @@ public sealed class PostDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Kick_NothingElseArrives_TheDigestGoesOutWhenItsWindowCloses()
+    {
+        // Three declarations arrive together and then nothing: no later poll (the feed may be down, or
+        // polled rarely) must be needed for the digest to go out.
+        Queue("Adur", "Labour hold Adur");
+        Queue("Bury", "Labour hold Bury");
+        Queue("Thurrock", "Reform UK gain Thurrock from Labour", "3 of 136 declared");
+        await _dispatcher.DeliverPendingAsync(CancellationToken.None);
+        Assert.Empty(_sink.SentTo("digest"));
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (_sink.SentTo("digest").Count == 0 && !patience.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None);
+        }
+
+        Assert.Equal(["3 councils declared"], _sink.SentTo("digest").Select(p => p.Headline));
+    }
+
+    [Fact]
     public async Task DeliverPending_DeclarationAfterTheWindow_GoesInTheNextDigest()
     {
         Queue("Adur", "Labour hold Adur");
