@@ -29,13 +29,15 @@ internal sealed class ContestCommand(CultureInfo culture)
         };
         if (query.Length == 0)
         {
-            return CommandAnswer.Problem($"Which {noun}? For example: {example}");
+            return command == "seat"
+                ? CommandAnswer.Problem($"Which {noun}? For example: {example}")
+                : SoFar(KindsFor(command)[0], book);
         }
 
         var contests = ContestsOf(book, KindsFor(command));
         var names = NamesOf(contests);
-        var match = CouncilFinder.Find(query, names);
-        var key = match.Key ?? (!match.Ambiguous && match.Candidates.Count == 1 ? match.Candidates[0] : null);
+        var match = CouncilFinder.Find(ContestNames.Spelt(query), names);
+        var key = match.Key ?? (ContestNames.ByAreaOrCandidate(query, contests, book) is { } found ? CouncilKey.For(found.Name) : null);
         if (key is not null)
         {
             return new CommandAnswer(string.Join("\n\n", contests.Where(c => CouncilKey.For(c.Name) == key).Select(c => About(c, book))));
@@ -50,6 +52,26 @@ internal sealed class ContestCommand(CultureInfo culture)
             _ when names.Count == 0 => $"No {noun} called \"{asked}\": tonight's results have no {(noun == "police area" ? "police and crime commissioner elections" : noun == "seat" ? "parliament seats" : "mayoral elections")}.",
             _ => $"No {noun} called \"{asked}\" in tonight's results.",
         });
+    }
+
+    /// <summary>/mayor or /pcc with no name: every result so far, newest first, with how many are expected.</summary>
+    private CommandAnswer SoFar(ContestKind kind, ResultsBook book)
+    {
+        var calls = NightContests.Calls(book, kind);
+        var expected = NightContests.Expected(book, kind);
+        var noun = NightContests.Plural(kind);
+        if (calls.Count == 0)
+        {
+            return new CommandAnswer(expected is { } count
+                ? $"No {noun[..^1]} has declared yet; {Text.Numbers.Count(count, culture)} are expected."
+                : $"No {noun[..^1]} has declared yet.");
+        }
+
+        var heading = expected is { } all
+            ? $"{Text.Numbers.Count(calls.Count, culture)} of {Text.Numbers.Count(all, culture)} {noun} declared, newest first:"
+            : $"{Text.Numbers.Count(calls.Count, culture)} {noun} declared, newest first:";
+        var lines = calls.Reverse().Select(c => $"{CandidateHeadlines.Office(c.Contest)}: {CandidateHeadlines.Call(c.Winner, c.Sitting)}");
+        return new CommandAnswer(string.Join("\n", [heading, .. lines]));
     }
 
     /// <summary>For /council: what else a name is in this feed, e.g. "a mayoralty (/mayor Hackney)"; null when nothing.</summary>

@@ -29,4 +29,9 @@ public static class NightContests
 
     /// <summary>"mayors", "police and crime commissioners": how a list of them is named.</summary>
     public static string Plural(ContestKind kind) => kind == ContestKind.Mayor ? "mayors" : "police and crime commissioners";
+
+    /// <summary>"1 mayor", "3 of 37 police and crime commissioners" agree in number with how many declared.</summary>
+    public static string Noun(ContestKind kind, int count) => count == 1 && kind == ContestKind.Mayor ? "mayor"
+        : count == 1 ? "police and crime commissioner"
+        : Plural(kind);
 }

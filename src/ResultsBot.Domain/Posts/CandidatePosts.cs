@@ -11,7 +11,34 @@ namespace ResultsBot.Domain.Posts;
 public static class CandidatePosts
 {
     /// <param name="receivedOf">When the message now in the book under a key was received, if known: a correction says when the post it corrects went out.</param>
-    public static IEnumerable<Post> For(Acceptance acceptance, CandidatePostComposer composer, DateTimeOffset receivedAt, Func<string, DateTimeOffset?>? receivedOf = null)
+    public static IEnumerable<Post> For(Acceptance acceptance, CandidatePostComposer composer, DateTimeOffset receivedAt, Func<string, DateTimeOffset?>? receivedOf = null) =>
+        Posts(acceptance, composer, receivedAt, receivedOf).Select(post => WithProgress(post, acceptance));
+
+    /// <summary>"3 of 37 police and crime commissioners declared": the night's progress for mayors and commissioners, as councils have theirs.</summary>
+    private static Post WithProgress(Post post, Acceptance acceptance)
+    {
+        var contest = acceptance.Message switch
+        {
+            CandidateResult r => r.Contest,
+            CandidateRush r => r.Contest,
+            _ => null,
+        };
+        if (contest is null || contest.Kind is not (Contests.ContestKind.Mayor or Contests.ContestKind.PoliceCommissioner))
+        {
+            return post;
+        }
+
+        var declared = Contests.NightContests.Calls(acceptance.Book, contest.Kind).Count;
+        var expected = Contests.NightContests.Expected(acceptance.Book, contest.Kind);
+        var noun = Contests.NightContests.Noun(contest.Kind, expected ?? declared);
+        var culture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        var line = expected is { } all
+            ? $"{Text.Numbers.Count(declared, culture)} of {Text.Numbers.Count(all, culture)} {noun} declared"
+            : $"{Text.Numbers.Count(declared, culture)} {noun} declared";
+        return post with { Sections = [.. post.Sections, PostSection.Plain(line)] };
+    }
+
+    private static IEnumerable<Post> Posts(Acceptance acceptance, CandidatePostComposer composer, DateTimeOffset receivedAt, Func<string, DateTimeOffset?>? receivedOf)
     {
         var book = acceptance.Book;
         var earlier = receivedOf ?? (_ => null);

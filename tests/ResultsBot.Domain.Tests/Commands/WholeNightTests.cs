@@ -58,4 +58,46 @@ public class WholeNightTests
             """.Replace("(+0)", "(±0)", StringComparison.Ordinal),
             _engine.Answer("/party Labour", _night).Text);
     }
+
+    [Fact]
+    public void Mayor_NoName_ListsTheResultsSoFarNewestFirst()
+    {
+        var answer = _engine.Answer("/mayor", _night);
+
+        Assert.True(answer.Ok);
+        Assert.Equal(2, answer.Text.Split('\n').Length - 1);
+        Assert.StartsWith("2 mayors declared, newest first:\n", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("West Midlands mayor: Labour gain from Conservatives", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("2 of 3 police and crime commissioners declared, newest first:\n", _engine.Answer("/pcc", _night).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/mayor west mids", "West Midlands")]
+    [InlineData("/mayor Harvey", "Hackney")]
+    [InlineData("/mayor Jim Harvey", "Hackney")]
+    public void Mayor_ShortFormOrCandidate_FindsTheMayoralty(string command, string area)
+    {
+        var answer = _engine.Answer(command, _night);
+
+        Assert.True(answer.Ok, answer.Text);
+        Assert.StartsWith(area + " mayor", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mayor_AreaWithoutGreater_FindsIt()
+    {
+        var manchester = new Contest(ContestKind.Mayor, "Greater Manchester", "Mayoral Elections", "M");
+        var book = Books.With(Candidates.Rush(1, "Lab", "Lab", gain: false, contest: manchester));
+
+        Assert.StartsWith("Greater Manchester mayor", _engine.Answer("/mayor Manchester", book).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mayor_Typo_SuggestsRatherThanAnswering()
+    {
+        var answer = _engine.Answer("/mayor Hackny", _night);
+
+        Assert.False(answer.Ok);
+        Assert.Equal("No mayoralty called \"Hackny\" in tonight's results. Did you mean Hackney?", answer.Text);
+    }
 }

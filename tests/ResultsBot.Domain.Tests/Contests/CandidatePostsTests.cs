@@ -23,7 +23,7 @@ public sealed class CandidatePostsTests
                 (PostKind.Declaration, "Full result — Hackney mayor: Jim Harvey (Green) gains from Labour, beating John Cooper by 36,904 votes"),
             ],
             posts.Select(p => (p.Kind, p.Headline)));
-        Assert.Equal(["Full result to follow."], posts[0].Lines);
+        Assert.Equal(["Full result to follow.", "1 mayor declared"], posts[0].Lines);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class ContestCommandTests
     [Fact]
     public void Mayor_OnlyARush_AnswersTheCall()
     {
-        var answer = _engine.Answer("/mayor Hackny", Books.With(Candidates.Rush(1, "Green", "Lab", gain: true)));
+        var answer = _engine.Answer("/mayor Hackney", Books.With(Candidates.Rush(1, "Green", "Lab", gain: true)));
 
         Assert.Equal("Hackney mayor: Greens gain from Labour\nFull result to follow.", answer.Text);
     }

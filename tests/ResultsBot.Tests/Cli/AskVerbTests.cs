@@ -132,7 +132,7 @@ public sealed class AskVerbTests
 
         // Councils that changed hands, plus the feed's mayoralties that did (the whole night is in /gains).
         var gainLines = gains.TrimEnd().Split('\n');
-        var councilGains = gainLines.Skip(1).Count(l => !l.Contains("mayoralty", StringComparison.Ordinal) && !l.Contains("commissioner", StringComparison.Ordinal));
+        var councilGains = gainLines.Skip(1).Count(l => !l.Contains(" mayor: ", StringComparison.Ordinal) && !l.Contains(" commissioner: ", StringComparison.Ordinal));
         Assert.Equal(changedHands, councilGains);
         Assert.Equal($"{gainLines.Length - 1} changes of control, newest first:", gainLines[0]);
         var declaredLines = declared.TrimEnd().Split('\n');

@@ -52,7 +52,7 @@ public sealed class CandidateElectionTests
             ],
             // The call was received during this run: its time is the clock's, in UK time.
             posts.Select(p => System.Text.RegularExpressions.Regex.Replace(p[0], @"our \d\d:\d\d post", "our HH:MM post")));
-        Assert.Equal(["Full result to follow."], posts[1][1..]);
+        Assert.Equal(["Full result to follow.", "1 mayor declared"], posts[1][1..]);
         Assert.Equal("Votes: Daniel Baker Test (Labour) 72,594 (43.3%)", posts[2][2]);
         Assert.Contains("Turnout 59.6% (167,508 of an electorate of 280,996).", posts[2]);
         Assert.Contains("Turnout 65.0% (36,931 of an electorate of 56,817), +9.3 pts on last time.", posts[8]);
