@@ -22,6 +22,7 @@ public sealed class FeedProcessor(
     FeedWatchdog? watchdog = null)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan StuckCheckInterval = TimeSpan.FromSeconds(1);
 
     // A bad file seen while watching may be half-written; it is reported only if still bad a poll later.
     private readonly Dictionary<string, (FeedDocument Document, string Reason)> _unsettled = new(StringComparer.Ordinal);
@@ -29,19 +30,51 @@ public sealed class FeedProcessor(
     /// <summary>Polls once and processes everything found. Throws <see cref="FeedSourceException"/> when the source cannot be read.</summary>
     public async Task ProcessOnceAsync(ProcessingMode mode, CancellationToken cancellationToken)
     {
-        IReadOnlyList<FeedDocument> documents;
+        health?.PollStarted();
         try
         {
-            documents = await source.PollAsync(cancellationToken);
+            IReadOnlyList<FeedDocument> documents;
+            try
+            {
+                documents = await source.PollAsync(cancellationToken);
+            }
+            catch (FeedSourceException ex)
+            {
+                health?.ReadFailed(ex.Message, ex.Stalled);
+                throw;
+            }
+
+            health?.ReadOk(documents.Count);
+            await ProcessAsync(documents, mode, cancellationToken);
         }
-        catch (FeedSourceException ex)
+        finally
         {
-            health?.ReadFailed(ex.Message);
-            throw;
+            health?.PollFinished();
+        }
+    }
+
+    // A poll that does not end is looked at while it runs, so a stuck feed is alerted and /readyz says so
+    // (the loop itself is what is stuck, so it cannot wait for the poll to end to notice).
+    private async Task PollWatchingAsync(ProcessingMode mode, CancellationToken cancellationToken)
+    {
+        var polling = Task.Run(() => ProcessOnceAsync(mode, cancellationToken), cancellationToken);
+        if (watchdog is null)
+        {
+            await polling;
+            return;
         }
 
-        health?.ReadOk(documents.Count);
-        await ProcessAsync(documents, mode, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        while (await Task.WhenAny(polling, Task.Delay(StuckCheckInterval, time, stop.Token)) != polling)
+        {
+            if (watchdog.Check(source.Description) is not null)
+            {
+                dispatcher.Kick(cancellationToken);
+            }
+        }
+
+        await stop.CancelAsync();
+        await polling;
     }
 
     /// <summary>
@@ -222,7 +255,7 @@ public sealed class FeedProcessor(
             var wait = pollInterval;
             try
             {
-                await ProcessOnceAsync(mode, cancellationToken);
+                await PollWatchingAsync(mode, cancellationToken);
                 mode = laterPolls;
                 if (lastFailure is not null)
                 {
