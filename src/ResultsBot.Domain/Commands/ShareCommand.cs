@@ -45,6 +45,13 @@ internal sealed class ShareCommand(CultureInfo culture)
 
     private CommandAnswer Set((IReadOnlyList<PartyShare> Shares, string Source) parsed, NationalShare? latest, Caller caller, DateTimeOffset now)
     {
+        // A feed file may carry the highest revision there is; adding one would wrap round to a negative
+        // revision the book ignores, and "set" would be claimed while nothing changed.
+        if (latest is { Revision: int.MaxValue })
+        {
+            return CommandAnswer.Problem($"Nothing was changed: the projected national share from {latest.SetBy} has revision {int.MaxValue:N0}, the highest there can be, so no later figure can replace it. Replace that file in the feed with one of a lower revision.");
+        }
+
         var share = new NationalShare((latest?.Revision ?? 0) + 1, parsed.Source, now, caller.Id, parsed.Shares);
         return new CommandAnswer($"Projected national share set: {NationalShareText.Figures(share, culture)} ({share.Source}).", Publish: share);
     }

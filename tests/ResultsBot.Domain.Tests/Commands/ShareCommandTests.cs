@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Messages;
+using ResultsBot.Domain.Parties;
 
 namespace ResultsBot.Domain.Tests.Commands;
 
@@ -58,6 +59,18 @@ public sealed class ShareCommandTests
         var answer = _engine.Answer("/share set Lab 34 source BBC", ResultsBook.Empty, new Caller("U2", false));
 
         Assert.Equal(("Only admins can set the projected national share.", false), (answer.Text, answer.Ok));
+        Assert.Null(answer.Publish);
+    }
+
+    [Fact]
+    public void Answer_SetAfterAShareWithTheHighestRevision_IsRefusedSayingNothingChanged()
+    {
+        var fromFeed = new NationalShare(int.MaxValue, "Sky projection", _time.GetUtcNow(), "share.xml", [new PartyShare(new PartyCode("Lab"), 30)]);
+        var book = ResultsBook.Empty.Accept(fromFeed).Book;
+
+        var answer = _engine.Answer("/share set Lab 34 source BBC", book, Admin);
+
+        Assert.Equal(("Nothing was changed: the projected national share from share.xml has revision 2,147,483,647, the highest there can be, so no later figure can replace it. Replace that file in the feed with one of a lower revision.", false), (answer.Text, answer.Ok));
         Assert.Null(answer.Publish);
     }
 }
