@@ -77,7 +77,7 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url, TimeSpan? 
 
     /// <summary>Adds the page's new or changed results to <paramref name="documents"/>; returns the next page, if any.</summary>
     /// <param name="seenAt">The server's time, for revisions; without it a result's revision counts its changes in this run.</param>
-    private Uri? Read(byte[] content, Uri page, List<FeedDocument> documents, Dictionary<string, (string Raw, int Changes)> seen, DateTimeOffset? seenAt)
+    private Uri? Read(byte[] content, Uri pageUrl, List<FeedDocument> documents, Dictionary<string, (string Raw, int Changes)> seen, DateTimeOffset? seenAt)
     {
         JsonNode? root;
         try
@@ -86,22 +86,23 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url, TimeSpan? 
         }
         catch (JsonException ex)
         {
-            throw new FeedSourceException($"{FeedAddress.Redact(page)} did not answer with JSON: {ex.Message.Split(". ")[0]}", ex);
+            throw new FeedSourceException($"{FeedAddress.Redact(pageUrl)} did not answer with JSON: {ex.Message.Split(". ")[0]}", ex);
         }
 
-        if (root?["results"] is not JsonArray results)
+        // Only an object is indexed by name: a page that is a list or a number would throw out of the poll.
+        if (root is not JsonObject page || page["results"] is not JsonArray results)
         {
-            throw new FeedSourceException($"{FeedAddress.Redact(page)} is not a page of Democracy Club results (no \"results\" list)");
+            throw new FeedSourceException($"{FeedAddress.Redact(pageUrl)} is not a page of Democracy Club results (no \"results\" list)");
         }
 
         foreach (var result in results.OfType<JsonObject>())
         {
-            var ballot = result["ballot"]?["ballot_paper_id"]?.GetValueKind() == JsonValueKind.String ? result["ballot"]!["ballot_paper_id"]!.GetValue<string>() : null;
+            var ballot = result["ballot"] is JsonObject paper && paper["ballot_paper_id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null;
             var raw = result.ToJsonString();
             if (ballot is null)
             {
                 // Offered as it is, so the parser reports what is wrong with it.
-                documents.Add(new FeedDocument(FeedAddress.Redact(page) + "#result-without-ballot", System.Text.Encoding.UTF8.GetBytes(raw), ++_sequence));
+                documents.Add(new FeedDocument(FeedAddress.Redact(pageUrl) + "#result-without-ballot", System.Text.Encoding.UTF8.GetBytes(raw), ++_sequence));
                 continue;
             }
 
@@ -122,8 +123,8 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url, TimeSpan? 
             documents.Add(new FeedDocument(origin, System.Text.Encoding.UTF8.GetBytes(result.ToJsonString()), ++_sequence));
         }
 
-        var next = root["next"]?.GetValueKind() == JsonValueKind.String ? root["next"]!.GetValue<string>() : null;
-        return next is not null && Uri.TryCreate(page, next, out var link) && link.Scheme == url.Scheme && link.Authority == url.Authority ? link : null;
+        var next = page["next"] is JsonValue link && link.GetValueKind() == JsonValueKind.String ? link.GetValue<string>() : null;
+        return next is not null && Uri.TryCreate(pageUrl, next, out var nextPage) && nextPage.Scheme == url.Scheme && nextPage.Authority == url.Authority ? nextPage : null;
     }
 
     private Task<(byte[] Content, DateTimeOffset? Date)> FetchAsync(Uri page, CancellationToken cancellationToken) =>

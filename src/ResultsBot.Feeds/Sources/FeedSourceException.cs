@@ -5,4 +5,10 @@ namespace ResultsBot.Feeds.Sources;
 public sealed class FeedSourceException(string message, Exception? inner = null, bool stalled = false) : Exception(message, inner)
 {
     public bool Stalled { get; } = stalled;
+
+    /// <summary>
+    /// Documents the poll did read before or after the failure (the other files of a listing). They are new
+    /// and not offered again, so the caller must take them: a failure belongs to the file that caused it.
+    /// </summary>
+    public IReadOnlyList<FeedDocument> Partial { get; init; } = [];
 }

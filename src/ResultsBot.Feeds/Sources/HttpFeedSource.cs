@@ -31,17 +31,30 @@ public sealed partial class HttpFeedSource(HttpClient http, Uri url, TimeSpan? r
             return top.Changed ? [new FeedDocument(FeedAddress.Redact(url), top.Content, ++_sequence)] : [];
         }
 
+        // One listed file that cannot be fetched (stalled, unreachable) holds up no other: it is tried again
+        // next poll (it was not cached), and the poll still fails so the feed's health shows it.
         var documents = new List<FeedDocument>();
+        FeedSourceException? failure = null;
         foreach (var link in top.Links)
         {
-            var response = await FetchAsync(link, cancellationToken);
+            CachedResponse? response;
+            try
+            {
+                response = await FetchAsync(link, cancellationToken);
+            }
+            catch (FeedSourceException ex)
+            {
+                failure ??= ex;
+                continue;
+            }
+
             if (response is { Changed: true })
             {
                 documents.Add(new FeedDocument(FeedAddress.Redact(link), response.Content, ++_sequence));
             }
         }
 
-        return documents;
+        return failure is null ? documents : throw new FeedSourceException(failure.Message, failure, failure.Stalled) { Partial = documents };
     }
 
     // Origins are shown redacted, so the cached address is found by what it shows as.

@@ -41,6 +41,11 @@ public sealed class FeedProcessor(
             catch (FeedSourceException ex)
             {
                 health?.ReadFailed(ex.Message, ex.Stalled);
+                if (ex.Partial.Count > 0)
+                {
+                    await ProcessAsync(ex.Partial, mode, cancellationToken); // the files that did arrive are not lost with the one that failed
+                }
+
                 throw;
             }
 

@@ -60,6 +60,8 @@ internal sealed class LoopbackFeedServer : IAsyncDisposable
     /// <summary>Answers 200 with headers promising the whole file, sends its first half, then sends nothing more until the client gives up.</summary>
     public void ServeThenStall(string path, byte[] content) => _stalling[path] = content;
 
+    public void StopStalling(string path) => _stalling.TryRemove(path, out _);
+
     public IReadOnlyList<ReceivedRequest> RequestsFor(string path) => [.. _requests.Where(r => r.Path == path)];
 
     public async ValueTask DisposeAsync()

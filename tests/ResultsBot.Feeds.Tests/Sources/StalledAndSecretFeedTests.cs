@@ -67,4 +67,24 @@ public sealed class StalledAndSecretFeedTests : IAsyncLifetime, IDisposable
         Assert.Equal($"http://reader:***@{_server.BaseAddress.Authority}/feed.xml?apikey=***", document.Origin);
         Assert.Equal(document.Origin, again.Origin); // Reoffer found the cached answer by its shown address
     }
+
+    [Fact]
+    public async Task PollAsync_OneListedFileStalls_FailsTheReadButHandsOverTheOtherFilesAndRetriesOnlyTheStalledOne()
+    {
+        var adur = SharedFeeds.PaBytes("Local_Test_result_Adur_1.xml");
+        var bolton = SharedFeeds.PaBytes("Local_Test_result_Bolton_1.xml");
+        _server.Serve("/feed/", "<html><body><a href='Adur_1.xml'>a</a> <a href='Bolton_1.xml'>b</a></body></html>", "text/html");
+        _server.ServeThenStall("/feed/Adur_1.xml", adur);
+        _server.Serve("/feed/Bolton_1.xml", bolton, etag: "\"b1\"");
+        var source = new HttpFeedSource(_http, _server.Url("/feed/"), TimeSpan.FromSeconds(1));
+
+        var ex = await Assert.ThrowsAsync<FeedSourceException>(() => source.PollAsync(CancellationToken.None));
+        _server.StopStalling("/feed/Adur_1.xml");
+        _server.Serve("/feed/Adur_1.xml", adur);
+        var next = await source.PollAsync(CancellationToken.None);
+
+        Assert.True(ex.Stalled);
+        Assert.Equal([bolton], ex.Partial.Select(d => d.Content));
+        Assert.Equal([adur], next.Select(d => d.Content));
+    }
 }
