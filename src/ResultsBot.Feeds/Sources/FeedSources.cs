@@ -24,7 +24,8 @@ public static class FeedSources
         }
     }
 
-    public static IFeedSource Open(string source, HttpClient http)
+    /// <param name="readDeadline">How long one HTTP read may take; <see cref="ReadDeadline"/> when null.</param>
+    public static IFeedSource Open(string source, HttpClient http, TimeSpan? readDeadline = null)
     {
         if (!IsUrl(source))
         {
@@ -32,7 +33,7 @@ public static class FeedSources
         }
 
         var url = new Uri(source);
-        return DemocracyClubFeedSource.Serves(url) ? new DemocracyClubFeedSource(http, url) : new HttpFeedSource(http, url);
+        return DemocracyClubFeedSource.Serves(url) ? new DemocracyClubFeedSource(http, url, readDeadline) : new HttpFeedSource(http, url, readDeadline);
     }
 
     public static bool IsUrl(string source) =>

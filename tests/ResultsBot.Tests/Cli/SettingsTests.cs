@@ -7,6 +7,7 @@ public sealed class SettingsTests
     [Theory]
     [InlineData("--Replay:Speed=fast", "Replay:Speed 'fast'")]
     [InlineData("--Feed:PollInterval=soon", "Feed:PollInterval 'soon'")]
+    [InlineData("--Feed:ReadTimeout=forever", "Feed:ReadTimeout 'forever'")]
     [InlineData("--Feed:Sauce=x", "Feed:Sauce is not a setting the bot knows")]
     [InlineData("--Feed:Source=/no/such/feed", "Feed:Source '/no/such/feed': no such file or directory")]
     [InlineData("--Feed:Source=ftp://example.invalid/feed", "only http:// and https:// URLs")]
