@@ -38,6 +38,45 @@ public sealed class FeedProcessorTests
         Assert.True(source.Polls >= 2);
     }
 
+    [Fact]
+    public async Task ProcessAsync_StoppedPartWay_OffersAgainEveryDocumentNotYetAcceptedAndNoOther()
+    {
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 5, 8, 1, 0, 0, TimeSpan.Zero));
+        using var store = SqliteResultsStore.InMemory(time);
+        var subscriptions = new ChannelSubscriptions(store);
+        var dispatcher = new PostDispatcher(store, [], subscriptions, new DigestComposer(culture), time);
+        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, time, culture, NullLogger<ResultsDesk>.Instance);
+        var source = new RecordingSource();
+        var processor = new FeedProcessor(source, desk, dispatcher, new ProblemReporter(NullLogger<ProblemReporter>.Instance), time, NullLogger<FeedProcessor>.Instance);
+        FeedDocument[] documents = [.. new[] { "Adur", "Barnet", "Bexley" }.Select(c => new FeedDocument(c, File.ReadAllBytes(Paths.SharedFeedFile($"Local_Test_result_{c}_1.xml"))))];
+        using var stop = new CancellationTokenSource();
+
+        // Paced as a replay: the first is taken at once, the second waits a minute of fake time, when the bot is stopped.
+        var processing = processor.ProcessAsync(documents, new ProcessingMode(false, false, new ReplayPacer(1, time)), stop.Token);
+        while (desk.Book.DeclaredCount < 1)
+        {
+            await Task.Delay(10);
+        }
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => processing);
+
+        Assert.Equal(["Barnet", "Bexley"], source.Reoffered.Order(StringComparer.Ordinal));
+        Assert.Equal(1, desk.Book.DeclaredCount);
+    }
+
+    private sealed class RecordingSource : IFeedSource
+    {
+        public List<string> Reoffered { get; } = [];
+
+        public string Description => "recording";
+
+        public Task<IReadOnlyList<FeedDocument>> PollAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<FeedDocument>>([]);
+
+        public void Reoffer(FeedDocument document) => Reoffered.Add(document.Origin);
+    }
+
     /// <summary>Throws something no one planned for on its first poll, then behaves.</summary>
     private sealed class StumblingSource(string file) : IFeedSource
     {
