@@ -70,15 +70,27 @@ public sealed class FeedProcessor(
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        while (await Task.WhenAny(polling, Task.Delay(StuckCheckInterval, time, stop.Token)) != polling)
+        try
         {
-            if (watchdog.Check(source.Description) is not null)
+            while (await Task.WhenAny(polling, Task.Delay(StuckCheckInterval, time, stop.Token)) != polling)
             {
-                dispatcher.Kick(cancellationToken);
+                if (watchdog.Check(source.Description) is not null)
+                {
+                    dispatcher.Kick(cancellationToken);
+                }
             }
         }
+        catch
+        {
+            // Never leave a poll running behind the loop: the next one would race it.
+            await polling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
 
-        await stop.CancelAsync();
         await polling;
     }
 
