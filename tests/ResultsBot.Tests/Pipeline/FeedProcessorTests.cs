@@ -66,6 +66,40 @@ public sealed class FeedProcessorTests
         Assert.Equal(1, desk.Book.DeclaredCount);
     }
 
+    [Fact]
+    public async Task ProcessOnceAsync_OneListedFileStalls_PostsTheFilesThatDidArriveAndMarksTheFeedStuck()
+    {
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 5, 8, 1, 0, 0, TimeSpan.Zero));
+        using var store = SqliteResultsStore.InMemory(time);
+        var output = new StringWriter();
+        var subscriptions = new ChannelSubscriptions(store);
+        subscriptions.Subscribe("console", Domain.Subscriptions.SubscriptionFilter.Everything, "config", "test");
+        var dispatcher = new PostDispatcher(store, [new ConsolePostSink(TextWriter.Synchronized(output))], subscriptions, new DigestComposer(culture), time);
+        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, time, culture, NullLogger<ResultsDesk>.Instance);
+        var health = new FeedHealth(time);
+        var adur = new FeedDocument("http://feed/Adur_1.xml", File.ReadAllBytes(Paths.SharedFeedFile("Local_Test_result_Adur_1.xml")));
+        var source = new PartlyStalledSource(new FeedSourceException("http://feed/Bolton_1.xml stalled: its answer was not complete within 20 s", stalled: true) { Partial = [adur] });
+        var processor = new FeedProcessor(source, desk, dispatcher, new ProblemReporter(NullLogger<ProblemReporter>.Instance), time, NullLogger<FeedProcessor>.Instance, health);
+
+        await Assert.ThrowsAsync<FeedSourceException>(() => processor.ProcessOnceAsync(ProcessingMode.Live, CancellationToken.None));
+        await dispatcher.DeliverPendingAsync(CancellationToken.None, flush: true);
+
+        Assert.Equal(["Labour hold Adur"], Posts.Headlines(output.ToString()));
+        Assert.Equal("stuck: http://feed/Bolton_1.xml stalled: its answer was not complete within 20 s", health.Snapshot().Readiness(time.GetUtcNow(), TimeSpan.FromMinutes(2)));
+    }
+
+    private sealed class PartlyStalledSource(FeedSourceException failure) : IFeedSource
+    {
+        public string Description => "http://feed/";
+
+        public Task<IReadOnlyList<FeedDocument>> PollAsync(CancellationToken cancellationToken) => throw failure;
+
+        public void Reoffer(FeedDocument document)
+        {
+        }
+    }
+
     private sealed class RecordingSource : IFeedSource
     {
         public List<string> Reoffered { get; } = [];
