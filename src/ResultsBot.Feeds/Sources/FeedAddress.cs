@@ -13,7 +13,7 @@ public static class FeedAddress
     public static string Redact(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (!url.IsAbsoluteUri || url.IsFile)
         {
             return url.ToString();
         }
@@ -25,7 +25,17 @@ public static class FeedAddress
             shown.Append(colon < 0 ? url.UserInfo : url.UserInfo[..colon] + ":" + Hidden).Append('@');
         }
 
-        shown.Append(url.Authority).Append(url.AbsolutePath);
+        shown.Append(url.Authority);
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        {
+            // Other schemes (ftp) keep "?" in the path; show the path as typed, and nothing after a "?".
+            var typed = url.OriginalString;
+            var path = typed.IndexOf('/', typed.IndexOf("://", StringComparison.Ordinal) + 3);
+            var query = typed.IndexOf('?', StringComparison.Ordinal);
+            return path < 0 ? shown.ToString() : shown.Append(typed[path..(query < 0 ? typed.Length : query)]).Append(query < 0 ? "" : "?" + Hidden).ToString();
+        }
+
+        shown.Append(url.AbsolutePath);
         if (url.Query.Length > 1)
         {
             shown.Append('?').AppendJoin('&', url.Query[1..].Split('&').Select(pair =>
@@ -35,7 +45,7 @@ public static class FeedAddress
         return shown.Append(url.Fragment).ToString();
     }
 
-    /// <summary>A configured source (a path or a URL) as it may be shown.</summary>
+    /// <summary>A configured source (a path or a URL of any scheme, even one the bot refuses) as it may be shown.</summary>
     public static string Redact(string source) =>
-        FeedSources.IsUrl(source) ? Redact(new Uri(source)) : source;
+        source.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(source, UriKind.Absolute, out var url) && !url.IsFile ? Redact(url) : source;
 }

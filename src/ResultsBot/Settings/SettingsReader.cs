@@ -28,7 +28,7 @@ public static class SettingsReader
         if (source is not null && !FeedSources.IsUrl(source) && !File.Exists(source) && !Directory.Exists(source))
         {
             throw new SettingsException(source.Contains("://", StringComparison.Ordinal)
-                ? $"Feed:Source '{source}': only http:// and https:// URLs are supported"
+                ? $"Feed:Source '{FeedAddress.Redact(source)}': only http:// and https:// URLs are supported"
                 : $"Feed:Source '{source}': no such file or directory");
         }
 

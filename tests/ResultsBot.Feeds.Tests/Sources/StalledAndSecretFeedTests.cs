@@ -76,7 +76,7 @@ public sealed class StalledAndSecretFeedTests : IAsyncLifetime, IDisposable
         _server.Serve("/feed/", "<html><body><a href='Adur_1.xml'>a</a> <a href='Bolton_1.xml'>b</a></body></html>", "text/html");
         _server.ServeThenStall("/feed/Adur_1.xml", adur);
         _server.Serve("/feed/Bolton_1.xml", bolton, etag: "\"b1\"");
-        var source = new HttpFeedSource(_http, _server.Url("/feed/"), TimeSpan.FromSeconds(1));
+        var source = new HttpFeedSource(_http, _server.Url("/feed/"), TimeSpan.FromSeconds(3)); // room for a busy machine to answer the others
 
         var ex = await Assert.ThrowsAsync<FeedSourceException>(() => source.PollAsync(CancellationToken.None));
         _server.StopStalling("/feed/Adur_1.xml");

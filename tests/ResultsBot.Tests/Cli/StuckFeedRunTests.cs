@@ -22,7 +22,7 @@ public sealed class StuckFeedRunTests
             work.Path,
             "--Feed:Source=" + feed.Url,
             "--Feed:PollInterval=200ms",
-            "--Feed:ReadTimeout=1s",
+            "--Feed:ReadTimeout=2s",
             "--Operations:Channel=console",
             "--Operations:FeedFailingAfter=10m", // the stall, not the ordinary failure rule, must raise the alert
             "--ConnectionStrings:ResultsBot=Data Source=" + work.File("bot.db"),
@@ -42,7 +42,7 @@ public sealed class StuckFeedRunTests
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
 
-        Assert.Equal((HttpStatusCode.ServiceUnavailable, $"stuck: {feed.Url} stalled: its answer was not complete within 1 s"), whileStuck);
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, $"stuck: {feed.Url} stalled: its answer was not complete within 2 s"), whileStuck);
         Assert.Equal((HttpStatusCode.OK, "ok"), after);
     }
 
