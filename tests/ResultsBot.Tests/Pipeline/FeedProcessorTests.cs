@@ -89,6 +89,41 @@ public sealed class FeedProcessorTests
         Assert.Equal("stuck: http://feed/Bolton_1.xml stalled: its answer was not complete within 20 s", health.Snapshot().Readiness(time.GetUtcNow(), TimeSpan.FromMinutes(2)));
     }
 
+    [Fact]
+    public async Task ProcessAsync_AcceptingOneDocumentThrowsWhatNoCheckForesaw_RefusesThatDocumentAloneAndPostsTheRest()
+    {
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        using var store = SqliteResultsStore.InMemory(TimeProvider.System);
+        var output = new StringWriter();
+        var subscriptions = new ChannelSubscriptions(store);
+        subscriptions.Subscribe("console", Domain.Subscriptions.SubscriptionFilter.Everything, "config", "test");
+        var dispatcher = new PostDispatcher(store, [new ConsolePostSink(TextWriter.Synchronized(output))], subscriptions, new DigestComposer(culture), TimeProvider.System);
+
+        // The desk reads its clock once per message it composes posts for: Barnet's reading is the 2nd when the
+        // poll is taken together and the 4th when, after that failed, it is taken one message at a time.
+        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, new FailingReadsClock(2, 4), culture, NullLogger<ResultsDesk>.Instance);
+        var problems = new RecordingLogger<ProblemReporter>();
+        var source = new RecordingSource();
+        var processor = new FeedProcessor(source, desk, dispatcher, new ProblemReporter(problems), TimeProvider.System, NullLogger<FeedProcessor>.Instance);
+        FeedDocument[] documents = [.. new[] { "Adur", "Barnet", "Bexley" }.Select(c => new FeedDocument($"{c}.xml", File.ReadAllBytes(Paths.SharedFeedFile($"Local_Test_result_{c}_1.xml"))))];
+
+        await processor.ProcessAsync(documents, new ProcessingMode(false, false, null), CancellationToken.None);
+        await dispatcher.DeliverPendingAsync(CancellationToken.None, flush: true);
+
+        Assert.Equal(["Labour hold Adur", "Conservatives lose Bexley to no overall control"], Posts.Headlines(output.ToString()).Select(h => h.Split(" (", 2)[0]));
+        Assert.Equal(["Skipped Barnet.xml: it could not be accepted (InvalidOperationException: the clock failed)"], problems.Lines);
+        Assert.Empty(source.Reoffered); // refused, not offered again and again
+    }
+
+    /// <summary>A clock whose chosen readings fail: an exception from deep inside accepting a message that no check foresaw.</summary>
+    private sealed class FailingReadsClock(params int[] failingReadings) : TimeProvider
+    {
+        private int _readings;
+
+        public override DateTimeOffset GetUtcNow() =>
+            failingReadings.Contains(Interlocked.Increment(ref _readings)) ? throw new InvalidOperationException("the clock failed") : System.GetUtcNow();
+    }
+
     private sealed class PartlyStalledSource(FeedSourceException failure) : IFeedSource
     {
         public string Description => "http://feed/";
