@@ -50,7 +50,7 @@ internal static partial class RegularFile
         return stream;
     }
 
-    // O_RDONLY | O_NONBLOCK | O_CLOEXEC; the values differ between Linux and the BSDs (macOS).
+    // O_RDONLY | O_NONBLOCK | O_CLOEXEC; the values differ between Linux and macOS.
     private static int OpenFlags() => OperatingSystem.IsLinux() ? 0x800 | 0x80000 : 0x4 | 0x1000000;
 
     private static partial class Native
