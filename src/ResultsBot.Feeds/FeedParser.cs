@@ -11,14 +11,22 @@ public static class FeedParser
 {
     public static ParseOutcome Parse(byte[] content) => Parse(content, "the feed");
 
+    /// <summary>Never throws for what a file holds: whatever goes wrong reading it, even what no one foresaw, makes that one file bad.</summary>
     public static ParseOutcome Parse(byte[] content, string origin)
     {
-        if (content.Length > PaFeedParser.MaxDocumentBytes)
+        try
         {
-            return PaFeedParser.Parse(content, origin);
-        }
+            if (content.Length > PaFeedParser.MaxDocumentBytes)
+            {
+                return PaFeedParser.Parse(content, origin);
+            }
 
-        return IsJson(content) ? DemocracyClubResultsParser.Parse(content) : PaFeedParser.Parse(content, origin);
+            return IsJson(content) ? DemocracyClubResultsParser.Parse(content) : PaFeedParser.Parse(content, origin);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ParseOutcome.Bad($"it could not be read ({ex.GetType().Name}: {ex.Message})");
+        }
     }
 
     private static bool IsJson(byte[] content)

@@ -79,7 +79,7 @@ public static class ResultsBotHostBuilderExtensions
             Timeout = TimeSpan.FromSeconds(30),
             DefaultRequestHeaders = { { "User-Agent", "ResultsBot/1.0" } },
         });
-        services.AddSingleton(sp => FeedSources.Open(settings.FeedSource ?? BotSettings.SampleFeedDirectory, sp.GetRequiredService<HttpClient>()));
+        services.AddSingleton(sp => FeedSources.Open(settings.FeedSource ?? BotSettings.SampleFeedDirectory, sp.GetRequiredService<HttpClient>(), settings.FeedReadTimeout));
         services.AddSingleton(sp => openStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new DeclarationPostComposer(settings.Culture, settings.SourceName));
         services.AddSingleton(new CandidatePostComposer(settings.Culture, settings.SourceName));

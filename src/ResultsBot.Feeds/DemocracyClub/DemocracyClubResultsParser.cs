@@ -66,10 +66,10 @@ public static class DemocracyClubResultsParser
         foreach (var candidate in Property(result, "candidate_results").EnumerateArray())
         {
             var party = Property(candidate, "party");
-            var votes = Property(candidate, "num_ballots").GetInt32();
-            if (votes is < 0 or > MaxVotes)
+            var ballots = Property(candidate, "num_ballots");
+            if (ballots.ValueKind != JsonValueKind.Number || !ballots.TryGetInt32(out var votes) || votes is < 0 or > MaxVotes)
             {
-                throw new FeedFormatException($"{id}: num_ballots {votes} is out of range");
+                throw new FeedFormatException($"{id}: num_ballots {Shorten(ballots.GetRawText())} is not a whole number from 0 to {MaxVotes:N0}");
             }
 
             candidates.Add(new WardCandidate(
@@ -83,6 +83,11 @@ public static class DemocracyClubResultsParser
         if (candidates.Count == 0)
         {
             throw new FeedFormatException($"{id}: no candidate_results");
+        }
+
+        if (candidates.Sum(c => (long)c.Votes) > MaxVotes)
+        {
+            throw new FeedFormatException($"{id}: the candidates' votes add up to more than {MaxVotes:N0}, which no ward has");
         }
 
         return new WardResult(Revision(result), id, ballot.Tier, ballot.Organisation, ballot.Area, ballot.Date, ballot.IsByElection, candidates, Count(result, "num_turnout_reported"), Percent(result, "turnout_percentage"));
@@ -109,6 +114,8 @@ public static class DemocracyClubResultsParser
 
     private static int? Count(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) && count is >= 0 and <= MaxVotes ? count : null;
+
+    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
 
     private static decimal? Percent(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var percent) && percent is >= 0 and <= 100 ? percent : null;

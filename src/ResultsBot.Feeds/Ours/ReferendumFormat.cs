@@ -39,6 +39,12 @@ public static class ReferendumFormat
             throw new FeedFormatException("a referendum needs at least two <Answer> elements");
         }
 
+        // Each answer is in range, but their total is what posts add up and must fit as well.
+        if (answers.Sum(a => (long)a.Votes) > MaxVotes)
+        {
+            throw new FeedFormatException($"the answers' votes add up to more than {MaxVotes:N0}, which no area has");
+        }
+
         return new Referendum(
             Attributes.Revision(root),
             Attributes.RequiredText(root, "area"),

@@ -45,7 +45,7 @@ internal static class Attributes
     public static int Change(XElement element, string name)
     {
         var text = RequiredText(element, name);
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || Math.Abs(value) > MaxSeats)
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value is < -MaxSeats or > MaxSeats)
         {
             throw new FeedFormatException($"<{element.Name.LocalName}{Named(element)}> {name}='{Shorten(text)}' is not a plausible seat change");
         }

@@ -31,6 +31,11 @@ internal static class CandidateReader
                     throw new FeedFormatException($"{contest.Name} has more than {MaxCandidates:N0} candidates");
                 }
 
+                if (candidates.Sum(c => (long)(c.Votes ?? 0)) > Figures.MaxVotes)
+                {
+                    throw new FeedFormatException($"{contest.Name}: the candidates' votes add up to more than {Figures.MaxVotes:N0}");
+                }
+
                 messages.Add(type switch
                 {
                     "FirstPastThePostNominations" or "TopUpNominations" => new CandidateNominations(revision, contest, candidates),
@@ -41,7 +46,7 @@ internal static class CandidateReader
                         contest,
                         type == "TopUpRush",
                         [.. candidates.Where(c => c.Elected)],
-                        [.. element.Elements("Party").Select(ReadPartyVote)],
+                        PartyVotes(contest, element),
                         Figures.Votes(element, "turnout"),
                         Figures.Percent(element, "percentageTurnout"),
                         declaredAt),
@@ -120,6 +125,17 @@ internal static class CandidateReader
             Figures.Percent(party, "percentageShare"),
             Figures.Percent(party, "percentageShareChange"),
             Figures.Votes(element, "partyListRank"));
+    }
+
+    private static List<PartyVote> PartyVotes(Contest contest, XElement element)
+    {
+        var votes = element.Elements("Party").Take(MaxCandidates + 1).Select(ReadPartyVote).ToList();
+        if (votes.Count > MaxCandidates || votes.Sum(v => (long)v.Votes) > Figures.MaxVotes)
+        {
+            throw new FeedFormatException($"{contest.Name}: more than {MaxCandidates:N0} parties or more than {Figures.MaxVotes:N0} votes in all");
+        }
+
+        return votes;
     }
 
     private static PartyVote ReadPartyVote(XElement party)

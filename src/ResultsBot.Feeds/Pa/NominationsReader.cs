@@ -25,6 +25,11 @@ internal static class NominationsReader
                     Attributes.Count(p, "seatsOffered"),
                     Attributes.Count(p, "unopposedReturns"),
                     Attributes.Count(p, "candidates", MaxCandidates))).ToList();
+                if (parties.Sum(p => (long)p.SeatsHeld) > Attributes.MaxSeats || parties.Sum(p => (long)p.SeatsOffered) > Attributes.MaxSeats)
+                {
+                    throw new FeedFormatException($"{council.Name}: the parties hold or contest more than {Attributes.MaxSeats:N0} seats, which no council has");
+                }
+
                 messages.Add(new CouncilNominations(revision, council, Attributes.Date(election, "date"), parties));
             }
         }

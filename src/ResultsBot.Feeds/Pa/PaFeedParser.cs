@@ -13,13 +13,16 @@ public static class PaFeedParser
     /// <summary>PA messages are a few kilobytes; anything this large is not one.</summary>
     public const int MaxDocumentBytes = 4 * 1024 * 1024;
 
+    /// <summary>PA messages are five or six elements deep; a file nested far deeper is refused before it is loaded.</summary>
+    public const int MaxDepth = 64;
+
     private static readonly HashSet<string> KnownButNotRead = new(StringComparer.Ordinal)
     {
         "LocalElectionRush",
         "ReferendumResult", "ReferendumRush",
     };
 
-    private static readonly XmlReaderSettings Settings = new()
+    private static readonly XmlReaderSettings Settings = RegisterCodePages(new XmlReaderSettings
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -29,7 +32,7 @@ public static class PaFeedParser
         IgnoreProcessingInstructions = true,
         IgnoreWhitespace = true,
         CloseInput = true,
-    };
+    });
 
     public static ParseOutcome Parse(byte[] content) => Parse(content, "the feed");
 
@@ -49,6 +52,12 @@ public static class PaFeedParser
         XElement root;
         try
         {
+            // Loading a deeply nested file takes minutes; a streaming pass finds the nesting first, in microseconds.
+            if (DeeperThan(content, MaxDepth))
+            {
+                return ParseOutcome.Bad($"elements are nested more than {MaxDepth} deep; a PA message is a few levels deep");
+            }
+
             using var reader = XmlReader.Create(new MemoryStream(content, writable: false), Settings);
             root = XDocument.Load(reader).Root ?? throw new XmlException("no root element");
         }
@@ -82,6 +91,35 @@ public static class PaFeedParser
         {
             return ParseOutcome.Bad($"{type}: {ex.Message}");
         }
+    }
+
+    /// <summary>True when an element lies deeper than <paramref name="limit"/>; a malformed file reads as not too deep, so loading it names what is wrong.</summary>
+    private static bool DeeperThan(byte[] content, int limit)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(content, writable: false), Settings);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.Depth > limit)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+
+        return false;
+    }
+
+    // An XML declaration may name windows-1252 or another legacy code page, which .NET reads only once they are registered.
+    private static XmlReaderSettings RegisterCodePages(XmlReaderSettings settings)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return settings;
     }
 
     private static string FirstSentence(string message)

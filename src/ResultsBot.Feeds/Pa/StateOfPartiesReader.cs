@@ -36,7 +36,7 @@ internal static class StateOfPartiesReader
     private static int Signed(XElement element, string name)
     {
         var value = Attributes.RequiredText(element, name);
-        return int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) && Math.Abs(n) <= MaxSeatsWon
+        return int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= -MaxSeatsWon and <= MaxSeatsWon
             ? n
             : throw new FeedFormatException($"<Party> {name}='{value}' is not a plausible number");
     }

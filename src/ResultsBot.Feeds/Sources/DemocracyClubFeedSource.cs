@@ -12,7 +12,7 @@ namespace ResultsBot.Feeds.Sources;
 /// changed result as its own document. A result the API changes gets a higher <c>revision</c> (the time
 /// it was seen), which the API itself does not carry, so a corrected count supersedes the first.
 /// </summary>
-public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSource
+public sealed class DemocracyClubFeedSource(HttpClient http, Uri url, TimeSpan? readDeadline = null) : IFeedSource
 {
     private const int MaxPages = 2_000;
     private const int MaxPageBytes = 16 * 1024 * 1024;
@@ -26,7 +26,7 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSou
     private DateTimeOffset? _watermark;
     private long _sequence;
 
-    public string Description => url.ToString();
+    public string Description => FeedAddress.Redact(url);
 
     /// <summary>True for a URL of Democracy Club's results API, which this source reads instead of a PA feed.</summary>
     public static bool Serves(Uri source) => source.AbsolutePath.Contains("/api/next/results", StringComparison.OrdinalIgnoreCase);
@@ -77,7 +77,7 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSou
 
     /// <summary>Adds the page's new or changed results to <paramref name="documents"/>; returns the next page, if any.</summary>
     /// <param name="seenAt">The server's time, for revisions; without it a result's revision counts its changes in this run.</param>
-    private Uri? Read(byte[] content, Uri page, List<FeedDocument> documents, Dictionary<string, (string Raw, int Changes)> seen, DateTimeOffset? seenAt)
+    private Uri? Read(byte[] content, Uri pageUrl, List<FeedDocument> documents, Dictionary<string, (string Raw, int Changes)> seen, DateTimeOffset? seenAt)
     {
         JsonNode? root;
         try
@@ -86,26 +86,27 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSou
         }
         catch (JsonException ex)
         {
-            throw new FeedSourceException($"{page} did not answer with JSON: {ex.Message.Split(". ")[0]}", ex);
+            throw new FeedSourceException($"{FeedAddress.Redact(pageUrl)} did not answer with JSON: {ex.Message.Split(". ")[0]}", ex);
         }
 
-        if (root?["results"] is not JsonArray results)
+        // Only an object is indexed by name: a page that is a list or a number would throw out of the poll.
+        if (root is not JsonObject page || page["results"] is not JsonArray results)
         {
-            throw new FeedSourceException($"{page} is not a page of Democracy Club results (no \"results\" list)");
+            throw new FeedSourceException($"{FeedAddress.Redact(pageUrl)} is not a page of Democracy Club results (no \"results\" list)");
         }
 
         foreach (var result in results.OfType<JsonObject>())
         {
-            var ballot = result["ballot"]?["ballot_paper_id"]?.GetValueKind() == JsonValueKind.String ? result["ballot"]!["ballot_paper_id"]!.GetValue<string>() : null;
+            var ballot = result["ballot"] is JsonObject paper && paper["ballot_paper_id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null;
             var raw = result.ToJsonString();
             if (ballot is null)
             {
                 // Offered as it is, so the parser reports what is wrong with it.
-                documents.Add(new FeedDocument($"{page}#result-without-ballot", System.Text.Encoding.UTF8.GetBytes(raw), ++_sequence));
+                documents.Add(new FeedDocument(FeedAddress.Redact(pageUrl) + "#result-without-ballot", System.Text.Encoding.UTF8.GetBytes(raw), ++_sequence));
                 continue;
             }
 
-            var origin = $"{url.GetLeftPart(UriPartial.Path)}#{ballot}";
+            var origin = $"{FeedAddress.Redact(new Uri(url.GetLeftPart(UriPartial.Path)))}#{ballot}";
             var changes = 1;
             if (seen.TryGetValue(origin, out var before) || _seen.TryGetValue(origin, out before))
             {
@@ -122,11 +123,14 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSou
             documents.Add(new FeedDocument(origin, System.Text.Encoding.UTF8.GetBytes(result.ToJsonString()), ++_sequence));
         }
 
-        var next = root["next"]?.GetValueKind() == JsonValueKind.String ? root["next"]!.GetValue<string>() : null;
-        return next is not null && Uri.TryCreate(page, next, out var link) && link.Scheme == url.Scheme && link.Authority == url.Authority ? link : null;
+        var next = page["next"] is JsonValue link && link.GetValueKind() == JsonValueKind.String ? link.GetValue<string>() : null;
+        return next is not null && Uri.TryCreate(pageUrl, next, out var nextPage) && nextPage.Scheme == url.Scheme && nextPage.Authority == url.Authority ? nextPage : null;
     }
 
-    private async Task<(byte[] Content, DateTimeOffset? Date)> FetchAsync(Uri page, CancellationToken cancellationToken)
+    private Task<(byte[] Content, DateTimeOffset? Date)> FetchAsync(Uri page, CancellationToken cancellationToken) =>
+        FeedSources.WithinDeadlineAsync(page, readDeadline ?? FeedSources.ReadDeadline, deadline => FetchWithinAsync(page, deadline), cancellationToken);
+
+    private async Task<(byte[] Content, DateTimeOffset? Date)> FetchWithinAsync(Uri page, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, page);
         request.Headers.Accept.ParseAdd("application/json");
@@ -137,23 +141,23 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSou
         }
         catch (HttpRequestException ex)
         {
-            throw new FeedSourceException($"cannot reach {page}: {ex.Message}", ex);
+            throw new FeedSourceException($"cannot reach {FeedAddress.Redact(page)}: {ex.Message}", ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new FeedSourceException($"{page} did not answer in time", ex);
+            throw new FeedSourceException($"{FeedAddress.Redact(page)} did not answer in time", ex);
         }
 
         using (response)
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw new FeedSourceException($"{page} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                throw new FeedSourceException($"{FeedAddress.Redact(page)} answered {(int)response.StatusCode} {response.ReasonPhrase}");
             }
 
             if (response.Content.Headers.ContentLength > MaxPageBytes)
             {
-                throw new FeedSourceException($"{page} is larger than {MaxPageBytes:N0} bytes");
+                throw new FeedSourceException($"{FeedAddress.Redact(page)} is larger than {MaxPageBytes:N0} bytes");
             }
 
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -165,7 +169,7 @@ public sealed class DemocracyClubFeedSource(HttpClient http, Uri url) : IFeedSou
                 buffer.Write(chunk, 0, read);
                 if (buffer.Length > MaxPageBytes)
                 {
-                    throw new FeedSourceException($"{page} is larger than {MaxPageBytes:N0} bytes");
+                    throw new FeedSourceException($"{FeedAddress.Redact(page)} is larger than {MaxPageBytes:N0} bytes");
                 }
             }
 

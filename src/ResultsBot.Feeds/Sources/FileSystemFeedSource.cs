@@ -14,13 +14,21 @@ public sealed class FileSystemFeedSource : IFeedSource, IChangeNotifyingFeedSour
     private readonly bool _isDirectory;
     private readonly Dictionary<string, (long Length, DateTime Modified, string Fingerprint)> _seen = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly Action<string>? _afterRead;
     private long _sequence;
     private FileSystemWatcher? _watcher;
     private bool _watchFailed;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FileSystemFeedSource(string path)
+        : this(path, afterRead: null)
     {
+    }
+
+    /// <param name="afterRead">Called with a file's path after its bytes are read and before it is checked for changes (tests change it there).</param>
+    internal FileSystemFeedSource(string path, Action<string>? afterRead)
+    {
+        _afterRead = afterRead;
         _path = Path.GetFullPath(path);
         _isDirectory = Directory.Exists(_path);
         if (!_isDirectory && !File.Exists(_path))
@@ -33,39 +41,81 @@ public sealed class FileSystemFeedSource : IFeedSource, IChangeNotifyingFeedSour
 
     public Task<IReadOnlyList<FeedDocument>> PollAsync(CancellationToken cancellationToken)
     {
-        var found = new List<(FileInfo File, byte[] Content, string Fingerprint)>();
-        foreach (var file in Candidates())
+        var found = new List<(FileInfo File, DateTime Modified, byte[] Content)>();
+        var listed = Candidates();
+        foreach (var file in listed)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_seen.TryGetValue(file.FullName, out var seen) && seen.Length == file.Length && seen.Modified == file.LastWriteTimeUtc)
+
+            // Each file on its own: one that vanished, is being rewritten or cannot be opened holds up no other.
+            if (TryRead(file) is not { } read)
             {
                 continue;
             }
 
-            byte[] content;
-            try
-            {
-                content = ReadCapped(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                continue; // Being replaced or briefly unreadable: the next poll tries again.
-            }
-
-            var fingerprint = ContentFingerprint.Of(content);
+            _seen.TryGetValue(file.FullName, out var seen);
+            var fingerprint = ContentFingerprint.Of(read.Content);
             var unchanged = seen.Fingerprint == fingerprint;
-            _seen[file.FullName] = (file.Length, file.LastWriteTimeUtc, fingerprint);
+            _seen[file.FullName] = (read.Length, read.Modified, fingerprint);
             if (!unchanged)
             {
-                found.Add((file, content, fingerprint));
+                found.Add((file, read.Modified, read.Content));
+            }
+        }
+
+        // Files deleted behind the bot (routine clean-up) are forgotten, so a night of rotated files does not pile up.
+        if (_isDirectory && _seen.Count > listed.Count)
+        {
+            var present = listed.Select(f => f.FullName).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in _seen.Keys.Where(k => !present.Contains(k)).ToList())
+            {
+                _seen.Remove(gone);
             }
         }
 
         IReadOnlyList<FeedDocument> documents = [.. found
-            .OrderBy(f => f.File.LastWriteTimeUtc)
+            .OrderBy(f => f.Modified)
             .ThenBy(f => f.File.Name, StringComparer.Ordinal)
             .Select(f => new FeedDocument(f.File.FullName, f.Content, ++_sequence))];
         return Task.FromResult(documents);
+    }
+
+    /// <summary>
+    /// The file's bytes when it is new or changed since it was last read and held still while being read;
+    /// null when it is unchanged, gone, not a regular file, unreadable for now, or changed under the reader
+    /// (each of those is looked at again on a later poll).
+    /// </summary>
+    private (long Length, DateTime Modified, byte[] Content)? TryRead(FileInfo file)
+    {
+        try
+        {
+            file.Refresh();
+            var (length, modified) = (file.Length, file.LastWriteTimeUtc);
+            if (_seen.TryGetValue(file.FullName, out var seen) && seen.Length == length && seen.Modified == modified)
+            {
+                return null;
+            }
+
+            using var stream = RegularFile.OpenForReading(file.FullName);
+            if (stream is null)
+            {
+                return null; // a FIFO, socket or device: never read, so it can never block the loop
+            }
+
+            var content = ReadCapped(stream);
+            _afterRead?.Invoke(file.FullName);
+            file.Refresh();
+            if (!file.Exists || file.Length != length || file.LastWriteTimeUtc != modified || (content.Length != length && content.Length <= Pa.PaFeedParser.MaxDocumentBytes))
+            {
+                return null; // written to while being read: the half-old, half-new bytes are not offered
+            }
+
+            return (length, modified, content);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // gone since the listing (FileNotFoundException is an IOException), or briefly unreadable
+        }
     }
 
     public void Reoffer(FeedDocument document) => _seen.Remove(document.Origin);
@@ -161,9 +211,8 @@ public sealed class FileSystemFeedSource : IFeedSource, IChangeNotifyingFeedSour
     }
 
     // A file far larger than any PA message is read only far enough to be refused.
-    private static byte[] ReadCapped(FileInfo file)
+    private static byte[] ReadCapped(FileStream stream)
     {
-        using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var limit = Pa.PaFeedParser.MaxDocumentBytes + 1;
         var buffer = new byte[Math.Min(limit, Math.Max(0, (int)Math.Min(int.MaxValue, stream.Length)))];
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);

@@ -9,18 +9,18 @@ namespace ResultsBot.Feeds.Sources;
 /// serve one PA message or a listing (an HTML index or plain list) of .xml files on the same server,
 /// each fetched and cached the same way.
 /// </summary>
-public sealed partial class HttpFeedSource(HttpClient http, Uri url) : IFeedSource
+public sealed partial class HttpFeedSource(HttpClient http, Uri url, TimeSpan? readDeadline = null) : IFeedSource
 {
     private const int MaxListedFiles = 20_000;
 
     private readonly Dictionary<Uri, CachedResponse> _cache = [];
     private long _sequence;
 
-    public string Description => url.ToString();
+    public string Description => FeedAddress.Redact(url);
 
     public async Task<IReadOnlyList<FeedDocument>> PollAsync(CancellationToken cancellationToken)
     {
-        var top = await FetchAsync(url, cancellationToken) ?? throw new FeedSourceException($"{url} answered with an error");
+        var top = await FetchAsync(url, cancellationToken) ?? throw new FeedSourceException($"{FeedAddress.Redact(url)} answered with an error");
         if (!top.Changed && top.Links is null)
         {
             return [];
@@ -28,26 +28,49 @@ public sealed partial class HttpFeedSource(HttpClient http, Uri url) : IFeedSour
 
         if (top.Links is null)
         {
-            return top.Changed ? [new FeedDocument(url.ToString(), top.Content, ++_sequence)] : [];
+            return top.Changed ? [new FeedDocument(FeedAddress.Redact(url), top.Content, ++_sequence)] : [];
         }
 
+        // One listed file that cannot be fetched (stalled, unreachable) holds up no other: it is tried again
+        // next poll (it was not cached), and the poll still fails so the feed's health shows it.
         var documents = new List<FeedDocument>();
+        FeedSourceException? failure = null;
         foreach (var link in top.Links)
         {
-            var response = await FetchAsync(link, cancellationToken);
+            CachedResponse? response;
+            try
+            {
+                response = await FetchAsync(link, cancellationToken);
+            }
+            catch (FeedSourceException ex)
+            {
+                failure ??= ex;
+                continue;
+            }
+
             if (response is { Changed: true })
             {
-                documents.Add(new FeedDocument(link.ToString(), response.Content, ++_sequence));
+                documents.Add(new FeedDocument(FeedAddress.Redact(link), response.Content, ++_sequence));
             }
         }
 
-        return documents;
+        return failure is null ? documents : throw new FeedSourceException(failure.Message, failure, failure.Stalled) { Partial = documents };
     }
 
-    public void Reoffer(FeedDocument document) => _cache.Remove(new Uri(document.Origin));
+    // Origins are shown redacted, so the cached address is found by what it shows as.
+    public void Reoffer(FeedDocument document)
+    {
+        foreach (var cached in _cache.Keys.Where(k => FeedAddress.Redact(k) == document.Origin).ToList())
+        {
+            _cache.Remove(cached);
+        }
+    }
 
     /// <summary>Null when a listed file answers with an error (it is tried again next poll).</summary>
-    private async Task<CachedResponse?> FetchAsync(Uri target, CancellationToken cancellationToken)
+    private Task<CachedResponse?> FetchAsync(Uri target, CancellationToken cancellationToken) =>
+        FeedSources.WithinDeadlineAsync(target, readDeadline ?? FeedSources.ReadDeadline, deadline => FetchWithinAsync(target, deadline), cancellationToken);
+
+    private async Task<CachedResponse?> FetchWithinAsync(Uri target, CancellationToken cancellationToken)
     {
         _cache.TryGetValue(target, out var cached);
         using var request = new HttpRequestMessage(HttpMethod.Get, target);
@@ -68,11 +91,11 @@ public sealed partial class HttpFeedSource(HttpClient http, Uri url) : IFeedSour
         }
         catch (HttpRequestException ex)
         {
-            throw new FeedSourceException($"cannot reach {target}: {ex.Message}", ex);
+            throw new FeedSourceException($"cannot reach {FeedAddress.Redact(target)}: {ex.Message}", ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new FeedSourceException($"{target} did not answer in time", ex);
+            throw new FeedSourceException($"{FeedAddress.Redact(target)} did not answer in time", ex);
         }
 
         using (response)
@@ -86,7 +109,7 @@ public sealed partial class HttpFeedSource(HttpClient http, Uri url) : IFeedSour
             {
                 if (target == url)
                 {
-                    throw new FeedSourceException($"{target} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                    throw new FeedSourceException($"{FeedAddress.Redact(target)} answered {(int)response.StatusCode} {response.ReasonPhrase}");
                 }
 
                 return null;

@@ -16,6 +16,7 @@ internal static class Usage
         Settings (appsettings.json, environment variables such as Feed__Source, or --Section:Key=value):
           Feed:Source                 directory (watched), file or http(s) URL; default the bundled sample
           Feed:PollInterval           how often to look again, e.g. 2s (default)
+          Feed:ReadTimeout            how long one HTTP read may take before the feed is stuck (default 20s)
           Replay:Speed                times faster than real time to replay (the sample runs at 60)
           ConnectionStrings:ResultsBot  SQLite state (run: Data Source=resultsbot.db; replay/ask: in memory)
           Posts:Culture               how numbers are written (default en-GB)

@@ -24,6 +24,9 @@ public sealed class BotMetrics : IPlatformMonitor
 
     public void DeclarationAccepted() => Add("resultsbot_declarations_accepted_total", 1);
 
+    /// <summary>A feed file refused as bad (counted once per file and content, as it is reported).</summary>
+    public void FeedFileRefused() => Add("resultsbot_feed_files_refused_total", 1);
+
     public void PostsQueued(int count) => Add("resultsbot_posts_queued_total", count);
 
     /// <summary>Each platform with a connection to keep (Gateway, Socket Mode), and whether it is up now.</summary>
@@ -67,6 +70,7 @@ public sealed class BotMetrics : IPlatformMonitor
     {
         var text = new StringBuilder();
         Describe(text, "resultsbot_declarations_accepted_total", "counter", "Council declarations accepted (new results and revisions).");
+        Describe(text, "resultsbot_feed_files_refused_total", "counter", "Feed files refused as bad, each reported once with its name and reason.");
         Describe(text, "resultsbot_posts_queued_total", "counter", "Posts queued for delivery, one per channel.");
         Describe(text, "resultsbot_posts_delivered_total", "counter", "Posts delivered, by platform.");
         Describe(text, "resultsbot_posts_failed_total", "counter", "Delivery attempts that failed, by platform.");

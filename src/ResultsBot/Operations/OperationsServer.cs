@@ -77,13 +77,9 @@ public sealed class OperationsServer(
     private Task Ready(HttpContext context)
     {
         var seen = health.Snapshot();
-        var failingFor = seen.FailingSince is { } since ? time.GetUtcNow() - since : TimeSpan.Zero;
         var checks = new Dictionary<string, string>
         {
-            // Not ready before the first read: until then the night is still being restored (answers would be
-            // wrong) and a file dropped in the folder would wait for the loop to start watching.
-            ["feed"] = !seen.Read ? "starting: the night is being restored and the feed read for the first time"
-                : failingFor >= alerts.FailingAfter ? $"failing: {seen.Failure}" : "ok",
+            ["feed"] = seen.Readiness(time.GetUtcNow(), alerts.FailingAfter),
             ["store"] = store.CanWrite() ? "ok" : "not writable",
             ["platforms"] = Platforms(),
         };

@@ -52,7 +52,11 @@ public sealed class CommandRunner(
             };
             if (answer.Publish is NationalShare share)
             {
-                desk.Take(new FeedDocument($"/share set by {request.Caller.Id}", NationalShareFormat.Write(share)), share);
+                if (desk.Take(new FeedDocument($"/share set by {request.Caller.Id}", NationalShareFormat.Write(share)), share).Kind == Domain.Book.AcceptanceKind.Stale)
+                {
+                    // Never report success for a figure the book did not take.
+                    answer = CommandAnswer.Problem("Nothing was changed: a projected national share with a later revision is already in.");
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

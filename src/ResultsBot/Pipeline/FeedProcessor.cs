@@ -22,6 +22,7 @@ public sealed class FeedProcessor(
     FeedWatchdog? watchdog = null)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan StuckCheckInterval = TimeSpan.FromSeconds(1);
 
     // A bad file seen while watching may be half-written; it is reported only if still bad a poll later.
     private readonly Dictionary<string, (FeedDocument Document, string Reason)> _unsettled = new(StringComparer.Ordinal);
@@ -29,22 +30,92 @@ public sealed class FeedProcessor(
     /// <summary>Polls once and processes everything found. Throws <see cref="FeedSourceException"/> when the source cannot be read.</summary>
     public async Task ProcessOnceAsync(ProcessingMode mode, CancellationToken cancellationToken)
     {
-        IReadOnlyList<FeedDocument> documents;
+        health?.PollStarted();
         try
         {
-            documents = await source.PollAsync(cancellationToken);
-        }
-        catch (FeedSourceException ex)
-        {
-            health?.ReadFailed(ex.Message);
-            throw;
-        }
+            IReadOnlyList<FeedDocument> documents;
+            try
+            {
+                documents = await source.PollAsync(cancellationToken);
+            }
+            catch (FeedSourceException ex)
+            {
+                health?.ReadFailed(ex.Message, ex.Stalled);
+                if (ex.Partial.Count > 0)
+                {
+                    await ProcessAsync(ex.Partial, mode, cancellationToken); // the files that did arrive are not lost with the one that failed
+                }
 
-        health?.ReadOk(documents.Count);
-        await ProcessAsync(documents, mode, cancellationToken);
+                throw;
+            }
+
+            health?.ReadOk(documents.Count);
+            await ProcessAsync(documents, mode, cancellationToken);
+        }
+        finally
+        {
+            health?.PollFinished();
+        }
     }
 
+    // A poll that does not end is looked at while it runs, so a stuck feed is alerted and /readyz says so
+    // (the loop itself is what is stuck, so it cannot wait for the poll to end to notice).
+    private async Task PollWatchingAsync(ProcessingMode mode, CancellationToken cancellationToken)
+    {
+        var polling = Task.Run(() => ProcessOnceAsync(mode, cancellationToken), cancellationToken);
+        if (watchdog is null)
+        {
+            await polling;
+            return;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            while (await Task.WhenAny(polling, Task.Delay(StuckCheckInterval, time, stop.Token)) != polling)
+            {
+                if (watchdog.Check(source.Description) is not null)
+                {
+                    dispatcher.Kick(cancellationToken);
+                }
+            }
+        }
+        catch
+        {
+            // Never leave a poll running behind the loop: the next one would race it.
+            await polling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        await polling;
+    }
+
+    /// <summary>
+    /// Takes each document to an end — accepted, refused as bad, or offered again — on its own: whatever goes
+    /// wrong with one document (even what no one foresaw) makes that document bad, never the poll. A document
+    /// not finished when something escapes (the store failing, the bot stopping) is offered again.
+    /// </summary>
     public async Task ProcessAsync(IReadOnlyList<FeedDocument> documents, ProcessingMode mode, CancellationToken cancellationToken)
+    {
+        var unfinished = new HashSet<FeedDocument>(documents, ReferenceEqualityComparer.Instance);
+        try
+        {
+            await ProcessEachAsync(documents, unfinished, mode, cancellationToken);
+        }
+        finally
+        {
+            foreach (var document in unfinished)
+            {
+                source.Reoffer(document);
+            }
+        }
+    }
+
+    private async Task ProcessEachAsync(IReadOnlyList<FeedDocument> documents, HashSet<FeedDocument> unfinished, ProcessingMode mode, CancellationToken cancellationToken)
     {
         var settled = _unsettled.Where(u => documents.All(d => d.Origin != u.Key)).ToList();
         foreach (var (origin, pending) in settled)
@@ -60,18 +131,17 @@ public sealed class FeedProcessor(
             var outcome = FeedParser.Parse(document.Content, ProblemReporter.DisplayName(document.Origin));
             if (outcome.Problem is { } problem)
             {
-                if (mode.SettleBadFiles)
-                {
-                    _unsettled[document.Origin] = (document, problem);
-                }
-                else
-                {
-                    problems.Report(document, problem);
-                }
+                Refuse(document, problem, mode);
+                unfinished.Remove(document);
             }
             else if (outcome.NotReadYet is { } type)
             {
                 problems.NoteUnread(document, type);
+            }
+
+            if (outcome.Messages.Count == 0)
+            {
+                unfinished.Remove(document);
             }
 
             messages.AddRange(outcome.Messages.Select(m => (document, m)));
@@ -83,14 +153,22 @@ public sealed class FeedProcessor(
         }
 
         var arranged = FeedBatch.Arrange(messages, m => m.Message);
-        var together = mode.Pacer is null && arranged.Count > 1;
-        if (together)
+        var together = mode.Pacer is null && arranged.Count > 1 && TakeTogether(arranged, unfinished, cancellationToken);
+        var refused = new HashSet<FeedDocument>(ReferenceEqualityComparer.Instance);
+        var notStored = new HashSet<FeedDocument>(ReferenceEqualityComparer.Instance);
+        var lastMessageOf = new Dictionary<FeedDocument, FeedMessage>(ReferenceEqualityComparer.Instance);
+        foreach (var (document, message) in arranged)
         {
-            TakeTogether(arranged, cancellationToken);
+            lastMessageOf[document] = message;
         }
 
         foreach (var (document, message) in together ? [] : arranged)
         {
+            if (refused.Contains(document))
+            {
+                continue;
+            }
+
             if (mode.Pacer is { } pacer && desk.WouldPost(message))
             {
                 await pacer.BeforePostAsync(message, cancellationToken);
@@ -100,11 +178,24 @@ public sealed class FeedProcessor(
             {
                 desk.Take(document, message);
             }
-            catch (Exception ex) when (ex is StorageException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (IsStoreFailure(ex))
             {
                 logger.LogError("Could not store {File} ({Reason}); it will be read again", ProblemReporter.DisplayName(document.Origin), ex.Message);
-                source.Reoffer(document);
+                notStored.Add(document); // left unfinished, so offered again
                 continue;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Accepting it went wrong in a way no check foresaw: that file is bad, everything else goes on.
+                refused.Add(document);
+                problems.Report(document, $"it could not be accepted ({ex.GetType().Name}: {ex.Message})");
+                unfinished.Remove(document);
+                continue;
+            }
+
+            if (ReferenceEquals(lastMessageOf[document], message) && !notStored.Contains(document))
+            {
+                unfinished.Remove(document);
             }
 
             dispatcher.Kick(cancellationToken);
@@ -122,24 +213,52 @@ public sealed class FeedProcessor(
         }
     }
 
+    private void Refuse(FeedDocument document, string problem, ProcessingMode mode)
+    {
+        if (mode.SettleBadFiles)
+        {
+            _unsettled[document.Origin] = (document, problem);
+        }
+        else
+        {
+            problems.Report(document, problem);
+        }
+    }
+
+    private static bool IsStoreFailure(Exception ex) => ex is StorageException or Microsoft.Data.Sqlite.SqliteException;
+
     // Unpaced, everything one poll brought is stored in one transaction: one write to disk, not one per
     // message, which is most of the time a night read at once (a restart, a replay) would otherwise take.
-    private void TakeTogether(IReadOnlyList<(FeedDocument Document, FeedMessage Message)> arranged, CancellationToken cancellationToken)
+    // False when something other than the store went wrong: then the messages are taken one by one, so
+    // only the document at fault is refused.
+    private bool TakeTogether(IReadOnlyList<(FeedDocument Document, FeedMessage Message)> arranged, HashSet<FeedDocument> unfinished, CancellationToken cancellationToken)
     {
         try
         {
             desk.TakeAll(arranged);
         }
-        catch (Exception ex) when (ex is StorageException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (IsStoreFailure(ex))
         {
             foreach (var document in arranged.Select(a => a.Document).Distinct())
             {
                 logger.LogError("Could not store {File} ({Reason}); it will be read again", ProblemReporter.DisplayName(document.Origin), ex.Message);
-                source.Reoffer(document);
             }
+
+            return true; // all left unfinished, so offered again
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug(ex, "Taking {Count} messages together failed; taking them one by one", arranged.Count);
+            return false;
+        }
+
+        foreach (var (document, _) in arranged)
+        {
+            unfinished.Remove(document);
         }
 
         dispatcher.Kick(cancellationToken);
+        return true;
     }
 
     /// <summary>Watches the source until stopped, backing off while it cannot be read.</summary>
@@ -153,7 +272,7 @@ public sealed class FeedProcessor(
             var wait = pollInterval;
             try
             {
-                await ProcessOnceAsync(mode, cancellationToken);
+                await PollWatchingAsync(mode, cancellationToken);
                 mode = laterPolls;
                 if (lastFailure is not null)
                 {

@@ -29,12 +29,20 @@ public sealed class FeedWatchdog(FeedHealth health, FeedAlertPolicy policy, Sqli
         var quietSince = seen.LastNew ?? seen.Started;
         Post? post = null;
 
-        if (seen.FailingSince is { } failingSince && now - failingSince >= policy.FailingAfter && _raised != Alert.Failing)
+        // A stuck feed (a poll that does not end, a source that stalls mid-answer) is alerted at once: it is
+        // already past its deadline, and nothing new can arrive until it ends.
+        var stuckSince = seen.StuckSince(now, policy.FailingAfter);
+        if (stuckSince is { } stuck && _raised != Alert.Failing)
+        {
+            post = FeedAlertText.Failing(source, now - stuck, seen.StuckReason(now, policy.FailingAfter), culture);
+            (_raised, _since) = (Alert.Failing, stuck);
+        }
+        else if (seen.FailingSince is { } failingSince && now - failingSince >= policy.FailingAfter && _raised != Alert.Failing)
         {
             post = FeedAlertText.Failing(source, now - failingSince, seen.Failure ?? "unknown error", culture);
             (_raised, _since) = (Alert.Failing, failingSince);
         }
-        else if (_raised == Alert.Failing && seen.FailingSince is null)
+        else if (_raised == Alert.Failing && seen.FailingSince is null && stuckSince is null)
         {
             post = FeedAlertText.Recovered(source, now - _since, wasFailing: true, culture);
             _raised = Alert.None;

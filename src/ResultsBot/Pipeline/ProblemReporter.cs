@@ -5,7 +5,7 @@ using ResultsBot.Feeds.Sources;
 namespace ResultsBot.Pipeline;
 
 /// <summary>Reports each bad file once (per content), naming the file and the reason.</summary>
-public sealed class ProblemReporter(ILogger<ProblemReporter> logger)
+public sealed class ProblemReporter(ILogger<ProblemReporter> logger, Operations.BotMetrics? metrics = null)
 {
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unread = new(StringComparer.Ordinal);
@@ -15,6 +15,7 @@ public sealed class ProblemReporter(ILogger<ProblemReporter> logger)
         if (_reported.Add(document.Origin + "\n" + ContentFingerprint.Of(document.Content)))
         {
             logger.LogWarning("Skipped {File}: {Reason}", DisplayName(document.Origin), reason);
+            metrics?.FeedFileRefused();
         }
     }
 
@@ -29,6 +30,6 @@ public sealed class ProblemReporter(ILogger<ProblemReporter> logger)
 
     public static string DisplayName(string origin) =>
         origin.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            ? origin
+            ? FeedAddress.Redact(origin)
             : Path.GetFileName(origin);
 }

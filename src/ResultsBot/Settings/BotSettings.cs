@@ -29,6 +29,9 @@ public sealed record BotSettings(
 {
     public const string ConsoleUser = "console";
 
+    /// <summary>Feed:ReadTimeout — how long one HTTP read (headers and body) may take before the feed counts as stuck.</summary>
+    public TimeSpan FeedReadTimeout { get; init; } = Feeds.Sources.FeedSources.ReadDeadline;
+
     /// <summary>Discord:* — null when Discord:BotToken is not set.</summary>
     public Discord.DiscordOptions? Discord { get; init; }
 

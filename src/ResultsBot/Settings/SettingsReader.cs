@@ -10,7 +10,7 @@ public static class SettingsReader
 {
     private static readonly Dictionary<string, string[]> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Feed"] = ["Source", "PollInterval", "SourceName"],
+        ["Feed"] = ["Source", "PollInterval", "ReadTimeout", "SourceName"],
         ["Replay"] = ["Speed"],
         ["Posts"] = ["Culture"],
         ["Console"] = ["Digest", "DigestWindow"],
@@ -28,7 +28,7 @@ public static class SettingsReader
         if (source is not null && !FeedSources.IsUrl(source) && !File.Exists(source) && !Directory.Exists(source))
         {
             throw new SettingsException(source.Contains("://", StringComparison.Ordinal)
-                ? $"Feed:Source '{source}': only http:// and https:// URLs are supported"
+                ? $"Feed:Source '{FeedAddress.Redact(source)}': only http:// and https:// URLs are supported"
                 : $"Feed:Source '{source}': no such file or directory");
         }
 
@@ -38,6 +38,15 @@ public static class SettingsReader
             if (!Durations.TryParse(pollText, out poll) || poll < TimeSpan.FromMilliseconds(50) || poll > TimeSpan.FromHours(1))
             {
                 throw new SettingsException($"Feed:PollInterval '{pollText}': give a duration between 50ms and 1h, e.g. 2s or 00:00:02");
+            }
+        }
+
+        var readTimeout = FeedSources.ReadDeadline;
+        if (Blank(configuration["Feed:ReadTimeout"]) is { } readText)
+        {
+            if (!Durations.TryParse(readText, out readTimeout) || readTimeout < TimeSpan.FromMilliseconds(100) || readTimeout > TimeSpan.FromMinutes(10))
+            {
+                throw new SettingsException($"Feed:ReadTimeout '{readText}': give a duration between 100ms and 10m, e.g. 20s");
             }
         }
 
@@ -76,6 +85,7 @@ public static class SettingsReader
         return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration), Digest(configuration, "Console"), FeedAlerts(configuration))
         {
             Urls = urls,
+            FeedReadTimeout = readTimeout,
             Discord = PlatformSettingsReader.Discord(configuration, urls),
             Slack = PlatformSettingsReader.Slack(configuration, urls),
             Subscriptions = PlatformSettingsReader.Subscriptions(configuration),

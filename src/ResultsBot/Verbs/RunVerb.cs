@@ -18,7 +18,7 @@ internal static class RunVerb
 
         // The bundled sample is a whole night replayed; a live feed's first poll is just what has arrived so far.
         var firstPoll = sample ? new ProcessingMode(true, false, pacer) : ProcessingMode.Live with { Pacer = pacer };
-        var description = sample ? "the bundled sample feed (English local elections, 2 May 2024)" : settings.FeedSource!;
+        var description = sample ? "the bundled sample feed (English local elections, 2 May 2024)" : Feeds.Sources.FeedAddress.Redact(settings.FeedSource!);
         return new BotRunPlan(description, settings.PollInterval, firstPoll, sample);
     }
 

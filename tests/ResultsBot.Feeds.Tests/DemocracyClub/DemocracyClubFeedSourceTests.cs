@@ -25,6 +25,31 @@ public sealed class DemocracyClubFeedSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task PollAsync_ResultWhoseBallotIsAList_IsOfferedOnItsOwnForTheParserToRefuseAndTheRestStillCome()
+    {
+        var good = System.Text.Json.Nodes.JsonNode.Parse(SharedFeeds.Fixture("democracy-club/2024-results-page-1.json"))!["results"]![0]!.ToJsonString();
+        _api.Pages[Api] = Encoding.UTF8.GetBytes($$"""{"next": null, "results": [{"ballot": ["not", "an", "object"]}, {{good}}]}""");
+        var source = new DemocracyClubFeedSource(_http, new Uri(Api));
+
+        var documents = await source.PollAsync(CancellationToken.None);
+
+        Assert.Equal(2, documents.Count);
+        Assert.Equal("Democracy Club results: \"ballot_paper_id\" is missing", FeedParser.Parse(documents[0].Content).Problem);
+        Assert.IsType<WardResult>(Assert.Single(FeedParser.Parse(documents[1].Content).Messages));
+    }
+
+    [Fact]
+    public async Task PollAsync_PageThatIsAList_IsAReadFailureNotAnUnexpectedException()
+    {
+        _api.Pages[Api] = "[1, 2, 3]"u8.ToArray();
+        var source = new DemocracyClubFeedSource(_http, new Uri(Api));
+
+        var ex = await Assert.ThrowsAsync<FeedSourceException>(() => source.PollAsync(CancellationToken.None));
+
+        Assert.EndsWith("is not a page of Democracy Club results (no \"results\" list)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PollAsync_TwoPages_FollowsNextAndOffersEachResultAsItsOwnDocument()
     {
         _api.Pages[Api] = SharedFeeds.Fixture("democracy-club/2024-results-page-1.json");

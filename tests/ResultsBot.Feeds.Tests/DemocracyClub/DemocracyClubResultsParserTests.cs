@@ -55,8 +55,8 @@ public sealed class DemocracyClubResultsParserTests
     [Theory]
     [InlineData("""{"results": [{"ballot": {"ballot_paper_id": "local.leeds.headingley.2024-05-02"}}]}""", "Democracy Club results: \"candidate_results\" is missing")]
     [InlineData("""{"results": [{"ballot": {}, "candidate_results": []}]}""", "Democracy Club results: \"ballot_paper_id\" is missing")]
-    [InlineData("""{"results": [{"ballot": {"ballot_paper_id": "local.leeds.headingley.2024-05-02"}, "candidate_results": [{"person": {"name": "A"}, "party": {"name": "Green Party"}, "num_ballots": -4, "elected": false}]}]}""", "Democracy Club results: local.leeds.headingley.2024-05-02: num_ballots -4 is out of range")]
-    [InlineData("""{"results": [{"ballot": {"ballot_paper_id": "local.leeds.headingley.2024-05-02"}, "candidate_results": [{"person": {"name": "A"}, "party": {"name": "Green Party"}, "num_ballots": "many", "elected": false}]}]}""", "Democracy Club results: a field has the wrong type (The requested operation requires an element of type 'Number', but the target element has type 'String'.)")]
+    [InlineData("""{"results": [{"ballot": {"ballot_paper_id": "local.leeds.headingley.2024-05-02"}, "candidate_results": [{"person": {"name": "A"}, "party": {"name": "Green Party"}, "num_ballots": -4, "elected": false}]}]}""", "Democracy Club results: local.leeds.headingley.2024-05-02: num_ballots -4 is not a whole number from 0 to 10,000,000")]
+    [InlineData("""{"results": [{"ballot": {"ballot_paper_id": "local.leeds.headingley.2024-05-02"}, "candidate_results": [{"person": {"name": "A"}, "party": {"name": "Green Party"}, "num_ballots": "many", "elected": false}]}]}""", "Democracy Club results: local.leeds.headingley.2024-05-02: num_ballots \"many\" is not a whole number from 0 to 10,000,000")]
     [InlineData("""{"count": 0, "next": null}""", "Democracy Club results: neither a page of Democracy Club results (\"results\": [...]) nor one result (\"ballot\": {...})")]
     public void Parse_BadResult_RefusesWithReason(string json, string reason)
     {

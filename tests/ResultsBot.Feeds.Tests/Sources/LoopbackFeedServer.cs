@@ -18,6 +18,7 @@ internal sealed class LoopbackFeedServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Resource> _resources = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, byte[]> _stalling = new(StringComparer.Ordinal);
 
     private LoopbackFeedServer(WebApplication app) => _app = app;
 
@@ -56,6 +57,11 @@ internal sealed class LoopbackFeedServer : IAsyncDisposable
     public void ServeSlowly(string path, byte[] content, TimeSpan delay) =>
         _resources[path] = new Resource(HttpStatusCode.OK, content, "application/xml", null, null, null, delay);
 
+    /// <summary>Answers 200 with headers promising the whole file, sends its first half, then sends nothing more until the client gives up.</summary>
+    public void ServeThenStall(string path, byte[] content) => _stalling[path] = content;
+
+    public void StopStalling(string path) => _stalling.TryRemove(path, out _);
+
     public IReadOnlyList<ReceivedRequest> RequestsFor(string path) => [.. _requests.Where(r => r.Path == path)];
 
     public async ValueTask DisposeAsync()
@@ -69,6 +75,12 @@ internal sealed class LoopbackFeedServer : IAsyncDisposable
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";
+        if (_stalling.TryGetValue(path, out var stalling))
+        {
+            await StallAsync(context, stalling);
+            return;
+        }
+
         if (!_resources.TryGetValue(path, out var resource))
         {
             Record(context, HttpStatusCode.NotFound);
@@ -132,6 +144,23 @@ internal sealed class LoopbackFeedServer : IAsyncDisposable
         catch (Exception ex) when (ex is OperationCanceledException or IOException)
         {
             // The client stopped reading (an oversized body): expected.
+        }
+    }
+
+    private async Task StallAsync(HttpContext context, byte[] content)
+    {
+        Record(context, HttpStatusCode.OK);
+        context.Response.ContentType = "application/xml";
+        context.Response.ContentLength = content.Length;
+        try
+        {
+            await context.Response.Body.WriteAsync(content.AsMemory(0, content.Length / 2), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The client gave up, as it should.
         }
     }
 

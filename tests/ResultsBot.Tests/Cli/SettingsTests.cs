@@ -7,9 +7,11 @@ public sealed class SettingsTests
     [Theory]
     [InlineData("--Replay:Speed=fast", "Replay:Speed 'fast'")]
     [InlineData("--Feed:PollInterval=soon", "Feed:PollInterval 'soon'")]
+    [InlineData("--Feed:ReadTimeout=forever", "Feed:ReadTimeout 'forever'")]
     [InlineData("--Feed:Sauce=x", "Feed:Sauce is not a setting the bot knows")]
     [InlineData("--Feed:Source=/no/such/feed", "Feed:Source '/no/such/feed': no such file or directory")]
     [InlineData("--Feed:Source=ftp://example.invalid/feed", "only http:// and https:// URLs")]
+    [InlineData("--Feed:Source=ftp://reader:pw-secret@example.invalid/feed?key=k-secret", "Feed:Source 'ftp://reader:***@example.invalid/feed?***': only http:// and https:// URLs")]
     [InlineData("--Posts:Culture=xx-nowhere", "Posts:Culture 'xx-nowhere'")]
     public async Task AnyVerb_BadSetting_FailsAtStartNamingTheKey(string setting, string expected)
     {
