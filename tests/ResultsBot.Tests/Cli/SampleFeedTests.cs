@@ -6,36 +6,12 @@ namespace ResultsBot.Tests.Cli;
 public sealed class SampleFeedTests
 {
     [Fact]
-    public async Task SampleFeed_IsWhatTheScriptMakesFromTheSharedData()
-    {
-        var info = new ProcessStartInfo("python3", ["tools/make_sample_feed.py", "--check"])
-        {
-            WorkingDirectory = Paths.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var script = Process.Start(info)!;
-        var output = await script.StandardOutput.ReadToEndAsync() + await script.StandardError.ReadToEndAsync();
-        await script.WaitForExitAsync();
-
-        Assert.True(script.ExitCode == 0, output);
-    }
+    public async Task SampleFeed_IsWhatTheScriptMakesFromTheSharedData() =>
+        await AssertScriptFindsNothingStale("tools/make_sample_feed.py");
 
     [Fact]
-    public async Task CouncilTable_IsWhatTheScriptMakesFromTheRegister()
-    {
-        var info = new ProcessStartInfo("python3", ["tools/make_council_table.py", "--check"])
-        {
-            WorkingDirectory = Paths.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var script = Process.Start(info)!;
-        var output = await script.StandardOutput.ReadToEndAsync() + await script.StandardError.ReadToEndAsync();
-        await script.WaitForExitAsync();
-
-        Assert.True(script.ExitCode == 0, output);
-    }
+    public async Task CouncilTable_IsWhatTheScriptMakesFromTheRegister() =>
+        await AssertScriptFindsNothingStale("tools/make_council_table.py");
 
     [Fact]
     public async Task SampleFeed_ChecksClean()
@@ -88,6 +64,22 @@ public sealed class SampleFeedTests
         Assert.DoesNotContain("feed", stdout, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Revision", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("majority of -", stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>A generator's --check: what is committed is what the script makes from ../shared today.</summary>
+    private static async Task AssertScriptFindsNothingStale(string script)
+    {
+        var info = new ProcessStartInfo("python3", [script, "--check"])
+        {
+            WorkingDirectory = Paths.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, output);
     }
 
     private static List<Dictionary<string, string>> CsvRows(string path)

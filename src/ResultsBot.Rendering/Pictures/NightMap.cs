@@ -1,0 +1,46 @@
+using System.Globalization;
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Councils;
+using ResultsBot.Domain.Parties;
+using ResultsBot.Domain.Text;
+using ResultsBot.Rendering.Charts;
+
+namespace ResultsBot.Rendering.Pictures;
+
+/// <summary>The night's map from the results book: every council the night names, placed by its GSS code.</summary>
+public static class NightMap
+{
+    public static MapPicture From(ResultsBook book, string source, DateTimeOffset at, CultureInfo culture)
+    {
+        var councils = new List<MapCouncil>();
+        foreach (var (key, name) in book.KnownCouncils)
+        {
+            if (CouncilTable.Find(name)?.Gss is not { } gss)
+            {
+                continue;
+            }
+
+            var declaration = book.DeclarationFor(key);
+            councils.Add(declaration switch
+            {
+                null => new MapCouncil(gss, name, MapState.Awaiting),
+                { Controller.IsNoOverallControl: true } => new MapCouncil(gss, name, MapState.NoOverallControl),
+                var d => new MapCouncil(gss, name, MapState.Controlled, PartyColours.Of(d.Controller), Gained: d.Controller != d.Sitting),
+            });
+        }
+
+        var controlled = book.Declarations.Where(d => !d.Controller.IsNoOverallControl)
+            .GroupBy(d => d.Controller)
+            .OrderByDescending(g => g.Count()).ThenBy(g => PartyNames.NameOf(g.Key), StringComparer.Ordinal)
+            .Select(g => new LegendEntry(PartyNames.NameOf(g.Key), PartyColours.Of(g.Key), g.Count()));
+        var legend = controlled
+            .Append(new LegendEntry("No overall control", PartyColours.NoOverallControl, book.Declarations.Count(d => d.Controller.IsNoOverallControl)))
+            .Append(new LegendEntry("Still to declare", "#FFFFFF", councils.Count(c => c.State == MapState.Awaiting)))
+            .ToList();
+        var progress = book.ExpectedCount is { } expected
+            ? $"{Numbers.Count(book.DeclaredCount, culture)} of {Numbers.Count(expected, culture)} councils declared"
+            : $"{Numbers.Count(book.DeclaredCount, culture)} councils declared";
+        var footer = $"{source} · {UkTime.Format(at, culture)} · layout: Open Innovations";
+        return new MapPicture("Council control tonight", progress, footer, councils, legend);
+    }
+}
