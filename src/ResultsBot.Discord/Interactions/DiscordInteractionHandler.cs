@@ -25,7 +25,7 @@ public sealed class DiscordInteractionHandler
     private readonly DiscordCallbacks _api;
     private readonly HashSet<string> _admins;
 
-    /// <param name="adminUserIds">Discord user ids that are admins wherever they are (besides members with Manage Channels).</param>
+    /// <param name="adminUserIds">Discord user ids that are admins wherever they are (members with Manage Channels only manage their channel).</param>
     public DiscordInteractionHandler(
         DiscordOptions options,
         HttpClient http,
@@ -199,8 +199,10 @@ public sealed class DiscordInteractionHandler
         var user = (member?["user"] ?? interaction["user"]) as JsonObject;
         var id = Text(user?["id"]);
         var permissions = ulong.TryParse(Text(member?["permissions"]), NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : 0;
-        var isAdmin = (permissions & (ManageChannels | Administrator)) != 0 || _admins.Contains(id);
-        return new Caller(id.Length == 0 ? Caller.Anonymous.Id : id, isAdmin);
+        // Manage Channels in a guild says nothing about the bot's other servers: anyone can hold it in a
+        // server of their own. So it only manages this channel; global commands need the Admins setting.
+        var managesChannel = (permissions & (ManageChannels | Administrator)) != 0;
+        return new Caller(id.Length == 0 ? Caller.Anonymous.Id : id, _admins.Contains(id), managesChannel);
     }
 
     private static string ChannelOf(JsonObject interaction) =>
