@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using ResultsBot.Discord.Posts;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Platforms;
 
@@ -98,7 +99,7 @@ public sealed class DiscordInteractionHandler
         var spec = CommandCatalogue.All.FirstOrDefault(c => c.Name == name);
         if (spec is null)
         {
-            var unknown = InteractionMessages.Message($"I don't know /{name}. Try /help.", ephemeral: true);
+            var unknown = InteractionMessages.Message($"I don't know /{DiscordMarkdown.Escape(name)}. Try /help.", ephemeral: true);
             await respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, unknown), cancellationToken);
             return;
         }
@@ -119,7 +120,8 @@ public sealed class DiscordInteractionHandler
         }
 
         var answer = await answering;
-        var parts = MessageSplitter.Split(answer.Text);
+        // The answer repeats feed and typed text: escaped here, at the boundary, so none of it formats or links.
+        var parts = MessageSplitter.Split(DiscordMessageText.Neutralise(DiscordMarkdown.Escape(answer.Text.Replace("\r\n", "\n", StringComparison.Ordinal))));
         var ephemeral = !answer.Ok;
         var app = Text(interaction["application_id"]) is { Length: > 0 } appId ? appId : _api.ApplicationId;
         var token = Text(interaction["token"]);
