@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ResultsBot.Cli;
+using ResultsBot.Feeds.Sources;
 using ResultsBot.Pipeline;
 using ResultsBot.Settings;
 using ResultsBot.Storage;
@@ -22,11 +24,44 @@ internal static class RunVerb
         return new BotRunPlan(description, settings.PollInterval, firstPoll, sample);
     }
 
-    public static async Task<int> RunAsync(IHost host)
+    /// <returns>0 when stopped by a signal (or the end of input); 1 when a failure stopped the bot, after one "error:" line.</returns>
+    public static async Task<int> RunAsync(IHost host, TextWriter error)
     {
         // Open the store before starting, so a bad connection string fails at once with its name.
         host.Services.GetRequiredService<SqliteResultsStore>();
-        await host.RunAsync();
-        return 0;
+        var fatal = new FatalErrors();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (Exception ex) when (ex is not (StorageException or FeedSourceException or OperationCanceledException))
+        {
+            // Starting reads the store (subscriptions) and opens the platforms: a damaged database shows here.
+            await error.WriteLineAsync("error: " + FatalErrors.Describe(ex, host.Services.GetRequiredService<BotSettings>().ConnectionString));
+            await StopQuietlyAsync(host);
+            return 1;
+        }
+
+        fatal.Watch(host);
+        await host.WaitForShutdownAsync();
+        if (fatal.First is not { } failure)
+        {
+            return 0;
+        }
+
+        await error.WriteLineAsync("error: " + FatalErrors.Describe(failure, host.Services.GetRequiredService<BotSettings>().ConnectionString));
+        return 1;
+    }
+
+    private static async Task StopQuietlyAsync(IHost host)
+    {
+        try
+        {
+            await host.StopAsync();
+        }
+        catch (Exception)
+        {
+            // Already failing: the error line said why; what a half-started host does on stopping adds nothing.
+        }
     }
 }
