@@ -146,6 +146,8 @@ public static class ResultsBotHostBuilderExtensions
         builder.Services.AddSingleton(sp => sp.GetRequiredService<BotSettings>().FeedAlerts);
         builder.Services.AddSingleton<FeedWatchdog>();
         builder.Services.AddSingleton<PlatformOutages>();
+        builder.Services.AddSingleton<StoreWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreWatch>());
         if (settings.Urls is { } urls)
         {
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OperationsServer>(sp, urls));

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Pipeline;
-using ResultsBot.Storage;
 
 namespace ResultsBot.Operations;
 
@@ -18,7 +17,7 @@ public sealed class OperationsServer(
     string urls,
     FeedHealth health,
     FeedAlertPolicy alerts,
-    SqliteResultsStore store,
+    StoreWatch storeWatch,
     BotMetrics metrics,
     TimeProvider time,
     IEnumerable<IWebEndpoints> platformEndpoints,
@@ -84,7 +83,8 @@ public sealed class OperationsServer(
             // wrong) and a file dropped in the folder would wait for the loop to start watching.
             ["feed"] = !seen.Read ? "starting: the night is being restored and the feed read for the first time"
                 : failingFor >= alerts.FailingAfter ? $"failing: {seen.Failure}" : "ok",
-            ["store"] = store.CanWrite() ? "ok" : "not writable",
+            // From the background probe, never the database itself: a locked one would hold this answer for seconds.
+            ["store"] = storeWatch.Status,
             ["platforms"] = Platforms(),
         };
         var ready = checks.Values.All(v => v == "ok");

@@ -145,9 +145,15 @@ public sealed class PostDispatcher(
             var failures = backoff.Failures + 1;
             var pause = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 16)));
             _backoff[channel] = (failures, time.GetUtcNow() + pause);
-            metrics?.PostFailed(address.Platform);
             _logger.LogWarning("Channel {Channel} failed ({Reason}); its posts stay queued in order, next try in {Pause}", channel, ex.Message, pause);
-            Tell(outages?.Failed(address.Platform, ex.Message));
+            if (!StoreFaults.IsTransient(ex))
+            {
+                // The database failing is not the platform's outage (and an alert could not be queued anyway):
+                // the store's own watch reports that.
+                metrics?.PostFailed(address.Platform);
+                Tell(outages?.Failed(address.Platform, ex.Message));
+            }
+
             RetryLater(channel, pause, cancellationToken);
             return 0;
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ResultsBot.Cli;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Pipeline;
@@ -32,6 +33,7 @@ internal static class RunVerb
         var fatal = new FatalErrors();
         try
         {
+            await WaitForTheStoreAsync(host);
             await host.StartAsync();
         }
         catch (Exception ex) when (ex is not (StorageException or FeedSourceException or OperationCanceledException))
@@ -51,6 +53,33 @@ internal static class RunVerb
 
         await error.WriteLineAsync("error: " + FatalErrors.Describe(failure, host.Services.GetRequiredService<BotSettings>().ConnectionString));
         return 1;
+    }
+
+    /// <summary>
+    /// Starting reads and writes the store (the channels' subscriptions). A database another program holds,
+    /// a full disk or a read-only file system is waited for, saying so once, not fatal: the bot starts when it can.
+    /// </summary>
+    private static async Task WaitForTheStoreAsync(IHost host)
+    {
+        var time = host.Services.GetRequiredService<TimeProvider>();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                host.Services.GetRequiredService<ChannelSubscriptions>();
+                return;
+            }
+            catch (Exception ex) when (StoreFaults.IsTransient(ex))
+            {
+                if (attempt == 1)
+                {
+                    host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunVerb).FullName!)
+                        .LogWarning("Waiting for the database: {Reason}; the bot starts as soon as it can be used", StoreFaults.Describe(ex));
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(2), time);
+            }
+        }
     }
 
     private static async Task StopQuietlyAsync(IHost host)

@@ -78,6 +78,39 @@ public sealed class FatalExitTests
         Assert.Single(bot.Stderr.Split('\n'), l => l.Contains("could not queue it for console", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Run_DatabaseLockedAtStart_WaitsForItThenPosts()
+    {
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        var db = work.File("bot.db");
+        var settings = new[] { "--Feed:Source=" + feed.Path, "--Feed:PollInterval=100ms", "--ConnectionStrings:ResultsBot=Data Source=" + db };
+        using (var first = BotProcess.Start(work.Path, settings))
+        {
+            await WaitForAsync(() => first.Stderr.Contains("Reading", StringComparison.Ordinal), "the database to be made");
+            first.Signal("TERM");
+            await first.WaitForExitAsync(Patience);
+        }
+
+        feed.CopyFeed("Local_Test_result_Thurrock_1.xml");
+        using var locker = new SqliteConnection($"Data Source={db};Pooling=False");
+        locker.Open();
+        using var exclusive = locker.CreateCommand();
+        exclusive.CommandText = "BEGIN EXCLUSIVE";
+        exclusive.ExecuteNonQuery();
+        using var bot = BotProcess.Start(work.Path, settings);
+        await WaitForAsync(() => bot.Stderr.Contains("Waiting for the database: the database is locked by another program", StringComparison.Ordinal), "the wait");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(bot.HasExited, "the bot stopped on a locked database:\n" + bot.Stderr);
+        exclusive.CommandText = "ROLLBACK";
+        exclusive.ExecuteNonQuery();
+
+        await bot.WaitForOutputAsync(o => o.Contains("Reform UK gain Thurrock", StringComparison.Ordinal), Patience, "the post once the lock went");
+        bot.Signal("TERM");
+        Assert.Equal(0, await bot.WaitForExitAsync(Patience));
+        Assert.DoesNotContain("error:", bot.Stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>Overwrites every page after the first (the tables' pages) with junk: the header still reads, the rest does not.</summary>
     private static void Damage(string db)
     {
