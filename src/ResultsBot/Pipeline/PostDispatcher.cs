@@ -92,6 +92,10 @@ public sealed class PostDispatcher(
             {
                 sent += await DeliverChannelAsync(channel, cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The bot is stopping (SIGTERM): what was not sent stays queued for the next start; nothing failed.
+            }
             catch (Exception ex)
             {
                 // A worker must never die with an unobserved fault: the posts stay queued for the next turn.
