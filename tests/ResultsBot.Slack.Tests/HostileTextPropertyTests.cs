@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Fakes;
+using ResultsBot.Fakes.Slack;
 using ResultsBot.Slack.Posts;
 using CommandAnswerRenderer = ResultsBot.Slack.Commands.SlackAnswerRenderer;
 
@@ -69,65 +70,7 @@ public sealed class HostileTextPropertyTests
 
     private static void AssertInert(JsonObject body, int seed)
     {
-        var problems = new List<string>();
-        if ((string?)body["text"] is { } fallback)
-        {
-            if (fallback.IndexOfAny(['<', '>']) >= 0)
-            {
-                problems.Add("unescaped < or > in the fallback text");
-            }
-
-            if (body["mrkdwn"] is { } flag && flag.GetValue<bool>())
-            {
-                problems.Add("fallback text read as mrkdwn");
-            }
-        }
-
-        foreach (var textObject in TextObjects(body))
-        {
-            var type = (string?)textObject["type"];
-            var text = (string?)textObject["text"] ?? "";
-            if (text.IndexOfAny(['<', '>']) >= 0)
-            {
-                problems.Add($"unescaped < or > in {text}");
-            }
-
-            if (type == "plain_text" && textObject["emoji"] is { } emoji && emoji.GetValue<bool>())
-            {
-                problems.Add($"emoji codes on in {text}");
-            }
-
-            // mrkdwn only as our own code block: one fence each end, no backtick inside to close it.
-            if (type == "mrkdwn" && !(text.StartsWith("```", StringComparison.Ordinal) && text.EndsWith("```", StringComparison.Ordinal) && text.Length >= 6 && !text[3..^3].Contains('`', StringComparison.Ordinal)))
-            {
-                problems.Add($"mrkdwn outside a code block: {text}");
-            }
-        }
-
-        Assert.True(problems.Count == 0, $"seed {seed}: {string.Join("; ", problems)}");
-    }
-
-    private static IEnumerable<JsonObject> TextObjects(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj when obj["type"] is JsonValue type && (string?)type is "plain_text" or "mrkdwn":
-                yield return obj;
-                break;
-            case JsonObject obj:
-                foreach (var child in obj.Select(p => p.Value).SelectMany(TextObjects))
-                {
-                    yield return child;
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array.SelectMany(TextObjects))
-                {
-                    yield return child;
-                }
-
-                break;
-        }
+        var live = SlackPayloadProbe.LiveMarkup(body);
+        Assert.True(live.Count == 0, $"seed {seed}: {string.Join("; ", live)}");
     }
 }

@@ -80,7 +80,9 @@ public sealed class StoreWatch(
     {
         try
         {
-            await Task.Run(store.ProbeWrite, cancellationToken);
+            // A thread of its own: a locked database holds it for the busy timeout, and on a small machine a
+            // pool thread held that long is one the web server (answering /readyz) waits for.
+            await Task.Factory.StartNew(store.ProbeWrite, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             Writable();
         }
         catch (Exception ex) when (StoreFaults.IsTransient(ex))

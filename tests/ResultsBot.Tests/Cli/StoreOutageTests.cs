@@ -130,7 +130,9 @@ public sealed class StoreOutageTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, locked.Status);
         Assert.Matches("\"store\":\"not writable since [^\"]+: the database is locked by another program\"", locked.Body);
-        Assert.True(slowest < TimeSpan.FromSeconds(1), $"/readyz took {slowest} while the database was locked");
+        // Asking the database would take its 5 s busy timeout; the cached answer is immediate (the bound leaves
+        // room for a machine busy with other tests).
+        Assert.True(slowest < TimeSpan.FromSeconds(2.5), $"/readyz took {slowest} while the database was locked");
         Assert.Equal(HttpStatusCode.OK, back.Status);
     }
 

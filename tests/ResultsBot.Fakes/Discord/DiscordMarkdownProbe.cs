@@ -1,14 +1,15 @@
-namespace ResultsBot.Discord.Tests.Posts;
+namespace ResultsBot.Fakes.Discord;
 
 /// <summary>
 /// Reads text as Discord's markdown would and lists what in it is live: formatting, links, mentions,
 /// timestamps, emoji, line-start markers or invisible controls. A backslash before ASCII punctuation
 /// makes that character literal, as Discord does.
 /// </summary>
-internal static class DiscordMarkdownProbe
+public static class DiscordMarkdownProbe
 {
     private const string Inline = "*_~`|[]<>";
 
+    /// <summary>Everything live in one text that Discord renders as markdown (an embed's title, description or field; a message's content).</summary>
     public static IReadOnlyList<string> LiveMarkup(string text)
     {
         var problems = new List<string>();
@@ -58,6 +59,43 @@ internal static class DiscordMarkdownProbe
             {
                 problems.Add($"a live {mass}");
             }
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Everything live in a message body we send: content, and each embed's title, description and fields as
+    /// markdown; footers (shown as typed) only for controls and mass mentions. Also a body that allows mentions.
+    /// </summary>
+    public static IReadOnlyList<string> LiveMarkup(System.Text.Json.Nodes.JsonObject body)
+    {
+        var problems = new List<string>();
+        var markdown = new List<string?> { (string?)body["content"] };
+        foreach (var embed in body["embeds"]?.AsArray() ?? [])
+        {
+            markdown.Add((string?)embed?["title"]);
+            markdown.Add((string?)embed?["description"]);
+            foreach (var field in embed?["fields"]?.AsArray() ?? [])
+            {
+                markdown.Add((string?)field?["name"]);
+                markdown.Add((string?)field?["value"]);
+            }
+
+            if ((string?)embed?["footer"]?["text"] is { } footer)
+            {
+                problems.AddRange(LiveMarkup(footer).Where(p => p.StartsWith("invisible", StringComparison.Ordinal) || p.StartsWith("a live @", StringComparison.Ordinal)).Select(p => "footer: " + p));
+            }
+        }
+
+        foreach (var text in markdown.OfType<string>())
+        {
+            problems.AddRange(LiveMarkup(text).Select(p => $"{p} in: {text}"));
+        }
+
+        if (body["allowed_mentions"]?["parse"] is not System.Text.Json.Nodes.JsonArray { Count: 0 })
+        {
+            problems.Add("allowed_mentions does not forbid every mention");
         }
 
         return problems;
