@@ -202,6 +202,19 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Autocomplete_FeedNameWithBidiControls_ShownWithoutThemAndSentBackAsItWas()
+    {
+        _bot.Suggestions = (_, _) => ["Hull \u202Eruobal\u202C"];
+        var interaction = _fake.Autocomplete("council", "name", "Hu");
+
+        await Handler().HandleFromGatewayAsync(interaction.Payload, CancellationToken.None);
+
+        var choice = Assert.Single((await interaction.WaitForCallbackAsync()).Data!["choices"]!.AsArray())!;
+        Assert.Equal("Hull ruobal", choice["name"]!.GetValue<string>());
+        Assert.Equal("Hull \u202Eruobal\u202C", choice["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Autocomplete_OptionWithoutSuggestions_AnswersNoChoices()
     {
         var interaction = _fake.Autocomplete("subscribe", "filters", "par");
