@@ -47,7 +47,8 @@ public sealed class StoreWatch(
     }
 
     /// <summary>A write the bot needed was refused (what names it: a feed file, an alert). Logged once per outage, then summarised.</summary>
-    public void Refused(string what, Exception exception)
+    /// <param name="then">What happens to it meanwhile, for the first line of the outage.</param>
+    public void Refused(string what, Exception exception, string then = "it will be read again")
     {
         var now = time.GetUtcNow();
         var reason = StoreFaults.Describe(exception);
@@ -58,8 +59,8 @@ public sealed class StoreWatch(
             {
                 _outage = new Outage(now, reason) { LastSummary = now };
                 logger.LogError(
-                    "Could not store {What} ({Reason}: {Error}); it will be read again, and until the database can be written further failures are summarised once a minute",
-                    what, reason, exception.Message);
+                    "Could not store {What} ({Reason}: {Error}); {Then}, and until the database can be written further failures are summarised once a minute",
+                    what, reason, exception.Message, then);
                 return;
             }
 
@@ -68,7 +69,7 @@ public sealed class StoreWatch(
             if (now - _outage.LastSummary >= SummaryEvery)
             {
                 logger.LogError(
-                    "The database still cannot be written ({Reason}): {Count} writes refused in the last minute; what they held will be read again",
+                    "The database still cannot be written ({Reason}): {Count} writes refused in the last minute; nothing is lost, each is tried again",
                     reason, _outage.RefusedSinceSummary);
                 (_outage.LastSummary, _outage.RefusedSinceSummary) = (now, 0);
             }
