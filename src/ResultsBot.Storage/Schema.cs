@@ -43,6 +43,10 @@ internal static class Schema
             paused_at TEXT NULL,
             paused_reason TEXT NULL
         );
+        CREATE TABLE IF NOT EXISTS store_probe ( -- one row, rewritten by the health probe to prove writes still work
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            probed_at TEXT NOT NULL
+        );
         """;
 
     /// <summary>Columns added since the first release, for databases made before them.</summary>

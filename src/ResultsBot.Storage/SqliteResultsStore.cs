@@ -339,22 +339,13 @@ public sealed class SqliteResultsStore : IDisposable
             """,
             ("$channel", channel), ("$now", Now()), ("$reason", reason));
 
-    /// <summary>True when the store can take a write now (for readiness): takes the write lock and lets it go.</summary>
-    public bool CanWrite()
-    {
-        lock (_gate)
-        {
-            try
-            {
-                Execute(_connection, "BEGIN IMMEDIATE; ROLLBACK;");
-                return true;
-            }
-            catch (SqliteException)
-            {
-                return false;
-            }
-        }
-    }
+    /// <summary>
+    /// Writes and commits one small row: throws the store's fault (locked, full, read-only, damaged) if a
+    /// real write would fail now. For the health probe, which runs in the background, not for readiness
+    /// requests (a locked database makes this wait out the busy timeout).
+    /// </summary>
+    public void ProbeWrite() =>
+        Write("INSERT INTO store_probe (id, probed_at) VALUES (1, $now) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at", ("$now", Now()));
 
     public int CountPosts()
     {

@@ -53,6 +53,9 @@ public static class ResultsBotHostBuilderExtensions
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(minimum);
         builder.Logging.AddFilter("ResultsBot", minimum);
+        // A failing background service is reported once, as the run's "error:" line (FatalErrors), not also
+        // as the host's "BackgroundService failed" with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddConsole(o =>
         {
             o.FormatterName = BriefConsoleFormatter.FormatterName;
@@ -143,6 +146,8 @@ public static class ResultsBotHostBuilderExtensions
         builder.Services.AddSingleton(sp => sp.GetRequiredService<BotSettings>().FeedAlerts);
         builder.Services.AddSingleton<FeedWatchdog>();
         builder.Services.AddSingleton<PlatformOutages>();
+        builder.Services.AddSingleton<StoreWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreWatch>());
         if (settings.Urls is { } urls)
         {
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OperationsServer>(sp, urls));

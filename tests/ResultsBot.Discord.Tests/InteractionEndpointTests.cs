@@ -115,6 +115,23 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Request_SignedAndSentAgainWithinTheWindow_RunsOnlyOnce()
+    {
+        var body = _fake.SlashCommand("share", new Dictionary<string, string> { ["set"] = "Lab 34 source BBC" }).Payload.ToJsonString();
+        var timestamp = Now();
+        var signature = _signer.Sign(timestamp, body);
+
+        using var first = Post(body, timestamp, signature);
+        using var firstResponse = await _http.SendAsync(first);
+        using var replay = Post(body, timestamp, signature);
+        using var replayResponse = await _http.SendAsync(replay);
+
+        Assert.Equal(HttpStatusCode.OK, firstResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, replayResponse.StatusCode);
+        Assert.Single(_bot.Requests);
+    }
+
+    [Fact]
     public async Task Request_BadSignature_Is401AndNeverReachesTheBot()
     {
         var body = _fake.SlashCommand("help").Payload.ToJsonString();

@@ -45,14 +45,15 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
     [InlineData("8", true)] // Administrator
     [InlineData("1024", false)] // View Channel only
     [InlineData("0", false)]
-    public async Task SlashCommand_MemberPermissions_DecideWhetherTheCallerIsAdmin(string permissions, bool admin)
+    public async Task SlashCommand_MemberPermissions_DecideWhetherTheCallerManagesTheChannelButNeverMakeThemAnAdmin(string permissions, bool manages)
     {
         var interaction = _fake.SlashCommand("subscribe", new Dictionary<string, string> { ["filters"] = "party Green" }, permissions: permissions);
 
         await Handler().HandleFromGatewayAsync(interaction.Payload, CancellationToken.None);
 
         var request = Assert.Single(_bot.Requests);
-        Assert.Equal(admin, request.Caller.IsAdmin);
+        Assert.Equal(manages, request.Caller.ManagesChannel);
+        Assert.False(request.Caller.IsAdmin); // anyone can hold these in a server of their own
         Assert.Equal("/subscribe party Green", request.Text);
     }
 
@@ -198,6 +199,19 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
         Assert.All(choices, c => Assert.InRange(c!["value"]!.GetValue<string>().Length, 1, 100));
         Assert.Equal(("council", "Bir"), Assert.Single(_bot.Completions));
         Assert.Empty(_bot.Requests);
+    }
+
+    [Fact]
+    public async Task Autocomplete_FeedNameWithBidiControls_ShownWithoutThemAndSentBackAsItWas()
+    {
+        _bot.Suggestions = (_, _) => ["Hull \u202Eruobal\u202C"];
+        var interaction = _fake.Autocomplete("council", "name", "Hu");
+
+        await Handler().HandleFromGatewayAsync(interaction.Payload, CancellationToken.None);
+
+        var choice = Assert.Single((await interaction.WaitForCallbackAsync()).Data!["choices"]!.AsArray())!;
+        Assert.Equal("Hull ruobal", choice["name"]!.GetValue<string>());
+        Assert.Equal("Hull \u202Eruobal\u202C", choice["value"]!.GetValue<string>());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class RenderAnswerTests
 
         Assert.Equal(50, message.Blocks.Count);
         Assert.All(message.Blocks, b => Assert.InRange(((string)b!["text"]!["text"]!).Length, 1, 3000));
-        Assert.Equal("_…and more_", (string?)message.Blocks[^1]!["text"]!["text"]);
+        Assert.Equal("…and more", (string?)message.Blocks[^1]!["text"]!["text"]);
         Assert.InRange(message.Text.Length, 1, 4000);
         Assert.EndsWith("…", message.Text, StringComparison.Ordinal);
     }

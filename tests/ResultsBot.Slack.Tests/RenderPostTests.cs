@@ -26,7 +26,7 @@ public sealed class RenderPostTests
         Assert.Equal("Labour hold Birmingham", (string?)message.Blocks[0]!["text"]!["text"]);
         Assert.Equal("plain_text", (string?)message.Blocks[0]!["text"]!["type"]);
         var fields = message.Blocks[2]!["fields"]!.AsArray();
-        Assert.Equal(["*Seats won*\nLabour 65 (+2), Conservatives 22 (−3)", "*Council now*\nLabour 65, Conservatives 22"], fields.Select(f => (string?)f!["text"]));
+        Assert.Equal(["Seats won\nLabour 65 (+2), Conservatives 22 (−3)", "Council now\nLabour 65, Conservatives 22"], fields.Select(f => (string?)f!["text"]));
         Assert.Equal("PA Media · 3 May 2024, 03:12 UK time", (string?)message.Blocks[4]!["elements"]![0]!["text"]);
         Assert.Equal(Birmingham.ToPlainText(), message.Text);
     }
@@ -45,7 +45,7 @@ public sealed class RenderPostTests
         Assert.All(texts, t => Assert.DoesNotContain('>', t));
         Assert.Contains(Inert, message.Text, StringComparison.Ordinal);
         Assert.Equal(Inert, (string?)message.Blocks[0]!["text"]!["text"]);
-        Assert.Equal("*" + Inert + "*\n" + Inert, (string?)message.Blocks[2]!["fields"]![0]!["text"]);
+        Assert.Equal(Inert + "\n" + Inert, (string?)message.Blocks[2]!["fields"]![0]!["text"]);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class RenderPostTests
         var block = SlackPostRenderer.Render(post).Blocks[1]!;
 
         Assert.Null(block["fields"]);
-        Assert.StartsWith("*Seats*\nxxx", (string)block["text"]!["text"]!, StringComparison.Ordinal);
+        Assert.StartsWith("Seats\nxxx", (string)block["text"]!["text"]!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class RenderPostTests
         var message = SlackPostRenderer.Render(post);
 
         Assert.Equal(50, message.Blocks.Count);
-        Assert.Equal("_…and more_", (string?)message.Blocks[48]!["text"]!["text"]);
+        Assert.Equal("…and more", (string?)message.Blocks[48]!["text"]!["text"]);
         Assert.Equal("context", (string?)message.Blocks[49]!["type"]);
     }
 

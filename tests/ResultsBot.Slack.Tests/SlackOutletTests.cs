@@ -62,7 +62,7 @@ public sealed class SlackOutletTests
         Assert.NotNull(parent.EditedTs);
         Assert.StartsWith("Correction: Labour hold Birmingham", parent.Text, StringComparison.Ordinal);
         Assert.Equal("Correction: Labour hold Birmingham", (string?)parent.Blocks![0]!["text"]!["text"]);
-        Assert.Contains(parent.Blocks, b => (string?)b!["fields"]?[0]?["text"] == "*Seats won*\nLabour 66");
+        Assert.Contains(parent.Blocks, b => (string?)b!["fields"]?[0]?["text"] == "Seats won\nLabour 66");
         var reply = Assert.Single(rig.Slack.Replies("C1", original!));
         Assert.Equal(note, reply.Ts);
         Assert.Equal("Correction: Labour hold Birmingham\nRevision 2 corrects the earlier result: Labour 66 not 65.", reply.Text);

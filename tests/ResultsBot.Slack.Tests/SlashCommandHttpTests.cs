@@ -40,6 +40,27 @@ public class SlashCommandHttpTests
     }
 
     [Fact]
+    public async Task Command_SignedAndSentAgainWithinTheWindow_RunsOnlyOnce()
+    {
+        var time = new FakeTimeProvider(Night);
+        var commands = new FakeBotCommands();
+        await using var bot = await SlackCommandEndpointHost.StartAsync(commands, time, admins: "U0ADMIN");
+        using var http = new HttpClient();
+        var command = new FakeSlackSlashCommand("share set Lab 34 source BBC", UserId: "U0ADMIN");
+
+        using var first = FakeSlackSlashCommandRequest.Create(bot.Endpoint, TestOptions.SigningSecret, Night, command, new Uri("https://hooks.slack.com/commands/T0/1/abc"));
+        using var firstResponse = await http.SendAsync(first);
+        time.Advance(TimeSpan.FromMinutes(4)); // the signature is still accepted
+        using var replay = FakeSlackSlashCommandRequest.Create(bot.Endpoint, TestOptions.SigningSecret, Night, command, new Uri("https://hooks.slack.com/commands/T0/1/abc"));
+        using var replayResponse = await http.SendAsync(replay);
+
+        Assert.Equal(HttpStatusCode.OK, firstResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replayResponse.StatusCode);
+        Assert.Equal("", await replayResponse.Content.ReadAsStringAsync());
+        Assert.Equal("/share set Lab 34 source BBC", Assert.Single(commands.Requests).Text);
+    }
+
+    [Fact]
     public async Task PostCommand_AnswersInChannel_AndCallerNotInAdminsIsNoAdmin()
     {
         var time = new FakeTimeProvider(Night);

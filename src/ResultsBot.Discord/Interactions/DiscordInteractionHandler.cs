@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using ResultsBot.Discord.Posts;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Platforms;
 
@@ -25,7 +26,7 @@ public sealed class DiscordInteractionHandler
     private readonly DiscordCallbacks _api;
     private readonly HashSet<string> _admins;
 
-    /// <param name="adminUserIds">Discord user ids that are admins wherever they are (besides members with Manage Channels).</param>
+    /// <param name="adminUserIds">Discord user ids that are admins wherever they are (members with Manage Channels only manage their channel).</param>
     public DiscordInteractionHandler(
         DiscordOptions options,
         HttpClient http,
@@ -98,7 +99,7 @@ public sealed class DiscordInteractionHandler
         var spec = CommandCatalogue.All.FirstOrDefault(c => c.Name == name);
         if (spec is null)
         {
-            var unknown = InteractionMessages.Message($"I don't know /{name}. Try /help.", ephemeral: true);
+            var unknown = InteractionMessages.Message($"I don't know /{DiscordMarkdown.Escape(name)}. Try /help.", ephemeral: true);
             await respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, unknown), cancellationToken);
             return;
         }
@@ -119,7 +120,8 @@ public sealed class DiscordInteractionHandler
         }
 
         var answer = await answering;
-        var parts = MessageSplitter.Split(answer.Text);
+        // The answer repeats feed and typed text: escaped here, at the boundary, so none of it formats or links.
+        var parts = MessageSplitter.Split(DiscordMessageText.Neutralise(DiscordMarkdown.Escape(answer.Text.Replace("\r\n", "\n", StringComparison.Ordinal))));
         var ephemeral = !answer.Ok;
         var app = Text(interaction["application_id"]) is { Length: > 0 } appId ? appId : _api.ApplicationId;
         var token = Text(interaction["token"]);
@@ -199,8 +201,10 @@ public sealed class DiscordInteractionHandler
         var user = (member?["user"] ?? interaction["user"]) as JsonObject;
         var id = Text(user?["id"]);
         var permissions = ulong.TryParse(Text(member?["permissions"]), NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : 0;
-        var isAdmin = (permissions & (ManageChannels | Administrator)) != 0 || _admins.Contains(id);
-        return new Caller(id.Length == 0 ? Caller.Anonymous.Id : id, isAdmin);
+        // Manage Channels in a guild says nothing about the bot's other servers: anyone can hold it in a
+        // server of their own. So it only manages this channel; global commands need the Admins setting.
+        var managesChannel = (permissions & (ManageChannels | Administrator)) != 0;
+        return new Caller(id.Length == 0 ? Caller.Anonymous.Id : id, _admins.Contains(id), managesChannel);
     }
 
     private static string ChannelOf(JsonObject interaction) =>

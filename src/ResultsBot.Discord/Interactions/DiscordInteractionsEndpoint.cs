@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ResultsBot.Platforms;
 
 namespace ResultsBot.Discord.Interactions;
 
@@ -28,10 +29,11 @@ public static class DiscordInteractionsEndpoint
     {
         var signature = new InteractionSignature(options.PublicKey ?? throw new InvalidOperationException("Discord:PublicKey is needed for the Interactions Endpoint"));
         // A RequestDelegate, not a handler lambda: no minimal-API binding per request on the busiest path.
-        return endpoints.MapPost(path, (RequestDelegate)(context => AnswerAsync(context, handler, signature, time)));
+        var replays = new ReplayGuard(2 * InteractionSignature.MaxAge, time);
+        return endpoints.MapPost(path, (RequestDelegate)(context => AnswerAsync(context, handler, signature, replays, time)));
     }
 
-    private static async Task AnswerAsync(HttpContext context, DiscordInteractionHandler handler, InteractionSignature signature, TimeProvider time)
+    private static async Task AnswerAsync(HttpContext context, DiscordInteractionHandler handler, InteractionSignature signature, ReplayGuard replays, TimeProvider time)
     {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
@@ -60,6 +62,15 @@ public static class DiscordInteractionsEndpoint
         if (interaction is null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // Discord sends each interaction once, and its id is in the signed body: the same id again while the
+        // signature is still accepted is a replay, refused before it runs anything.
+        var id = interaction["id"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : headers["X-Signature-Ed25519"].ToString();
+        if (!replays.FirstTime(id))
+        {
+            await WriteAsync(context, StatusCodes.Status409Conflict, "text/plain; charset=utf-8", "interaction already received");
             return;
         }
 

@@ -45,7 +45,10 @@ internal static class InteractionMessages
         var choices = new JsonArray();
         foreach (var suggestion in suggestions.Where(s => s.Length is > 0 and <= 100).Distinct(StringComparer.Ordinal).Take(25))
         {
-            choices.Add((JsonNode)new JsonObject { ["name"] = suggestion, ["value"] = suggestion }); // no reflection: trim-safe
+            // The name is shown as typed (no markdown), but a council name from the feed could still carry bidi
+            // controls that make it read as something else; the value goes back to us unchanged.
+            var name = Posts.DiscordMarkdown.StripControls(suggestion);
+            choices.Add((JsonNode)new JsonObject { ["name"] = name.Length == 0 ? suggestion : name, ["value"] = suggestion }); // no reflection: trim-safe
         }
 
         return Response(AutocompleteResult, new JsonObject { ["choices"] = choices });

@@ -24,8 +24,9 @@ internal static class MessageSplitter
                 cut--;
             }
 
+            cut = Posts.DiscordMarkdown.KeepEscapeWhole(rest, cut);
             parts.Add(rest[..cut].TrimEnd());
-            rest = rest[cut..].TrimStart('\n', ' ');
+            rest = Posts.DiscordMarkdown.EscapeStartOfPiece(rest[cut..].TrimStart('\n', ' '));
         }
 
         if (rest.Length > 0 || parts.Count == 0)

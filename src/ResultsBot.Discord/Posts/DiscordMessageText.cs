@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace ResultsBot.Discord.Posts;
 
 /// <summary>
-/// Plain text for Discord messages (command answers, interaction responses): mass mentions defused and
-/// long text split into messages of at most 2000 characters at line ends.
+/// Plain text for Discord messages (command answers, interaction responses): markdown escaped, mass mentions
+/// defused and long text split into messages of at most 2000 characters at line ends.
 /// </summary>
 public static class DiscordMessageText
 {
@@ -22,7 +22,7 @@ public static class DiscordMessageText
     /// </summary>
     public static IReadOnlyList<string> Split(string text)
     {
-        var normalised = Neutralise(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Trim();
+        var normalised = Neutralise(DiscordMarkdown.Escape(text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()));
         if (normalised.Length == 0)
         {
             return ["\u200b"];

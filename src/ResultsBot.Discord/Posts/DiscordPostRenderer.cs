@@ -25,7 +25,8 @@ public static class DiscordPostRenderer
     public static JsonObject Embed(Post post)
     {
         var title = TextCuts.Trim(Clean(post.Headline), EmbedLimits.Title);
-        var footer = post.Footer is { } f ? TextCuts.Trim(Clean(f), EmbedLimits.Footer) : "";
+        // Footers show text as it is (no markdown), so a backslash would show: only controls and mentions go.
+        var footer = post.Footer is { } f ? TextCuts.Trim(DiscordMessageText.Neutralise(DiscordMarkdown.StripControls(f.Replace("\r\n", "\n", StringComparison.Ordinal))).Trim(), EmbedLimits.Footer) : "";
         var description = TextCuts.Trim(
             string.Join("\n", post.Sections.Where(s => s.Label is null).Select(s => Clean(s.Text)).Where(t => t.Length > 0)),
             EmbedLimits.Description,
@@ -150,7 +151,8 @@ public static class DiscordPostRenderer
     private static int Total(string title, string description, string footer, List<FieldText> fields) =>
         title.Length + description.Length + footer.Length + fields.Sum(f => f.Name.Length + f.Value.Length);
 
-    private static string Clean(string text) => DiscordMessageText.Neutralise(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Trim();
+    /// <summary>Feed text escaped at this boundary: it reaches titles, descriptions and fields, which render markdown.</summary>
+    private static string Clean(string text) => DiscordMessageText.Neutralise(DiscordMarkdown.Escape(text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()));
 
     /// <summary>"#E4003B" → 0xE4003B; anything else → no colour.</summary>
     internal static int? ColourOf(string? hex)

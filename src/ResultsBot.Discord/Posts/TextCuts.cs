@@ -14,7 +14,7 @@ internal static class TextCuts
         {
             var cut = BreakBefore(rest, max);
             chunks.Add(rest[..cut].TrimEnd());
-            rest = rest[cut..].TrimStart('\n', ' ');
+            rest = DiscordMarkdown.EscapeStartOfPiece(rest[cut..].TrimStart('\n', ' '));
         }
 
         if (rest.Length > 0 || chunks.Count == 0)
@@ -59,6 +59,9 @@ internal static class TextCuts
         return SafeCut(text, max).Length;
     }
 
-    private static string SafeCut(string text, int max) =>
-        max > 0 && char.IsHighSurrogate(text[max - 1]) ? text[..(max - 1)] : text[..max];
+    private static string SafeCut(string text, int max)
+    {
+        var cut = max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return text[..DiscordMarkdown.KeepEscapeWhole(text, cut)];
+    }
 }

@@ -13,6 +13,9 @@ namespace ResultsBot.Domain.Commands;
 /// </summary>
 internal sealed class ShareCommand(CultureInfo culture)
 {
+    public const string NotAnAdmin =
+        "Only the bot's configured admins can set the projected national share, because it is posted to every subscribed channel on every server and on Slack; managing this channel is not enough.";
+
     public const string Usage = "/share set Lab 34 Con 25 LD 17 source \"BBC projected national share\"";
 
     public CommandAnswer Answer(string argument, ResultsBook book, Caller caller, DateTimeOffset now)
@@ -33,7 +36,8 @@ internal sealed class ShareCommand(CultureInfo culture)
 
         if (!caller.IsAdmin)
         {
-            return CommandAnswer.Problem("Only admins can set the projected national share.");
+            // Managing a channel is not enough: the share is posted to every channel on every server and on Slack.
+            return CommandAnswer.Problem(NotAnAdmin);
         }
 
         return Parse(argument[(argument.IndexOf("set", StringComparison.OrdinalIgnoreCase) + 3)..]) switch

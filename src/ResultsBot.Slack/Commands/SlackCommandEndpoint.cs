@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ResultsBot.Platforms;
 
 namespace ResultsBot.Slack.Commands;
 
 /// <summary>
 /// Slash commands over HTTP (Slack:Mode = Http): Slack POSTs the command, form-encoded and signed, to
-/// this path on the bot's web server. Unsigned, wrongly signed or stale requests get 401.
+/// this path on the bot's web server. Unsigned, wrongly signed or stale requests get 401; a signed request
+/// sent again within the signature's window gets an empty 200 and runs nothing.
 /// </summary>
 public static class SlackCommandEndpoint
 {
@@ -30,10 +32,11 @@ public static class SlackCommandEndpoint
         }
 
         var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(SlackCommandEndpoint).FullName!);
-        return endpoints.MapPost(path, (RequestDelegate)(context => HandleAsync(context, handler, secret, logger)));
+        var replays = new ReplayGuard(2 * SlackRequestSignature.MaxAge, handler.Time);
+        return endpoints.MapPost(path, (RequestDelegate)(context => HandleAsync(context, handler, secret, replays, logger)));
     }
 
-    private static async Task HandleAsync(HttpContext context, SlashCommandHandler handler, string secret, ILogger? logger)
+    private static async Task HandleAsync(HttpContext context, SlashCommandHandler handler, string secret, ReplayGuard replays, ILogger? logger)
     {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
@@ -47,6 +50,15 @@ public static class SlackCommandEndpoint
         {
             logger?.LogWarning("Refused a Slack command request with a missing, wrong or stale signature");
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        // A valid signature proves Slack sent this body once, not that it is sent only once: the same request
+        // sent again while its timestamp is still accepted is answered with nothing and runs nothing.
+        if (!replays.FirstTime(headers[SlackRequestSignature.SignatureHeader].ToString()))
+        {
+            logger?.LogWarning("Ignored a Slack command request sent again with the same signature (a replay)");
+            context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 

@@ -12,4 +12,7 @@ internal sealed record SlackCommandResponse(string ResponseType, string Text, IR
     public const string InChannel = "in_channel";
 
     public bool? ReplaceOriginal { get; init; }
+
+    /// <summary>Always false: the fallback text repeats feed and typed text, which must not format where Slack shows it.</summary>
+    public bool Mrkdwn { get; init; }
 }

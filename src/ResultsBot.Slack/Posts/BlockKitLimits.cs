@@ -13,5 +13,5 @@ internal static class BlockKitLimits
     /// <summary>Slack truncates past 40,000 and advises keeping the top-level text under 4,000: it is only the fallback.</summary>
     public const int FallbackText = 4000;
 
-    public const string MoreNote = "_…and more_";
+    public const string MoreNote = "…and more";
 }

@@ -2,33 +2,44 @@ using System.Text.Json.Nodes;
 
 namespace ResultsBot.Slack.Posts;
 
-/// <summary>Block Kit JSON shapes, taking text that is already escaped and cut to fit.</summary>
+/// <summary>
+/// Block Kit JSON shapes, taking text that is already escaped and cut to fit. Text that holds feed or user
+/// words goes as plain_text: mrkdwn has no way to escape * _ ~ ` or a line-start &gt;, so a name like
+/// "*OFFICIAL*" would be bold; plain_text shows it as written, with no links, mentions or emoji codes.
+/// </summary>
 internal static class Blocks
 {
     public static JsonObject Header(string plainText) => new()
     {
         ["type"] = "header",
-        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = plainText, ["emoji"] = true },
+        ["text"] = Plain(plainText),
     };
 
-    public static JsonObject Section(string mrkdwn) => new()
+    public static JsonObject Section(string plainText) => new()
     {
         ["type"] = "section",
-        ["text"] = Mrkdwn(mrkdwn),
+        ["text"] = Plain(plainText),
+    };
+
+    /// <summary>A section in mrkdwn, for our own markup around text that cannot format (a code block).</summary>
+    public static JsonObject MrkdwnSection(string mrkdwn) => new()
+    {
+        ["type"] = "section",
+        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn, ["verbatim"] = true },
     };
 
     public static JsonObject Fields(IEnumerable<string> fields) => new()
     {
         ["type"] = "section",
-        ["fields"] = new JsonArray([.. fields.Select(f => (JsonNode)Mrkdwn(f))]),
+        ["fields"] = new JsonArray([.. fields.Select(f => (JsonNode)Plain(f))]),
     };
 
-    public static JsonObject Context(string mrkdwn) => new()
+    public static JsonObject Context(string plainText) => new()
     {
         ["type"] = "context",
-        ["elements"] = new JsonArray(Mrkdwn(mrkdwn)),
+        ["elements"] = new JsonArray(Plain(plainText)),
     };
 
-    /// <summary>Verbatim: Slack does not turn URLs or #names in feed text into links.</summary>
-    private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text, ["verbatim"] = true };
+    /// <summary>emoji off: ":flag_gb:" in a name stays the text it is.</summary>
+    private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = false };
 }

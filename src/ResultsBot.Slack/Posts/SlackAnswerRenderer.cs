@@ -14,11 +14,13 @@ public static class SlackAnswerRenderer
     public static SlackMessageBody Render(string answer, bool monospace = false)
     {
         // Leading spaces stay: the first line of a table is aligned like the rest.
-        var escaped = SlackText.Escape(answer.TrimEnd().TrimStart('\r', '\n'));
+        // In a code block nothing formats, but a backtick could close it early: the answers never need one.
+        var text = answer.TrimEnd().TrimStart('\r', '\n');
+        var escaped = SlackText.Escape(monospace ? text.Replace('`', '\'') : text);
         var room = BlockKitLimits.SectionText - (monospace ? (2 * Fence.Length) + 2 : 0);
         var content = escaped.Length == 0
             ? new List<JsonObject>()
-            : [.. SlackText.Split(escaped, room).Select(piece => Blocks.Section(monospace ? $"{Fence}\n{piece}\n{Fence}" : piece))];
+            : [.. SlackText.Split(escaped, room).Select(piece => monospace ? Blocks.MrkdwnSection($"{Fence}\n{piece}\n{Fence}") : Blocks.Section(piece))];
         return new SlackMessageBody(SlackPostRenderer.Fallback(answer), SlackPostRenderer.Limit(content, footer: null));
     }
 }

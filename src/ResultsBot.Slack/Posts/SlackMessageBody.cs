@@ -17,6 +17,8 @@ public sealed record SlackMessageBody(string Text, JsonArray Blocks)
             body["blocks"] = Blocks.DeepClone();
         }
 
+        // The fallback text is feed text too: not read as mrkdwn where Slack shows it.
+        body["mrkdwn"] = false;
         body["unfurl_links"] = false;
         body["unfurl_media"] = false;
         return body;

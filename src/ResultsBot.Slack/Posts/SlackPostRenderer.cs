@@ -4,8 +4,9 @@ using ResultsBot.Domain.Posts;
 namespace ResultsBot.Slack.Posts;
 
 /// <summary>
-/// A post as Block Kit: the headline as a header, labelled sections as fields (ten to a section),
-/// other sections as text, the footer as context; every piece escaped and cut to Slack's limits.
+/// A post as Block Kit: the headline as a header, labelled sections as fields (ten to a section, label on
+/// its own line), other sections as text, the footer as context; every piece plain_text (feed text never
+/// formats), escaped and cut to Slack's limits.
 /// Block Kit has no colour bar, so <see cref="Post.Colour"/> is not shown.
 /// </summary>
 public static class SlackPostRenderer
@@ -56,7 +57,7 @@ public static class SlackPostRenderer
             var text = SlackText.Escape(section.Text.Trim());
             if (section.Label is { } label)
             {
-                var field = Bold(SlackText.Escape(label.Trim())) + "\n" + text;
+                var field = SlackText.Escape(label.Trim()) + "\n" + text;
                 if (field.Trim().Length == 0)
                 {
                     continue;
@@ -100,6 +101,4 @@ public static class SlackPostRenderer
             yield return Blocks.Fields(fields);
         }
     }
-
-    private static string Bold(string escaped) => escaped.Length == 0 ? "" : "*" + escaped + "*";
 }

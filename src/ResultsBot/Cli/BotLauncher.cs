@@ -9,7 +9,7 @@ using ResultsBot.Verbs;
 
 namespace ResultsBot.Cli;
 
-/// <summary>Parses the command line, builds the host for the verb and runs it. Exit codes: 0 fine, 1 the verb found a problem, 2 bad usage or settings.</summary>
+/// <summary>Parses the command line, builds the host for the verb and runs it. Exit codes: 0 fine, 1 the verb found a problem (or a failure stopped the bot), 2 bad usage or settings.</summary>
 public static class BotLauncher
 {
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
@@ -58,6 +58,7 @@ public static class BotLauncher
         builder.AddResultsBotLogging(cli.Verb == "run" ? LogLevel.Information : LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        FatalErrors.Configure(builder.Services);
 
         var connection = settings.ConnectionString;
         Func<TimeProvider, SqliteResultsStore> openStore = cli.Verb == "run" || connection is not null
@@ -74,7 +75,7 @@ public static class BotLauncher
             using var host = builder.Build();
             return cli.Verb switch
             {
-                "run" => await RunVerb.RunAsync(host),
+                "run" => await RunVerb.RunAsync(host, error),
                 "replay" => await ReplayVerb.RunAsync(host, settings),
                 "ask" => await AskVerb.RunAsync(host, cli.Argument!, output, settings.ConsoleCaller),
                 "check" => await CheckVerb.RunAsync(host, output, error),

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Pipeline;
-using ResultsBot.Storage;
 
 namespace ResultsBot.Operations;
 
@@ -18,7 +17,7 @@ public sealed class OperationsServer(
     string urls,
     FeedHealth health,
     FeedAlertPolicy alerts,
-    SqliteResultsStore store,
+    StoreWatch storeWatch,
     BotMetrics metrics,
     TimeProvider time,
     IEnumerable<IWebEndpoints> platformEndpoints,
@@ -80,7 +79,8 @@ public sealed class OperationsServer(
         var checks = new Dictionary<string, string>
         {
             ["feed"] = seen.Readiness(time.GetUtcNow(), alerts.FailingAfter),
-            ["store"] = store.CanWrite() ? "ok" : "not writable",
+            // From the background probe, never the database itself: a locked one would hold this answer for seconds.
+            ["store"] = storeWatch.Status,
             ["platforms"] = Platforms(),
         };
         var ready = checks.Values.All(v => v == "ok");

@@ -79,7 +79,7 @@ public sealed class CommandRunner(
 
     private CommandAnswer Subscribe(string argument, CommandRequest request)
     {
-        if (!request.Caller.IsAdmin)
+        if (!request.Caller.CanManageChannel)
         {
             return CommandAnswer.Problem(AdminsOnly);
         }
@@ -119,6 +119,8 @@ public sealed class CommandRunner(
             lines.Add("This channel is not subscribed: results are not posted here. An admin can /subscribe (e.g. " + SubscriptionParser.Usage + ").");
         }
 
+        // Other channels may be in other people's servers: only the configured admins see them, not
+        // whoever manages this channel.
         if (request.Caller.IsAdmin)
         {
             var paused = subscriptions.Channels
@@ -137,7 +139,7 @@ public sealed class CommandRunner(
 
     private CommandAnswer Unsubscribe(CommandRequest request)
     {
-        if (!request.Caller.IsAdmin)
+        if (!request.Caller.CanManageChannel)
         {
             return CommandAnswer.Problem(AdminsOnly);
         }

@@ -19,7 +19,8 @@ public sealed class FeedProcessor(
     TimeProvider time,
     ILogger<FeedProcessor> logger,
     FeedHealth? health = null,
-    FeedWatchdog? watchdog = null)
+    FeedWatchdog? watchdog = null,
+    Operations.StoreWatch? storeWatch = null)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan StuckCheckInterval = TimeSpan.FromSeconds(1);
@@ -180,7 +181,7 @@ public sealed class FeedProcessor(
             }
             catch (Exception ex) when (IsStoreFailure(ex))
             {
-                logger.LogError("Could not store {File} ({Reason}); it will be read again", ProblemReporter.DisplayName(document.Origin), ex.Message);
+                CouldNotStore(document, ex);
                 notStored.Add(document); // left unfinished, so offered again
                 continue;
             }
@@ -241,7 +242,7 @@ public sealed class FeedProcessor(
         {
             foreach (var document in arranged.Select(a => a.Document).Distinct())
             {
-                logger.LogError("Could not store {File} ({Reason}); it will be read again", ProblemReporter.DisplayName(document.Origin), ex.Message);
+                CouldNotStore(document, ex);
             }
 
             return true; // all left unfinished, so offered again
@@ -259,6 +260,19 @@ public sealed class FeedProcessor(
 
         dispatcher.Kick(cancellationToken);
         return true;
+    }
+
+    // With a store watch (the running bot), an outage is logged once and summarised, not once per file per poll.
+    private void CouldNotStore(FeedDocument document, Exception ex)
+    {
+        if (storeWatch is not null)
+        {
+            storeWatch.Refused(ProblemReporter.DisplayName(document.Origin), ex);
+        }
+        else
+        {
+            logger.LogError("Could not store {File} ({Reason}); it will be read again", ProblemReporter.DisplayName(document.Origin), ex.Message);
+        }
     }
 
     /// <summary>Watches the source until stopped, backing off while it cannot be read.</summary>

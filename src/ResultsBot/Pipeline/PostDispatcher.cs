@@ -23,7 +23,8 @@ public sealed class PostDispatcher(
     ILogger<PostDispatcher>? logger = null,
     Operations.BotMetrics? metrics = null,
     FeedAlertPolicy? operations = null,
-    PlatformOutages? outages = null)
+    PlatformOutages? outages = null,
+    Operations.StoreWatch? storeWatch = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
@@ -92,6 +93,10 @@ public sealed class PostDispatcher(
             {
                 sent += await DeliverChannelAsync(channel, cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The bot is stopping (SIGTERM): what was not sent stays queued for the next start; nothing failed.
+            }
             catch (Exception ex)
             {
                 // A worker must never die with an unobserved fault: the posts stay queued for the next turn.
@@ -145,9 +150,22 @@ public sealed class PostDispatcher(
             var failures = backoff.Failures + 1;
             var pause = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 16)));
             _backoff[channel] = (failures, time.GetUtcNow() + pause);
-            metrics?.PostFailed(address.Platform);
-            _logger.LogWarning("Channel {Channel} failed ({Reason}); its posts stay queued in order, next try in {Pause}", channel, ex.Message, pause);
-            Tell(outages?.Failed(address.Platform, ex.Message));
+            if (StoreFaults.IsTransient(ex) && storeWatch is not null)
+            {
+                // The database failing is not the platform's outage (and an alert could not be queued anyway):
+                // the store's watch reports it once for every channel, not a line per channel per retry.
+                storeWatch.Refused($"the progress of {channel}'s posts", ex, "its posts stay queued, in order, and are tried again");
+            }
+            else
+            {
+                _logger.LogWarning("Channel {Channel} failed ({Reason}); its posts stay queued in order, next try in {Pause}", channel, ex.Message, pause);
+                if (!StoreFaults.IsTransient(ex))
+                {
+                    metrics?.PostFailed(address.Platform);
+                    Tell(outages?.Failed(address.Platform, ex.Message));
+                }
+            }
+
             RetryLater(channel, pause, cancellationToken);
             return 0;
         }

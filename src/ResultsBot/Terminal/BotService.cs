@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Pipeline;
+using ResultsBot.Storage;
 
 namespace ResultsBot.Terminal;
 
@@ -30,7 +31,7 @@ public sealed class BotService(
             logger.LogWarning(ex, "Warm-up failed; carrying on");
         }
 
-        var restored = desk.Restore();
+        var restored = await RestoreAsync(stoppingToken);
         if (restored > 0)
         {
             logger.LogInformation(
@@ -45,5 +46,30 @@ public sealed class BotService(
 
         logger.LogInformation("Reading {Source}; type /help for commands", plan.Description);
         await processor.RunAsync(plan.PollInterval, plan.FirstPoll, ProcessingMode.Live, stoppingToken);
+    }
+
+    /// <summary>
+    /// The night read back from the store. A busy or locked database (another program holding it) is waited
+    /// out, not fatal; a damaged one throws, and stops the bot with a clear error.
+    /// </summary>
+    private async Task<int> RestoreAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return desk.Restore();
+            }
+            catch (Exception ex) when (StoreFaults.IsTransient(ex))
+            {
+                var pause = TimeSpan.FromSeconds(Math.Min(30, 2 * attempt));
+                if (attempt == 1)
+                {
+                    logger.LogWarning("Could not read the night back from the database ({Reason}); trying again until it can", StoreFaults.Describe(ex));
+                }
+
+                await Task.Delay(pause, time, stoppingToken);
+            }
+        }
     }
 }

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ResultsBot.Cli;
+using ResultsBot.Feeds.Sources;
 using ResultsBot.Pipeline;
 using ResultsBot.Settings;
 using ResultsBot.Storage;
@@ -22,11 +25,72 @@ internal static class RunVerb
         return new BotRunPlan(description, settings.PollInterval, firstPoll, sample);
     }
 
-    public static async Task<int> RunAsync(IHost host)
+    /// <returns>0 when stopped by a signal (or the end of input); 1 when a failure stopped the bot, after one "error:" line.</returns>
+    public static async Task<int> RunAsync(IHost host, TextWriter error)
     {
         // Open the store before starting, so a bad connection string fails at once with its name.
         host.Services.GetRequiredService<SqliteResultsStore>();
-        await host.RunAsync();
-        return 0;
+        var fatal = new FatalErrors();
+        try
+        {
+            await WaitForTheStoreAsync(host);
+            await host.StartAsync();
+        }
+        catch (Exception ex) when (ex is not (StorageException or FeedSourceException or OperationCanceledException))
+        {
+            // Starting reads the store (subscriptions) and opens the platforms: a damaged database shows here.
+            await error.WriteLineAsync("error: " + FatalErrors.Describe(ex, host.Services.GetRequiredService<BotSettings>().ConnectionString));
+            await StopQuietlyAsync(host);
+            return 1;
+        }
+
+        fatal.Watch(host);
+        await host.WaitForShutdownAsync();
+        if (fatal.First is not { } failure)
+        {
+            return 0;
+        }
+
+        await error.WriteLineAsync("error: " + FatalErrors.Describe(failure, host.Services.GetRequiredService<BotSettings>().ConnectionString));
+        return 1;
+    }
+
+    /// <summary>
+    /// Starting reads and writes the store (the channels' subscriptions). A database another program holds,
+    /// a full disk or a read-only file system is waited for, saying so once, not fatal: the bot starts when it can.
+    /// </summary>
+    private static async Task WaitForTheStoreAsync(IHost host)
+    {
+        var time = host.Services.GetRequiredService<TimeProvider>();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                host.Services.GetRequiredService<ChannelSubscriptions>();
+                return;
+            }
+            catch (Exception ex) when (StoreFaults.IsTransient(ex))
+            {
+                if (attempt == 1)
+                {
+                    host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunVerb).FullName!)
+                        .LogWarning("Waiting for the database: {Reason}; the bot starts as soon as it can be used", StoreFaults.Describe(ex));
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(2), time);
+            }
+        }
+    }
+
+    private static async Task StopQuietlyAsync(IHost host)
+    {
+        try
+        {
+            await host.StopAsync();
+        }
+        catch (Exception)
+        {
+            // Already failing: the error line said why; what a half-started host does on stopping adds nothing.
+        }
     }
 }

@@ -119,7 +119,17 @@ public sealed class ShareCommandTests
     {
         var answer = _engine.Answer("/share set Lab 34 source BBC", ResultsBook.Empty, new Caller("U2", false));
 
-        Assert.Equal(("Only admins can set the projected national share.", false), (answer.Text, answer.Ok));
+        Assert.Equal(("Only the bot's configured admins can set the projected national share, because it is posted to every subscribed channel on every server and on Slack; managing this channel is not enough.", false), (answer.Text, answer.Ok));
+        Assert.Null(answer.Publish);
+    }
+
+    [Fact]
+    public void Answer_SetByAChannelManagerWhoIsNotAConfiguredAdmin_IsRefusedSayingWhy()
+    {
+        // Manage Channels in a server of one's own: enough for that channel, not for every channel's share.
+        var answer = _engine.Answer("/share set Lab 34 source BBC", ResultsBook.Empty, new Caller("U3", IsAdmin: false, ManagesChannel: true));
+
+        Assert.Equal(("Only the bot's configured admins can set the projected national share, because it is posted to every subscribed channel on every server and on Slack; managing this channel is not enough.", false), (answer.Text, answer.Ok));
         Assert.Null(answer.Publish);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ShareTests
         var (_, after, _) = await BotProcess.RunAsync(work.Path, "ask", "/share", "--feed", Paths.SharedFeeds, db);
 
         Assert.Equal(1, exit);
-        Assert.Equal("Only admins can set the projected national share.", stdout.Trim());
+        Assert.Equal("Only the bot's configured admins can set the projected national share, because it is posted to every subscribed channel on every server and on Slack; managing this channel is not enough.", stdout.Trim());
         Assert.StartsWith("No projected national share yet.", after, StringComparison.Ordinal);
     }
 

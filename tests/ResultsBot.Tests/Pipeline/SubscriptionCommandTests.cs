@@ -20,6 +20,7 @@ public sealed class SubscriptionCommandTests : IDisposable
     private static readonly ChannelAddress Greens = new("slack", "C222");
     private static readonly Caller Admin = new("U1", true);
     private static readonly Caller Member = new("U2", false);
+    private static readonly Caller ManagerOfTheirOwnServer = new("U3", IsAdmin: false, ManagesChannel: true);
 
     private readonly TempDirectory _dir = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 8, 1, 0, 0, TimeSpan.Zero));
@@ -61,6 +62,27 @@ public sealed class SubscriptionCommandTests : IDisposable
         Assert.False(gone.Ok);
         Assert.StartsWith("Only channel admins can change what is posted here", answer.Text, StringComparison.Ordinal);
         Assert.Null(_subscriptions.Find(London.ToString()));
+    }
+
+    [Fact]
+    public async Task ChannelManagerNotInAdmins_ManagesTheirChannelButCannotReachOtherChannels()
+    {
+        await Ask("/subscribe", Admin, Greens);
+        _subscriptions.Pause("slack:C999", "not_in_channel");
+
+        var subscribed = await Ask("/subscribe", ManagerOfTheirOwnServer, London);
+        var share = await Ask("/share set Lab 34 Con 25 source \"[OFFICIAL](https://example.com)\"", ManagerOfTheirOwnServer, London);
+        var seen = await Ask("/subscriptions", ManagerOfTheirOwnServer, new ChannelAddress("slack", "C1"));
+        var unsubscribed = await Ask("/unsubscribe", ManagerOfTheirOwnServer, London);
+
+        Assert.True(subscribed.Ok);
+        Assert.True(unsubscribed.Ok);
+        Assert.Equal(
+            "Only the bot's configured admins can set the projected national share, because it is posted to every subscribed channel on every server and on Slack; managing this channel is not enough.",
+            share.Text);
+        Assert.False(share.Ok);
+        Assert.Empty(Headlines(Greens));
+        Assert.DoesNotContain("C999", seen.Text, StringComparison.Ordinal);
     }
 
     [Fact]
