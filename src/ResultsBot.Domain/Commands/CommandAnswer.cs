@@ -8,5 +8,8 @@ namespace ResultsBot.Domain.Commands;
 /// </summary>
 public sealed record CommandAnswer(string Text, bool Ok = true, FeedMessage? Publish = null)
 {
+    /// <summary>A picture to go with the answer (/map, /chamber, /chart), drawn by the host.</summary>
+    public PictureRequest? Picture { get; init; }
+
     public static CommandAnswer Problem(string text) => new(text, false);
 }

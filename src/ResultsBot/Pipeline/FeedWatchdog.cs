@@ -37,7 +37,7 @@ public sealed class FeedWatchdog(FeedHealth health, FeedAlertPolicy policy, Sqli
         if (stuckSince is { } stuck && _raised != Alert.Failing)
         {
             post = FeedAlertText.Failing(source, now - stuck, seen.StuckReason(now, policy.FailingAfter), culture);
-            (_raised, _since) = (Alert.Failing, stuck);
+            (raised, since) = (Alert.Failing, stuck);
         }
         else if (seen.FailingSince is { } failingSince && now - failingSince >= policy.FailingAfter && _raised != Alert.Failing)
         {

@@ -63,7 +63,7 @@ public sealed class GlobalCommandTests
             var titles = discord.MessagesIn(channel).Select(m => m.Title!).ToList();
             Assert.Equal(2, titles.Count);
             Assert.Equal("Reform UK gain Thurrock from Labour", titles[0]);
-            Assert.StartsWith("Projected national share: Labour 34%", titles[1], StringComparison.Ordinal); // the admin's, never the stranger's 99%
+            Assert.Equal("Projected national share: Labour lead by 9 points", titles[1]); // the admin's 34 to 25, never the stranger's 99%
         }
     }
 }

@@ -99,9 +99,10 @@ public sealed class FeedProcessorTests
         subscriptions.Subscribe("console", Domain.Subscriptions.SubscriptionFilter.Everything, "config", "test");
         var dispatcher = new PostDispatcher(store, [new ConsolePostSink(TextWriter.Synchronized(output))], subscriptions, new DigestComposer(culture), TimeProvider.System);
 
-        // The desk reads its clock once per message it composes posts for: Barnet's reading is the 2nd when the
-        // poll is taken together and the 4th when, after that failed, it is taken one message at a time.
-        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, new FailingReadsClock(2, 4), culture, NullLogger<ResultsDesk>.Instance);
+        // The desk reads its clock once per batch it takes and once per message it composes posts for: Barnet's
+        // reading is the 3rd when the poll is taken together and the 7th when, after that failed, it is taken
+        // one message at a time (Adur 4 and 5, Barnet 6 and 7).
+        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, new FailingReadsClock(3, 7), culture, NullLogger<ResultsDesk>.Instance);
         var problems = new RecordingLogger<ProblemReporter>();
         var source = new RecordingSource();
         var processor = new FeedProcessor(source, desk, dispatcher, new ProblemReporter(problems), TimeProvider.System, NullLogger<FeedProcessor>.Instance);

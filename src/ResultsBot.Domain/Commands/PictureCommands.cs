@@ -1,0 +1,47 @@
+using System.Globalization;
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Posts;
+using ResultsBot.Domain.Scoreboards;
+using ResultsBot.Domain.Text;
+
+namespace ResultsBot.Domain.Commands;
+
+/// <summary>/map, /chamber COUNCIL and /chart: a line saying what the picture shows, and the picture to draw with it.</summary>
+internal static class PictureCommands
+{
+    public static CommandAnswer Map(ResultsBook book, CultureInfo culture)
+    {
+        var progress = book.ExpectedCount is { } expected
+            ? $"{Numbers.Count(book.DeclaredCount, culture)} of {Numbers.Count(expected, culture)} councils declared"
+            : $"{Numbers.Count(book.DeclaredCount, culture)} councils declared";
+        return new CommandAnswer($"Council control tonight: {progress}.") { Picture = new PictureRequest(PictureKind.Map) };
+    }
+
+    public static CommandAnswer Chart(ResultsBook book, CultureInfo culture)
+    {
+        var board = Scoreboard.From(book);
+        if (board.Coverage.CouncilsWithChanges == 0)
+        {
+            return CommandAnswer.Problem("No result so far gives a like-for-like change in councillors, so there is no chart of it yet.");
+        }
+
+        return new CommandAnswer($"Councillors: net change by party, on the {Numbers.Count(board.Coverage.CouncilsWithChanges, culture)} of {Numbers.Count(board.Declared, culture)} declared councils that give it.")
+        {
+            Picture = new PictureRequest(PictureKind.Chart),
+        };
+    }
+
+    /// <summary>The council's chamber once it has declared; otherwise what /council would say.</summary>
+    public static CommandAnswer Chamber(CommandAnswer council, string query, ResultsBook book)
+    {
+        if (!council.Ok || query.Length == 0)
+        {
+            return council;
+        }
+
+        var declaration = book.Declarations.FirstOrDefault(d => council.Text.StartsWith(Headlines.For(d) + "\n", StringComparison.Ordinal) || council.Text == Headlines.For(d));
+        return declaration is null
+            ? council
+            : new CommandAnswer(Headlines.For(declaration)) { Picture = new PictureRequest(PictureKind.Chamber, declaration.Key) };
+    }
+}
