@@ -167,7 +167,13 @@ public sealed class SqliteResultsStore : IDisposable
         {
             using var command = _connection.CreateCommand();
             command.CommandText = """
-                SELECT d.id, p.id, p.subject, p.kind, p.headline, p.body, p.corrects_post_id, p.created_at, original.platform_message_id, d.attempted_at
+                SELECT d.id, p.id, p.subject, p.kind, p.headline, p.body, p.corrects_post_id, p.created_at, original.platform_message_id, d.attempted_at,
+                    -- Only a post that may already be out needs it (to look after it), so only those pay for the walk back.
+                    CASE WHEN d.attempted_at IS NOT NULL THEN
+                        (SELECT r.platform_message_id FROM deliveries r
+                         WHERE r.channel = d.channel AND r.id < d.id AND r.platform_message_id IS NOT NULL AND r.failed_reason IS NULL
+                         ORDER BY r.id DESC LIMIT 1)
+                    END
                 FROM deliveries d JOIN posts p ON p.id = d.post_id
                 LEFT JOIN deliveries original ON original.post_id = p.corrects_post_id AND original.channel = d.channel
                 WHERE d.channel = $channel AND d.delivered_at IS NULL
@@ -189,6 +195,8 @@ public sealed class SqliteResultsStore : IDisposable
                 {
                     CorrectsPlatformMessageId = reader.IsDBNull(8) ? null : reader.GetString(8),
                     Attempted = !reader.IsDBNull(9),
+                    AttemptedAt = reader.IsDBNull(9) ? null : TryParse(reader.GetString(9)),
+                    PreviousPlatformMessageId = reader.IsDBNull(10) ? null : reader.GetString(10),
                 });
             }
 
@@ -379,6 +387,9 @@ public sealed class SqliteResultsStore : IDisposable
             command.ExecuteNonQuery();
         }
     }
+
+    private static DateTimeOffset? TryParse(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 

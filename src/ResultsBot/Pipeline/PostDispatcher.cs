@@ -249,7 +249,12 @@ public sealed class PostDispatcher(
         store.MarkAttempted(delivery.DeliveryId);
         try
         {
-            var id = await outlet.SendAsync(new OutgoingPost(delivery.DeliveryId, address.Id, post, delivery.CorrectsPlatformMessageId, delivery.Attempted), cancellationToken);
+            var outgoing = new OutgoingPost(delivery.DeliveryId, address.Id, post, delivery.CorrectsPlatformMessageId, delivery.Attempted)
+            {
+                AttemptedAt = delivery.AttemptedAt,
+                PreviousMessageId = delivery.PreviousPlatformMessageId,
+            };
+            var id = await outlet.SendAsync(outgoing, cancellationToken);
             return new SentId(id);
         }
         catch (PostRejectedException rejected)

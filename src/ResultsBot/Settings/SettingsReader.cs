@@ -16,7 +16,7 @@ public static class SettingsReader
         ["Console"] = ["Digest", "DigestWindow"],
         ["Operations"] = ["Channel", "FeedFailingAfter", "FeedSilentAfter"],
         ["ConnectionStrings"] = ["ResultsBot"],
-        ["Discord"] = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl"],
+        ["Discord"] = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl", "NonceWindow"],
         ["Slack"] = ["BotToken", "SigningSecret", "AppToken", "Mode", "Channels", "Admins", "ApiBaseUrl"],
     };
 
