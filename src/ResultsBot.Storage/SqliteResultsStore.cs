@@ -204,22 +204,49 @@ public sealed class SqliteResultsStore : IDisposable
         }
     }
 
-    public void MarkDelivered(long deliveryId, string? platformMessageId = null)
+    public void MarkDelivered(long deliveryId, string? platformMessageId = null) => MarkDelivered([deliveryId], platformMessageId);
+
+    /// <summary>
+    /// Records posts that went out as one message (a digest), all or none: a crash half way would leave the
+    /// rest queued under a head that was never attempted, and they would go out again as a digest of their own.
+    /// </summary>
+    public void MarkDelivered(IReadOnlyList<long> deliveryIds, string? platformMessageId) =>
+        ForEachInOne(
+            "UPDATE deliveries SET delivered_at = $now, platform_message_id = $pid WHERE id = $id",
+            deliveryIds,
+            ("$now", Now()),
+            ("$pid", (object?)platformMessageId ?? DBNull.Value));
+
+    /// <summary>Notes that a post is about to go out: after a crash, the resend knows it may already be there.</summary>
+    public void MarkAttempted(long deliveryId) => MarkAttempted([deliveryId]);
+
+    /// <summary><see cref="MarkAttempted(long)"/> for every post of a digest, in one transaction.</summary>
+    public void MarkAttempted(IReadOnlyList<long> deliveryIds) =>
+        ForEachInOne("UPDATE deliveries SET attempted_at = $now WHERE id = $id AND attempted_at IS NULL", deliveryIds, ("$now", Now()));
+
+    private void ForEachInOne(string sql, IReadOnlyList<long> deliveryIds, params (string Name, object Value)[] shared)
     {
         lock (_gate)
         {
+            using var transaction = _connection.BeginTransaction();
             using var command = _connection.CreateCommand();
-            command.CommandText = "UPDATE deliveries SET delivered_at = $now, platform_message_id = $pid WHERE id = $id";
-            command.Parameters.AddWithValue("$now", Now());
-            command.Parameters.AddWithValue("$pid", (object?)platformMessageId ?? DBNull.Value);
-            command.Parameters.AddWithValue("$id", deliveryId);
-            command.ExecuteNonQuery();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var (name, value) in shared)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            var id = command.Parameters.Add("$id", SqliteType.Integer);
+            foreach (var deliveryId in deliveryIds)
+            {
+                id.Value = deliveryId;
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
         }
     }
-
-    /// <summary>Notes that a post is about to go out: after a crash, the resend knows it may already be there.</summary>
-    public void MarkAttempted(long deliveryId) =>
-        Write("UPDATE deliveries SET attempted_at = $now WHERE id = $id AND attempted_at IS NULL", ("$now", Now()), ("$id", deliveryId));
 
     /// <summary>Settles a post that will never go out to this channel (the platform refused it for good).</summary>
     public void MarkFailed(long deliveryId, string reason) =>

@@ -222,20 +222,24 @@ public sealed class PostDispatcher(
     /// Records a post that went out. The store may be briefly locked or full: sending again would post
     /// twice, so the record is retried (the channel waits, keeping its order) until it is written.
     /// </summary>
-    private async Task RecordDeliveredAsync(PendingDelivery delivery, string? platformId, CancellationToken cancellationToken)
+    private Task RecordDeliveredAsync(PendingDelivery delivery, string? platformId, CancellationToken cancellationToken) =>
+        RecordDeliveredAsync([delivery], platformId, cancellationToken);
+
+    /// <summary>The same for every post a digest carried, in one transaction.</summary>
+    private async Task RecordDeliveredAsync(List<PendingDelivery> deliveries, string? platformId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                store.MarkDelivered(delivery.DeliveryId, platformId);
+                store.MarkDelivered([.. deliveries.Select(d => d.DeliveryId)], platformId);
                 return;
             }
             catch (Microsoft.Data.Sqlite.SqliteException ex)
             {
                 if (attempt == 1)
                 {
-                    _logger.LogWarning("{Subject} went out to {Channel} but could not be recorded ({Reason}); trying again", delivery.Post.Subject, delivery.Channel, ex.Message);
+                    _logger.LogWarning("{Subject} went out to {Channel} but could not be recorded ({Reason}); trying again", deliveries[0].Post.Subject, deliveries[0].Channel, ex.Message);
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * attempt)), time, cancellationToken);
@@ -291,11 +295,11 @@ public sealed class PostDispatcher(
             {
                 sent += await DeliverEachAsync(outlet, address, group, cancellationToken);
             }
-            else if (await SendAsync(outlet, address, head, digests.Compose([.. group.Select(d => d.Post)]), cancellationToken) is { } platformId)
+            else if (await SendDigestAsync(outlet, address, group, cancellationToken) is { } platformId)
             {
+                await RecordDeliveredAsync(group, platformId.Id, cancellationToken);
                 foreach (var delivery in group)
                 {
-                    await RecordDeliveredAsync(delivery, platformId.Id, cancellationToken);
                     metrics?.PostDelivered(address.Platform, time.GetUtcNow() - delivery.QueuedAt);
                 }
 
@@ -313,6 +317,16 @@ public sealed class PostDispatcher(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Sends a group as one digest under its head's key. Every post in it is marked attempted first, so after
+    /// a crash none of them can start a digest of its own that the platform has never seen a key for.
+    /// </summary>
+    private Task<SentId?> SendDigestAsync(IPlatformOutlet outlet, ChannelAddress address, List<PendingDelivery> group, CancellationToken cancellationToken)
+    {
+        store.MarkAttempted([.. group.Select(d => d.DeliveryId)]);
+        return SendAsync(outlet, address, group[0], digests.Compose([.. group.Select(d => d.Post)]), cancellationToken);
     }
 
     private sealed class ChannelWorker
