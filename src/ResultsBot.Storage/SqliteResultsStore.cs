@@ -176,6 +176,9 @@ public sealed class SqliteResultsStore : IDisposable
                     END
                 FROM deliveries d JOIN posts p ON p.id = d.post_id
                 LEFT JOIN deliveries original ON original.post_id = p.corrects_post_id AND original.channel = d.channel
+                    AND NOT EXISTS (SELECT 1 FROM deliveries other JOIN posts op ON op.id = other.post_id
+                                    WHERE other.channel = original.channel AND other.platform_message_id = original.platform_message_id
+                                    AND other.id <> original.id AND op.kind = 'Declaration')
                 WHERE d.channel = $channel AND d.delivered_at IS NULL
                 ORDER BY d.id
                 """;
@@ -216,6 +219,29 @@ public sealed class SqliteResultsStore : IDisposable
             deliveryIds,
             ("$now", Now()),
             ("$pid", (object?)platformMessageId ?? DBNull.Value));
+
+    /// <summary>
+    /// The platform's id of a post as delivered to a channel, read now: a correction queued behind its
+    /// original learns the id the original got moments ago. Null when it has not gone out, was refused, or
+    /// went out inside a digest (editing that message would replace the other councils' headlines).
+    /// </summary>
+    public string? DeliveredMessageId(long postId, string channel)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT d.platform_message_id FROM deliveries d
+                WHERE d.post_id = $post AND d.channel = $channel AND d.platform_message_id IS NOT NULL AND d.failed_reason IS NULL
+                AND NOT EXISTS (SELECT 1 FROM deliveries other JOIN posts op ON op.id = other.post_id
+                                WHERE other.channel = d.channel AND other.platform_message_id = d.platform_message_id
+                                AND other.id <> d.id AND op.kind = 'Declaration')
+                """;
+            command.Parameters.AddWithValue("$post", postId);
+            command.Parameters.AddWithValue("$channel", channel);
+            return command.ExecuteScalar() as string;
+        }
+    }
 
     /// <summary>Notes that a post is about to go out: after a crash, the resend knows it may already be there.</summary>
     public void MarkAttempted(long deliveryId) => MarkAttempted([deliveryId]);

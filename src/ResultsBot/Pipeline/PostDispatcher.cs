@@ -251,9 +251,13 @@ public sealed class PostDispatcher(
     private async Task<SentId?> SendAsync(IPlatformOutlet outlet, ChannelAddress address, PendingDelivery delivery, Post post, CancellationToken cancellationToken)
     {
         store.MarkAttempted(delivery.DeliveryId);
+        // A correction queued behind its original (after an outage) was read before the original went out:
+        // ask again, so it edits the post that went out a moment ago instead of standing beside it.
+        var original = delivery.CorrectsPlatformMessageId
+            ?? (delivery.CorrectsPostId is { } corrects ? store.DeliveredMessageId(corrects, delivery.Channel) : null);
         try
         {
-            var outgoing = new OutgoingPost(delivery.DeliveryId, address.Id, post, delivery.CorrectsPlatformMessageId, delivery.Attempted)
+            var outgoing = new OutgoingPost(delivery.DeliveryId, address.Id, post, original, delivery.Attempted)
             {
                 AttemptedAt = delivery.AttemptedAt,
                 PreviousMessageId = delivery.PreviousPlatformMessageId,
