@@ -16,11 +16,15 @@ public sealed class SqliteResultsStore : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    private SqliteResultsStore(SqliteConnection connection, TimeProvider time)
+    private SqliteResultsStore(SqliteConnection connection, TimeProvider time, string? filePath)
     {
         _connection = connection;
         _time = time;
+        FilePath = filePath;
     }
+
+    /// <summary>The database file, or null for an in-memory store.</summary>
+    public string? FilePath { get; }
 
     /// <summary>An in-memory store that lives as long as this object: for replays and one-off questions.</summary>
     public static SqliteResultsStore InMemory(TimeProvider time) => Open("Data Source=:memory:", time);
@@ -51,14 +55,76 @@ public sealed class SqliteResultsStore : IDisposable
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;");
             Execute(connection, Schema.Create);
             AddMissingColumns(connection);
+            var file = connection.DataSource is { Length: > 0 } source && source != ":memory:" && !connectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase)
+                ? Path.GetFullPath(source)
+                : null;
+            return new SqliteResultsStore(connection, time, file);
         }
         catch (SqliteException ex)
         {
             connection.Dispose();
             throw new StorageException($"ConnectionStrings:ResultsBot ('{connectionString}') is not a usable ResultsBot database: {ex.Message}", ex);
         }
+    }
 
-        return new SqliteResultsStore(connection, time);
+    /// <summary>
+    /// Null while the database file is still the one this store opened; otherwise what happened to it. A
+    /// file deleted while the bot runs takes every later write with it, and a file swapped for another mixes
+    /// two nights: either way the bot must stop. On Linux the process's open files tell a file unlinked from
+    /// under us (deleted, or replaced by a rename) from the one at the path; elsewhere only deletion is seen.
+    /// </summary>
+    public string? CheckFile()
+    {
+        if (FilePath is not { } path)
+        {
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            return $"the database file {path} has been deleted or moved while the bot was running";
+        }
+
+        return OperatingSystem.IsLinux() && OpenFileUnlinked(path)
+            ? $"the database file {path} has been replaced by another file while the bot was running"
+            : null;
+    }
+
+    /// <summary>True when this process holds the path open only as a file that has since been unlinked.</summary>
+    private static bool OpenFileUnlinked(string path)
+    {
+        var unlinked = false;
+        try
+        {
+            foreach (var descriptor in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+            {
+                var target = SafeLinkTarget(descriptor);
+                if (target == path)
+                {
+                    return false;
+                }
+
+                unlinked |= target == path + " (deleted)";
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // Cannot tell: no verdict.
+        }
+
+        return unlinked;
+    }
+
+    private static string? SafeLinkTarget(string descriptor)
+    {
+        try
+        {
+            return new FileInfo(descriptor).LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // A descriptor closed while we looked.
+        }
     }
 
     public IReadOnlyList<StoredMessage> LoadMessages()

@@ -149,6 +149,8 @@ public static class ResultsBotHostBuilderExtensions
         }
 
         builder.AddChatPlatforms(settings);
+        builder.Services.AddSingleton<FatalStop>();
+        builder.Services.AddHostedService<StoreFileWatch>();
         builder.Services.AddHostedService<BotService>();
         builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller));
         return builder;

@@ -26,7 +26,9 @@ internal static class RunVerb
     {
         // Open the store before starting, so a bad connection string fails at once with its name.
         host.Services.GetRequiredService<SqliteResultsStore>();
+        var fatal = host.Services.GetService<Operations.FatalStop>(); // RunAsync disposes the host's services
         await host.RunAsync();
-        return 0;
+        // The bot stopped itself for a reason that must not look like success (the launcher prints it as "error:").
+        return fatal?.Reason is { } reason ? throw new StorageException(reason) : 0;
     }
 }
