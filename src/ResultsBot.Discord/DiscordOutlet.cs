@@ -18,7 +18,7 @@ namespace ResultsBot.Discord;
 /// A correction edits the post it corrects and replies to it with a short note; it returns the ORIGINAL
 /// message's id, so a later correction edits the same embed again.
 /// </summary>
-public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>? logger = null, TimeProvider? time = null, TimeSpan? nonceWindow = null) : IPlatformOutlet
+public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>? logger = null, TimeProvider? time = null, TimeSpan? nonceWindow = null) : IPlatformOutlet, IChannelHistory
 {
     private const int UnknownChannel = 10003;
     private const int UnknownMessage = 10008;
@@ -80,6 +80,13 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
         }
 
         return response.Json()?["id"]?.GetValue<string>();
+    }
+
+    public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
+    {
+        var own = await Finder.NewestOwnAsync(channelId, cancellationToken);
+        return [.. posts.Where(p => own.Any(m => DeliveryReference.IsIn(m, p.IdempotencyKey)
+            && (string?)m["embeds"]?[0]?["title"] == (string?)DiscordPostRenderer.Embed(p.Post)["title"])).Select(p => p.DeliveryId)];
     }
 
     /// <summary>

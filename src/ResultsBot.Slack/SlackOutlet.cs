@@ -16,7 +16,7 @@ namespace ResultsBot.Slack;
 /// A correction of a known post edits the original (chat.update) and adds a threaded "Correction: …"
 /// note: the returned id is the note's ts (the original keeps its own).
 /// </summary>
-public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? logger = null) : IPlatformOutlet
+public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? logger = null) : IPlatformOutlet, IChannelHistory
 {
     /// <summary>The metadata event_type our posts carry; event_payload.delivery_id is the delivery's idempotency key.</summary>
     public const string MetadataEventType = "resultsbot_post";
@@ -117,6 +117,27 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
         }
 
         return null;
+    }
+
+    public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["channel"] = channelId,
+            ["limit"] = HistoryLookback.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["include_all_metadata"] = "true",
+        };
+        var result = await client.CallFormAsync("conversations.history", fields, cancellationToken);
+        if (result.Kind != SlackErrorKind.None || !result.Body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var shown = messages.EnumerateArray()
+            .Select(m => (Id: DeliveryIdOf(m), Text: m.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null))
+            .Where(m => m.Id is not null)
+            .ToList();
+        return [.. posts.Where(p => shown.Any(m => m.Id == p.IdempotencyKey && m.Text == SlackPostRenderer.Render(p.Post).Text)).Select(p => p.DeliveryId)];
     }
 
     private static string? DeliveryIdOf(JsonElement message) =>

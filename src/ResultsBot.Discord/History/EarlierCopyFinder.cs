@@ -64,6 +64,19 @@ internal sealed class EarlierCopyFinder(DiscordRestClient rest, ILogger logger)
         return null;
     }
 
+    /// <summary>The bot's own messages among the channel's newest page (empty when its history cannot be read).</summary>
+    public async Task<IReadOnlyList<JsonNode>> NewestOwnAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var bot = await BotUserIdAsync(cancellationToken);
+        var response = await rest.SendAsync(new DiscordRequest(HttpMethod.Get, $"channels/{channelId}/messages?limit={Lookback}"), cancellationToken);
+        if (!response.IsSuccess || response.Json() is not JsonArray messages)
+        {
+            return [];
+        }
+
+        return [.. messages.Where(m => m is not null && (string?)m["author"]?["id"] == bot).Select(m => m!)];
+    }
+
     private void Unreadable(string channelId, string reason)
     {
         if (_unreadable.TryAdd(channelId, 0))

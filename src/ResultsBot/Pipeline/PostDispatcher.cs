@@ -23,7 +23,8 @@ public sealed class PostDispatcher(
     ILogger<PostDispatcher>? logger = null,
     Operations.BotMetrics? metrics = null,
     FeedAlertPolicy? operations = null,
-    PlatformOutages? outages = null)
+    PlatformOutages? outages = null,
+    HistoryGuard? guard = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
@@ -92,6 +93,10 @@ public sealed class PostDispatcher(
             {
                 sent += await DeliverChannelAsync(channel, cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The bot is stopping: what was in flight stays queued, and that is no error.
+            }
             catch (Exception ex)
             {
                 // A worker must never die with an unobserved fault: the posts stay queued for the next turn.
@@ -119,6 +124,11 @@ public sealed class PostDispatcher(
         if (!ChannelAddress.TryParse(channel, out var address) || !_outlets.TryGetValue(address.Platform, out var outlet))
         {
             return 0; // A channel of a platform not running now (e.g. Slack not configured this time): kept for later.
+        }
+
+        if (guard is not null && !await guard.MaySendAsync(outlet, cancellationToken))
+        {
+            return 0; // The database does not match the channels: the bot is stopping and sends nothing.
         }
 
         try
