@@ -26,11 +26,10 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
     private readonly ILogger _logger = logger ?? NullLogger<DiscordOutlet>.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly TimeSpan _nonceWindow = nonceWindow ?? DiscordOptions.DefaultNonceWindow;
-    private EarlierCopyFinder? _finder;
+    // One for the outlet: channel workers call it at once, and "logged once" means once per run.
+    private readonly EarlierCopyFinder _finder = new(rest, logger ?? (ILogger)NullLogger<DiscordOutlet>.Instance);
 
     public string Platform => "discord";
-
-    private EarlierCopyFinder Finder => _finder ??= new EarlierCopyFinder(rest, _logger);
 
     public async Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
@@ -38,7 +37,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
         {
             // The note's key first: a correction that edited and replied is done, and returns the original as ever.
             var keys = post.OriginalMessageId is null ? [post.IdempotencyKey] : new[] { NoteKey(post), post.IdempotencyKey };
-            if (await Finder.FindAsync(post, keys, cancellationToken) is { } found)
+            if (await _finder.FindAsync(post, keys, cancellationToken) is { } found)
             {
                 _logger.LogInformation("Discord delivery {Delivery} was already in {Channel} as {MessageId}: not sending it again", post.DeliveryId, post.ChannelId, found.Id);
                 return found.Key == NoteKey(post) ? post.OriginalMessageId : found.Id;
@@ -84,7 +83,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
 
     public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
     {
-        var own = await Finder.NewestOwnAsync(channelId, cancellationToken);
+        var own = await _finder.NewestOwnAsync(channelId, cancellationToken);
         return [.. posts.Where(p => own.Any(m => DeliveryReference.IsIn(m, p.IdempotencyKey)
             && (string?)m["embeds"]?[0]?["title"] == (string?)DiscordPostRenderer.Embed(p.Post)["title"])).Select(p => p.DeliveryId)];
     }
