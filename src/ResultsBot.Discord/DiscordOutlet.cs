@@ -84,8 +84,15 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
     public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
     {
         var own = await _finder.NewestOwnAsync(channelId, cancellationToken);
-        return [.. posts.Where(p => own.Any(m => DeliveryReference.IsIn(m, p.IdempotencyKey)
-            && (string?)m["embeds"]?[0]?["title"] == (string?)DiscordPostRenderer.Embed(p.Post)["title"])).Select(p => p.DeliveryId)];
+        return [.. posts.Where(p => own.Any(m => DeliveryReference.IsIn(m, p.IdempotencyKey) && Shows(m, p.Post))).Select(p => p.DeliveryId)];
+    }
+
+    /// <summary>The message is this post (its title), or a digest it heads (its headline among the digest's lines).</summary>
+    private static bool Shows(JsonNode message, Post post)
+    {
+        var headline = (string?)DiscordPostRenderer.Embed(post)["title"];
+        return headline is not null && message["embeds"]?[0] is { } embed
+            && ((string?)embed["title"] == headline || ((string?)embed["description"])?.Split('\n').Contains(headline) == true);
     }
 
     /// <summary>

@@ -137,7 +137,8 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
             .Select(m => (Id: DeliveryIdOf(m), Text: m.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null))
             .Where(m => m.Id is not null)
             .ToList();
-        return [.. posts.Where(p => shown.Any(m => m.Id == p.IdempotencyKey && m.Text == SlackPostRenderer.Render(p.Post).Text)).Select(p => p.DeliveryId)];
+        // The fallback text starts with the post's headline, or lists it when the post headed a digest.
+        return [.. posts.Where(p => shown.Any(m => m.Id == p.IdempotencyKey && m.Text?.Split('\n').Contains(SlackText.Escape(p.Post.Headline.Trim())) == true)).Select(p => p.DeliveryId)];
     }
 
     private static string? DeliveryIdOf(JsonElement message) =>

@@ -142,6 +142,28 @@ public sealed class DiscordOutletLookupTests
             warning);
     }
 
+    [Fact]
+    public async Task AlreadyThere_PostsAndADigestTheyHeadedWithTheirReferences_AreFoundAndOthersAreNot()
+    {
+        await using var rig = await Rig.StartAsync();
+        await rig.Outlet.SendAsync(SamplePosts.To(Channel, 1, SamplePosts.Declaration("Adur")), default);
+        var digest = new Domain.Posts.Post(Domain.Posts.PostKind.Digest, "digest", "2 councils declared", [
+            Domain.Posts.PostSection.Plain("Labour gain Bury from Conservatives"),
+            Domain.Posts.PostSection.Plain("Labour gain Rushmoor from Conservatives"),
+        ]);
+        await rig.Outlet.SendAsync(SamplePosts.To(Channel, 2, digest), default);
+
+        // A new database numbers its deliveries from 1 again: only the same reference with the same headline counts.
+        var there = await rig.Outlet.AlreadyThereAsync(Channel, [
+            SamplePosts.To(Channel, 1, SamplePosts.Declaration("Adur")),
+            SamplePosts.To(Channel, 2, SamplePosts.Declaration("Bury")),
+            SamplePosts.To(Channel, 3, SamplePosts.Declaration("Rushmoor")),
+            SamplePosts.To(Channel, 1, SamplePosts.Declaration("Exeter")),
+        ], default);
+
+        Assert.Equal([1L, 2L], there);
+    }
+
     private static OutgoingPost Attempted(long deliveryId, Domain.Posts.Post post, DateTimeOffset? attemptedAt) =>
         new(deliveryId, Channel, post, Attempted: true) { AttemptedAt = attemptedAt };
 
