@@ -65,6 +65,38 @@ public sealed class HistoryMismatchTests
         }
     }
 
+    [Fact]
+    public async Task Run_WriteAheadLogRemovedAfterACrash_RefusesToPostWhatTheChannelsAlreadyShow()
+    {
+        using var fake = new FakeDiscord(Token, "1234567890", new FakeDiscordRestOptions { NonceWindow = TimeSpan.FromSeconds(1) });
+        var slack = new FakeSlackWebApi().AddChannels("C0NEWS");
+        var socket = new FakeSlackSocketMode();
+        await using var server = await FakeServer.StartAsync([.. fake.Parts, slack, socket]);
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        feed.CopyFeed([.. Councils.Select(c => $"Local_Test_result_{c}_1.xml")]);
+        var db = work.File("bot.db");
+        using (var first = BotProcess.Start(work.Path, Settings(server, feed, db, socket)))
+        {
+            await Waits.UntilAsync(() => fake.Rest.MessagesIn("111").Count == 3 && slack.Messages("C0NEWS").Count == 3, first, Patience, "the night");
+            first.Kill();
+            await first.WaitForExitAsync(Patience);
+        }
+
+        // What was recorded since the last checkpoint lived only in the log: the database goes back in time.
+        File.Delete(db + "-wal");
+        File.Delete(db + "-shm");
+        await Task.Delay(1500); // longer than the fake remembers nonces
+
+        using var restarted = BotProcess.Start(work.Path, Settings(server, feed, db, socket));
+        var exit = await restarted.WaitForExitAsync(Patience);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("error: stopped before posting anything: the database does not match", restarted.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, fake.Rest.MessagesIn("111").Count);
+        Assert.Equal(3, slack.Messages("C0NEWS").Count);
+    }
+
     private static string[] Settings(FakeServer server, TempDirectory feed, string db, FakeSlackSocketMode socket) =>
     [
         "--Feed:Source=" + feed.Path,
