@@ -29,10 +29,25 @@ public sealed class HistoryGuard(
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _checks = new(StringComparer.Ordinal);
 
     /// <summary>False when the bot is stopping because the database does not match the platform's channels.</summary>
-    public Task<bool> MaySendAsync(IPlatformOutlet outlet, CancellationToken cancellationToken) =>
-        outlet is IChannelHistory history
-            ? _checks.GetOrAdd(outlet.Platform, platform => new Lazy<Task<bool>>(() => CheckAsync(platform, history, cancellationToken))).Value
-            : Task.FromResult(true);
+    public async Task<bool> MaySendAsync(IPlatformOutlet outlet, CancellationToken cancellationToken)
+    {
+        if (outlet is not IChannelHistory history)
+        {
+            return true;
+        }
+
+        var check = _checks.GetOrAdd(outlet.Platform, platform => new Lazy<Task<bool>>(() => CheckAsync(platform, history, cancellationToken)));
+        try
+        {
+            return await check.Value;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The store failed during the check (say, locked): the channel retries later, and the check with it.
+            _checks.TryRemove(new KeyValuePair<string, Lazy<Task<bool>>>(outlet.Platform, check));
+            throw;
+        }
+    }
 
     private async Task<bool> CheckAsync(string platform, IChannelHistory history, CancellationToken cancellationToken)
     {
