@@ -47,7 +47,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
         if (post.Post.Kind == PostKind.Correction && post.OriginalMessageId is { } original)
         {
             var edit = await rest.SendAsync(
-                new DiscordRequest(HttpMethod.Patch, $"channels/{post.ChannelId}/messages/{original}", DiscordPostRenderer.Render(post.Post)),
+                new DiscordRequest(HttpMethod.Patch, $"channels/{post.ChannelId}/messages/{original}", DiscordPostRenderer.Render(post.Replacement ?? post.Post)),
                 cancellationToken);
             if (edit.IsSuccess)
             {

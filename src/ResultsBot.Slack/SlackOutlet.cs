@@ -53,7 +53,7 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
             return already;
         }
 
-        var update = message.ToJson(post.ChannelId);
+        var update = (post.Replacement is { } replacement ? SlackPostRenderer.Render(replacement) : message).ToJson(post.ChannelId);
         update["ts"] = original;
         update["blocks"] ??= new JsonArray(); // chat.update keeps the old blocks unless told otherwise
         var result = await client.CallAsync("chat.update", update, cancellationToken);

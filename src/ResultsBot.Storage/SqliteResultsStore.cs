@@ -309,6 +309,55 @@ public sealed class SqliteResultsStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// When a post went out to a channel inside a digest: the digest's message id and the posts it carried,
+    /// in order, each with the headline of its latest correction sent there (a digest is edited, not
+    /// re-sent, when one of its results is corrected). Null when the post went out on its own or not at all.
+    /// </summary>
+    public (string MessageId, IReadOnlyList<(long PostId, Post Post)> Posts)? DigestCarrying(long postId, string channel)
+    {
+        lock (_gate)
+        {
+            using var find = _connection.CreateCommand();
+            find.CommandText = """
+                SELECT platform_message_id FROM deliveries
+                WHERE post_id = $post AND channel = $channel AND platform_message_id IS NOT NULL AND failed_reason IS NULL
+                """;
+            find.Parameters.AddWithValue("$post", postId);
+            find.Parameters.AddWithValue("$channel", channel);
+            if (find.ExecuteScalar() is not string messageId)
+            {
+                return null;
+            }
+
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT p.id, p.subject, p.kind, p.body,
+                    COALESCE((SELECT c.headline FROM posts c JOIN deliveries cd ON cd.post_id = c.id
+                              WHERE c.corrects_post_id = p.id AND cd.channel = d.channel AND cd.delivered_at IS NOT NULL AND cd.failed_reason IS NULL
+                              ORDER BY c.id DESC LIMIT 1), p.headline)
+                FROM deliveries d JOIN posts p ON p.id = d.post_id
+                WHERE d.channel = $channel AND d.platform_message_id = $message AND p.kind = 'Declaration' AND d.failed_reason IS NULL
+                ORDER BY d.id
+                """;
+            command.Parameters.AddWithValue("$channel", channel);
+            command.Parameters.AddWithValue("$message", messageId);
+            using var reader = command.ExecuteReader();
+            var posts = new List<(long, Post)>();
+            while (reader.Read())
+            {
+                var body = JsonSerializer.Deserialize(reader.GetString(3), PostJson.Default.PostBody) ?? new PostBody([], null, null);
+                posts.Add((reader.GetInt64(0), new Post(Enum.Parse<PostKind>(reader.GetString(2)), reader.GetString(1), reader.GetString(4), [.. body.Sections.Select(x => new PostSection(x.Label, x.Text))])
+                {
+                    Colour = body.Colour,
+                    Footer = body.Footer,
+                }));
+            }
+
+            return posts.Count >= 2 ? (messageId, posts) : null;
+        }
+    }
+
     /// <summary>Notes that a post is about to go out: after a crash, the resend knows it may already be there.</summary>
     public void MarkAttempted(long deliveryId) => MarkAttempted([deliveryId]);
 

@@ -265,10 +265,12 @@ public sealed class PostDispatcher(
         // ask again, so it edits the post that went out a moment ago instead of standing beside it.
         var original = delivery.CorrectsPlatformMessageId
             ?? (delivery.CorrectsPostId is { } corrects ? store.DeliveredMessageId(corrects, delivery.Channel) : null);
+        var replacement = original is null && delivery.CorrectsPostId is { } inDigest ? CorrectedDigest(inDigest, delivery.Channel, post) : null;
         try
         {
-            var outgoing = new OutgoingPost(delivery.DeliveryId, address.Id, post, original, delivery.Attempted)
+            var outgoing = new OutgoingPost(delivery.DeliveryId, address.Id, post, original ?? replacement?.MessageId, delivery.Attempted)
             {
+                Replacement = replacement?.Digest,
                 AttemptedAt = delivery.AttemptedAt,
                 PreviousMessageId = delivery.PreviousPlatformMessageId,
             };
@@ -331,6 +333,21 @@ public sealed class PostDispatcher(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// The digest an original went out in, composed again with the original's line replaced by the
+    /// correction's headline, so the digest is edited in place rather than left wrong.
+    /// </summary>
+    private (string MessageId, Post Digest)? CorrectedDigest(long correctsPostId, string channel, Post correction)
+    {
+        if (store.DigestCarrying(correctsPostId, channel) is not { } digest)
+        {
+            return null;
+        }
+
+        var posts = digest.Posts.Select(p => p.PostId == correctsPostId ? p.Post with { Headline = correction.Headline } : p.Post).ToList();
+        return (digest.MessageId, digests.Compose(posts));
     }
 
     /// <summary>

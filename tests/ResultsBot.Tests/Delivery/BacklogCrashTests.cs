@@ -10,8 +10,8 @@ namespace ResultsBot.Tests.Delivery;
 /// <summary>
 /// Kills at random moments while results arrive in bursts (the bot is down while they queue up), with
 /// digest channels beside plain ones and revisions arriving while their originals are still queued. Every
-/// channel gets every result exactly once, in order; every corrected original on a plain channel is edited
-/// with one note under it, and on a digest channel every correction is posted or edited in once.
+/// channel gets every result exactly once, in order; every wrong original is edited (on a digest channel,
+/// the digest's line for it) with one note under it.
 /// </summary>
 public sealed class BacklogCrashTests(ITestOutputHelper output)
 {
@@ -75,8 +75,15 @@ public sealed class BacklogCrashTests(ITestOutputHelper output)
 
         AssertPlain("discord:1001", DiscordTop(discord, "1001"), council => DiscordNotes(discord, "1001", council));
         AssertPlain("slack:C0PLAIN", SlackTop(slack, "C0PLAIN"), council => SlackNotes(slack, "C0PLAIN", council));
-        AssertDigested("discord:1003", DiscordTop(discord, "1003"));
-        AssertDigested("slack:C0DIGEST", SlackTop(slack, "C0DIGEST"));
+        foreach (var council in Corrected)
+        {
+            // Edited in place, whether it went out in a digest or on its own.
+            Assert.True(discord.MessagesIn("1003").Single(m => m.ReferencedMessageId is null && Named($"{m.Title}\n{(string?)m.Embeds[0]?["description"]}").Contains(council)).Edited, $"discord:1003: {council} not edited");
+            Assert.NotNull(slack.Messages("C0DIGEST").Single(m => Named(string.Join("\n", (m.Blocks ?? []).Select(BlockText))).Contains(council)).EditedTs);
+        }
+
+        AssertDigested("discord:1003", DiscordTop(discord, "1003"), discord.MessagesIn("1003").Count(m => m.ReferencedMessageId is not null));
+        AssertDigested("slack:C0DIGEST", SlackTop(slack, "C0DIGEST"), slack.Messages("C0DIGEST").Sum(m => slack.Replies("C0DIGEST", m.Ts).Count(r => r.IsReply)));
     }
 
     /// <summary>One message per council, in order; a corrected one now says "Correction" and has exactly one note under it.</summary>
@@ -92,20 +99,18 @@ public sealed class BacklogCrashTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Every council in order once (a digest names several); each correction once, edited in or posted on its own.</summary>
-    private static void AssertDigested(string channel, List<(string Id, string Text)> top)
+    /// <summary>Every council in order once (a digest names several); each wrong result corrected in place (its line in the digest, or its own post), with one note.</summary>
+    private static void AssertDigested(string channel, List<(string Id, string Text)> top, int notes)
     {
-        var results = top.Where(m => !m.Text.StartsWith("Correction", StringComparison.Ordinal) || !IsOwnCorrectionPost(m, top)).SelectMany(m => Named(m.Text)).ToList();
+        var results = top.SelectMany(m => Named(m.Text)).ToList();
         Assert.True(Councils.SequenceEqual(results), $"{channel} got:\n{string.Join("\n---\n", top.Select(m => m.Text))}");
         foreach (var council in Corrected)
         {
-            Assert.Single(top, m => m.Text.StartsWith("Correction", StringComparison.Ordinal) && Named(m.Text).Contains(council));
+            Assert.Single(top.SelectMany(m => m.Text.Split('\n')), l => l.StartsWith("Correction", StringComparison.Ordinal) && l.Contains(council, StringComparison.Ordinal));
         }
-    }
 
-    /// <summary>A correction posted as a message of its own, beside an original that still stands (in a digest).</summary>
-    private static bool IsOwnCorrectionPost((string Id, string Text) message, List<(string Id, string Text)> top) =>
-        Named(message.Text) is [var council] && top.Any(m => m.Id != message.Id && Named(m.Text).Contains(council));
+        Assert.Equal(Corrected.Length, notes);
+    }
 
     private static List<string> Named(string text) =>
         [.. text.Split('\n').SelectMany(line => Councils.Where(c => line.Contains(c, StringComparison.Ordinal)))];
@@ -132,7 +137,8 @@ public sealed class BacklogCrashTests(ITestOutputHelper output)
     {
         bool Plain(List<(string Id, string Text)> top) => top.Count >= Councils.Length && Corrected.All(c => top[Array.IndexOf(Councils, c)].Text.StartsWith("Correction", StringComparison.Ordinal));
         bool Digested(List<(string Id, string Text)> top) =>
-            Councils.All(c => top.Any(m => Named(m.Text).Contains(c))) && Corrected.All(c => top.Any(m => m.Text.StartsWith("Correction", StringComparison.Ordinal) && Named(m.Text).Contains(c)));
+            Councils.All(c => top.Any(m => Named(m.Text).Contains(c)))
+            && Corrected.All(c => top.SelectMany(m => m.Text.Split('\n')).Any(l => l.StartsWith("Correction", StringComparison.Ordinal) && l.Contains(c, StringComparison.Ordinal)));
         return Plain(DiscordTop(discord, "1001")) && Plain(SlackTop(slack, "C0PLAIN")) && Digested(DiscordTop(discord, "1003")) && Digested(SlackTop(slack, "C0DIGEST"));
     }
 

@@ -116,7 +116,7 @@ public sealed class PostDispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task DeliverPending_CorrectionOfAPostThatWentOutInADigest_IsPostedOnItsOwnNotOverTheDigest()
+    public async Task DeliverPending_CorrectionOfAPostThatWentOutInADigest_EditsTheDigestWithItsLineCorrected()
     {
         Queue("Adur", "Labour hold Adur");
         Queue("Bury", "Labour hold Bury");
@@ -127,8 +127,8 @@ public sealed class PostDispatcherTests : IDisposable
         await _dispatcher.DeliverPendingAsync(CancellationToken.None);
 
         var correction = Assert.Single(_sink.Attempts, a => a.Post.Kind == PostKind.Correction);
-        Assert.Null(correction.OriginalMessageId);
-        Assert.Equal(2, _sink.SentTo("digest").Count);
+        Assert.Equal("m1", correction.OriginalMessageId);
+        Assert.Equal("2 councils declared\nLabour hold Adur\nCorrection: Labour lose Bury to no overall control\n1 declared", correction.Replacement?.ToPlainText());
     }
 
     [Fact]
