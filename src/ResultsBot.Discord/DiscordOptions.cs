@@ -20,6 +20,15 @@ public sealed record DiscordOptions(
 {
     public static Uri DefaultApiBaseUrl { get; } = new("https://discord.com/api/v10");
 
+    /// <summary>Discord:NonceWindow's default: Discord remembers a nonce "in the past few minutes"; a minute is on the safe side.</summary>
+    public static TimeSpan DefaultNonceWindow { get; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Discord:NonceWindow — how long the bot trusts Discord to still remember a delivery's nonce. A post
+    /// attempted longer ago than this (and never recorded) is looked for in the channel before it is sent again.
+    /// </summary>
+    public TimeSpan NonceWindow { get; init; } = DefaultNonceWindow;
+
     /// <summary>The REST base every request path is appended to, without a trailing slash.</summary>
     public Uri RestBase
     {
@@ -32,5 +41,5 @@ public sealed record DiscordOptions(
     }
 
     public override string ToString() =>
-        $"DiscordOptions {{ BotToken = (hidden), ApplicationId = {ApplicationId}, Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], GuildId = {GuildId}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl} }}";
+        $"DiscordOptions {{ BotToken = (hidden), ApplicationId = {ApplicationId}, Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], GuildId = {GuildId}, NonceWindow = {NonceWindow}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl} }}";
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ResultsBot.Discord.History;
 using ResultsBot.Discord.Posts;
 using ResultsBot.Discord.Rest;
 using ResultsBot.Domain.Posts;
@@ -12,24 +13,41 @@ namespace ResultsBot.Discord;
 /// <summary>
 /// Posts to Discord channels: one embed per post, sent with the delivery's nonce and enforce_nonce so a
 /// resend after a crash (within Discord's few minutes) returns the first message instead of a duplicate.
+/// Every post carries its delivery reference ("ref 4821" in the footer), so a resend after longer than
+/// Discord remembers a nonce (<see cref="DiscordOptions.NonceWindow"/>) first looks for it in the channel.
 /// A correction edits the post it corrects and replies to it with a short note; it returns the ORIGINAL
 /// message's id, so a later correction edits the same embed again.
 /// </summary>
-public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>? logger = null) : IPlatformOutlet
+public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>? logger = null, TimeProvider? time = null, TimeSpan? nonceWindow = null) : IPlatformOutlet, IChannelHistory
 {
     private const int UnknownChannel = 10003;
     private const int UnknownMessage = 10008;
 
     private readonly ILogger _logger = logger ?? NullLogger<DiscordOutlet>.Instance;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly TimeSpan _nonceWindow = nonceWindow ?? DiscordOptions.DefaultNonceWindow;
+    // One for the outlet: channel workers call it at once, and "logged once" means once per run.
+    private readonly EarlierCopyFinder _finder = new(rest, logger ?? (ILogger)NullLogger<DiscordOutlet>.Instance);
 
     public string Platform => "discord";
 
     public async Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
+        if (MayBeThereUnremembered(post))
+        {
+            // The note's key first: a correction that edited and replied is done, and returns the original as ever.
+            var keys = post.OriginalMessageId is null ? [post.IdempotencyKey] : new[] { NoteKey(post), post.IdempotencyKey };
+            if (await _finder.FindAsync(post, keys, cancellationToken) is { } found)
+            {
+                _logger.LogInformation("Discord delivery {Delivery} was already in {Channel} as {MessageId}: not sending it again", post.DeliveryId, post.ChannelId, found.Id);
+                return found.Key == NoteKey(post) ? post.OriginalMessageId : found.Id;
+            }
+        }
+
         if (post.Post.Kind == PostKind.Correction && post.OriginalMessageId is { } original)
         {
             var edit = await rest.SendAsync(
-                new DiscordRequest(HttpMethod.Patch, $"channels/{post.ChannelId}/messages/{original}", DiscordPostRenderer.Render(post.Post)),
+                new DiscordRequest(HttpMethod.Patch, $"channels/{post.ChannelId}/messages/{original}", DiscordPostRenderer.Render(post.Replacement ?? post.Post)),
                 cancellationToken);
             if (edit.IsSuccess)
             {
@@ -46,7 +64,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
             _logger.LogInformation("Discord message {Original} in {Channel} is gone; posting the correction as a new message", original, post.ChannelId);
         }
 
-        var body = DiscordPostRenderer.Render(post.Post);
+        var body = DiscordPostRenderer.Render(post.Post, DeliveryReference.For(post.IdempotencyKey));
         body["nonce"] = post.IdempotencyKey;
         body["enforce_nonce"] = true;
         return await CreateAsync(post, body, cancellationToken);
@@ -63,16 +81,49 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
         return response.Json()?["id"]?.GetValue<string>();
     }
 
+    public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
+    {
+        var own = await _finder.NewestOwnAsync(channelId, cancellationToken);
+        return [.. posts.Where(p => own.Any(m => DeliveryReference.IsIn(m, p.IdempotencyKey) && Shows(m, p.Post))).Select(p => p.DeliveryId)];
+    }
+
+    /// <summary>The message is this post (its title), or a digest it heads (its headline among the digest's lines).</summary>
+    private static bool Shows(JsonNode message, Post post)
+    {
+        var headline = (string?)DiscordPostRenderer.Embed(post)["title"];
+        return headline is not null && message["embeds"]?[0] is { } embed
+            && ((string?)embed["title"] == headline || ((string?)embed["description"])?.Split('\n').Contains(headline) == true);
+    }
+
+    /// <summary>
+    /// True when an earlier attempt may have reached Discord longer ago than it remembers nonces (or when is
+    /// unknown, or the clock went back): then only the channel can tell whether the post is there.
+    /// </summary>
+    private bool MayBeThereUnremembered(OutgoingPost post)
+    {
+        if (!post.Attempted)
+        {
+            return false;
+        }
+
+        var age = post.AttemptedAt is { } at ? _time.GetUtcNow() - at : (TimeSpan?)null;
+        return age is not { } known || known < TimeSpan.Zero || known >= _nonceWindow;
+    }
+
+    private static string NoteKey(OutgoingPost post) => post.IdempotencyKey + "c";
+
     /// <summary>A short reply under the corrected post, so people who saw it learn it changed.</summary>
     private static JsonObject CorrectionNote(OutgoingPost post, string original)
     {
         var headline = post.Post.Headline.StartsWith("Correction", StringComparison.OrdinalIgnoreCase)
             ? post.Post.Headline
             : "Correction: " + post.Post.Headline;
-        var body = DiscordMessageText.Body(DiscordMessageText.Split(headline + " (the post above has been corrected)")[0]);
+        var reference = DeliveryReference.ContentLine(NoteKey(post));
+        var text = TextCuts.Trim(DiscordMessageText.Split(headline + " (the post above has been corrected)")[0], DiscordMessageText.MaxContent - reference.Length);
+        var body = DiscordMessageText.Body(text + reference);
         body["message_reference"] = new JsonObject { ["message_id"] = original, ["channel_id"] = post.ChannelId, ["fail_if_not_exists"] = false };
-        // Its own nonce: it is a different message from the one a fallback new post would be.
-        body["nonce"] = post.IdempotencyKey + "c";
+        // Its own nonce and reference: it is a different message from the one a fallback new post would be.
+        body["nonce"] = NoteKey(post);
         body["enforce_nonce"] = true;
         return body;
     }

@@ -9,5 +9,14 @@ namespace ResultsBot.Platforms;
 /// <param name="Attempted">True when an earlier attempt may have reached the platform before a crash (look before sending again where the platform allows).</param>
 public sealed record OutgoingPost(long DeliveryId, string ChannelId, Post Post, string? OriginalMessageId = null, bool Attempted = false)
 {
+    /// <summary>When the first earlier attempt started, if known: a platform that remembers an idempotency key only for a while looks in the channel when it is older.</summary>
+    public DateTimeOffset? AttemptedAt { get; init; }
+
+    /// <summary>For a correction that edits: what the edited message should now show when that is not the correction itself (the digest it went out in, with this result's line corrected).</summary>
+    public Post? Replacement { get; init; }
+
+    /// <summary>The platform's id of the newest post recorded in this channel before this one, if any: an earlier copy can only be after it.</summary>
+    public string? PreviousMessageId { get; init; }
+
     public string IdempotencyKey => DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -16,7 +16,7 @@ namespace ResultsBot.Slack;
 /// A correction of a known post edits the original (chat.update) and adds a threaded "Correction: …"
 /// note: the returned id is the note's ts (the original keeps its own).
 /// </summary>
-public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? logger = null) : IPlatformOutlet
+public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? logger = null) : IPlatformOutlet, IChannelHistory
 {
     /// <summary>The metadata event_type our posts carry; event_payload.delivery_id is the delivery's idempotency key.</summary>
     public const string MetadataEventType = "resultsbot_post";
@@ -53,7 +53,7 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
             return already;
         }
 
-        var update = message.ToJson(post.ChannelId);
+        var update = (post.Replacement is { } replacement ? SlackPostRenderer.Render(replacement) : message).ToJson(post.ChannelId);
         update["ts"] = original;
         update["blocks"] ??= new JsonArray(); // chat.update keeps the old blocks unless told otherwise
         var result = await client.CallAsync("chat.update", update, cancellationToken);
@@ -117,6 +117,28 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
         }
 
         return null;
+    }
+
+    public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["channel"] = channelId,
+            ["limit"] = HistoryLookback.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["include_all_metadata"] = "true",
+        };
+        var result = await client.CallFormAsync("conversations.history", fields, cancellationToken);
+        if (result.Kind != SlackErrorKind.None || !result.Body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var shown = messages.EnumerateArray()
+            .Select(m => (Id: DeliveryIdOf(m), Text: m.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null))
+            .Where(m => m.Id is not null)
+            .ToList();
+        // The fallback text starts with the post's headline, or lists it when the post headed a digest.
+        return [.. posts.Where(p => shown.Any(m => m.Id == p.IdempotencyKey && m.Text?.Split('\n').Contains(SlackText.Escape(p.Post.Headline.Trim())) == true)).Select(p => p.DeliveryId)];
     }
 
     private static string? DeliveryIdOf(JsonElement message) =>

@@ -12,4 +12,10 @@ public sealed record PendingDelivery(long DeliveryId, long PostId, string Channe
 
     /// <summary>An earlier attempt started and was never confirmed: it may have reached the platform before a crash.</summary>
     public bool Attempted { get; init; }
+
+    /// <summary>When the first attempt started (null when never, or when the stored time cannot be read).</summary>
+    public DateTimeOffset? AttemptedAt { get; init; }
+
+    /// <summary>The platform's id of the newest post recorded on this channel before this one: an earlier copy of this one can only be after it.</summary>
+    public string? PreviousPlatformMessageId { get; init; }
 }

@@ -16,11 +16,15 @@ public sealed class SqliteResultsStore : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    private SqliteResultsStore(SqliteConnection connection, TimeProvider time)
+    private SqliteResultsStore(SqliteConnection connection, TimeProvider time, string? filePath)
     {
         _connection = connection;
         _time = time;
+        FilePath = filePath;
     }
+
+    /// <summary>The database file, or null for an in-memory store.</summary>
+    public string? FilePath { get; }
 
     /// <summary>An in-memory store that lives as long as this object: for replays and one-off questions.</summary>
     public static SqliteResultsStore InMemory(TimeProvider time) => Open("Data Source=:memory:", time);
@@ -51,14 +55,76 @@ public sealed class SqliteResultsStore : IDisposable
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;");
             Execute(connection, Schema.Create);
             AddMissingColumns(connection);
+            var file = connection.DataSource is { Length: > 0 } source && source != ":memory:" && !connectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase)
+                ? Path.GetFullPath(source)
+                : null;
+            return new SqliteResultsStore(connection, time, file);
         }
         catch (SqliteException ex)
         {
             connection.Dispose();
             throw new StorageException($"ConnectionStrings:ResultsBot ('{connectionString}') is not a usable ResultsBot database: {ex.Message}", ex);
         }
+    }
 
-        return new SqliteResultsStore(connection, time);
+    /// <summary>
+    /// Null while the database file is still the one this store opened; otherwise what happened to it. A
+    /// file deleted while the bot runs takes every later write with it, and a file swapped for another mixes
+    /// two nights: either way the bot must stop. On Linux the process's open files tell a file unlinked from
+    /// under us (deleted, or replaced by a rename) from the one at the path; elsewhere only deletion is seen.
+    /// </summary>
+    public string? CheckFile()
+    {
+        if (FilePath is not { } path)
+        {
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            return $"the database file {path} has been deleted or moved while the bot was running";
+        }
+
+        return OperatingSystem.IsLinux() && OpenFileUnlinked(path)
+            ? $"the database file {path} has been replaced by another file while the bot was running"
+            : null;
+    }
+
+    /// <summary>True when this process holds the path open only as a file that has since been unlinked.</summary>
+    private static bool OpenFileUnlinked(string path)
+    {
+        var unlinked = false;
+        try
+        {
+            foreach (var descriptor in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+            {
+                var target = SafeLinkTarget(descriptor);
+                if (target == path)
+                {
+                    return false;
+                }
+
+                unlinked |= target == path + " (deleted)";
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // Cannot tell: no verdict.
+        }
+
+        return unlinked;
+    }
+
+    private static string? SafeLinkTarget(string descriptor)
+    {
+        try
+        {
+            return new FileInfo(descriptor).LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // A descriptor closed while we looked.
+        }
     }
 
     public IReadOnlyList<StoredMessage> LoadMessages()
@@ -170,9 +236,18 @@ public sealed class SqliteResultsStore : IDisposable
         {
             using var command = _connection.CreateCommand();
             command.CommandText = """
-                SELECT d.id, p.id, p.subject, p.kind, p.headline, p.body, p.corrects_post_id, p.created_at, original.platform_message_id, d.attempted_at
+                SELECT d.id, p.id, p.subject, p.kind, p.headline, p.body, p.corrects_post_id, p.created_at, original.platform_message_id, d.attempted_at,
+                    -- Only a post that may already be out needs it (to look after it), so only those pay for the walk back.
+                    CASE WHEN d.attempted_at IS NOT NULL THEN
+                        (SELECT r.platform_message_id FROM deliveries r
+                         WHERE r.channel = d.channel AND r.id < d.id AND r.platform_message_id IS NOT NULL AND r.failed_reason IS NULL
+                         ORDER BY r.id DESC LIMIT 1)
+                    END
                 FROM deliveries d JOIN posts p ON p.id = d.post_id
                 LEFT JOIN deliveries original ON original.post_id = p.corrects_post_id AND original.channel = d.channel
+                    AND NOT EXISTS (SELECT 1 FROM deliveries other JOIN posts op ON op.id = other.post_id
+                                    WHERE other.channel = original.channel AND other.platform_message_id = original.platform_message_id
+                                    AND other.id <> original.id AND op.kind = 'Declaration')
                 WHERE d.channel = $channel AND d.delivered_at IS NULL
                 ORDER BY d.id
                 """;
@@ -192,6 +267,8 @@ public sealed class SqliteResultsStore : IDisposable
                 {
                     CorrectsPlatformMessageId = reader.IsDBNull(8) ? null : reader.GetString(8),
                     Attempted = !reader.IsDBNull(9),
+                    AttemptedAt = reader.IsDBNull(9) ? null : TryParse(reader.GetString(9)),
+                    PreviousPlatformMessageId = reader.IsDBNull(10) ? null : reader.GetString(10),
                 });
             }
 
@@ -199,22 +276,121 @@ public sealed class SqliteResultsStore : IDisposable
         }
     }
 
-    public void MarkDelivered(long deliveryId, string? platformMessageId = null)
+    public void MarkDelivered(long deliveryId, string? platformMessageId = null) => MarkDelivered([deliveryId], platformMessageId);
+
+    /// <summary>
+    /// Records posts that went out as one message (a digest), all or none: a crash half way would leave the
+    /// rest queued under a head that was never attempted, and they would go out again as a digest of their own.
+    /// </summary>
+    public void MarkDelivered(IReadOnlyList<long> deliveryIds, string? platformMessageId) =>
+        ForEachInOne(
+            "UPDATE deliveries SET delivered_at = $now, platform_message_id = $pid WHERE id = $id",
+            deliveryIds,
+            ("$now", Now()),
+            ("$pid", (object?)platformMessageId ?? DBNull.Value));
+
+    /// <summary>
+    /// The platform's id of a post as delivered to a channel, read now: a correction queued behind its
+    /// original learns the id the original got moments ago. Null when it has not gone out, was refused, or
+    /// went out inside a digest (editing that message would replace the other councils' headlines).
+    /// </summary>
+    public string? DeliveredMessageId(long postId, string channel)
     {
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "UPDATE deliveries SET delivered_at = $now, platform_message_id = $pid WHERE id = $id";
-            command.Parameters.AddWithValue("$now", Now());
-            command.Parameters.AddWithValue("$pid", (object?)platformMessageId ?? DBNull.Value);
-            command.Parameters.AddWithValue("$id", deliveryId);
-            command.ExecuteNonQuery();
+            command.CommandText = """
+                SELECT d.platform_message_id FROM deliveries d
+                WHERE d.post_id = $post AND d.channel = $channel AND d.platform_message_id IS NOT NULL AND d.failed_reason IS NULL
+                AND NOT EXISTS (SELECT 1 FROM deliveries other JOIN posts op ON op.id = other.post_id
+                                WHERE other.channel = d.channel AND other.platform_message_id = d.platform_message_id
+                                AND other.id <> d.id AND op.kind = 'Declaration')
+                """;
+            command.Parameters.AddWithValue("$post", postId);
+            command.Parameters.AddWithValue("$channel", channel);
+            return command.ExecuteScalar() as string;
+        }
+    }
+
+    /// <summary>
+    /// When a post went out to a channel inside a digest: the digest's message id and the posts it carried,
+    /// in order, each with the headline of its latest correction sent there (a digest is edited, not
+    /// re-sent, when one of its results is corrected). Null when the post went out on its own or not at all.
+    /// </summary>
+    public (string MessageId, IReadOnlyList<(long PostId, Post Post)> Posts)? DigestCarrying(long postId, string channel)
+    {
+        lock (_gate)
+        {
+            using var find = _connection.CreateCommand();
+            find.CommandText = """
+                SELECT platform_message_id FROM deliveries
+                WHERE post_id = $post AND channel = $channel AND platform_message_id IS NOT NULL AND failed_reason IS NULL
+                """;
+            find.Parameters.AddWithValue("$post", postId);
+            find.Parameters.AddWithValue("$channel", channel);
+            if (find.ExecuteScalar() is not string messageId)
+            {
+                return null;
+            }
+
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT p.id, p.subject, p.kind, p.body,
+                    COALESCE((SELECT c.headline FROM posts c JOIN deliveries cd ON cd.post_id = c.id
+                              WHERE c.corrects_post_id = p.id AND cd.channel = d.channel AND cd.delivered_at IS NOT NULL AND cd.failed_reason IS NULL
+                              ORDER BY c.id DESC LIMIT 1), p.headline)
+                FROM deliveries d JOIN posts p ON p.id = d.post_id
+                WHERE d.channel = $channel AND d.platform_message_id = $message AND p.kind = 'Declaration' AND d.failed_reason IS NULL
+                ORDER BY d.id
+                """;
+            command.Parameters.AddWithValue("$channel", channel);
+            command.Parameters.AddWithValue("$message", messageId);
+            using var reader = command.ExecuteReader();
+            var posts = new List<(long, Post)>();
+            while (reader.Read())
+            {
+                var body = JsonSerializer.Deserialize(reader.GetString(3), PostJson.Default.PostBody) ?? new PostBody([], null, null);
+                posts.Add((reader.GetInt64(0), new Post(Enum.Parse<PostKind>(reader.GetString(2)), reader.GetString(1), reader.GetString(4), [.. body.Sections.Select(x => new PostSection(x.Label, x.Text))])
+                {
+                    Colour = body.Colour,
+                    Footer = body.Footer,
+                }));
+            }
+
+            return posts.Count >= 2 ? (messageId, posts) : null;
         }
     }
 
     /// <summary>Notes that a post is about to go out: after a crash, the resend knows it may already be there.</summary>
-    public void MarkAttempted(long deliveryId) =>
-        Write("UPDATE deliveries SET attempted_at = $now WHERE id = $id AND attempted_at IS NULL", ("$now", Now()), ("$id", deliveryId));
+    public void MarkAttempted(long deliveryId) => MarkAttempted([deliveryId]);
+
+    /// <summary><see cref="MarkAttempted(long)"/> for every post of a digest, in one transaction.</summary>
+    public void MarkAttempted(IReadOnlyList<long> deliveryIds) =>
+        ForEachInOne("UPDATE deliveries SET attempted_at = $now WHERE id = $id AND attempted_at IS NULL", deliveryIds, ("$now", Now()));
+
+    private void ForEachInOne(string sql, IReadOnlyList<long> deliveryIds, params (string Name, object Value)[] shared)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var (name, value) in shared)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            var id = command.Parameters.Add("$id", SqliteType.Integer);
+            foreach (var deliveryId in deliveryIds)
+            {
+                id.Value = deliveryId;
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
 
     /// <summary>Settles a post that will never go out to this channel (the platform refused it for good).</summary>
     public void MarkFailed(long deliveryId, string reason) =>
@@ -373,6 +549,9 @@ public sealed class SqliteResultsStore : IDisposable
             command.ExecuteNonQuery();
         }
     }
+
+    private static DateTimeOffset? TryParse(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 

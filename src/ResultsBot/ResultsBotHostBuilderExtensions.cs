@@ -154,6 +154,9 @@ public static class ResultsBotHostBuilderExtensions
         }
 
         builder.AddChatPlatforms(settings);
+        builder.Services.AddSingleton<FatalStop>();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HistoryGuard>(sp, settings.AllowRepost));
+        builder.Services.AddHostedService<StoreFileWatch>();
         builder.Services.AddHostedService<BotService>();
         builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller));
         return builder;

@@ -109,6 +109,23 @@ public sealed class DiscordOutletTests
     }
 
     [Fact]
+    public async Task SendAsync_CorrectionOfAResultInADigest_EditsTheDigestAndRepliesWithTheCorrection()
+    {
+        await using var discord = await DiscordFixture.StartAsync();
+        var digest = new Post(PostKind.Digest, "digest", "2 councils declared", [PostSection.Plain("Labour gain Rushmoor from Conservatives"), PostSection.Plain("Labour hold Bury")]);
+        var original = await discord.Outlet.SendAsync(SamplePosts.To(Channel, 1, digest), default);
+        var corrected = digest with { Sections = [PostSection.Plain("Correction: Labour hold Rushmoor"), PostSection.Plain("Labour hold Bury")] };
+
+        await discord.Outlet.SendAsync(SamplePosts.To(Channel, 2, SamplePosts.Correction(), original) with { Replacement = corrected }, default);
+
+        var messages = discord.Fake.MessagesIn(Channel);
+        Assert.Equal("2 councils declared", messages[0].Title);
+        Assert.Equal("Correction: Labour hold Rushmoor\nLabour hold Bury", (string?)messages[0].Embeds[0]?["description"]);
+        Assert.True(messages[0].Edited);
+        Assert.Equal("Correction: Labour hold Rushmoor (the post above has been corrected)\n-# ref 2c", messages[1].Content);
+    }
+
+    [Fact]
     public async Task SendAsync_CorrectionOfADeletedMessage_IsPostedAsANewMessage()
     {
         await using var discord = await DiscordFixture.StartAsync();

@@ -70,6 +70,23 @@ public sealed class SlackOutletTests
     }
 
     [Fact]
+    public async Task SendAsync_CorrectionOfAResultInADigest_UpdatesTheDigestAndThreadsTheNote()
+    {
+        await using var rig = await WebApiRig.StartAsync();
+        var digest = new Post(PostKind.Digest, "digest", "2 councils declared", [PostSection.Plain("Labour hold Birmingham"), PostSection.Plain("Labour hold Bury")]);
+        var original = await rig.Outlet.SendAsync(new OutgoingPost(1, "C1", digest), CancellationToken.None);
+        var corrected = digest with { Sections = [PostSection.Plain("Correction: Labour lose Birmingham to no overall control"), PostSection.Plain("Labour hold Bury")] };
+        var correction = new Post(PostKind.Correction, "k", "Correction: Labour lose Birmingham to no overall control", [PostSection.Plain("Revision 2 corrects the earlier result.")]);
+
+        await rig.Outlet.SendAsync(new OutgoingPost(2, "C1", correction, OriginalMessageId: original) { Replacement = corrected }, CancellationToken.None);
+
+        var parent = Assert.Single(rig.Slack.Messages("C1"));
+        Assert.NotNull(parent.EditedTs);
+        Assert.Equal("2 councils declared\nCorrection: Labour lose Birmingham to no overall control\nLabour hold Bury", parent.Text);
+        Assert.Equal("Correction: Labour lose Birmingham to no overall control\nRevision 2 corrects the earlier result.", Assert.Single(rig.Slack.Replies("C1", original!)).Text);
+    }
+
+    [Fact]
     public async Task SendAsync_CorrectionOfAMissingMessage_PostedAsNew()
     {
         await using var rig = await WebApiRig.StartAsync();

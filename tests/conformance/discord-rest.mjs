@@ -47,6 +47,11 @@ const reply = await rest.post(`/channels/${channels[0]}/messages`, {
   body: { content: 'Correction: Labour hold Council 0', message_reference: { message_id: first.id, fail_if_not_exists: false }, allowed_mentions: { parse: [] } },
 });
 
+// Reading the channel back, as the bot does to find a post Discord no longer remembers the nonce of:
+// the page after the first message, newest first, and the newest few; a fetched message has no nonce.
+const afterFirst = await rest.get(`/channels/${channels[0]}/messages`, { query: new URLSearchParams({ limit: '100', after: first.id }) });
+const newest = await rest.get(`/channels/${channels[0]}/messages`, { query: new URLSearchParams({ limit: '5' }) });
+
 // A bad body must come back as Discord's Invalid Form Body error, which the client parses.
 let invalid = null;
 try {
@@ -64,6 +69,10 @@ console.log(JSON.stringify({
   replyTo: reply.message_reference?.message_id ?? null,
   firstId: first.id,
   invalid,
+  afterFirst: afterFirst.map((m) => m.id),
+  newest: newest.map((m) => m.id),
+  fetchedNonces: [...afterFirst, ...newest].filter((m) => m.nonce !== undefined).length,
+  replyId: reply.id,
   statuses,
   rateLimitedEvents,
 }));

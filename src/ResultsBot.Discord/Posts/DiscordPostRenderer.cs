@@ -16,17 +16,20 @@ public static class DiscordPostRenderer
     private const string EmptyValue = "\u200b";
 
     /// <summary>{"embeds": [embed], "allowed_mentions": {"parse": []}}, ready to POST or PATCH.</summary>
-    public static JsonObject Render(Post post) => new()
+    /// <param name="reference">A delivery reference ("ref 4821") to end the footer with, so the post can be recognised when read back; never cut.</param>
+    public static JsonObject Render(Post post, string? reference = null) => new()
     {
-        ["embeds"] = new JsonArray(Embed(post)),
+        ["embeds"] = new JsonArray(Embed(post, reference)),
         ["allowed_mentions"] = DiscordMessageText.NoMentions(),
     };
 
-    public static JsonObject Embed(Post post)
+    public static JsonObject Embed(Post post, string? reference = null)
     {
         var title = TextCuts.Trim(Clean(post.Headline), EmbedLimits.Title);
         // Footers show text as it is (no markdown), so a backslash would show: only controls and mentions go.
-        var footer = post.Footer is { } f ? TextCuts.Trim(DiscordMessageText.Neutralise(DiscordMarkdown.StripControls(f.Replace("\r\n", "\n", StringComparison.Ordinal))).Trim(), EmbedLimits.Footer) : "";
+        var footer = post.Footer is { } f ? DiscordMessageText.Neutralise(DiscordMarkdown.StripControls(f.Replace("\r\n", "\n", StringComparison.Ordinal))).Trim() : "";
+        var suffix = reference is null ? "" : (footer.Length > 0 ? DeliveryReference.Separator : "") + reference;
+        footer = TextCuts.Trim(footer, EmbedLimits.Footer - suffix.Length);
         var description = TextCuts.Trim(
             string.Join("\n", post.Sections.Where(s => s.Label is null).Select(s => Clean(s.Text)).Where(t => t.Length > 0)),
             EmbedLimits.Description,
@@ -35,14 +38,14 @@ public static class DiscordPostRenderer
 
         // All text together must stay within 6000. Shorten a long description first (down to a page), then
         // drop trailing fields for a note, then shorten the description further, then the footer.
-        description = ShortenBy(description, Total(title, description, footer, fields) - EmbedLimits.Total, floor: EmbedLimits.FieldValue);
+        description = ShortenBy(description, Total(title, description, footer + suffix, fields) - EmbedLimits.Total, floor: EmbedLimits.FieldValue);
         var omitted = fields is [.., { Omitted: > 0 } note] ? note.Omitted : 0;
         if (omitted > 0)
         {
             fields.RemoveAt(fields.Count - 1);
         }
 
-        while (fields.Count > 0 && Total(title, description, footer, fields) + (omitted > 0 ? OmittedNote(omitted).Length : 0) > EmbedLimits.Total)
+        while (fields.Count > 0 && Total(title, description, footer + suffix, fields) + (omitted > 0 ? OmittedNote(omitted).Length : 0) > EmbedLimits.Total)
         {
             fields.RemoveAt(fields.Count - 1);
             omitted++;
@@ -53,12 +56,14 @@ public static class DiscordPostRenderer
             fields.Add(OmittedNote(omitted));
         }
 
-        description = ShortenBy(description, Total(title, description, footer, fields) - EmbedLimits.Total, floor: 0);
-        var over = Total(title, description, footer, fields) - EmbedLimits.Total;
+        description = ShortenBy(description, Total(title, description, footer + suffix, fields) - EmbedLimits.Total, floor: 0);
+        var over = Total(title, description, footer + suffix, fields) - EmbedLimits.Total;
         if (over > 0 && footer.Length > 0)
         {
             footer = TextCuts.Trim(footer, Math.Max(1, footer.Length - over));
         }
+
+        footer += suffix;
 
         if (title.Length == 0 && description.Length == 0 && fields.Count == 0)
         {

@@ -24,7 +24,7 @@ public static class DiscordRestServiceCollectionExtensions
             sp.GetService<TimeProvider>(),
             sp.GetService<IPlatformMonitor>(),
             sp.GetService<ILogger<DiscordRestClient>>()));
-        services.AddSingleton(sp => new DiscordOutlet(sp.GetRequiredService<DiscordRestClient>(), sp.GetService<ILogger<DiscordOutlet>>()));
+        services.AddSingleton(sp => new DiscordOutlet(sp.GetRequiredService<DiscordRestClient>(), sp.GetService<ILogger<DiscordOutlet>>(), sp.GetService<TimeProvider>(), options.NonceWindow));
         services.AddSingleton<IPlatformOutlet>(sp => sp.GetRequiredService<DiscordOutlet>());
         return services;
     }

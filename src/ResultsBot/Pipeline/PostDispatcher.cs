@@ -24,7 +24,8 @@ public sealed class PostDispatcher(
     Operations.BotMetrics? metrics = null,
     FeedAlertPolicy? operations = null,
     PlatformOutages? outages = null,
-    Operations.StoreWatch? storeWatch = null)
+    Operations.StoreWatch? storeWatch = null,
+    HistoryGuard? guard = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
@@ -124,6 +125,11 @@ public sealed class PostDispatcher(
         if (!ChannelAddress.TryParse(channel, out var address) || !_outlets.TryGetValue(address.Platform, out var outlet))
         {
             return 0; // A channel of a platform not running now (e.g. Slack not configured this time): kept for later.
+        }
+
+        if (guard is not null && !await guard.MaySendAsync(outlet, cancellationToken))
+        {
+            return 0; // The database does not match the channels: the bot is stopping and sends nothing.
         }
 
         try
@@ -277,20 +283,24 @@ public sealed class PostDispatcher(
     /// Records a post that went out. The store may be briefly locked or full: sending again would post
     /// twice, so the record is retried (the channel waits, keeping its order) until it is written.
     /// </summary>
-    private async Task RecordDeliveredAsync(PendingDelivery delivery, string? platformId, CancellationToken cancellationToken)
+    private Task RecordDeliveredAsync(PendingDelivery delivery, string? platformId, CancellationToken cancellationToken) =>
+        RecordDeliveredAsync([delivery], platformId, cancellationToken);
+
+    /// <summary>The same for every post a digest carried, in one transaction.</summary>
+    private async Task RecordDeliveredAsync(List<PendingDelivery> deliveries, string? platformId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                store.MarkDelivered(delivery.DeliveryId, platformId);
+                store.MarkDelivered([.. deliveries.Select(d => d.DeliveryId)], platformId);
                 return;
             }
             catch (Microsoft.Data.Sqlite.SqliteException ex)
             {
                 if (attempt == 1)
                 {
-                    _logger.LogWarning("{Subject} went out to {Channel} but could not be recorded ({Reason}); trying again", delivery.Post.Subject, delivery.Channel, ex.Message);
+                    _logger.LogWarning("{Subject} went out to {Channel} but could not be recorded ({Reason}); trying again", deliveries[0].Post.Subject, deliveries[0].Channel, ex.Message);
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * attempt)), time, cancellationToken);
@@ -302,9 +312,20 @@ public sealed class PostDispatcher(
     private async Task<SentId?> SendAsync(IPlatformOutlet outlet, ChannelAddress address, PendingDelivery delivery, Post post, CancellationToken cancellationToken)
     {
         store.MarkAttempted(delivery.DeliveryId);
+        // A correction queued behind its original (after an outage) was read before the original went out:
+        // ask again, so it edits the post that went out a moment ago instead of standing beside it.
+        var original = delivery.CorrectsPlatformMessageId
+            ?? (delivery.CorrectsPostId is { } corrects ? store.DeliveredMessageId(corrects, delivery.Channel) : null);
+        var replacement = original is null && delivery.CorrectsPostId is { } inDigest ? CorrectedDigest(inDigest, delivery.Channel, post) : null;
         try
         {
-            var id = await outlet.SendAsync(new OutgoingPost(delivery.DeliveryId, address.Id, post, delivery.CorrectsPlatformMessageId, delivery.Attempted), cancellationToken);
+            var outgoing = new OutgoingPost(delivery.DeliveryId, address.Id, post, original ?? replacement?.MessageId, delivery.Attempted)
+            {
+                Replacement = replacement?.Digest,
+                AttemptedAt = delivery.AttemptedAt,
+                PreviousMessageId = delivery.PreviousPlatformMessageId,
+            };
+            var id = await outlet.SendAsync(outgoing, cancellationToken);
             return new SentId(id);
         }
         catch (PostRejectedException rejected)
@@ -344,11 +365,11 @@ public sealed class PostDispatcher(
             {
                 sent += await DeliverEachAsync(outlet, address, group, cancellationToken);
             }
-            else if (await SendAsync(outlet, address, head, digests.Compose([.. group.Select(d => d.Post)]), cancellationToken) is { } platformId)
+            else if (await SendDigestAsync(outlet, address, group, cancellationToken) is { } platformId)
             {
+                await RecordDeliveredAsync(group, platformId.Id, cancellationToken);
                 foreach (var delivery in group)
                 {
-                    await RecordDeliveredAsync(delivery, platformId.Id, cancellationToken);
                     metrics?.PostDelivered(address.Platform, time.GetUtcNow() - delivery.QueuedAt);
                 }
 
@@ -366,6 +387,31 @@ public sealed class PostDispatcher(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// The digest an original went out in, composed again with the original's line replaced by the
+    /// correction's headline, so the digest is edited in place rather than left wrong.
+    /// </summary>
+    private (string MessageId, Post Digest)? CorrectedDigest(long correctsPostId, string channel, Post correction)
+    {
+        if (store.DigestCarrying(correctsPostId, channel) is not { } digest)
+        {
+            return null;
+        }
+
+        var posts = digest.Posts.Select(p => p.PostId == correctsPostId ? p.Post with { Headline = correction.Headline } : p.Post).ToList();
+        return (digest.MessageId, digests.Compose(posts));
+    }
+
+    /// <summary>
+    /// Sends a group as one digest under its head's key. Every post in it is marked attempted first, so after
+    /// a crash none of them can start a digest of its own that the platform has never seen a key for.
+    /// </summary>
+    private Task<SentId?> SendDigestAsync(IPlatformOutlet outlet, ChannelAddress address, List<PendingDelivery> group, CancellationToken cancellationToken)
+    {
+        store.MarkAttempted([.. group.Select(d => d.DeliveryId)]);
+        return SendAsync(outlet, address, group[0], digests.Compose([.. group.Select(d => d.Post)]), cancellationToken);
     }
 
     private sealed class ChannelWorker

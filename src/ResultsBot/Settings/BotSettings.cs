@@ -41,6 +41,9 @@ public sealed record BotSettings(
     /// <summary>Subscriptions:N:Channel and :Filter — channels with filters, set in configuration.</summary>
     public IReadOnlyList<ConfiguredSubscription> Subscriptions { get; init; } = [];
 
+    /// <summary>Store:AllowRepost — start even when the channels already show posts the database holds as never sent (they are posted again).</summary>
+    public bool AllowRepost { get; init; }
+
     /// <summary>Every channel configuration subscribes, with its filter: Discord:Channels and Slack:Channels get everything.</summary>
     public IReadOnlyList<ConfiguredSubscription> ConfiguredChannels =>
     [

@@ -65,7 +65,23 @@ internal static class PlatformSettingsReader
             channels,
             guild,
             Url(section, "Discord:ApiBaseUrl", ["http", "https"]) ?? DiscordOptions.DefaultApiBaseUrl,
-            Url(section, "Discord:GatewayUrl", ["ws", "wss"]));
+            Url(section, "Discord:GatewayUrl", ["ws", "wss"]))
+        {
+            NonceWindow = NonceWindow(section["NonceWindow"]),
+        };
+    }
+
+    /// <summary>Discord:NonceWindow: 0 (always look in the channel before a resend) up to Discord's few minutes.</summary>
+    private static TimeSpan NonceWindow(string? text)
+    {
+        if (Blank(text) is not { } given)
+        {
+            return DiscordOptions.DefaultNonceWindow;
+        }
+
+        return Durations.TryParse(given, out var window) && window >= TimeSpan.Zero && window <= TimeSpan.FromMinutes(5)
+            ? window
+            : throw new SettingsException($"Discord:NonceWindow '{given}': give how long Discord is trusted to remember a post's nonce, from 0s to 5m (e.g. 1m)");
     }
 
     public static SlackOptions? Slack(IConfiguration configuration, string? urls)

@@ -16,7 +16,8 @@ public static class SettingsReader
         ["Console"] = ["Digest", "DigestWindow"],
         ["Operations"] = ["Channel", "FeedFailingAfter", "FeedSilentAfter"],
         ["ConnectionStrings"] = ["ResultsBot"],
-        ["Discord"] = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl"],
+        ["Store"] = ["AllowRepost"],
+        ["Discord"] = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl", "NonceWindow"],
         ["Slack"] = ["BotToken", "SigningSecret", "AppToken", "Mode", "Channels", "Admins", "ApiBaseUrl"],
     };
 
@@ -89,8 +90,14 @@ public static class SettingsReader
             Discord = PlatformSettingsReader.Discord(configuration, urls),
             Slack = PlatformSettingsReader.Slack(configuration, urls),
             Subscriptions = PlatformSettingsReader.Subscriptions(configuration),
+            AllowRepost = Flag(configuration, "Store:AllowRepost"),
         };
     }
+
+    private static bool Flag(IConfiguration configuration, string key) =>
+        Blank(configuration[key]) is not { } text ? false
+        : bool.TryParse(text, out var value) ? value
+        : throw new SettingsException($"{key} '{text}': give true or false");
 
     private static FeedAlertPolicy FeedAlerts(IConfiguration configuration)
     {

@@ -44,11 +44,13 @@ internal static class RunVerb
             return 1;
         }
 
+        var fatalStop = host.Services.GetService<Operations.FatalStop>();
         fatal.Watch(host);
         await host.WaitForShutdownAsync();
         if (fatal.First is not { } failure)
         {
-            return 0;
+            // The bot stopped itself for a reason that must not look like success (the launcher prints it as "error:").
+            return fatalStop?.Reason is { } reason ? throw new StorageException(reason) : 0;
         }
 
         await error.WriteLineAsync("error: " + FatalErrors.Describe(failure, host.Services.GetRequiredService<BotSettings>().ConnectionString));

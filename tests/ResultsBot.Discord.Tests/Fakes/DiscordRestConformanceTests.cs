@@ -34,5 +34,10 @@ public sealed class DiscordRestConformanceTests
         Assert.Equal(
             Enumerable.Range(0, 12).Select(n => $"0001-{n}"),
             fake.MessagesIn(channels[0]).Take(12).Select(m => m.Nonce));
+        var newestFirst = fake.MessagesIn(channels[0]).Select(m => m.Id).Reverse().ToList();
+        Assert.Equal(newestFirst.Take(12), result["afterFirst"]!.AsArray().Select(id => (string?)id));
+        Assert.Equal(newestFirst.Take(5), result["newest"]!.AsArray().Select(id => (string?)id));
+        Assert.Equal((string?)result["replyId"], newestFirst[0]);
+        Assert.Equal(0, (int)result["fetchedNonces"]!);
     }
 }

@@ -121,6 +121,58 @@ public sealed class FakeDiscordRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_SameNonceAfterTheNonceWindow_IsANewMessage()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2024, 5, 3, 2, 0, 0, TimeSpan.Zero));
+        await _server.DisposeAsync();
+        await StartAsync(new FakeDiscordRestOptions { Time = time, NonceWindow = TimeSpan.FromMinutes(5) });
+        const string body = """{"content":"once","nonce":"abc","enforce_nonce":true}""";
+        using var first = await SendAsync(HttpMethod.Post, $"channels/{Channel}/messages", body);
+        time.Advance(TimeSpan.FromMinutes(6));
+
+        using var second = await SendAsync(HttpMethod.Post, $"channels/{Channel}/messages", body);
+
+        Assert.Equal(2, _fake.MessagesIn(Channel).Count);
+    }
+
+    [Fact]
+    public async Task GetMessages_NewestFirstWithoutNonces_AndAfterGivesTheOnesJustAfter()
+    {
+        for (var n = 0; n < 5; n++)
+        {
+            using var _ = await SendAsync(HttpMethod.Post, $"channels/{Channel}/messages", $$"""{"content":"m{{n}}","nonce":"n{{n}}","enforce_nonce":true}""");
+        }
+
+        var ids = _fake.MessagesIn(Channel).Select(m => m.Id).ToList();
+        using var newest = await SendAsync(HttpMethod.Get, $"channels/{Channel}/messages?limit=2", null);
+        using var after = await SendAsync(HttpMethod.Get, $"channels/{Channel}/messages?limit=2&after={ids[1]}", null);
+        using var tooMany = await SendAsync(HttpMethod.Get, $"channels/{Channel}/messages?limit=101", null);
+
+        var newestPage = JsonNode.Parse(await newest.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal([ids[4], ids[3]], newestPage.Select(m => (string?)m!["id"]));
+        Assert.All(newestPage, m => Assert.Null(m!["nonce"]));
+        Assert.Equal([ids[3], ids[2]], JsonNode.Parse(await after.Content.ReadAsStringAsync())!.AsArray().Select(m => (string?)m!["id"]));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetMessages_WithoutReadMessageHistory_IsAnEmptyPageAndOneMessageIsMissingAccess()
+    {
+        using var posted = await SendAsync(HttpMethod.Post, $"channels/{Channel}/messages", """{"content":"hi"}""");
+        var id = JsonNode.Parse(await posted.Content.ReadAsStringAsync())!["id"]!.ToString();
+        _fake.HideHistory(Channel);
+
+        using var page = await SendAsync(HttpMethod.Get, $"channels/{Channel}/messages", null);
+        using var one = await SendAsync(HttpMethod.Get, $"channels/{Channel}/messages/{id}", null);
+        using var send = await SendAsync(HttpMethod.Post, $"channels/{Channel}/messages", """{"content":"still works"}""");
+
+        Assert.Equal("[]", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, one.StatusCode);
+        Assert.Equal(50001, (int)JsonNode.Parse(await one.Content.ReadAsStringAsync())!["code"]!);
+        Assert.Equal(HttpStatusCode.OK, send.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_ReplyToUnknownMessage_FailsUnlessToldNotTo()
     {
         using var strict = await SendAsync(HttpMethod.Post, $"channels/{Channel}/messages", """{"content":"re","message_reference":{"message_id":"123"}}""");

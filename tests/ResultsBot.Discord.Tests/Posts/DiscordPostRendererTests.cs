@@ -100,13 +100,32 @@ public sealed class DiscordPostRendererTests
         for (var i = 0; i < 300; i++)
         {
             var post = RandomPost(random);
-            var body = DiscordPostRenderer.Render(post);
+            var reference = i % 2 == 0 ? null : DeliveryReference.For("9223372036854775807");
+            var body = DiscordPostRenderer.Render(post, reference);
 
             var errors = DiscordMessageSchema.ValidateCreate(body);
             Assert.True(errors.Count == 0, $"post {i}: {string.Join("; ", errors)}");
             Assert.Equal("""{"parse":[]}""", body["allowed_mentions"]!.ToJsonString());
             Assert.Single(body["embeds"]!.AsArray());
+            if (reference is not null)
+            {
+                Assert.True(DeliveryReference.IsIn(body, "9223372036854775807"), $"post {i}: the reference was cut");
+            }
         }
+    }
+
+    [Fact]
+    public void Render_TextOver6000InAllWithAReference_KeepsTheWholeReferenceAtTheEndOfTheFooter()
+    {
+        var sections = new List<PostSection> { PostSection.Plain(new string('d', 5000)) };
+        sections.AddRange(Enumerable.Range(1, 10).Select(i => new PostSection($"Part {i}", new string('v', 900))));
+        var post = new Post(PostKind.Announcement, "a", new string('t', 300), sections) { Footer = new string('f', 2500) };
+
+        var body = DiscordPostRenderer.Render(post, DeliveryReference.For("4821"));
+
+        Assert.Empty(DiscordMessageSchema.ValidateCreate(body));
+        Assert.EndsWith("… · ref 4821", (string?)body["embeds"]![0]!["footer"]!["text"], StringComparison.Ordinal);
+        Assert.True(DeliveryReference.IsIn(body, "4821"));
     }
 
     private static Post RandomPost(Random random)

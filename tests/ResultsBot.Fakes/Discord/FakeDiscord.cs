@@ -3,9 +3,9 @@ namespace ResultsBot.Fakes.Discord;
 /// <summary>The whole fake Discord a running bot talks to: REST, interactions and the Gateway, for one bot token and application.</summary>
 public sealed class FakeDiscord : IDisposable
 {
-    public FakeDiscord(string botToken, string applicationId)
+    public FakeDiscord(string botToken, string applicationId, FakeDiscordRestOptions? restOptions = null)
     {
-        Rest = new FakeDiscordRest(botToken);
+        Rest = new FakeDiscordRest(botToken, restOptions);
         Interactions = new FakeDiscordInteractions { BotToken = botToken, ApplicationId = applicationId };
         Gateway = new FakeDiscordGateway(Interactions);
     }

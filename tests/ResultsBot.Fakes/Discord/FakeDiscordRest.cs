@@ -27,10 +27,12 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<StoredMessage>> _channels = [];
     private readonly Dictionary<string, (int Status, int Code, string Message)> _brokenChannels = [];
+    private readonly HashSet<string> _historyHidden = [];
     private readonly List<string> _rejections = [];
     private FakeRateLimits? _limits;
     private long _lastSnowflake;
     private int _requests;
+    private int _historyReads;
     private int _rateLimited;
     private int _forcedRateLimited;
     private int _unauthorized;
@@ -98,8 +100,30 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         lock (_gate)
         {
             _brokenChannels.Remove(channelId);
+            _historyHidden.Remove(channelId);
         }
     }
+
+    /// <summary>
+    /// The bot lacks Read Message History in the channel: as the docs say, GET messages answers an empty list
+    /// (not an error) and GET of one message 403 Missing Access (50001); sending still works.
+    /// </summary>
+    public void HideHistory(string channelId)
+    {
+        lock (_gate)
+        {
+            _historyHidden.Add(channelId);
+        }
+    }
+
+    /// <summary>
+    /// Called with each new message after it is stored and before Discord answers: a test can kill the bot
+    /// here, in the instant after Discord took a post and before the bot could record it.
+    /// </summary>
+    public Action<FakeDiscordMessage>? MessageCreated { get; set; }
+
+    /// <summary>GET /channels/{id}/messages requests served (channel history reads).</summary>
+    public int HistoryReadCount => Volatile.Read(ref _historyReads);
 
     /// <summary>Deletes a message, so editing it answers 404 Unknown Message (10008).</summary>
     public void DeleteMessage(string channelId, string messageId)
@@ -160,6 +184,8 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
             Serve(ctx, OtherBucket, channelId, Other, () => Task.FromResult(InChannel(channelId, () => Ok(Channel(channelId))))));
         api.MapGet("/channels/{channelId}/messages/{messageId}", (HttpContext ctx, string channelId, string messageId) =>
             Serve(ctx, OtherBucket + "/message", channelId, Other, () => Task.FromResult(InChannel(channelId, () => GetMessage(channelId, messageId)))));
+        api.MapGet("/channels/{channelId}/messages", (HttpContext ctx, string channelId) =>
+            Serve(ctx, OtherBucket + "/messages", channelId, Other, () => Task.FromResult(InChannel(channelId, () => GetMessages(channelId, ctx.Request.Query)))));
         api.MapPost("/channels/{channelId}/messages", (HttpContext ctx, string channelId) =>
             Serve(ctx, CreateMessageBucket, channelId, Messages, async () => await WithBody(ctx, body => InChannel(channelId, () => Create(channelId, body)))));
         api.MapMethods("/channels/{channelId}/messages/{messageId}", ["PATCH"], (HttpContext ctx, string channelId, string messageId) =>
@@ -339,7 +365,7 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
             if (nonce is not null && (bool?)message["enforce_nonce"] == true
                 && list.LastOrDefault(m => m.Nonce == nonce && m.AuthorId == _options.BotUserId && now - m.Timestamp <= _options.NonceWindow) is { } earlier)
             {
-                return Ok(earlier.ToJson(GuildId));
+                return Ok(earlier.ToJson(GuildId, withNonce: true));
             }
 
             string? reference = null;
@@ -366,7 +392,8 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
                 ReferencedMessageId = reference,
             };
             list.Add(stored);
-            return Ok(stored.ToJson(GuildId));
+            MessageCreated?.Invoke(stored.Snapshot());
+            return Ok(stored.ToJson(GuildId, withNonce: true));
         }
     }
 
@@ -401,10 +428,62 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         }
     }
 
+    /// <summary>
+    /// Get Channel Messages as documented: newest first, at most limit (1-100, default 50); before, after and
+    /// around are mutually exclusive; after gives the messages just after the id. Nonces are not kept.
+    /// </summary>
+    private (int, JsonNode) GetMessages(string channelId, IQueryCollection query)
+    {
+        Interlocked.Increment(ref _historyReads);
+        var limit = 50;
+        if (query.ContainsKey("limit") && (!int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 100))
+        {
+            return Rejected(DiscordMessageSchema.ErrorBody([new SchemaError(["limit"], "NUMBER_TYPE_MAX", "int value should be less than or equal to 100.")]));
+        }
+
+        var anchors = new[] { "before", "after", "around" }.Where(query.ContainsKey).ToList();
+        if (anchors.Count > 1 || anchors.Any(a => !IsSnowflake(query[a].ToString())))
+        {
+            return Error(400, 50035, "Invalid Form Body");
+        }
+
+        lock (_gate)
+        {
+            if (_historyHidden.Contains(channelId))
+            {
+                return Ok(new JsonArray());
+            }
+
+            var oldestFirst = ChannelList(channelId);
+            IEnumerable<StoredMessage> page = anchors switch
+            {
+                ["before"] => oldestFirst.Where(m => Snowflake(m.Id) < Snowflake(query["before"]!)).Reverse().Take(limit),
+                ["after"] => oldestFirst.Where(m => Snowflake(m.Id) > Snowflake(query["after"]!)).Take(limit).Reverse(),
+                ["around"] => Around(oldestFirst, Snowflake(query["around"]!), limit),
+                _ => Enumerable.Reverse(oldestFirst).Take(limit),
+            };
+            return Ok(new JsonArray([.. page.Select(m => (JsonNode)m.ToJson(GuildId))]));
+        }
+    }
+
+    private static IEnumerable<StoredMessage> Around(List<StoredMessage> oldestFirst, long id, int limit)
+    {
+        var newer = oldestFirst.Where(m => Snowflake(m.Id) >= id).Take(limit / 2);
+        var older = oldestFirst.Where(m => Snowflake(m.Id) < id).Reverse().Take(limit - (limit / 2));
+        return newer.Reverse().Concat(older);
+    }
+
+    private static long Snowflake(string? id) => long.Parse(id!, CultureInfo.InvariantCulture);
+
     private (int, JsonNode) GetMessage(string channelId, string messageId)
     {
         lock (_gate)
         {
+            if (_historyHidden.Contains(channelId))
+            {
+                return Error(403, 50001, "Missing Access");
+            }
+
             return ChannelList(channelId).FirstOrDefault(m => m.Id == messageId) is { } stored
                 ? Ok(stored.ToJson(GuildId))
                 : Error(404, 10008, "Unknown Message");

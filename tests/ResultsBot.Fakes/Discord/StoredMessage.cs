@@ -27,7 +27,8 @@ internal sealed class StoredMessage(string id, string channelId, string authorId
         id, channelId, authorId, Content, (JsonArray)Embeds.DeepClone(), Nonce, ReferencedMessageId, timestamp, [.. Edits.Select(e => (JsonObject)e.DeepClone())]);
 
     /// <summary>The message object as Discord returns it (the fields clients read).</summary>
-    public JsonObject ToJson(string guildId)
+    /// <param name="withNonce">True only for the answer to the create itself: Discord does not keep the nonce, so a fetched message has none.</param>
+    public JsonObject ToJson(string guildId, bool withNonce = false)
     {
         var json = new JsonObject
         {
@@ -46,7 +47,7 @@ internal sealed class StoredMessage(string id, string channelId, string authorId
             ["embeds"] = Embeds.DeepClone(),
             ["pinned"] = false,
         };
-        if (Nonce is not null)
+        if (withNonce && Nonce is not null)
         {
             json["nonce"] = Nonce;
         }

@@ -124,6 +124,36 @@ public sealed class PostDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task DeliverPending_CorrectionQueuedBehindItsOriginal_EditsTheOriginalThatJustWentOut()
+    {
+        // After an outage the original and its correction wait together; the original goes out first.
+        QueueFor(["test:plain"], "Bury", "Labour hold Bury");
+        _store.Accept("council/bury", 2, "Bury_2.xml", [2], [new Post(PostKind.Correction, "council/Bury", "Correction: Labour lose Bury to no overall control", ["Revision 2 corrects the earlier result."])], ["test:plain"]);
+
+        await _dispatcher.DeliverPendingAsync(CancellationToken.None);
+
+        var correction = Assert.Single(_sink.Attempts, a => a.Post.Kind == PostKind.Correction);
+        Assert.Equal("m1", correction.OriginalMessageId);
+        Assert.Equal(["Labour hold Bury", "Correction: Labour lose Bury to no overall control"], _sink.SentTo("plain").Select(p => p.Headline));
+    }
+
+    [Fact]
+    public async Task DeliverPending_CorrectionOfAPostThatWentOutInADigest_EditsTheDigestWithItsLineCorrected()
+    {
+        Queue("Adur", "Labour hold Adur");
+        Queue("Bury", "Labour hold Bury");
+        _time.Advance(TimeSpan.FromSeconds(20));
+        await _dispatcher.DeliverPendingAsync(CancellationToken.None);
+        _store.Accept("council/bury", 2, "Bury_2.xml", [2], [new Post(PostKind.Correction, "council/Bury", "Correction: Labour lose Bury to no overall control", ["Revision 2 corrects the earlier result."])], [Digested]);
+
+        await _dispatcher.DeliverPendingAsync(CancellationToken.None);
+
+        var correction = Assert.Single(_sink.Attempts, a => a.Post.Kind == PostKind.Correction);
+        Assert.Equal("m1", correction.OriginalMessageId);
+        Assert.Equal("2 councils declared\nLabour hold Adur\nCorrection: Labour lose Bury to no overall control\n1 declared", correction.Replacement?.ToPlainText());
+    }
+
+    [Fact]
     public async Task DeliverPending_Flush_SendsTheOpenDigestAtOnce()
     {
         Queue("Adur", "Labour hold Adur");

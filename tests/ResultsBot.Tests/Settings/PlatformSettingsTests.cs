@@ -29,6 +29,7 @@ public sealed class PlatformSettingsTests
         Assert.Equal(["111", "222"], discord.Channels);
         Assert.Equal(new Uri("https://discord.com/api/v10"), discord.RestBase);
         Assert.Null(discord.GatewayUrl);
+        Assert.Equal(TimeSpan.FromMinutes(1), discord.NonceWindow);
         Assert.Equal(["discord:111", "discord:222"], settings.ConfiguredChannels.Select(c => c.Channel));
         Assert.DoesNotContain(Token, discord.ToString(), StringComparison.Ordinal);
     }
@@ -74,6 +75,7 @@ public sealed class PlatformSettingsTests
     [InlineData("Discord:Channels", "general", "Discord:Channels 'general'")]
     [InlineData("Discord:ApiBaseUrl", "ftp://x", "Discord:ApiBaseUrl 'ftp://x'")]
     [InlineData("Discord:GatewayUrl", "http://x", "Discord:GatewayUrl 'http://x'")]
+    [InlineData("Discord:NonceWindow", "10m", "Discord:NonceWindow '10m': give how long Discord is trusted to remember a post's nonce, from 0s to 5m (e.g. 1m)")]
     public void Read_BadDiscordSetting_FailsNamingTheKeyWithoutTheToken(string key, string value, string expected)
     {
         var error = Assert.Throws<SettingsException>(() => Read(("Discord:BotToken", Token), ("Discord:ApplicationId", "1234"), (key, value)));

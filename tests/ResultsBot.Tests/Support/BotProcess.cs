@@ -108,6 +108,19 @@ internal sealed class BotProcess : IDisposable
         }
     }
 
+    /// <summary>SIGKILL at once, from any thread (e.g. inside a fake's callback, before it answers the bot).</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
     public void Signal(string signal)
     {
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
