@@ -92,9 +92,16 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<IBotCommands>(sp => sp.GetRequiredService<CommandRunner>());
         services.AddSingleton<IPlatformMonitor>(sp => sp.GetRequiredService<BotMetrics>());
         services.AddSingleton(sp => SubscribeConfiguredChannels(new ChannelSubscriptions(sp.GetRequiredService<SqliteResultsStore>()), settings, output is not null, running));
+        services.AddSingleton(sp => new Pictures.PictureMaker(settings.Culture, settings.SourceName, sp.GetRequiredService<TimeProvider>()));
+        if (ConsoleImageFolder(settings, running) is { } folder)
+        {
+            services.AddSingleton(sp => new ConsolePictures(
+                sp.GetRequiredService<Pictures.PictureMaker>(), () => sp.GetRequiredService<ResultsDesk>().Book, folder, sp.GetRequiredService<ILogger<ConsolePictures>>()));
+        }
+
         if (output is not null)
         {
-            services.AddSingleton<IPlatformOutlet>(new ConsolePostSink(output));
+            services.AddSingleton<IPlatformOutlet>(sp => new ConsolePostSink(output, sp.GetService<ConsolePictures>()));
         }
 
         services.AddSingleton<PostDispatcher>();
@@ -102,6 +109,23 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<ProblemReporter>();
         services.AddSingleton<FeedProcessor>();
         return builder;
+    }
+
+    /// <summary>Console:ImageFolder, else images/ beside the running bot's database; replay and ask write pictures only when asked.</summary>
+    private static string? ConsoleImageFolder(BotSettings settings, bool running)
+    {
+        if (settings.ConsoleImageFolder is { } configured)
+        {
+            return configured;
+        }
+
+        if (!running)
+        {
+            return null;
+        }
+
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString ?? BotSettings.DefaultConnectionString).DataSource;
+        return file is "" or ":memory:" ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "images");
     }
 
     /// <summary>
@@ -158,7 +182,7 @@ public static class ResultsBotHostBuilderExtensions
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HistoryGuard>(sp, settings.AllowRepost));
         builder.Services.AddHostedService<StoreFileWatch>();
         builder.Services.AddHostedService<BotService>();
-        builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller));
+        builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller, sp.GetService<ConsolePictures>()));
         return builder;
     }
 }

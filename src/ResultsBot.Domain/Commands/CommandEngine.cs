@@ -32,6 +32,9 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
           /declared [PARTY]   councils declared so far, the latest first, with the call (a party, region or "all")
           /awaiting [REGION]  councils still to declare, by nation and region
           /ward NAME          a ward's or by-election's result (NAME, or NAME and council)
+          /map                the night as a map of council control
+          /chamber COUNCIL    a declared council's new chamber as a picture
+          /chart              councillors' net change by party as a chart
           /referendum AREA    a referendum's result; with no area, every referendum so far
           /share              the projected national share, with its source and time
           /share set ...      enter the projected national share (admins only)
@@ -67,6 +70,9 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
             "awaiting" => AwaitingCommand.Answer(argument, book, culture),
             "ward" or "byelection" => _ward.Answer(argument, book),
             "referendum" => _referendum.Answer(argument, book),
+            "map" => PictureCommands.Map(book, culture),
+            "chart" => PictureCommands.Chart(book, culture),
+            "chamber" => PictureCommands.Chamber(CouncilCommand.Find(argument, book), () => _council.Answer(argument, book), book),
             "help" or "start" => new CommandAnswer(Help),
             _ when !text.StartsWith('/') && PlainQuestions.CommandFor(text) is { } command => Answer(command, book, caller),
             _ => Unknown(name),

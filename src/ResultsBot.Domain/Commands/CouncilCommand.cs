@@ -16,7 +16,11 @@ internal sealed class CouncilCommand(CultureInfo culture)
 {
     private readonly DeclarationPostComposer _composer = new(culture);
 
-    public CommandAnswer Answer(string query, ResultsBook book)
+    public CommandAnswer Answer(string query, ResultsBook book) =>
+        Find(query, book) is { Key: { } key } ? About(key, book) : Find(query, book).Problem!;
+
+    /// <summary>The council a query names tonight, by the key its results are filed under, or why there is none.</summary>
+    public static CouncilLookup Find(string query, ResultsBook book)
     {
         if (query.Length == 0)
         {
@@ -36,7 +40,7 @@ internal sealed class CouncilCommand(CultureInfo culture)
         var key = CouncilKey.For(query);
         if (book.KnownCouncils.ContainsKey(key))
         {
-            return About(key, book);
+            return Found(key);
         }
 
         // A name several of tonight's councils fit ("Newcastle") asks which one before the register picks one.
@@ -55,7 +59,7 @@ internal sealed class CouncilCommand(CultureInfo culture)
 
         if (match.Key is not null)
         {
-            return About(match.Key, book);
+            return Found(match.Key);
         }
 
         var names = match.Candidates.Select(k => book.KnownCouncils[k]).ToList();
@@ -69,17 +73,17 @@ internal sealed class CouncilCommand(CultureInfo culture)
     }
 
     /// <summary>A council from the register: its result tonight if the night has it, else why not.</summary>
-    private CommandAnswer Placed(ReferenceCouncil council, ResultsBook book)
+    private static CouncilLookup Placed(ReferenceCouncil council, ResultsBook book)
     {
         if (BookKeyOf(council, book) is { } key)
         {
-            return About(key, book);
+            return Found(key);
         }
 
         if (council.IsAbolished)
         {
             var successors = CouncilTable.SuccessorsOf(council);
-            var year = council.End!.Value.Year.ToString(culture);
+            var year = council.End!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return CommandAnswer.Problem(successors.Count == 0
                 ? $"{council.Name} was abolished in {year}."
                 : $"{council.Name} was abolished in {year}; its area is now {Lists.And(successors)}.");
@@ -107,19 +111,21 @@ internal sealed class CouncilCommand(CultureInfo culture)
         return book.KnownCouncils.FirstOrDefault(k => CouncilTable.Find(k.Value) == council).Key;
     }
 
-    private CommandAnswer ByPaId(string paId, ResultsBook book)
+    private static CouncilLookup ByPaId(string paId, ResultsBook book)
     {
         var key = book.KnownCouncils.Keys.FirstOrDefault(k =>
             (book.DeclarationFor(k)?.Council ?? book.NominationsFor(k)?.Council)?.PaId == paId);
         return key is null
             ? CommandAnswer.Problem($"No council with PA id {paId} in tonight's results.")
-            : About(key, book);
+            : Found(key);
     }
 
-    private CommandAnswer ByGssCode(string code, ResultsBook book) =>
+    private static CouncilLookup ByGssCode(string code, ResultsBook book) =>
         CouncilTable.ByGss(code) is { } council
             ? Placed(council, book)
             : CommandAnswer.Problem($"I don't know the GSS code {code}.");
+
+    private static CouncilLookup Found(string key) => new(key, null);
 
     private CommandAnswer About(string key, ResultsBook book)
     {

@@ -32,16 +32,13 @@ internal static class PictureCommands
     }
 
     /// <summary>The council's chamber once it has declared; otherwise what /council would say.</summary>
-    public static CommandAnswer Chamber(CommandAnswer council, string query, ResultsBook book)
+    public static CommandAnswer Chamber(CouncilLookup lookup, Func<CommandAnswer> council, ResultsBook book)
     {
-        if (!council.Ok || query.Length == 0)
+        if (lookup.Key is not { } key || book.DeclarationFor(key) is not { } declaration)
         {
-            return council;
+            return lookup.Problem ?? council();
         }
 
-        var declaration = book.Declarations.FirstOrDefault(d => council.Text.StartsWith(Headlines.For(d) + "\n", StringComparison.Ordinal) || council.Text == Headlines.For(d));
-        return declaration is null
-            ? council
-            : new CommandAnswer(Headlines.For(declaration)) { Picture = new PictureRequest(PictureKind.Chamber, declaration.Key) };
+        return new CommandAnswer(Headlines.For(declaration)) { Picture = new PictureRequest(PictureKind.Chamber, declaration.Key) };
     }
 }

@@ -10,8 +10,11 @@ namespace ResultsBot.Rendering.Pictures;
 /// <summary>The night's map from the results book: every council the night names, placed by its GSS code.</summary>
 public static class NightMap
 {
-    public static MapPicture From(ResultsBook book, string source, DateTimeOffset at, CultureInfo culture)
+    /// <param name="upTo">Draw the night as it stood when this many councils had declared (a milestone's map); null for now.</param>
+    public static MapPicture From(ResultsBook book, string source, DateTimeOffset at, CultureInfo culture, int? upTo = null)
     {
+        var declarations = book.Declarations.Where(d => upTo is not { } n || book.DeclarationNumber(d) <= n).ToList();
+        var declared = declarations.ToDictionary(d => d.Council.Key, StringComparer.Ordinal);
         var councils = new List<MapCouncil>();
         foreach (var (key, name) in book.KnownCouncils)
         {
@@ -20,7 +23,7 @@ public static class NightMap
                 continue;
             }
 
-            var declaration = book.DeclarationFor(key);
+            var declaration = declared.GetValueOrDefault(key);
             councils.Add(declaration switch
             {
                 null => new MapCouncil(gss, name, MapState.Awaiting),
@@ -29,17 +32,17 @@ public static class NightMap
             });
         }
 
-        var controlled = book.Declarations.Where(d => !d.Controller.IsNoOverallControl)
+        var controlled = declarations.Where(d => !d.Controller.IsNoOverallControl)
             .GroupBy(d => d.Controller)
             .OrderByDescending(g => g.Count()).ThenBy(g => PartyNames.NameOf(g.Key), StringComparer.Ordinal)
             .Select(g => new LegendEntry(PartyNames.NameOf(g.Key), PartyColours.Of(g.Key), g.Count()));
         var legend = controlled
-            .Append(new LegendEntry("No overall control", PartyColours.NoOverallControl, book.Declarations.Count(d => d.Controller.IsNoOverallControl)))
+            .Append(new LegendEntry("No overall control", PartyColours.NoOverallControl, declarations.Count(d => d.Controller.IsNoOverallControl)))
             .Append(new LegendEntry("Still to declare", "#FFFFFF", councils.Count(c => c.State == MapState.Awaiting)))
             .ToList();
         var progress = book.ExpectedCount is { } expected
-            ? $"{Numbers.Count(book.DeclaredCount, culture)} of {Numbers.Count(expected, culture)} councils declared"
-            : $"{Numbers.Count(book.DeclaredCount, culture)} councils declared";
+            ? $"{Numbers.Count(declarations.Count, culture)} of {Numbers.Count(expected, culture)} councils declared"
+            : $"{Numbers.Count(declarations.Count, culture)} councils declared";
         var footer = $"{source} · {UkTime.Format(at, culture)} · layout: Open Innovations";
         return new MapPicture("Council control tonight", progress, footer, councils, legend);
     }

@@ -44,6 +44,9 @@ public sealed record BotSettings(
     /// <summary>Store:AllowRepost — start even when the channels already show posts the database holds as never sent (they are posted again).</summary>
     public bool AllowRepost { get; init; }
 
+    /// <summary>Console:ImageFolder — where the console writes its pictures; null: beside the database when running, none for replay and ask.</summary>
+    public string? ConsoleImageFolder { get; init; }
+
     /// <summary>Every channel configuration subscribes, with its filter: Discord:Channels and Slack:Channels get everything.</summary>
     public IReadOnlyList<ConfiguredSubscription> ConfiguredChannels =>
     [

@@ -13,7 +13,7 @@ public static class SettingsReader
         ["Feed"] = ["Source", "PollInterval", "ReadTimeout", "SourceName"],
         ["Replay"] = ["Speed"],
         ["Posts"] = ["Culture"],
-        ["Console"] = ["Digest", "DigestWindow"],
+        ["Console"] = ["Digest", "DigestWindow", "ImageFolder"],
         ["Operations"] = ["Channel", "FeedFailingAfter", "FeedSilentAfter"],
         ["ConnectionStrings"] = ["ResultsBot"],
         ["Store"] = ["AllowRepost"],
@@ -91,6 +91,7 @@ public static class SettingsReader
             Slack = PlatformSettingsReader.Slack(configuration, urls),
             Subscriptions = PlatformSettingsReader.Subscriptions(configuration),
             AllowRepost = Flag(configuration, "Store:AllowRepost"),
+            ConsoleImageFolder = Blank(configuration["Console:ImageFolder"]),
         };
     }
 

@@ -8,7 +8,7 @@ namespace ResultsBot.Terminal;
 /// Answers commands typed on standard input. When input ends (no terminal, as under systemd) the bot
 /// carries on posting; only a signal stops it.
 /// </summary>
-public sealed class ConsoleCommandService(TextReader input, TextWriter output, CommandRunner commands, Caller caller) : BackgroundService
+public sealed class ConsoleCommandService(TextReader input, TextWriter output, CommandRunner commands, Caller caller, ConsolePictures? pictures = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +36,8 @@ public sealed class ConsoleCommandService(TextReader input, TextWriter output, C
             }
 
             var answer = await commands.RunAsync(line, caller, stoppingToken);
-            await output.WriteAsync((answer.Text + "\n\n").AsMemory(), stoppingToken);
+            var picture = pictures?.ForAnswer(answer.Picture) is { } lines ? "\n" + lines : "";
+            await output.WriteAsync((answer.Text + picture + "\n\n").AsMemory(), stoppingToken);
             await output.FlushAsync(stoppingToken);
         }
     }

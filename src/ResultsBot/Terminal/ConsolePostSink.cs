@@ -2,8 +2,8 @@ using ResultsBot.Platforms;
 
 namespace ResultsBot.Terminal;
 
-/// <summary>The console platform: each post as plain text on standard output, a blank line after it.</summary>
-public sealed class ConsolePostSink(TextWriter output) : IPlatformOutlet
+/// <summary>The console platform: each post as plain text on standard output, a blank line after it; its picture, if any, as a file.</summary>
+public sealed class ConsolePostSink(TextWriter output, ConsolePictures? pictures = null) : IPlatformOutlet
 {
     public const string ChannelName = "console";
 
@@ -12,7 +12,8 @@ public sealed class ConsolePostSink(TextWriter output) : IPlatformOutlet
     public async Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
         // One write per post, so an answer typed meanwhile never lands inside it.
-        await output.WriteAsync((post.Post.ToPlainText() + "\n\n").AsMemory(), cancellationToken);
+        var picture = pictures?.ForPost(post.Post) is { } lines ? "\n" + lines : "";
+        await output.WriteAsync((post.Post.ToPlainText() + picture + "\n\n").AsMemory(), cancellationToken);
         await output.FlushAsync(cancellationToken);
         return null;
     }

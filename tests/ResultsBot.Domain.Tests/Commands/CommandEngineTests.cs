@@ -193,6 +193,9 @@ public class CommandEngineTests
               /declared [PARTY]   councils declared so far, the latest first, with the call (a party, region or "all")
               /awaiting [REGION]  councils still to declare, by nation and region
               /ward NAME          a ward's or by-election's result (NAME, or NAME and council)
+              /map                the night as a map of council control
+              /chamber COUNCIL    a declared council's new chamber as a picture
+              /chart              councillors' net change by party as a chart
               /referendum AREA    a referendum's result; with no area, every referendum so far
               /share              the projected national share, with its source and time
               /share set ...      enter the projected national share (admins only)

@@ -1,0 +1,64 @@
+using ResultsBot.Domain.Councils;
+using ResultsBot.Domain.Parties;
+using ResultsBot.Feeds;
+using ResultsBot.Rendering.Charts;
+using ResultsBot.Tests.Support;
+using SkiaSharp;
+
+namespace ResultsBot.Tests.Cli;
+
+public sealed class ConsolePicturesTests
+{
+    private static readonly string Sample = Path.Combine(Paths.RepoRoot, "samples", "england-locals-2024");
+
+    [Fact]
+    public async Task Replay_SampleWithAnImageFolder_WritesAMapPerMilestoneColouredAsTheNightStoodThen()
+    {
+        using var dir = new TempDirectory();
+        var images = Path.Combine(dir.Path, "pictures");
+
+        var (exit, stdout, stderr) = await BotProcess.RunAsync(dir.Path, "replay", Sample, $"--Console:ImageFolder={images}");
+
+        Assert.True(exit == 0, stderr);
+        var milestones = Directory.GetFiles(images, "*-milestone-*.png").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, milestones.Count);
+        Assert.Contains($"Picture: {milestones[1]}\nAlt text: Council control tonight: hex map of Great Britain's councils, one hexagon each. 54 of 107 councils declared.", stdout, StringComparison.Ordinal);
+
+        // Half-way: the first 54 councils in the feed's order are coloured by who controls them; the rest are outlined.
+        var declarations = Directory.GetFiles(Sample, "*.xml").Order(StringComparer.Ordinal)
+            .Select(f => FeedParser.Parse(File.ReadAllBytes(f), Path.GetFileName(f)).Messages.OfType<Domain.Messages.CouncilDeclaration>().Single())
+            .ToList();
+        using var half = SKBitmap.Decode(milestones[1]);
+        foreach (var (declaration, index) in declarations.Select((d, i) => (d, i)))
+        {
+            var centre = HexMapChart.Centre(HexLayout.DistrictCells[CouncilTable.Find(declaration.Council.Name)!.Gss!]);
+            var expected = index >= 54 ? SKColors.White
+                : declaration.Controller.IsNoOverallControl ? SKColor.Parse(PartyColours.NoOverallControl)
+                : SKColor.Parse(PartyColours.Of(declaration.Controller));
+            Assert.True(half.GetPixel((int)centre.X, (int)centre.Y) == expected, $"{declaration.Council.Name} at the half-way map");
+        }
+
+        // Changes of control carry the map too.
+        Assert.Equal(declarations.Count(d => d.Controller != d.Sitting), Directory.GetFiles(images, "*-council-*.png").Length);
+    }
+
+    [Fact]
+    public async Task Run_MapChamberAndChartTyped_WriteTheirPicturesBesideTheDatabaseAndPrintWhere()
+    {
+        using var dir = new TempDirectory();
+        using var bot = BotProcess.Start(dir.Path, "run", "--Replay:Speed=1000000");
+        await bot.WaitForOutputAsync(o => o.Contains("All 107 councils have declared", StringComparison.Ordinal), TimeSpan.FromSeconds(90), "the whole sample");
+
+        await bot.Stdin.WriteAsync("/map\n/chamber Thurrock\n/chart\n");
+        await bot.Stdin.FlushAsync();
+        await bot.WaitForOutputAsync(o => o.Contains("Alt text: Councillors: net change", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the three pictures");
+        bot.Kill();
+
+        var images = Path.Combine(dir.Path, "images");
+        Assert.Single(Directory.GetFiles(images, "*-map-map.png"));
+        Assert.Single(Directory.GetFiles(images, "*-chamber-chamber.png"));
+        Assert.Single(Directory.GetFiles(images, "*-chart-chart.png"));
+        Assert.Contains("Alt text: Thurrock: the new council as a half circle of 49 seats", bot.Stdout, StringComparison.Ordinal);
+        Assert.Equal(4, Directory.GetFiles(images, "*-milestone-*.png").Length);
+    }
+}
