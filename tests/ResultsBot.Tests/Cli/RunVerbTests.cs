@@ -128,7 +128,7 @@ public sealed class RunVerbTests
         using var bot = BotProcess.Start(work.Path, "--Replay:Speed=100000");
         bot.Stdin.Close();
 
-        await bot.WaitForOutputAsync(o => o.Contains("107 of 107 declared", StringComparison.Ordinal), Patience, "the whole sample");
+        await bot.WaitForOutputAsync(o => o.Contains("All 107 councils have declared", StringComparison.Ordinal), Patience, "the whole sample and its last milestone");
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
 

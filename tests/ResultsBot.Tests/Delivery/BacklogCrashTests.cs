@@ -112,8 +112,9 @@ public sealed class BacklogCrashTests(ITestOutputHelper output)
         Assert.Equal(Corrected.Length, notes);
     }
 
+    // Each council a message names, once: a correction names its council in the headline and again in the line saying what changed.
     private static List<string> Named(string text) =>
-        [.. text.Split('\n').SelectMany(line => Councils.Where(c => line.Contains(c, StringComparison.Ordinal)))];
+        [.. text.Split('\n').SelectMany(line => Councils.Where(c => line.Contains(c, StringComparison.Ordinal))).Distinct()];
 
     private static List<(string Id, string Text)> DiscordTop(FakeDiscordRest discord, string channel) =>
         [.. discord.MessagesIn(channel).Where(m => m.ReferencedMessageId is null).Select(m => (m.Id, $"{m.Title}\n{(string?)m.Embeds[0]?["description"]}"))];
