@@ -215,11 +215,11 @@ public sealed class DeclarationPostComposer(CultureInfo culture, string sourceNa
         ? $"{Numbers.Count(book.DeclaredCount, culture)} of {Numbers.Count(expected, culture)} declared"
         : $"{Numbers.Count(book.DeclaredCount, culture)} declared";
 
-    /// <summary>"Correction — Swindon: our 01:23 post said Conservatives hold; they lose control (no overall control). Con 25 of 57, 4 short."</summary>
+    /// <summary>"Our 01:23 post said Conservatives hold; they lose control (no overall control). Con 25 of 57, 4 short."</summary>
     private string CorrectionSummary(CouncilDeclaration previous, CouncilDeclaration current, DateTimeOffset? previousAt)
     {
-        var post = previousAt is { } at ? $"our {UkTime.Clock(at, culture)} post" : "our earlier post";
-        var lead = $"Correction — {current.Council.Name}: {post}";
+        // The headline already says "Correction:" and names the council: the line starts with what we said.
+        var lead = previousAt is { } at ? $"Our {UkTime.Clock(at, culture)} post" : "Our earlier post";
         var before = Said(previous);
         var now = current.CallAgreesWithFigures
             ? CouncilCall.PhraseAfter(previous, current)

@@ -295,7 +295,7 @@ public class DeclarationPostComposerTests
         Assert.Equal(
             """
             Correction: Labour hold Bury
-            Correction — Bury: our earlier post gave the wrong figures: Lab 24 (not 25), Con 21 (not 20). The call is unchanged: Labour hold Bury.
+            Our earlier post gave the wrong figures: Lab 24 (not 25), Con 21 (not 20). The call is unchanged: Labour hold Bury.
             Whole council up: 45 seats
             Seats won: Labour 24, Conservatives 21
             No seat changes given.
@@ -315,7 +315,7 @@ public class DeclarationPostComposerTests
 
         Assert.NotNull(post);
         Assert.Equal("Correction: Conservatives gain Bury from Labour", post.Headline);
-        Assert.Equal("Correction — Bury: our earlier post said Labour hold; Conservatives gain from Labour. Con 23 of 45, a majority of 1.", post.Lines[0]);
+        Assert.Equal("Our earlier post said Labour hold; Conservatives gain from Labour. Con 23 of 45, a majority of 1.", post.Lines[0]);
     }
 
     [Fact]
@@ -330,7 +330,7 @@ public class DeclarationPostComposerTests
 
         Assert.NotNull(post);
         Assert.Equal(
-            "Correction — Hull: our earlier post gave the wrong figures: LD 32 (not 31), Lab 25 (not 26), Lab won 9 (not 10), LD won 10 (not 9). "
+            "Our earlier post gave the wrong figures: LD 32 (not 31), Lab 25 (not 26), Lab won 9 (not 10), LD won 10 (not 9). "
             + "The call is unchanged: Liberal Democrats hold Hull.",
             post.Lines[0]);
     }
@@ -344,7 +344,7 @@ public class DeclarationPostComposerTests
         var post = _composer.ComposeCorrection(previous, current, Books.With(previous, current));
 
         Assert.NotNull(post);
-        Assert.Equal("Correction — Bury: our earlier post gave the wrong figures: seat changes Lab +3 (not +2), Con -3 (not -2). The call is unchanged: Labour hold Bury.", post.Lines[0]);
+        Assert.Equal("Our earlier post gave the wrong figures: seat changes Lab +3 (not +2), Con -3 (not -2). The call is unchanged: Labour hold Bury.", post.Lines[0]);
         Assert.Equal("Seats won: Labour 31 (+3), Conservatives 20 (-3)", post.Lines[2]);
     }
 
@@ -445,7 +445,7 @@ public class DeclarationPostComposerTests
         Assert.NotNull(post);
         Assert.Equal("Correction: Conservatives lose Swindon to no overall control", post.Headline);
         Assert.Equal(
-            "Correction — Swindon: our 01:23 post said PA Media called Conservatives hold, which its figures did not bear out; "
+            "Our 01:23 post said PA Media called Conservatives hold, which its figures did not bear out; "
             + "they lose control (no overall control). Con 25 of 57, 4 short. The figures are now confirmed.",
             post.Lines[0]);
     }
@@ -458,7 +458,7 @@ public class DeclarationPostComposerTests
 
         var post = _composer.ComposeCorrection(first, second, Books.With(first, second), previousAt: new DateTimeOffset(2026, 5, 8, 0, 23, 0, TimeSpan.Zero));
 
-        Assert.Equal("Correction — Swindon: our 01:23 post said Conservatives hold; they lose control (no overall control). Con 25 of 57, 4 short.", post!.Lines[0]);
+        Assert.Equal("Our 01:23 post said Conservatives hold; they lose control (no overall control). Con 25 of 57, 4 short.", post!.Lines[0]);
     }
 
     [Fact]

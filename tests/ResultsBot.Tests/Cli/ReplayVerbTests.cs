@@ -56,7 +56,7 @@ public sealed class ReplayVerbTests
         var posts = Posts.Split(stdout);
         Assert.Equal(["Bolton stays under no overall control", "Correction: Bolton stays under no overall control"], posts.Select(p => p[0]));
         Assert.Matches(
-            @"^Correction — Bolton: our \d\d:\d\d post gave the wrong figures: Lab 24 \(not 25\), Con 11 \(not 10\), Lab won 6 \(not 7\), Con won 3 \(not 2\)\. "
+            @"^Our \d\d:\d\d post gave the wrong figures: Lab 24 \(not 25\), Con 11 \(not 10\), Lab won 6 \(not 7\), Con won 3 \(not 2\)\. "
             + @"The call is unchanged: Bolton stays under no overall control\.$",
             posts[1][1]);
         Assert.Contains("Council now: Labour 24, Independents 15, Conservatives 11, Liberal Democrats 8, Greens 2", posts[1]);
@@ -90,7 +90,7 @@ public sealed class ReplayVerbTests
 
         var posts = Posts.Split(stdout);
         Assert.Equal(["Reform UK gain Thurrock from Labour", "Correction: Labour lose Thurrock to no overall control"], posts.Select(p => p[0]));
-        Assert.Matches(@"^Correction — Thurrock: our \d\d:\d\d post said Reform UK gain from Labour; Labour lose control \(no overall control\)\. Reform 24 of 49, 1 short\.$", posts[1][1]);
+        Assert.Matches(@"^Our \d\d:\d\d post said Reform UK gain from Labour; Labour lose control \(no overall control\)\. Reform 24 of 49, 1 short\.$", posts[1][1]);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class ReplayVerbTests
         var posts = Posts.Split(stdout);
         Assert.Equal(["Thurrock: result awaiting confirmation", "Correction: Labour lose Thurrock to no overall control"], posts.Select(p => p[0]));
         Assert.Equal("PA Media calls Reform UK gain from Labour; the figures show no party with a majority — awaiting confirmation.", posts[0][1]);
-        Assert.Matches(@"^Correction — Thurrock: our \d\d:\d\d post said PA Media called Reform UK gain from Labour, which its figures did not bear out; Labour lose control \(no overall control\)\. Reform 19 of 49, 6 short\. The figures are now confirmed\.$", posts[1][1]);
+        Assert.Matches(@"^Our \d\d:\d\d post said PA Media called Reform UK gain from Labour, which its figures did not bear out; Labour lose control \(no overall control\)\. Reform 19 of 49, 6 short\. The figures are now confirmed\.$", posts[1][1]);
         Assert.DoesNotContain("majority of -", stdout, StringComparison.Ordinal);
     }
 
