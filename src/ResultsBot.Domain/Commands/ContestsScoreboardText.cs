@@ -27,10 +27,9 @@ internal static class ContestsScoreboardText
             var progress = expected is { } all
                 ? $"{Numbers.Count(calls.Count, culture)} of {Numbers.Count(all, culture)} declared"
                 : $"{Numbers.Count(calls.Count, culture)} declared";
-            var holders = calls.GroupBy(c => c.Winner)
-                .Select(g => (Party: g.Key, Won: g.Count(), Change: g.Count(c => c.ChangedHands) - calls.Count(c => c.ChangedHands && c.Sitting == g.Key)))
-                .Concat(calls.Where(c => c.ChangedHands && calls.All(w => w.Winner != c.Sitting)).Select(c => (Party: c.Sitting!.Value, Won: 0, Change: -calls.Count(l => l.ChangedHands && l.Sitting == c.Sitting))))
-                .DistinctBy(h => h.Party)
+            // Every party that won a post or lost one, with the posts it holds and its gains less its losses.
+            var holders = calls.Select(c => c.Winner).Concat(calls.Where(c => c.ChangedHands).Select(c => c.Sitting!.Value)).Distinct()
+                .Select(party => (Party: party, Won: calls.Count(c => c.Winner == party), Change: calls.Count(c => c.ChangedHands && c.Winner == party) - calls.Count(c => c.ChangedHands && c.Sitting == party)))
                 .OrderByDescending(h => h.Won).ThenBy(h => PartyNames.NameOf(h.Party), StringComparer.Ordinal)
                 .Select(h => $"{PartyNames.NameOf(h.Party)} {Numbers.Count(h.Won, culture)} ({Numbers.Signed(h.Change, culture)})")
                 .ToList();

@@ -58,10 +58,10 @@ internal static class PartyCommand
         if (standing.IsNothingYet && lost.Count == 0 && book.DeclaredCount == 0 && book.ExpectedCount is null && contests.Count > 0)
         {
             // A night of mayors and commissioners only: no council line to give.
-            yield return $"{name}, {string.Join(" and ", contests.Select(c => c[..c.IndexOf(':', StringComparison.Ordinal)].ToLowerInvariant()))} so far:";
-            foreach (var line in contests)
+            yield return $"{name}, {string.Join(" and ", contests.Select(c => c.Label.ToLowerInvariant()))} so far:";
+            foreach (var (label, text) in contests)
             {
-                yield return line;
+                yield return $"{label}: {text}";
             }
 
             yield break;
@@ -70,9 +70,9 @@ internal static class PartyCommand
         if (standing.IsNothingYet && lost.Count == 0)
         {
             yield return $"{name}: no councils or councillors yet ({declared}).";
-            foreach (var line in contests)
+            foreach (var (label, text) in contests)
             {
-                yield return line;
+                yield return $"{label}: {text}";
             }
 
             yield break;
@@ -98,14 +98,14 @@ internal static class PartyCommand
             yield return "Held: " + string.Join(", ", held.Select(d => d.Council.Name));
         }
 
-        foreach (var line in contests)
+        foreach (var (label, text) in contests)
         {
-            yield return line;
+            yield return $"{label}: {text}";
         }
     }
 
     /// <summary>"Mayors: 2 won (+1) — West Midlands (gain from Conservatives), Hackney; lost Tees Valley": the party's mayoralties and commissioners.</summary>
-    private static IEnumerable<string> ContestLines(PartyCode party, ResultsBook book, CultureInfo culture)
+    private static IEnumerable<(string Label, string Text)> ContestLines(PartyCode party, ResultsBook book, CultureInfo culture)
     {
         foreach (var kind in new[] { ContestKind.Mayor, ContestKind.PoliceCommissioner })
         {
@@ -122,7 +122,7 @@ internal static class PartyCommand
             var names = won.Select(c => c.ChangedHands ? $"{c.Contest.Name} (gain from {PartyNames.NameOf(c.Sitting!.Value)})" : c.Contest.Name).ToList();
             var losses = lost.Count == 0 ? "" : $"; lost {Lists.And([.. lost.Select(c => $"{c.Contest.Name} to {PartyNames.NameOf(c.Winner)}")])}";
             var wins = won.Count == 0 ? "none won" : $"{Numbers.Count(won.Count, culture)} won ({Numbers.Signed(change, culture)}) — {string.Join(", ", names)}";
-            yield return $"{label}: {wins}{losses}";
+            yield return (label, wins + losses);
         }
     }
 }

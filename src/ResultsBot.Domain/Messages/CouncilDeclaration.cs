@@ -74,9 +74,6 @@ public sealed record CouncilDeclaration(
 
     public int SeatsOf(PartyCode party) => NewCouncil.Where(p => p.Party == party).Sum(p => p.Seats);
 
-    /// <summary>The party's seats on the eve of poll, when known.</summary>
-    public int? SeatsBefore(PartyCode party) => CouncilBefore?.Where(p => p.Party == party).Sum(p => p.Seats);
-
     /// <summary>The party's change in seats won on the stated basis, or null when the feed does not give it.</summary>
     public int? ChangeOf(PartyCode party)
     {
