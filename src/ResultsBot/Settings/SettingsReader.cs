@@ -155,8 +155,41 @@ public static class SettingsReader
             .ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Top-level sections that are not the bot's but the host's own, or read elsewhere (Admins, Subscriptions).</summary>
+    private static readonly HashSet<string> HostSections = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Admins", "Subscriptions", "Logging", "Kestrel", "urls", "AllowedHosts", "environment", "applicationName", "contentRoot",
+        "hostBuilder", "https_port", "http_ports", "https_ports", "shutdownTimeoutSeconds", "preventHostingStartup", "detailedErrors",
+    };
+
+    /// <summary>
+    /// A misspelt section ("--Discrod:BotToken=…") would otherwise be ignored silently. Only what the operator
+    /// wrote is checked — the command line and appsettings.json — not the machine's environment, which holds
+    /// every other program's variables too.
+    /// </summary>
+    private static void RejectUnknownSections(IConfiguration configuration)
+    {
+        if (configuration is not IConfigurationRoot root)
+        {
+            return;
+        }
+
+        foreach (var provider in root.Providers.Where(p => p is Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationProvider or Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider))
+        {
+            foreach (var section in provider.GetChildKeys([], null).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!KnownKeys.ContainsKey(section) && !HostSections.Contains(section)
+                    && !section.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) && !section.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new SettingsException($"{section} is not a section the bot knows (known: {string.Join(", ", KnownKeys.Keys.Concat(["Admins", "Subscriptions", "Logging"]))})");
+                }
+            }
+        }
+    }
+
     private static void RejectUnknownKeys(IConfiguration configuration)
     {
+        RejectUnknownSections(configuration);
         foreach (var (section, keys) in KnownKeys)
         {
             foreach (var child in configuration.GetSection(section).GetChildren())

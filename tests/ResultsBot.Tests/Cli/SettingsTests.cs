@@ -13,6 +13,7 @@ public sealed class SettingsTests
     [InlineData("--Feed:Source=ftp://example.invalid/feed", "only http:// and https:// URLs")]
     [InlineData("--Feed:Source=ftp://reader:pw-secret@example.invalid/feed?key=k-secret", "Feed:Source 'ftp://reader:***@example.invalid/feed?***': only http:// and https:// URLs")]
     [InlineData("--Posts:Culture=xx-nowhere", "Posts:Culture 'xx-nowhere'")]
+    [InlineData("--Discrod:BotToken=x", "error: Discrod is not a section the bot knows")]
     public async Task AnyVerb_BadSetting_FailsAtStartNamingTheKey(string setting, string expected)
     {
         using var dir = new TempDirectory();
@@ -45,6 +46,18 @@ public sealed class SettingsTests
 
         Assert.Equal(2, exit);
         Assert.Contains("Replay:Speed 'nonsense'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnyVerb_MisspeltSectionInAppsettings_FailsNamingIt()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("appsettings.json"), """{ "Slak": { "BotToken": "x" }, "Logging": { "LogLevel": { "Default": "Warning" } } }""");
+
+        var (exit, _, stderr) = await BotProcess.RunAsync(dir.Path, "ask", "/help");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: Slak is not a section the bot knows", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
