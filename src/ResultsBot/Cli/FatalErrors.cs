@@ -48,6 +48,13 @@ internal sealed class FatalErrors
             $"the database ({connectionString ?? "ConnectionStrings:ResultsBot"}) is damaged: {failure.Message} Restore it from a backup, or move it aside to start afresh (everything would be posted again).",
         StorageException => failure.Message,
         _ when StoreFaults.IsTransient(failure) => $"the database could not be used: {StoreFaults.Describe(failure)} ({failure.Message})",
+        IOException when IsAddressInUse(failure) =>
+            $"--urls: {failure.Message.TrimEnd('.')}; another program is listening there, so choose another port or stop it.",
         _ => $"the bot stopped on an unexpected failure: {failure.GetType().Name}: {failure.Message}",
     };
+
+    /// <summary>Kestrel's "address already in use": a setting to change (exit 2), not a crash.</summary>
+    public static bool IsAddressInUse(Exception failure) =>
+        failure is IOException && (failure.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+            || failure.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
 }

@@ -83,6 +83,7 @@ public static class SettingsReader
 
         // The standard ways to give a web server its address: --urls, or ASPNETCORE_URLS.
         var urls = Blank(configuration["urls"]) ?? Blank(configuration["ASPNETCORE_URLS"]);
+        CheckUrls(urls);
         return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration), Digest(configuration, "Console"), FeedAlerts(configuration))
         {
             Urls = urls,
@@ -198,6 +199,19 @@ public static class SettingsReader
                 {
                     throw new SettingsException($"{section}:{child.Key} is not a setting the bot knows (known: {string.Join(", ", keys.Select(k => $"{section}:{k}"))})");
                 }
+            }
+        }
+    }
+
+    /// <summary>--urls as Kestrel takes it (http://HOST:PORT, several separated by ';', "*" or "+" for every address), checked before the web server starts.</summary>
+    private static void CheckUrls(string? urls)
+    {
+        foreach (var url in (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parsed = url.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
+            if (!Uri.TryCreate(parsed, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
+            {
+                throw new SettingsException($"--urls '{url}': give where to listen as http://HOST:PORT, e.g. http://127.0.0.1:8080 (several separated by ';')");
             }
         }
     }

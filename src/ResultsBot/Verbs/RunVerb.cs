@@ -41,7 +41,9 @@ internal static class RunVerb
             // Starting reads the store (subscriptions) and opens the platforms: a damaged database shows here.
             await error.WriteLineAsync("error: " + FatalErrors.Describe(ex, host.Services.GetRequiredService<BotSettings>().ConnectionString));
             await StopQuietlyAsync(host);
-            return 1;
+
+            // A port another program holds is a setting to change, as a bad setting is (exit 2), not a crash.
+            return FatalErrors.IsAddressInUse(ex) ? 2 : 1;
         }
 
         var fatalStop = host.Services.GetService<Operations.FatalStop>();

@@ -14,6 +14,7 @@ public sealed class SettingsTests
     [InlineData("--Feed:Source=ftp://reader:pw-secret@example.invalid/feed?key=k-secret", "Feed:Source 'ftp://reader:***@example.invalid/feed?***': only http:// and https:// URLs")]
     [InlineData("--Posts:Culture=xx-nowhere", "Posts:Culture 'xx-nowhere'")]
     [InlineData("--Discrod:BotToken=x", "error: Discrod is not a section the bot knows")]
+    [InlineData("--urls=notaurl", "error: --urls 'notaurl': give where to listen as http://HOST:PORT")]
     public async Task AnyVerb_BadSetting_FailsAtStartNamingTheKey(string setting, string expected)
     {
         using var dir = new TempDirectory();
@@ -58,6 +59,21 @@ public sealed class SettingsTests
 
         Assert.Equal(2, exit);
         Assert.Contains("error: Slak is not a section the bot knows", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PortAnotherProgramHolds_SaysSoAndExitsTwo()
+    {
+        using var dir = new TempDirectory();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exit, _, stderr) = await BotProcess.RunAsync(dir.Path, "run", $"--urls=http://127.0.0.1:{port}");
+
+        Assert.Equal(2, exit);
+        var errors = stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"error: --urls: Failed to bind to address http://127.0.0.1:{port}: address already in use; another program is listening there, so choose another port or stop it."], errors);
     }
 
     [Fact]
