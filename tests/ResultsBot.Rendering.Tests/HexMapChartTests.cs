@@ -60,6 +60,14 @@ public class HexMapChartTests
     }
 
     [Fact]
+    public void Render_AltTextEarlyInTheNight_ListsControlOnlyAndCountsTheRestAsStillToDeclare()
+    {
+        var image = HexMapChart.Render(NightMap.From(SampleNight.Declared(1), "PA Media", At, EnGb));
+
+        Assert.Contains("1 of 107 councils declared. Declared councils coloured by control: Labour 1. 1 gain outlined in black; 106 still to declare shown outlined;", image.AltText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fonts_AreTheProjectsOwnSoLabelsDrawOnAMachineWithNone()
     {
         // Labels are drawn only with the typefaces embedded in the rendering assembly (loaded from a stream),

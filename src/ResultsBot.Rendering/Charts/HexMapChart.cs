@@ -134,7 +134,7 @@ public static class HexMapChart
         var onMap = picture.Councils.Where(c => HexLayout.DistrictCells.ContainsKey(c.Gss)).ToList();
         var awaiting = onMap.Count(c => c.State == MapState.Awaiting);
         var gains = onMap.Count(c => c.Gained);
-        var legend = string.Join(", ", picture.Legend.Where(l => l.Count > 0).Select(l => $"{l.Label} {l.Count}"));
+        var legend = string.Join(", ", picture.Legend.Where(l => l.IsControl && l.Count > 0).Select(l => $"{l.Label} {l.Count}"));
         var off = picture.Councils.Count - onMap.Count;
         var offMap = off > 0 ? $" {off} council{(off == 1 ? " is" : "s are")} not on this map (county councils and councils newer than the layout)." : "";
         return $"{picture.Title}: hex map of Great Britain's councils, one hexagon each. {picture.Progress}. " +

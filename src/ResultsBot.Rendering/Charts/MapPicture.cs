@@ -23,4 +23,5 @@ public sealed record MapCouncil(string Gss, string Name, MapState State, string?
 /// <param name="Legend">The parties in control, with their colours, in the order the legend lists them.</param>
 public sealed record MapPicture(string Title, string Progress, string Footer, IReadOnlyList<MapCouncil> Councils, IReadOnlyList<LegendEntry> Legend);
 
-public sealed record LegendEntry(string Label, string Colour, int Count);
+/// <param name="IsControl">False for entries that are not who controls a council ("Still to declare"): the alt text lists control only.</param>
+public sealed record LegendEntry(string Label, string Colour, int Count, bool IsControl = true);

@@ -38,7 +38,7 @@ public static class NightMap
             .Select(g => new LegendEntry(PartyNames.NameOf(g.Key), PartyColours.Of(g.Key), g.Count()));
         var legend = controlled
             .Append(new LegendEntry("No overall control", PartyColours.NoOverallControl, declarations.Count(d => d.Controller.IsNoOverallControl)))
-            .Append(new LegendEntry("Still to declare", "#FFFFFF", councils.Count(c => c.State == MapState.Awaiting)))
+            .Append(new LegendEntry("Still to declare", "#FFFFFF", councils.Count(c => c.State == MapState.Awaiting), IsControl: false))
             .ToList();
         var progress = book.ExpectedCount is { } expected
             ? $"{Numbers.Count(declarations.Count, culture)} of {Numbers.Count(expected, culture)} councils declared"
