@@ -31,9 +31,7 @@ internal static class DeclaredCommand
         }
 
         var declared = book.Declarations.Where(d => narrowing.Keeps(d)).ToList();
-        var total = expected is { } all
-            ? $"{Numbers.Count(book.DeclaredCount, culture)} of {Numbers.Count(all, culture)} councils declared"
-            : book.DeclaredCount == 1 ? "1 council declared" : $"{Numbers.Count(book.DeclaredCount, culture)} councils declared";
+        var total = Progress.Councils(book.DeclaredCount, expected, culture);
         var lines = new List<string> { $"{total}. {Holders(book.Declarations, culture)}." };
         if (narrowing.Words is { } words)
         {

@@ -48,9 +48,7 @@ internal static class PartyCommand
     {
         var party = standing.Party;
         var name = PartyNames.NameOf(party);
-        var declared = book.ExpectedCount is { } expected
-            ? $"{Numbers.Count(book.DeclaredCount, culture)} of {Numbers.Count(expected, culture)} councils declared"
-            : book.DeclaredCount == 1 ? "1 council declared" : $"{Numbers.Count(book.DeclaredCount, culture)} councils declared";
+        var declared = Progress.Councils(book.DeclaredCount, book.ExpectedCount, culture);
         var held = book.Declarations.Where(d => d.Controller == party && d.Sitting == party).ToList();
         var gained = book.Declarations.Where(d => d.Controller == party && d.Sitting != party).ToList();
         var lost = book.Declarations.Where(d => d.Sitting == party && d.Controller != party).ToList();

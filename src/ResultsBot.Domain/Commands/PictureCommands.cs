@@ -11,9 +11,7 @@ internal static class PictureCommands
 {
     public static CommandAnswer Map(ResultsBook book, CultureInfo culture)
     {
-        var progress = book.ExpectedCount is { } expected
-            ? $"{Numbers.Count(book.DeclaredCount, culture)} of {Numbers.Count(expected, culture)} councils declared"
-            : $"{Numbers.Count(book.DeclaredCount, culture)} councils declared";
+        var progress = Progress.Councils(book.DeclaredCount, book.ExpectedCount, culture);
         return new CommandAnswer($"Council control tonight: {progress}.") { Picture = new PictureRequest(PictureKind.Map) };
     }
 

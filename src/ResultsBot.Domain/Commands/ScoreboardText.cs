@@ -99,16 +99,7 @@ public static class ScoreboardText
 
     private static string Plural(int count, string noun, CultureInfo culture) => count == 1 ? $"1 {noun}" : $"{Numbers.Count(count, culture)} {noun}s";
 
-    private static string Progress(Scoreboard board, CultureInfo culture)
-    {
-        var declared = Numbers.Count(board.Declared, culture);
-        return board.Expected switch
-        {
-            { } expected => $"{declared} of {Numbers.Count(expected, culture)} councils declared",
-            _ when board.Declared == 1 => "1 council declared",
-            _ => $"{declared} councils declared",
-        };
-    }
+    private static string Progress(Scoreboard board, CultureInfo culture) => Text.Progress.Councils(board.Declared, board.Expected, culture);
 
     /// <summary>The party column left-aligned, the numbers right-aligned under their headings, two spaces between.</summary>
     private static IEnumerable<string> Table(List<string[]> rows)

@@ -25,9 +25,7 @@ public static class BoardCharts
         var note = coverage.CouncilsWithChanges == board.Declared
             ? "Net change in seats won since the same seats were last fought."
             : $"Net change in seats won since the same seats were last fought, on the {Numbers.Count(coverage.CouncilsWithChanges, culture)} of {Numbers.Count(board.Declared, culture)} councils that give it.";
-        var progress = board.Expected is { } expected
-            ? $"{Numbers.Count(board.Declared, culture)} of {Numbers.Count(expected, culture)} councils declared"
-            : $"{Numbers.Count(board.Declared, culture)} councils declared";
+        var progress = Progress.Councils(board.Declared, board.Expected, culture);
         return new BarPicture("Councillors: net change", progress, $"{source} · {UkTime.Format(at, culture)}", bars, "net change in councillors by party", note);
     }
 

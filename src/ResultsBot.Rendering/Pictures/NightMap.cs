@@ -40,9 +40,7 @@ public static class NightMap
             .Append(new LegendEntry("No overall control", PartyColours.NoOverallControl, declarations.Count(d => d.Controller.IsNoOverallControl)))
             .Append(new LegendEntry("Still to declare", "#FFFFFF", councils.Count(c => c.State == MapState.Awaiting), IsControl: false))
             .ToList();
-        var progress = book.ExpectedCount is { } expected
-            ? $"{Numbers.Count(declarations.Count, culture)} of {Numbers.Count(expected, culture)} councils declared"
-            : $"{Numbers.Count(declarations.Count, culture)} councils declared";
+        var progress = Progress.Councils(declarations.Count, book.ExpectedCount, culture);
         var footer = $"{source} · {UkTime.Format(at, culture)} · layout: Open Innovations";
         return new MapPicture("Council control tonight", progress, footer, councils, legend);
     }
