@@ -49,4 +49,10 @@ public class PictureCommandsTests
         Assert.False(answer.Ok);
         Assert.Null(answer.Picture);
     }
+
+    [Fact]
+    public void Map_OneCouncilDeclaredAndNoneExpected_SaysCouncilNotCouncils()
+    {
+        Assert.Equal("Council control tonight: 1 council declared.", _engine.Answer("/map", Books.With(Night.Adur)).Text);
+    }
 }
