@@ -14,7 +14,7 @@ public sealed class OperationsServerTests
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         feed.CopyFeed("Local_Test_result_Thurrock_1.xml", "Local_Test_result_Bolton_1.xml", "Local_Test_result_Bolton_2.xml");
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         using var bot = BotProcess.Start(work.Path, "--Feed:Source=" + feed.Path, "--urls", url);
         await bot.WaitForOutputAsync(o => Posts.Headlines(o).Count == 3, Patience, "three posts");
         using var http = new HttpClient { BaseAddress = new Uri(url) };
@@ -41,11 +41,11 @@ public sealed class OperationsServerTests
         using var dir = new TempDirectory();
         await using var server = await FeedServer.StartAsync(dir.Path);
         server.Failing = true;
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         using var bot = BotProcess.Start(work.Path, "--Feed:Source=" + server.Url, "--Feed:PollInterval=100ms", "--Operations:FeedFailingAfter=1s", "--urls", url);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
 
-        var (status, body) = await ReadinessUntilAsync(http, (_, text) => text.Contains("\"feed\":\"failing:", StringComparison.Ordinal));
+        var (status, body) = await Readiness.UntilAsync(http, (_, text) => text.Contains("\"feed\":\"failing:", StringComparison.Ordinal), Patience);
 
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
@@ -62,52 +62,18 @@ public sealed class OperationsServerTests
         await using var server = await FeedServer.StartAsync(dir.Path);
         var firstAnswer = new TaskCompletionSource();
         server.Held = firstAnswer.Task;
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         using var bot = BotProcess.Start(work.Path, "--Feed:Source=" + server.Url, "--Feed:PollInterval=100ms", "--urls", url);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
 
-        var before = await ReadinessUntilAsync(http, (_, _) => true);
+        var before = await Readiness.UntilAsync(http, (_, _) => true, Patience);
         firstAnswer.SetResult();
-        var after = await ReadinessUntilAsync(http, (code, _) => code == HttpStatusCode.OK);
+        var after = await Readiness.UntilAsync(http, (code, _) => code == HttpStatusCode.OK, Patience);
 
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, before.Status);
         Assert.Contains("\"feed\":\"starting:", before.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, after.Status);
-    }
-
-    /// <summary>Asks /readyz until an answer satisfies <paramref name="until"/> or patience runs out (the bot may not be listening yet); the last answer.</summary>
-    private static async Task<(HttpStatusCode? Status, string Body)> ReadinessUntilAsync(HttpClient http, Func<HttpStatusCode, string, bool> until)
-    {
-        (HttpStatusCode? Status, string Body) last = (null, "");
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < Patience)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-                last = (response.StatusCode, await response.Content.ReadAsStringAsync());
-                if (until(response.StatusCode, last.Body))
-                {
-                    return last;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        return last;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -28,7 +28,7 @@ public sealed class SecretsNeverWrittenTests
         using var discord = new FakeDiscord($"discord-{Marker}-right", "1234567890");
         await using var platforms = await FakeServer.StartAsync([.. discord.Parts, new FakeSlackWebApi()]);
         var secretFeed = new UriBuilder(feed.Url) { UserName = "newsroom", Password = $"pw-{Marker}-1", Query = $"apikey=key-{Marker}-2&region=all-{Marker}-3" }.Uri;
-        var web = $"http://127.0.0.1:{FreePort()}";
+        var web = $"http://127.0.0.1:{FreePorts.Next()}";
 
         using var bot = BotProcess.Start(
             work.Path,
@@ -69,12 +69,5 @@ public sealed class SecretsNeverWrittenTests
         Assert.Contains("Reading http://newsroom:***@127.0.0.1", bot.Stderr, StringComparison.Ordinal);
         Assert.Contains("check Slack:BotToken", bot.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(Marker, everything, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

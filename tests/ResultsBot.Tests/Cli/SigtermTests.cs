@@ -39,7 +39,7 @@ public sealed class SigtermTests
             "--Discord:GatewayUrl=" + new Uri(server.WebSocketUrl, "/gateway"),
             "--Discord:Channels=111,222",
             "--urls",
-            $"http://127.0.0.1:{FreePort()}");
+            $"http://127.0.0.1:{FreePorts.Next()}");
         await Waits.UntilAsync(() => fake.Rest.MessagesIn("111").Count >= postsFirst && fake.Gateway.IsReady, bot, Patience, $"{postsFirst} posts");
 
         bot.Signal("TERM");
@@ -83,12 +83,5 @@ public sealed class SigtermTests
             .Where(l => l.StartsWith("error:", StringComparison.Ordinal) || l.StartsWith("fatal:", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal))
             .ToList();
         Assert.True(alarming.Count == 0, "logged on SIGTERM:\n" + string.Join("\n", alarming));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

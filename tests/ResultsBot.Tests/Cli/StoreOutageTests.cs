@@ -29,7 +29,7 @@ public sealed class StoreOutageTests
         using var disk = SmallFileSystem.TryTmpfs(2 * 1024 * 1024, out var why) ?? throw new InvalidOperationException(why);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         Drop(feed, "Local_Test_result_Thurrock_1.xml");
         using var bot = Start(work, feed, disk.File("bot.db"), url);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
@@ -41,12 +41,12 @@ public sealed class StoreOutageTests
             Drop(feed, $"Local_Test_result_{council}_1.xml");
         }
 
-        var full = await ReadinessUntilAsync(http, (_, body) => body.Contains("the disk is full", StringComparison.Ordinal));
+        var full = await Readiness.UntilAsync(http, (_, body) => body.Contains("the disk is full", StringComparison.Ordinal), Patience);
         await bot.WaitForOutputAsync(o => o.Contains("Database problem: results cannot be saved (the disk is full)", StringComparison.Ordinal), Patience, "the alert");
         await Task.Delay(TimeSpan.FromSeconds(3)); // more polls, each refused
         File.Delete(filler);
         await bot.WaitForOutputAsync(o => o.Contains("Database back: results are being saved again", StringComparison.Ordinal) && Councils.All(c => Count(o, c) == 1), Patience, "every council and the all-clear");
-        var recovered = await ReadinessUntilAsync(http, (status, _) => status == HttpStatusCode.OK);
+        var recovered = await Readiness.UntilAsync(http, (status, _) => status == HttpStatusCode.OK, Patience);
         bot.Signal("TERM");
 
         Assert.Equal(0, await bot.WaitForExitAsync(Patience));
@@ -69,7 +69,7 @@ public sealed class StoreOutageTests
         using var disk = SmallFileSystem.TryExt4(out var why) ?? throw new InvalidOperationException(why);
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         Drop(feed, "Local_Test_result_Thurrock_1.xml");
         var db = disk.File("bot.db");
         using (var bot = Start(work, feed, db, url))
@@ -79,7 +79,7 @@ public sealed class StoreOutageTests
 
             Assert.True(disk.TryMakeReadOnly(out why), why);
             Drop(feed, "Local_Test_result_Adur_1.xml");
-            var readOnly = await ReadinessUntilAsync(http, (_, body) => body.Contains("not writable since", StringComparison.Ordinal));
+            var readOnly = await Readiness.UntilAsync(http, (_, body) => body.Contains("not writable since", StringComparison.Ordinal), Patience);
             await bot.WaitForOutputAsync(o => o.Contains("Database problem: results cannot be saved", StringComparison.Ordinal), Patience, "the alert");
             await Task.Delay(TimeSpan.FromSeconds(3));
             Assert.False(bot.HasExited, "the bot stopped on a read-only file system:\n" + bot.Stderr);
@@ -95,7 +95,7 @@ public sealed class StoreOutageTests
         // The operator repairs the file system; the next start posts what the outage held back, and nothing again.
         SqliteConnection.ClearAllPools();
         disk.RepairAndRemount();
-        using var again = Start(work, feed, db, $"http://127.0.0.1:{FreePort()}");
+        using var again = Start(work, feed, db, $"http://127.0.0.1:{FreePorts.Next()}");
         await again.WaitForOutputAsync(o => Count(o, "Adur") == 1, Patience, "the result the outage held back");
         await Task.Delay(1000);
         again.Signal("TERM");
@@ -109,11 +109,11 @@ public sealed class StoreOutageTests
     {
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         var db = work.File("bot.db");
         using var bot = Start(work, feed, db, url);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
-        await ReadinessUntilAsync(http, (status, _) => status == HttpStatusCode.OK);
+        await Readiness.UntilAsync(http, (status, _) => status == HttpStatusCode.OK, Patience);
 
         using var locker = new SqliteConnection($"Data Source={db};Pooling=False");
         locker.Open();
@@ -121,10 +121,10 @@ public sealed class StoreOutageTests
         exclusive.CommandText = "BEGIN EXCLUSIVE";
         exclusive.ExecuteNonQuery();
         var slowest = TimeSpan.Zero;
-        var locked = await ReadinessUntilAsync(http, (_, body) => body.Contains("locked", StringComparison.Ordinal), elapsed => slowest = elapsed > slowest ? elapsed : slowest);
+        var locked = await Readiness.UntilAsync(http, (_, body) => body.Contains("locked", StringComparison.Ordinal), Patience, elapsed => slowest = elapsed > slowest ? elapsed : slowest);
         exclusive.CommandText = "ROLLBACK";
         exclusive.ExecuteNonQuery();
-        var back = await ReadinessUntilAsync(http, (status, _) => status == HttpStatusCode.OK);
+        var back = await Readiness.UntilAsync(http, (status, _) => status == HttpStatusCode.OK, Patience);
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
 
@@ -160,39 +160,4 @@ public sealed class StoreOutageTests
     /// <summary>How many headlines name the council (as a whole word: Brent is not Brentwood).</summary>
     private static int Count(string stdout, string council) =>
         Posts.Headlines(stdout).Count(h => Regex.IsMatch(h, $@"\b{Regex.Escape(council)}\b"));
-
-    private static async Task<(HttpStatusCode? Status, string Body)> ReadinessUntilAsync(HttpClient http, Func<HttpStatusCode, string, bool> until, Action<TimeSpan>? took = null)
-    {
-        (HttpStatusCode? Status, string Body) last = (null, "");
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < Patience)
-        {
-            try
-            {
-                var asked = Stopwatch.StartNew();
-                using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-                last = (response.StatusCode, await response.Content.ReadAsStringAsync());
-                took?.Invoke(asked.Elapsed);
-                if (until(response.StatusCode, last.Body))
-                {
-                    return last;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        return last;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -17,7 +17,7 @@ public sealed class StuckFeedRunTests
         using var work = new TempDirectory();
         folder.CopyFeed("Local_Test_result_Thurrock_1.xml");
         await using var feed = await FeedServer.StartAsync(folder.Path);
-        var web = $"http://127.0.0.1:{FreePort()}";
+        var web = $"http://127.0.0.1:{FreePorts.Next()}";
         using var bot = BotProcess.Start(
             work.Path,
             "--Feed:Source=" + feed.Url,
@@ -51,12 +51,5 @@ public sealed class StuckFeedRunTests
         using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return (response.StatusCode, body.RootElement.GetProperty("checks").GetProperty("feed").GetString());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

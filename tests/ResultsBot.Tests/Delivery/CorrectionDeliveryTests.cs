@@ -27,7 +27,7 @@ public sealed class CorrectionDeliveryTests
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
         feed.CopyFeed("Local_Test_result_Bolton_1.xml");
-        var port = FreePort();
+        var port = FreePorts.Next();
 
         using var bot = BotProcess.Start(
             work.Path,
@@ -73,12 +73,5 @@ public sealed class CorrectionDeliveryTests
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -115,7 +115,7 @@ public sealed class DiscordDeliveryTests
         using var forger = new FakeDiscordInteractionsSigner();
         using var feed = new TempDirectory();
         using var work = new TempDirectory();
-        var port = FreePort();
+        var port = FreePorts.Next();
         var endpoint = new Uri($"http://127.0.0.1:{port}/discord/interactions");
 
         using var bot = BotProcess.Start(work.Path, Settings(server, feed, work, "--Discord:Mode=Interactions", "--Discord:PublicKey=" + signer.PublicKeyHex, $"--urls=http://127.0.0.1:{port}"));
@@ -169,12 +169,6 @@ public sealed class DiscordDeliveryTests
         Assert.Contains("Barnet", discord.MessagesIn("333")[0].Title, StringComparison.Ordinal);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string[] Settings(FakeServer server, TempDirectory feed, TempDirectory work, params string[] more) =>
     [
