@@ -10,4 +10,7 @@ public interface IBotCommands
 
     /// <summary>Suggestions for an option being typed: <paramref name="option"/> is "council" or "party".</summary>
     IReadOnlyList<string> Complete(string option, string partial);
+
+    /// <summary>The picture an answer asks for (/map, /chamber, /chart), drawn now; null when there is none or it could not be drawn (then the text goes alone).</summary>
+    PostImage? DrawPicture(PictureRequest request) => null;
 }

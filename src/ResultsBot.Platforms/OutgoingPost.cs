@@ -18,5 +18,12 @@ public sealed record OutgoingPost(long DeliveryId, string ChannelId, Post Post, 
     /// <summary>The platform's id of the newest post recorded in this channel before this one, if any: an earlier copy can only be after it.</summary>
     public string? PreviousMessageId { get; init; }
 
+    /// <summary>
+    /// Pictures to send with the post, the main one first (the map, then a council's chamber); empty when the
+    /// channel takes none or drawing failed (the text never waits for a picture). A correction that edits replaces
+    /// the original's pictures with these.
+    /// </summary>
+    public IReadOnlyList<PostImage> Images { get; init; } = [];
+
     public string IdempotencyKey => DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -91,12 +91,14 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<IBotCommands>(sp => sp.GetRequiredService<CommandRunner>());
         services.AddSingleton<IPlatformMonitor>(sp => sp.GetRequiredService<BotMetrics>());
-        services.AddSingleton(sp => SubscribeConfiguredChannels(new ChannelSubscriptions(sp.GetRequiredService<SqliteResultsStore>()), settings, output is not null, running));
+        var consoleImages = ConsoleImageFolder(settings, running) is not null;
+        services.AddSingleton(sp => SubscribeConfiguredChannels(new ChannelSubscriptions(sp.GetRequiredService<SqliteResultsStore>()), settings, output is not null, running, consoleImages));
         services.AddSingleton(sp => new Pictures.PictureMaker(settings.Culture, settings.SourceName, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Pictures.PostPictures(
+            sp.GetRequiredService<Pictures.PictureMaker>(), () => sp.GetRequiredService<ResultsDesk>().Book, sp.GetRequiredService<ILogger<Pictures.PostPictures>>()));
         if (ConsoleImageFolder(settings, running) is { } folder)
         {
-            services.AddSingleton(sp => new ConsolePictures(
-                sp.GetRequiredService<Pictures.PictureMaker>(), () => sp.GetRequiredService<ResultsDesk>().Book, folder, sp.GetRequiredService<ILogger<ConsolePictures>>()));
+            services.AddSingleton(sp => new ConsolePictures(folder, sp.GetRequiredService<ILogger<ConsolePictures>>()));
         }
 
         if (output is not null)
@@ -132,7 +134,8 @@ public static class ResultsBotHostBuilderExtensions
     /// Channels named in configuration get their filters at every start (a filter set later by /subscribe
     /// stays); the console, when it shows posts, is one of them, and shows ward results too.
     /// </summary>
-    private static ChannelSubscriptions SubscribeConfiguredChannels(ChannelSubscriptions subscriptions, BotSettings settings, bool console, bool running)
+    /// <param name="consoleImages">The console writes pictures (a folder is set): every picture, since files flood no one.</param>
+    private static ChannelSubscriptions SubscribeConfiguredChannels(ChannelSubscriptions subscriptions, BotSettings settings, bool console, bool running, bool consoleImages)
     {
         if (running)
         {
@@ -152,7 +155,7 @@ public static class ResultsBotHostBuilderExtensions
             var digest = settings.ConsoleDigest;
             subscriptions.Subscribe(
                 ConsolePostSink.ChannelName,
-                SubscriptionFilter.Everything with { Digest = digest.Enabled ? true : null, DigestWindow = digest.Enabled ? digest.Window : null, Wards = true },
+                SubscriptionFilter.Everything with { Digest = digest.Enabled ? true : null, DigestWindow = digest.Enabled ? digest.Window : null, Wards = true, Images = consoleImages },
                 "config",
                 "configuration");
         }

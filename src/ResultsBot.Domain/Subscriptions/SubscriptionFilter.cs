@@ -30,6 +30,13 @@ public sealed record SubscriptionFilter(
     /// <summary>Ward results too, on top of whatever else the filter lets through (the "wards" clause).</summary>
     public bool Wards { get; init; }
 
+    /// <summary>
+    /// Pictures with posts ("images on|off"): on is the map with milestones and changes of control and each
+    /// council's chamber with its result; off is none; null (the default) is the map with milestones only, so a
+    /// busy channel is not flooded.
+    /// </summary>
+    public bool? Images { get; init; }
+
     public bool NarrowsPlaces => Places.Count > 0 || Councils.Count > 0;
 
     public bool Matches(Post post)

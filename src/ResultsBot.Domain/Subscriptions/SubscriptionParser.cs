@@ -7,12 +7,12 @@ namespace ResultsBot.Domain.Subscriptions;
 
 /// <summary>
 /// Reads /subscribe's filters: clauses separated by ";" — "everything", "region London, Wales",
-/// "councils Hull, Leeds", "party Green", "changes", "wards" (ward results too), "types councils, mayors, wards", "digest 5m" / "digest off".
+/// "councils Hull, Leeds", "party Green", "changes", "wards" (ward results too), "types councils, mayors, wards", "digest 5m" / "digest off", "images on" / "images off".
 /// Every clause is checked: an unknown council, party or region is an error naming it, never ignored.
 /// </summary>
 public static class SubscriptionParser
 {
-    public const string Usage = "/subscribe region London; councils Hull, Leeds; party Green; changes; wards; types councils; digest 5m  (or /subscribe with nothing for everything)";
+    public const string Usage = "/subscribe region London; councils Hull, Leeds; party Green; changes; wards; types councils; digest 5m; images on  (or /subscribe with nothing for everything)";
 
     private static readonly string[] KnownTypes = ["council", "mayor", "pcc", "parliament", "ward", "by-election", "referendum"];
 
@@ -34,6 +34,7 @@ public static class SubscriptionParser
         var changes = false;
         var wards = false;
         bool? digest = null;
+        bool? images = null;
         TimeSpan? window = null;
         // Built only for a council clause to check: reading thousands of stored filters at start must not build it each time.
         var names = new Lazy<Dictionary<string, string>>(() => knownCouncils.Concat(Regions.KnownCouncils.Where(k => !knownCouncils.ContainsKey(k.Key)))
@@ -81,6 +82,10 @@ public static class SubscriptionParser
                 case "digest" or "digests":
                     (digest, window, error) = Digest(rest, trusted);
                     break;
+                case "images" or "image" or "pictures":
+                    images = OnOff(rest);
+                    error = images is null ? $"images takes on or off (e.g. images off), not \"{SafeText.Echo(rest)}\"" : null;
+                    break;
                 default:
                     error = $"I don't understand \"{SafeText.Echo(clause)}\". Try: {Usage}";
                     break;
@@ -92,8 +97,15 @@ public static class SubscriptionParser
             }
         }
 
-        return SubscriptionParse.Ok(new SubscriptionFilter([.. places.Distinct()], [.. councils.Distinct()], [.. parties.Distinct()], changes, [.. types.Distinct()], digest, window) { Wards = wards });
+        return SubscriptionParse.Ok(new SubscriptionFilter([.. places.Distinct()], [.. councils.Distinct()], [.. parties.Distinct()], changes, [.. types.Distinct()], digest, window) { Wards = wards, Images = images });
     }
+
+    private static bool? OnOff(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "on" or "yes" or "true" => true,
+        "off" or "no" or "false" => false,
+        _ => null,
+    };
 
     private static string? Each(string[] items, string what, Func<string, string?> take)
     {

@@ -47,6 +47,11 @@ public static class SubscriptionText
             clauses.Add(digest ? "digest " + Durations(filter.DigestWindow ?? TimeSpan.FromSeconds(20)) : "digest off");
         }
 
+        if (filter.Images is { } images)
+        {
+            clauses.Add(images ? "images on" : "images off");
+        }
+
         return clauses.Count == 0 ? "everything" : string.Join("; ", clauses);
     }
 
@@ -77,6 +82,12 @@ public static class SubscriptionText
         }
 
         parts.Add(filter.Digest == true ? $"as digests every {Durations(filter.DigestWindow ?? TimeSpan.FromSeconds(20))}" : "each as it comes");
+        parts.Add(filter.Images switch
+        {
+            true => "with pictures (the map at milestones and changes of control, each council's chamber)",
+            false => "no pictures",
+            null => "with the map at milestones",
+        });
         var night = filter.NarrowsPlaces ? "" : " Night-wide news (milestones, the national share) too.";
         return string.Join(", ", parts) + "." + night;
     }

@@ -25,21 +25,34 @@ public sealed class PictureMaker(CultureInfo culture, string sourceName, TimePro
     };
 
     /// <summary>
-    /// The map that goes with a post: a milestone's, or a change of control's, drawn as the night stood when it
-    /// declared; null for posts that carry no picture.
+    /// The pictures that go with a post, main one first: a milestone's map (unless the channel takes no
+    /// pictures); with pictures on, a change of control's map, drawn as the night stood when it declared, and
+    /// every council result's chamber. Empty for posts that carry none.
     /// </summary>
-    public RenderedImage? ForPost(Post post, ResultsBook book)
+    /// <param name="images">The channel's "images" setting: true on, false off, null milestones only.</param>
+    public IReadOnlyList<RenderedImage> ForPost(Post post, ResultsBook book, bool? images)
     {
-        int? upTo = post switch
+        if (images == false)
         {
-            { Kind: PostKind.Milestone } when MilestoneCount(post.Subject) is { } count => count,
-            // Posts come back from the outbox without their routing topic: the book says whether control changed.
-            { Kind: PostKind.Declaration } when book.Latest(post.Subject) is CouncilDeclaration declaration && declaration.Controller != declaration.Sitting =>
-                book.DeclarationNumber(declaration),
-            _ => null,
-        };
-        return upTo is { } n ? HexMapChart.Render(NightMap.From(book, sourceName, time.GetUtcNow(), culture, n)) : null;
+            return [];
+        }
+
+        if (post.Kind == PostKind.Milestone)
+        {
+            return MilestoneCount(post.Subject) is { } count ? [Map(book, count)] : [];
+        }
+
+        // Posts come back from the outbox without their routing topic: the book says whether control changed.
+        if (images != true || post.Kind != PostKind.Declaration || book.Latest(post.Subject) is not CouncilDeclaration declaration)
+        {
+            return [];
+        }
+
+        var chamber = ChamberChart.Render(CouncilChamber.From(declaration, sourceName, declaration.DeclaredAt ?? time.GetUtcNow(), culture));
+        return declaration.Controller != declaration.Sitting ? [Map(book, book.DeclarationNumber(declaration)), chamber] : [chamber];
     }
+
+    private RenderedImage Map(ResultsBook book, int upTo) => HexMapChart.Render(NightMap.From(book, sourceName, time.GetUtcNow(), culture, upTo));
 
     // "milestone/54-of-107": the count the milestone marks.
     private static int? MilestoneCount(string subject) =>

@@ -23,7 +23,8 @@ public sealed class CommandRunner(
     ChannelSubscriptions subscriptions,
     TimeProvider time,
     CultureInfo culture,
-    ILogger<CommandRunner> logger) : IBotCommands
+    ILogger<CommandRunner> logger,
+    Pictures.PostPictures? pictures = null) : IBotCommands
 {
     private const string AdminsOnly =
         "Only channel admins can change what is posted here (on Discord, members who can manage the channel; on Slack, the bot's configured admins).";
@@ -76,6 +77,8 @@ public sealed class CommandRunner(
     }
 
     public IReadOnlyList<string> Complete(string option, string partial) => CommandEngine.Complete(option, partial, desk.Book);
+
+    public PostImage? DrawPicture(PictureRequest request) => pictures?.ForAnswer(request);
 
     private CommandAnswer Subscribe(string argument, CommandRequest request)
     {

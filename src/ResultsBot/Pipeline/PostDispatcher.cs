@@ -25,7 +25,8 @@ public sealed class PostDispatcher(
     FeedAlertPolicy? operations = null,
     PlatformOutages? outages = null,
     Operations.StoreWatch? storeWatch = null,
-    HistoryGuard? guard = null)
+    HistoryGuard? guard = null,
+    Pictures.PostPictures? pictures = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
@@ -266,7 +267,7 @@ public sealed class PostDispatcher(
         var sent = 0;
         foreach (var delivery in deliveries)
         {
-            if (await SendAsync(outlet, address, delivery, delivery.Post, cancellationToken) is { } platformId)
+            if (await SendAsync(outlet, address, delivery, delivery.Post, cancellationToken, withPictures: true) is { } platformId)
             {
                 await RecordDeliveredAsync(delivery, platformId.Id, cancellationToken);
                 metrics?.PostDelivered(address.Platform, time.GetUtcNow() - delivery.QueuedAt);
@@ -309,7 +310,8 @@ public sealed class PostDispatcher(
     }
 
     /// <summary>Sends one post; null when the platform refused it for good (then it is settled as failed).</summary>
-    private async Task<SentId?> SendAsync(IPlatformOutlet outlet, ChannelAddress address, PendingDelivery delivery, Post post, CancellationToken cancellationToken)
+    /// <param name="withPictures">False for a digest: many results in one post carry no single picture.</param>
+    private async Task<SentId?> SendAsync(IPlatformOutlet outlet, ChannelAddress address, PendingDelivery delivery, Post post, CancellationToken cancellationToken, bool withPictures = false)
     {
         store.MarkAttempted(delivery.DeliveryId);
         // A correction queued behind its original (after an outage) was read before the original went out:
@@ -324,6 +326,8 @@ public sealed class PostDispatcher(
                 Replacement = replacement?.Digest,
                 AttemptedAt = delivery.AttemptedAt,
                 PreviousMessageId = delivery.PreviousPlatformMessageId,
+                // Drawn as it goes out, from the book: nothing but the post is stored, so a restart redraws the same.
+                Images = withPictures && pictures is not null ? pictures.For(post, subscriptions.FilterOf(delivery.Channel)?.Images) : [],
             };
             var id = await outlet.SendAsync(outgoing, cancellationToken);
             return new SentId(id);

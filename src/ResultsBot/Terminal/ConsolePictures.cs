@@ -1,45 +1,36 @@
 using Microsoft.Extensions.Logging;
-using ResultsBot.Domain.Book;
-using ResultsBot.Domain.Commands;
-using ResultsBot.Domain.Posts;
-using ResultsBot.Pictures;
-using ResultsBot.Rendering;
+using ResultsBot.Platforms;
 
 namespace ResultsBot.Terminal;
 
 /// <summary>
 /// The console's pictures: PNG files written to a folder (Console:ImageFolder), the path and alt text printed
-/// with the post or answer. A picture that fails to draw or write is logged and never holds up the text.
+/// with the post or answer. A picture that cannot be written is logged and never holds up the text.
 /// </summary>
-public sealed class ConsolePictures(PictureMaker maker, Func<ResultsBook> book, string folder, ILogger<ConsolePictures> logger)
+public sealed class ConsolePictures(string folder, ILogger<ConsolePictures> logger)
 {
     private int _written;
 
-    /// <summary>The lines to print for an answer's picture, or none.</summary>
-    public string? ForAnswer(PictureRequest? request) =>
-        request is null ? null : Write(() => maker.Draw(request, book()), request.Kind.ToString().ToLowerInvariant());
+    /// <summary>The lines to print for the pictures of a post or an answer about <paramref name="subject"/>, or null for none.</summary>
+    public string? Write(IEnumerable<PostImage> images, string subject)
+    {
+        var lines = images.Select(image => Write(image, subject)).OfType<string>().ToList();
+        return lines.Count == 0 ? null : string.Join("\n", lines);
+    }
 
-    /// <summary>The lines to print for a post's picture (milestones, changes of control), or none.</summary>
-    public string? ForPost(Post post) => Write(() => maker.ForPost(post, book()), Slug(post.Subject));
-
-    private string? Write(Func<RenderedImage?> draw, string name)
+    private string? Write(PostImage image, string subject)
     {
         try
         {
-            if (draw() is not { } image)
-            {
-                return null;
-            }
-
             Directory.CreateDirectory(folder);
             var number = Interlocked.Increment(ref _written);
-            var path = Path.Combine(folder, $"{number:000}-{name}-{Path.GetFileNameWithoutExtension(image.FileName)}.png");
+            var path = Path.Combine(folder, $"{number:000}-{Slug(subject)}-{Path.GetFileNameWithoutExtension(image.FileName)}.png");
             File.WriteAllBytes(path, image.Png);
             return $"Picture: {path}\nAlt text: {image.AltText}";
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            logger.LogWarning("Could not draw or write a picture into {Folder}: {Reason}", folder, ex.Message);
+            logger.LogWarning("Could not write a picture into {Folder}: {Reason}", folder, ex.Message);
             return null;
         }
     }
