@@ -82,15 +82,24 @@ public static class SubscriptionText
         }
 
         parts.Add(filter.Digest == true ? $"as digests every {Durations(filter.DigestWindow ?? TimeSpan.FromSeconds(20))}" : "each as it comes");
-        parts.Add(filter.Images switch
+        if (Pictures(filter) is { } pictures)
         {
-            true => "with pictures (the map at milestones and changes of control, each council's chamber)",
-            false => "no pictures",
-            null => "with the map at milestones",
-        });
+            parts.Add(pictures);
+        }
+
         var night = filter.NarrowsPlaces ? "" : " Night-wide news (milestones, the national share) too.";
         return string.Join(", ", parts) + "." + night;
     }
+
+    // Milestones go only to channels that take night-wide news: a channel narrowed to places gets no milestone map.
+    private static string? Pictures(SubscriptionFilter filter) => (filter.Images, filter.NarrowsPlaces) switch
+    {
+        (false, _) => "no pictures",
+        (true, false) => "with pictures (the map at milestones and changes of control, each council's chamber)",
+        (true, true) => "with pictures (the map at changes of control, each council's chamber)",
+        (null, false) => "with the map at milestones",
+        (null, true) => null,
+    };
 
     // Exact, so that the stored filter reads back the window it was given ("2.5s", not "2s").
     internal static string Durations(TimeSpan span) =>

@@ -57,7 +57,7 @@ public static class ChamberChart
     }
 
     /// <summary>The seat centres as drawn, left to right: tests count the dots of each colour there.</summary>
-    internal static IReadOnlyList<(float X, float Y)> SeatCentres(int total) => Hemicycle.Layout(total, CentreX, CentreY, Radius).Seats;
+    public static IReadOnlyList<(float X, float Y)> SeatCentres(int total) => Hemicycle.Layout(total, CentreX, CentreY, Radius).Seats;
 
     private static string AltText(ChamberPicture picture, int total)
     {

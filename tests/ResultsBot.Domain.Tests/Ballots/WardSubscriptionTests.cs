@@ -56,7 +56,7 @@ public sealed class WardSubscriptionTests
 
         Assert.Equal("party Green; wards", SubscriptionText.Write(filter));
         Assert.True(SubscriptionParser.ReadStored(SubscriptionText.Write(filter)).Wards);
-        Assert.Equal("every result, involving Greens, ward results too, each as it comes. Night-wide news (milestones, the national share) too.", SubscriptionText.Describe(filter));
+        Assert.Equal("every result, involving Greens, ward results too, each as it comes, with the map at milestones. Night-wide news (milestones, the national share) too.", SubscriptionText.Describe(filter));
     }
 
     private static Post Ward(Domain.Messages.WardResult result) => Composer.Compose(result, Books.With(result));

@@ -16,6 +16,8 @@ public class SubscriptionParserTests
     [InlineData("types pccs, parliaments", "types pcc, parliament")]
     [InlineData("digest on", "digest 20s")]
     [InlineData("digest off", "digest off")]
+    [InlineData("images on", "images on")]
+    [InlineData("changes; Images OFF", "changes; images off")]
     public void Parse_GoodFilters_WriteBackInTheirCanonicalForm(string text, string written)
     {
         var parse = SubscriptionParser.Parse(text, Regions.KnownCouncils, []);
@@ -32,6 +34,7 @@ public class SubscriptionParserTests
     [InlineData("types parishes", "I don't know the election type \"parishes\"")]
     [InlineData("colour blue", "I don't understand \"colour blue\"")]
     [InlineData("region", "Name at least one region")]
+    [InlineData("images sometimes", "images takes on or off (e.g. images off), not \"sometimes\"")]
     public void Parse_BadFilters_SayWhatIsWrong(string text, string error)
     {
         var parse = SubscriptionParser.Parse(text, Regions.KnownCouncils, []);
@@ -94,5 +97,19 @@ public class SubscriptionParserTests
             .ToList();
 
         Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData("images on", "every result, each as it comes, with pictures (the map at milestones and changes of control, each council's chamber). Night-wide news (milestones, the national share) too.")]
+    [InlineData("images off", "every result, each as it comes, no pictures. Night-wide news (milestones, the national share) too.")]
+    [InlineData("everything", "every result, each as it comes, with the map at milestones. Night-wide news (milestones, the national share) too.")]
+    [InlineData("councils Leeds; images on", "results in Leeds, each as it comes, with pictures (the map at changes of control, each council's chamber).")]
+    [InlineData("councils Leeds", "results in Leeds, each as it comes.")]
+    public void Describe_SaysWhichPicturesTheChannelGets(string text, string sentence)
+    {
+        var filter = SubscriptionParser.Parse(text, Regions.KnownCouncils, []).Filter!;
+
+        Assert.Equal(sentence, SubscriptionText.Describe(filter));
+        Assert.Equal(filter.Images, SubscriptionParser.ReadStored(SubscriptionText.Write(filter)).Images);
     }
 }

@@ -12,7 +12,7 @@ public sealed class ConsolePicturesTests
     private static readonly string Sample = Path.Combine(Paths.RepoRoot, "samples", "england-locals-2024");
 
     [Fact]
-    public async Task Replay_SampleWithAnImageFolder_WritesAMapPerMilestoneColouredAsTheNightStoodThen()
+    public async Task Replay_SampleWithAnImageFolder_WritesAMapPerMilestoneAsTheNightStoodThenAndAChamberPerCouncil()
     {
         using var dir = new TempDirectory();
         var images = Path.Combine(dir.Path, "pictures");
@@ -38,9 +38,36 @@ public sealed class ConsolePicturesTests
             Assert.True(half.GetPixel((int)centre.X, (int)centre.Y) == expected, $"{declaration.Council.Name} at the half-way map");
         }
 
-        // Changes of control carry the map too.
-        Assert.Equal(declarations.Count(d => d.Controller != d.Sitting), Directory.GetFiles(images, "*-council-*.png").Length);
+        // Changes of control carry the map too, and every council its new chamber: one dot per seat in its party's colour.
+        Assert.Equal(declarations.Count(d => d.Controller != d.Sitting), Directory.GetFiles(images, "*-council-*-map.png").Length);
+        Assert.Equal(declarations.Count, Directory.GetFiles(images, "*-council-*-chamber.png").Length);
+        foreach (var declaration in declarations)
+        {
+            var file = Assert.Single(Directory.GetFiles(images, $"*-{Slug(declaration.Key)}-chamber.png"));
+            using var chamber = SKBitmap.Decode(file);
+            var counted = ChamberChart.SeatCentres(declaration.TotalSeats)
+                .GroupBy(seat => chamber.GetPixel((int)MathF.Round(seat.X), (int)MathF.Round(seat.Y)))
+                .ToDictionary(g => g.Key, g => g.Count());
+            var expected = declaration.NewCouncil.GroupBy(p => SKColor.Parse(PartyColours.Of(p.Party))).ToDictionary(g => g.Key, g => g.Sum(p => p.Seats));
+            Assert.True(
+                expected.OrderBy(e => e.Key.ToString()).SequenceEqual(counted.OrderBy(e => e.Key.ToString())),
+                $"{declaration.Council.Name}'s chamber has {string.Join(", ", counted.Select(c => $"{c.Value} {c.Key}"))}");
+        }
     }
+
+    [Fact]
+    public async Task Replay_WithoutAnImageFolder_WritesNoPicturesAndPrintsNoPictureLines()
+    {
+        using var dir = new TempDirectory();
+
+        var (exit, stdout, stderr) = await BotProcess.RunAsync(dir.Path, "replay", Sample);
+
+        Assert.True(exit == 0, stderr);
+        Assert.DoesNotContain("Picture:", stdout, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "images")));
+    }
+
+    private static string Slug(string subject) => new([.. subject.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 
     [Fact]
     public async Task Run_MapChamberAndChartTyped_WriteTheirPicturesBesideTheDatabaseAndPrintWhere()

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Messages;
+using ResultsBot.Domain.Posts;
+using ResultsBot.Domain.Subscriptions;
+using ResultsBot.Feeds;
+using ResultsBot.Pictures;
+using ResultsBot.Pipeline;
+using ResultsBot.Platforms;
+using ResultsBot.Storage;
+using ResultsBot.Tests.Support;
+
+namespace ResultsBot.Tests.Pipeline;
+
+/// <summary>Which pictures go out with which post, per channel's "images" setting, and that a picture never holds up its post.</summary>
+public sealed class PostPicturesDeliveryTests : IDisposable
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly Lazy<ResultsBook> WholeNight = new(ReadSample);
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 5, 3, 6, 0, 0, TimeSpan.Zero));
+    private readonly SqliteResultsStore _store;
+    private readonly ChannelSubscriptions _subscriptions;
+    private readonly Outlet _outlet = new();
+
+    public PostPicturesDeliveryTests()
+    {
+        _store = SqliteResultsStore.InMemory(_time);
+        _subscriptions = new ChannelSubscriptions(_store);
+        _subscriptions.Subscribe("test:default", SubscriptionFilter.Everything, "config", "test");
+        _subscriptions.Subscribe("test:on", SubscriptionFilter.Everything with { Images = true }, "config", "test");
+        _subscriptions.Subscribe("test:off", SubscriptionFilter.Everything with { Images = false }, "config", "test");
+    }
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task Deliver_EachChannelGetsThePicturesItsImagesSettingAsksFor()
+    {
+        var thurrock = Declaration("Thurrock");
+        var held = WholeNight.Value.Declarations.First(d => d.Controller == d.Sitting);
+        Queue(new Post(PostKind.Milestone, "milestone/54-of-107", "Half the councils have declared", ["54 of 107 councils declared"]));
+        Queue(new Post(PostKind.Declaration, thurrock.Key, "Labour gain Thurrock from no overall control", ["Whole council up"]));
+        Queue(new Post(PostKind.Declaration, held.Key, $"{held.Council.Name}: hold", ["Whole council up"]));
+
+        await Dispatcher(() => WholeNight.Value).DeliverPendingAsync(CancellationToken.None);
+
+        Assert.Equal(["map.png", "", ""], _outlet.FileNamesAt("default"));
+        Assert.Equal(["map.png", "map.png chamber.png", "chamber.png"], _outlet.FileNamesAt("on"));
+        Assert.Equal(["", "", ""], _outlet.FileNamesAt("off"));
+        var chamber = _outlet.Sent.Single(p => p.ChannelId == "on" && p.Post.Subject == thurrock.Key).Images[1];
+        Assert.StartsWith("Thurrock: the new council as a half circle of 49 seats, one dot each", chamber.AltText, StringComparison.Ordinal);
+        Assert.StartsWith("Council control tonight: hex map of Great Britain's councils", _outlet.Sent.First(p => p.ChannelId == "default").Images[0].AltText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deliver_PictureFailsToDraw_ThePostGoesOutWithoutItAndTheFailureIsLogged()
+    {
+        var logger = new RecordingLogger<PostPictures>();
+        Queue(new Post(PostKind.Milestone, "milestone/54-of-107", "Half the councils have declared", ["54 of 107 councils declared"]));
+
+        await Dispatcher(() => throw new InvalidOperationException("the layout has no such council"), logger).DeliverPendingAsync(CancellationToken.None);
+
+        Assert.Equal(["Half the councils have declared"], _outlet.Sent.Where(p => p.ChannelId == "on").Select(p => p.Post.Headline));
+        Assert.All(_outlet.Sent, p => Assert.Empty(p.Images));
+        Assert.Empty(_store.PendingDeliveries("test:on"));
+        Assert.Contains("The picture for milestone/54-of-107 could not be drawn (the layout has no such council); the post goes without it", logger.Lines);
+    }
+
+    private PostDispatcher Dispatcher(Func<ResultsBook> book, RecordingLogger<PostPictures>? logger = null) =>
+        new(_store, [_outlet], _subscriptions, new DigestComposer(EnGb), _time,
+            pictures: new PostPictures(new PictureMaker(EnGb, "PA Media", _time), book, logger ?? new RecordingLogger<PostPictures>()));
+
+    private void Queue(Post post) =>
+        _store.Announce(post, ["test:default", "test:on", "test:off"]);
+
+    private static CouncilDeclaration Declaration(string council) => WholeNight.Value.Declarations.Single(d => d.Council.Name == council);
+
+    private static ResultsBook ReadSample()
+    {
+        var folder = Path.Combine(Paths.RepoRoot, "samples", "england-locals-2024");
+        var messages = Directory.GetFiles(folder, "*.xml").Order(StringComparer.Ordinal)
+            .SelectMany(f => FeedParser.Parse(File.ReadAllBytes(f), Path.GetFileName(f)).Messages)
+            .ToList();
+        var book = ResultsBook.Empty.ExpectCouncils(messages.OfType<CouncilDeclaration>().Select(d => d.Council.Name));
+        return messages.Aggregate(book, (b, m) => b.Accept(m).Book);
+    }
+
+    private sealed class Outlet : IPlatformOutlet
+    {
+        private readonly Lock _gate = new();
+        private readonly List<OutgoingPost> _sent = [];
+
+        public string Platform => "test";
+
+        public IReadOnlyList<OutgoingPost> Sent
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _sent];
+                }
+            }
+        }
+
+        public IReadOnlyList<string> FileNamesAt(string channel) =>
+            [.. Sent.Where(p => p.ChannelId == channel).Select(p => string.Join(" ", p.Images.Select(i => i.FileName)))];
+
+        public Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                _sent.Add(post);
+                return Task.FromResult<string?>("m" + _sent.Count);
+            }
+        }
+    }
+}
