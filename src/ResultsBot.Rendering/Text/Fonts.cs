@@ -15,10 +15,26 @@ internal static class Fonts
 
     public static SKFont Bold(float size) => new(BoldFace.Value, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
 
-    private static SKTypeface Load(string name)
+    // The embedded font is read in place where the runtime maps the assembly (an UnmanagedMemoryStream over the
+    // file's pages): no copy of its 1.4 MB on the native heap, and only the pages of glyphs drawn are ever read.
+    private static unsafe SKTypeface Load(string name)
     {
-        using var stream = typeof(Fonts).Assembly.GetManifestResourceStream(name)
+        var stream = typeof(Fonts).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"the font {name} is not embedded in the rendering assembly");
-        return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException($"the font {name} could not be read");
+        SKData data;
+        if (stream is UnmanagedMemoryStream mapped)
+        {
+            // The mapping lives as long as the assembly, i.e. the process: nothing to release.
+            data = SKData.Create((IntPtr)mapped.PositionPointer, (int)mapped.Length, (_, _) => { });
+        }
+        else
+        {
+            using (stream)
+            {
+                data = SKData.Create(stream);
+            }
+        }
+
+        return SKTypeface.FromData(data) ?? throw new InvalidOperationException($"the font {name} could not be read");
     }
 }

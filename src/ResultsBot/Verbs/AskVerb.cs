@@ -13,8 +13,13 @@ internal static class AskVerb
         var desk = host.Services.GetRequiredService<ResultsDesk>();
         desk.Restore();
         await host.Services.GetRequiredService<FeedProcessor>().ProcessOnceAsync(new ProcessingMode(true, false, null), CancellationToken.None);
-        var answer = await host.Services.GetRequiredService<CommandRunner>().RunAsync(command, caller, CancellationToken.None);
-        await output.WriteLineAsync(answer.Text);
+        var commands = host.Services.GetRequiredService<CommandRunner>();
+        var answer = await commands.RunAsync(command, caller, CancellationToken.None);
+        // With Console:ImageFolder set, /map, /chamber and /chart write their picture and say where.
+        var picture = answer.Picture is { } request && host.Services.GetService<Terminal.ConsolePictures>() is { } pictures && commands.DrawPicture(request) is { } image
+            ? pictures.Write([image], request.Kind.ToString().ToLowerInvariant())
+            : null;
+        await output.WriteLineAsync(picture is null ? answer.Text : answer.Text + "\n" + picture);
         await host.StopAsync();
         return answer.Ok ? 0 : 1;
     }
