@@ -67,6 +67,19 @@ public sealed class ConsolePicturesTests
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "images")));
     }
 
+    [Fact]
+    public async Task Ask_ChamberWithAnImageFolder_WritesThePictureAndSaysWhere()
+    {
+        using var dir = new TempDirectory();
+        var images = Path.Combine(dir.Path, "pictures");
+
+        var (exit, stdout, stderr) = await BotProcess.RunAsync(dir.Path, "ask", "/chamber Thurrock", $"--Feed:Source={Sample}", $"--Console:ImageFolder={images}");
+
+        Assert.True(exit == 0, stderr);
+        var file = Assert.Single(Directory.GetFiles(images, "*-chamber-chamber.png"));
+        Assert.Contains($"Picture: {file}\nAlt text: Thurrock: the new council as a half circle of 49 seats", stdout, StringComparison.Ordinal);
+    }
+
     private static string Slug(string subject) => new([.. subject.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 
     [Fact]
