@@ -80,6 +80,37 @@ public sealed class ConsolePicturesTests
         Assert.Contains($"Picture: {file}\nAlt text: Thurrock: the new council as a half circle of 49 seats", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ask_OnAMachineWithNoFonts_DrawsTheSamePicture()
+    {
+        using var dir = new TempDirectory();
+        var withFonts = Path.Combine(dir.Path, "with-fonts");
+        var noFonts = Path.Combine(dir.Path, "no-fonts");
+        var ask = new[] { "ask", "/chamber Thurrock", $"--Feed:Source={Sample}" };
+
+        var (exit, _, stderr) = await BotProcess.RunAsync(dir.Path, [.. ask, $"--Console:ImageFolder={withFonts}"]);
+        Assert.True(exit == 0, stderr);
+
+        // The same command in a mount namespace where every font folder of the machine is empty (as on a slim
+        // server or container): the picture's text comes from the font the bot ships, so nothing may change.
+        var hide = string.Join(" && ", FontFolders.Select(f => $"mount -t tmpfs none {f}"));
+        var script = $"{hide} && test -z \"$(find {string.Join(' ', FontFolders)} -type f)\" && exec \"$@\"";
+        var (hiddenExit, _, hiddenErr) = await BotProcess.RunUnderAsync(
+            ["unshare", "-rm", "sh", "-c", script, "sh"], dir.Path, [.. ask, $"--Console:ImageFolder={noFonts}"]);
+        Assert.True(hiddenExit == 0, hiddenErr);
+
+        var drawn = Assert.Single(Directory.GetFiles(noFonts, "*.png"));
+        Assert.Equal(File.ReadAllBytes(Assert.Single(Directory.GetFiles(withFonts, "*.png"))), File.ReadAllBytes(drawn));
+
+        // And the text is there: a font looked up by name finds nothing on such a machine, and its text vanishes in both runs alike.
+        using var picture = SKBitmap.Decode(drawn);
+        var titleInk = Enumerable.Range(0, picture.Width).SelectMany(x => Enumerable.Range(10, 40).Select(y => picture.GetPixel(x, y)))
+            .Count(p => p.Red < 0x60 && p.Green < 0x60 && p.Blue < 0x60);
+        Assert.True(titleInk > 500, $"the title band has {titleInk} dark pixels: the title was not drawn");
+    }
+
+    private static readonly string[] FontFolders = [.. new[] { "/usr/share/fonts", "/usr/local/share/fonts" }.Where(Directory.Exists)];
+
     private static string Slug(string subject) => new([.. subject.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 
     [Fact]

@@ -48,11 +48,15 @@ internal sealed class BotProcess : IDisposable
 
     public StreamWriter Stdin => _process.StandardInput;
 
-    public static BotProcess Start(string workingDirectory, params string[] args)
+    public static BotProcess Start(string workingDirectory, params string[] args) => StartUnder([], workingDirectory, args);
+
+    /// <summary>Starts the bot through a wrapper command (e.g. unshare), which is given the bot's command line to run.</summary>
+    public static BotProcess StartUnder(IReadOnlyList<string> wrapper, string workingDirectory, params string[] args)
     {
         // RESULTSBOT_TEST_EXE runs these tests against a published bot (e.g. the Native AOT executable bench/run builds).
         var published = Environment.GetEnvironmentVariable("RESULTSBOT_TEST_EXE");
-        var info = new ProcessStartInfo(string.IsNullOrEmpty(published) ? "dotnet" : published)
+        var bot = string.IsNullOrEmpty(published) ? "dotnet" : published;
+        var info = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : bot)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -60,6 +64,11 @@ internal sealed class BotProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var arg in wrapper.Skip(1).Concat(wrapper.Count > 0 ? [bot] : []))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         if (string.IsNullOrEmpty(published))
         {
             info.ArgumentList.Add(Paths.BotDll);
@@ -77,9 +86,13 @@ internal sealed class BotProcess : IDisposable
     }
 
     /// <summary>Runs a verb to completion.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args) =>
+        RunUnderAsync([], workingDirectory, args);
+
+    /// <summary>Runs a verb to completion through a wrapper command.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunUnderAsync(IReadOnlyList<string> wrapper, string workingDirectory, params string[] args)
     {
-        using var bot = Start(workingDirectory, args);
+        using var bot = StartUnder(wrapper, workingDirectory, args);
         bot.Stdin.Close();
         var exit = await bot.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (exit, bot.Stdout, bot.Stderr);
