@@ -40,6 +40,32 @@ public class HexMapChartTests
     }
 
     [Fact]
+    public void Render_ANightWithCountyCouncils_DrawsThemOnASmallMapOfTheirOwn()
+    {
+        const string Kent = "E10000016", Essex = "E10000012", Surrey = "E10000030", Adur = "E07000223";
+        var picture = new MapPicture("Council control tonight", "1 of 2 councils declared", "PA Media", [
+            new MapCouncil(Kent, "Kent", MapState.Controlled, "#12B6CF", Gained: true),
+            new MapCouncil(Essex, "Essex", MapState.Awaiting),
+            new MapCouncil(Adur, "Adur", MapState.NoOverallControl),
+        ], [new LegendEntry("Reform UK", "#12B6CF", 1)]);
+
+        var image = HexMapChart.Render(picture);
+        using var bitmap = SKBitmap.Decode(image.Png);
+
+        Assert.Equal(SKColor.Parse("#12B6CF"), PixelAt(bitmap, HexMapChart.CountyCentre(HexLayout.CountyCells[Kent])));
+        Assert.Equal(SKColors.White, PixelAt(bitmap, HexMapChart.CountyCentre(HexLayout.CountyCells[Essex])));
+        Assert.Equal(HexMapChart.NotUp, PixelAt(bitmap, HexMapChart.CountyCentre(HexLayout.CountyCells[Surrey])));
+        Assert.Equal(HexMapChart.NoOverallControl, PixelAt(bitmap, HexMapChart.Centre(HexLayout.DistrictCells[Adur])));
+        Assert.EndsWith("councils with no election tonight are pale. County councils are shown on a small map of their own.", image.AltText, StringComparison.Ordinal);
+
+        // A night with no county council keeps that corner empty.
+        using var districtsOnly = SKBitmap.Decode(HexMapChart.Render(picture with { Councils = [picture.Councils[2]] }).Png);
+        Assert.Equal(SKColors.White, PixelAt(districtsOnly, HexMapChart.CountyCentre(HexLayout.CountyCells[Kent])));
+    }
+
+    private static SKColor PixelAt(SKBitmap bitmap, SKPoint point) => bitmap.GetPixel((int)point.X, (int)point.Y);
+
+    [Fact]
     public void Render_SamePictureTwice_GivesTheSameBytes()
     {
         var picture = NightMap.From(SampleNight.Declared(20), "PA Media", At, EnGb);

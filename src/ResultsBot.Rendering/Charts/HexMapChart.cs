@@ -33,27 +33,73 @@ public static class HexMapChart
             using var stroke = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
             foreach (var (gss, cell) in HexLayout.DistrictCells)
             {
-                var council = byGss.GetValueOrDefault(gss);
-                using var path = Hexagon(Centre(cell), Size * 0.96f);
-                fill.Color = Fill(council);
-                canvas.DrawPath(path, fill);
-                if (council is { State: MapState.Awaiting })
-                {
-                    stroke.Color = Canvas.Muted;
-                    stroke.StrokeWidth = 1.5f;
-                    canvas.DrawPath(path, stroke);
-                }
-                else if (council is { Gained: true })
-                {
-                    stroke.Color = GainOutline;
-                    stroke.StrokeWidth = 2.5f;
-                    canvas.DrawPath(path, stroke);
-                }
+                DrawHex(canvas, fill, stroke, Centre(cell), Size, byGss.GetValueOrDefault(gss));
+            }
+
+            if (HasCounties(picture))
+            {
+                DrawCountyInset(canvas, fill, stroke, byGss);
             }
 
             DrawLegend(canvas, picture.Legend);
         });
         return new RenderedImage("map.png", png, AltText(picture), Width, Height);
+    }
+
+    private static void DrawHex(SKCanvas canvas, SKPaint fill, SKPaint stroke, SKPoint centre, float size, MapCouncil? council)
+    {
+        using var path = Hexagon(centre, size * 0.96f);
+        fill.Color = Fill(council);
+        canvas.DrawPath(path, fill);
+        if (council is { State: MapState.Awaiting })
+        {
+            stroke.Color = Canvas.Muted;
+            stroke.StrokeWidth = 1.5f;
+            canvas.DrawPath(path, stroke);
+        }
+        else if (council is { Gained: true })
+        {
+            stroke.Color = GainOutline;
+            stroke.StrokeWidth = 2.5f;
+            canvas.DrawPath(path, stroke);
+        }
+    }
+
+    /// <summary>
+    /// County councils sit over their districts, so they cannot share the district map: on a night with any, they
+    /// get a small map of their own (Open Innovations' upper-tier layout) under the legend.
+    /// </summary>
+    private static void DrawCountyInset(SKCanvas canvas, SKPaint fill, SKPaint stroke, Dictionary<string, MapCouncil> byGss)
+    {
+        using var font = Fonts.Bold(15);
+        Canvas.Text(canvas, "County councils", InsetLeft, InsetTop - 12, font, Canvas.Ink);
+        foreach (var (gss, cell) in HexLayout.CountyCells)
+        {
+            DrawHex(canvas, fill, stroke, CountyCentre(cell), CountySize, byGss.GetValueOrDefault(gss));
+        }
+    }
+
+    private static bool HasCounties(MapPicture picture) => picture.Councils.Any(c => HexLayout.CountyCells.ContainsKey(c.Gss));
+
+    private const float InsetLeft = Width - LegendWidth + 10;
+    private const float InsetTop = Height - Bottom - 330;
+    private const float InsetWidth = LegendWidth - 34;
+    private const float InsetHeight = 300;
+
+    private static readonly (int MinQ, int MaxQ, int MinR, int MaxR) CountyBounds = (
+        HexLayout.CountyCells.Values.Min(c => c.Q), HexLayout.CountyCells.Values.Max(c => c.Q),
+        HexLayout.CountyCells.Values.Min(c => c.R), HexLayout.CountyCells.Values.Max(c => c.R));
+
+    private static readonly float CountySize = Math.Min(
+        InsetWidth / (MathF.Sqrt(3) * (CountyBounds.MaxQ - CountyBounds.MinQ + 1.5f)),
+        InsetHeight / ((1.5f * (CountyBounds.MaxR - CountyBounds.MinR)) + 2f));
+
+    /// <summary>Where a county council's hex is drawn in the county inset (tests sample the colour there).</summary>
+    public static SKPoint CountyCentre(HexCell cell)
+    {
+        var x = InsetLeft + (CountySize * MathF.Sqrt(3) * (cell.Q - CountyBounds.MinQ + (((cell.R & 1) == 1) ? 0.5f : 0f))) + CountySize;
+        var y = InsetTop + (CountySize * 1.5f * (CountyBounds.MaxR - cell.R)) + CountySize;
+        return new SKPoint(x, y);
     }
 
     /// <summary>Where a council's hex is drawn: its centre, in pixels (tests sample the colour there).</summary>
@@ -131,14 +177,15 @@ public static class HexMapChart
 
     private static string AltText(MapPicture picture)
     {
-        var onMap = picture.Councils.Where(c => HexLayout.DistrictCells.ContainsKey(c.Gss)).ToList();
+        var onMap = picture.Councils.Where(c => HexLayout.DistrictCells.ContainsKey(c.Gss) || HexLayout.CountyCells.ContainsKey(c.Gss)).ToList();
         var awaiting = onMap.Count(c => c.State == MapState.Awaiting);
         var gains = onMap.Count(c => c.Gained);
         var legend = string.Join(", ", picture.Legend.Where(l => l.IsControl && l.Count > 0).Select(l => $"{l.Label} {l.Count}"));
         var off = picture.Councils.Count - onMap.Count;
-        var offMap = off > 0 ? $" {off} council{(off == 1 ? " is" : "s are")} not on this map (county councils and councils newer than the layout)." : "";
+        var offMap = off > 0 ? $" {off} council{(off == 1 ? " is" : "s are")} not on this map (newer than the layout)." : "";
+        var counties = HasCounties(picture) ? " County councils are shown on a small map of their own." : "";
         return $"{picture.Title}: hex map of Great Britain's councils, one hexagon each. {picture.Progress}. " +
             $"Declared councils coloured by control: {legend}. {gains} gain{(gains == 1 ? "" : "s")} outlined in black; " +
-            $"{awaiting} still to declare shown outlined; councils with no election tonight are pale.{offMap}";
+            $"{awaiting} still to declare shown outlined; councils with no election tonight are pale.{counties}{offMap}";
     }
 }
