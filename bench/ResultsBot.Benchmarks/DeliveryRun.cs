@@ -8,6 +8,7 @@ using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Fakes;
 using ResultsBot.Fakes.Discord;
 using ResultsBot.Pipeline;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Benchmarks;

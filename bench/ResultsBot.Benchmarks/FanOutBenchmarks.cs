@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Posts;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Benchmarks;

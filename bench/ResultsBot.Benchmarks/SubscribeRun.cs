@@ -1,5 +1,6 @@
 using System.Globalization;
 using ResultsBot.Domain.Subscriptions;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Benchmarks;

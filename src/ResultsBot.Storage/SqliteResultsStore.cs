@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using ResultsBot.Application.Storage;
 using ResultsBot.Domain.Posts;
 
 namespace ResultsBot.Storage;
@@ -10,7 +11,7 @@ namespace ResultsBot.Storage;
 /// transaction, so a crash either keeps both or neither; a post is marked delivered only after it went
 /// out, so at worst it repeats once after a crash.
 /// </summary>
-public sealed class SqliteResultsStore : IDisposable
+public sealed class SqliteResultsStore : IResultsStore
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
@@ -22,6 +23,60 @@ public sealed class SqliteResultsStore : IDisposable
         _time = time;
         FilePath = filePath;
     }
+
+    // The ports, each call translating SQLite's faults into the store's: busy, locked, full or read-only is
+    // StoreUnavailableException (try again), a damaged or foreign file StoreDamagedException (stop).
+    public IReadOnlyList<StoredMessage> LoadMessages() => Guard(LoadMessagesCore);
+
+    public void AcceptAll(IReadOnlyList<AcceptedMessage> messages) => Guard(() => AcceptAllCore(messages));
+
+    public void Announce(Post post, IReadOnlyList<string> channels) => Guard(() => AnnounceCore(post, channels));
+
+    public IReadOnlyList<PendingDelivery> PendingDeliveries(string channel) => Guard(() => PendingDeliveriesCore(channel));
+
+    public void MarkDelivered(IReadOnlyList<long> deliveryIds, string? platformMessageId) => Guard(() => MarkDeliveredCore(deliveryIds, platformMessageId));
+
+    public string? DeliveredMessageId(long postId, string channel) => Guard(() => DeliveredMessageIdCore(postId, channel));
+
+    public DigestRecord? DigestCarrying(long postId, string channel) => Guard(() => DigestCarryingCore(postId, channel));
+
+    public void MarkAttempted(IReadOnlyList<long> deliveryIds) => Guard(() => MarkAttemptedCore(deliveryIds));
+
+    public void MarkFailed(long deliveryId, string reason) => Guard(() => MarkFailedCore(deliveryId, reason));
+
+    public IReadOnlyList<string> ChannelsWithPending() => Guard(ChannelsWithPendingCore);
+
+    public IReadOnlyList<StoredSubscription> LoadSubscriptions() => Guard(LoadSubscriptionsCore);
+
+    public void SubscribeMany(IReadOnlyCollection<(string Channel, string Filter)> subscriptions, string origin, string updatedBy) =>
+        Guard(() => SubscribeManyCore(subscriptions, origin, updatedBy));
+
+    public bool Unsubscribe(string channel) => Guard(() => UnsubscribeCore(channel));
+
+    public void Pause(string channel, string reason) => Guard(() => PauseCore(channel, reason));
+
+    public void ProbeWrite() => Guard(ProbeWriteCore);
+
+    public int CountPosts() => Guard(CountPostsCore);
+
+    private static T Guard<T>(Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteFaults.Translate(ex);
+        }
+    }
+
+    private static void Guard(Action call) => Guard(() =>
+    {
+        call();
+        return true;
+    });
+
 
     /// <summary>The database file, or null for an in-memory store.</summary>
     public string? FilePath { get; }
@@ -47,7 +102,7 @@ public sealed class SqliteResultsStore : IDisposable
         }
         catch (Exception ex) when (ex is ArgumentException or SqliteException or InvalidOperationException)
         {
-            throw new StorageException($"ConnectionStrings:ResultsBot ('{connectionString}') cannot be opened: {ex.Message}", ex);
+            throw new StorageException($"ConnectionStrings:ResultsBot ('{connectionString}') cannot be opened: {ex.Message}", ex is SqliteException sqlite ? SqliteFaults.Translate(sqlite) : ex);
         }
 
         try
@@ -63,7 +118,7 @@ public sealed class SqliteResultsStore : IDisposable
         catch (SqliteException ex)
         {
             connection.Dispose();
-            throw new StorageException($"ConnectionStrings:ResultsBot ('{connectionString}') is not a usable ResultsBot database: {ex.Message}", ex);
+            throw new StorageException($"ConnectionStrings:ResultsBot ('{connectionString}') is not a usable ResultsBot database: {ex.Message}", SqliteFaults.Translate(ex));
         }
     }
 
@@ -127,7 +182,7 @@ public sealed class SqliteResultsStore : IDisposable
         }
     }
 
-    public IReadOnlyList<StoredMessage> LoadMessages()
+    private IReadOnlyList<StoredMessage> LoadMessagesCore()
     {
         lock (_gate)
         {
@@ -147,22 +202,11 @@ public sealed class SqliteResultsStore : IDisposable
         }
     }
 
-    /// <summary>Stores an accepted message and queues its posts for each channel, all or nothing.</summary>
-    public void Accept(string key, int revision, string origin, byte[] content, IReadOnlyList<Post> posts, IReadOnlyList<string> channels) =>
-        Accept(key, revision, origin, content, [.. posts.Select(p => new QueuedPost(p, channels))]);
-
     /// <summary>
-    /// Stores an accepted message and queues each post for its channels, all or nothing. A correction also
-    /// goes to every channel that had the post it corrects.
+    /// Many messages in one transaction, all or nothing: a poll that brings a whole night costs one write to disk,
+    /// not one per message.
     /// </summary>
-    public void Accept(string key, int revision, string origin, byte[] content, IReadOnlyList<QueuedPost> posts) =>
-        AcceptAll([new AcceptedMessage(key, revision, origin, content, posts)]);
-
-    /// <summary>
-    /// <see cref="Accept(string, int, string, byte[], IReadOnlyList{QueuedPost})"/> for many messages in one
-    /// transaction, all or nothing: a poll that brings a whole night costs one write to disk, not one per message.
-    /// </summary>
-    public void AcceptAll(IReadOnlyList<AcceptedMessage> messages)
+    private void AcceptAllCore(IReadOnlyList<AcceptedMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
         lock (_gate)
@@ -185,7 +229,7 @@ public sealed class SqliteResultsStore : IDisposable
     }
 
     /// <summary>Queues a post of the bot's own (a feed alert) that no feed message caused.</summary>
-    public void Announce(Post post, IReadOnlyList<string> channels)
+    private void AnnounceCore(Post post, IReadOnlyList<string> channels)
     {
         lock (_gate)
         {
@@ -230,7 +274,7 @@ public sealed class SqliteResultsStore : IDisposable
     }
 
     /// <summary>Posts queued for a channel and not yet sent, oldest first.</summary>
-    public IReadOnlyList<PendingDelivery> PendingDeliveries(string channel)
+    private List<PendingDelivery> PendingDeliveriesCore(string channel)
     {
         lock (_gate)
         {
@@ -276,13 +320,11 @@ public sealed class SqliteResultsStore : IDisposable
         }
     }
 
-    public void MarkDelivered(long deliveryId, string? platformMessageId = null) => MarkDelivered([deliveryId], platformMessageId);
-
     /// <summary>
     /// Records posts that went out as one message (a digest), all or none: a crash half way would leave the
     /// rest queued under a head that was never attempted, and they would go out again as a digest of their own.
     /// </summary>
-    public void MarkDelivered(IReadOnlyList<long> deliveryIds, string? platformMessageId) =>
+    private void MarkDeliveredCore(IReadOnlyList<long> deliveryIds, string? platformMessageId) =>
         ForEachInOne(
             "UPDATE deliveries SET delivered_at = $now, platform_message_id = $pid WHERE id = $id",
             deliveryIds,
@@ -294,7 +336,7 @@ public sealed class SqliteResultsStore : IDisposable
     /// original learns the id the original got moments ago. Null when it has not gone out, was refused, or
     /// went out inside a digest (editing that message would replace the other councils' headlines).
     /// </summary>
-    public string? DeliveredMessageId(long postId, string channel)
+    private string? DeliveredMessageIdCore(long postId, string channel)
     {
         lock (_gate)
         {
@@ -317,7 +359,7 @@ public sealed class SqliteResultsStore : IDisposable
     /// in order, each with the headline of its latest correction sent there (a digest is edited, not
     /// re-sent, when one of its results is corrected). Null when the post went out on its own or not at all.
     /// </summary>
-    public (string MessageId, IReadOnlyList<(long PostId, Post Post)> Posts)? DigestCarrying(long postId, string channel)
+    private DigestRecord? DigestCarryingCore(long postId, string channel)
     {
         lock (_gate)
         {
@@ -357,15 +399,12 @@ public sealed class SqliteResultsStore : IDisposable
                 }));
             }
 
-            return posts.Count >= 2 ? (messageId, posts) : null;
+            return posts.Count >= 2 ? new DigestRecord(messageId, posts) : null;
         }
     }
 
-    /// <summary>Notes that a post is about to go out: after a crash, the resend knows it may already be there.</summary>
-    public void MarkAttempted(long deliveryId) => MarkAttempted([deliveryId]);
-
-    /// <summary><see cref="MarkAttempted(long)"/> for every post of a digest, in one transaction.</summary>
-    public void MarkAttempted(IReadOnlyList<long> deliveryIds) =>
+    /// <summary>Notes that posts are about to go out (every post of a digest in one transaction): after a crash, the resend knows it may already be there.</summary>
+    private void MarkAttemptedCore(IReadOnlyList<long> deliveryIds) =>
         ForEachInOne("UPDATE deliveries SET attempted_at = $now WHERE id = $id AND attempted_at IS NULL", deliveryIds, ("$now", Now()));
 
     private void ForEachInOne(string sql, IReadOnlyList<long> deliveryIds, params (string Name, object Value)[] shared)
@@ -393,11 +432,11 @@ public sealed class SqliteResultsStore : IDisposable
     }
 
     /// <summary>Settles a post that will never go out to this channel (the platform refused it for good).</summary>
-    public void MarkFailed(long deliveryId, string reason) =>
+    private void MarkFailedCore(long deliveryId, string reason) =>
         Write("UPDATE deliveries SET delivered_at = $now, failed_reason = $reason WHERE id = $id", ("$now", Now()), ("$reason", reason), ("$id", deliveryId));
 
     /// <summary>Channels with posts waiting, leaving out paused ones.</summary>
-    public IReadOnlyList<string> ChannelsWithPending()
+    private IReadOnlyList<string> ChannelsWithPendingCore()
     {
         lock (_gate)
         {
@@ -418,7 +457,7 @@ public sealed class SqliteResultsStore : IDisposable
         }
     }
 
-    public IReadOnlyList<StoredSubscription> LoadSubscriptions()
+    private IReadOnlyList<StoredSubscription> LoadSubscriptionsCore()
     {
         lock (_gate)
         {
@@ -437,18 +476,11 @@ public sealed class SqliteResultsStore : IDisposable
         }
     }
 
-    /// <summary>Subscribes a channel, or changes its filter; subscribing again also lifts a pause.</summary>
-    /// <param name="origin">"config" or "command": configuration does not overwrite what a command set.</param>
-    public void Subscribe(string channel, string filter, string origin, string updatedBy)
-    {
-        SubscribeMany([(channel, filter)], origin, updatedBy);
-    }
-
     /// <summary>
-    /// <see cref="Subscribe"/> for many channels in one transaction: configuration with thousands of
-    /// channels costs one write to disk at start, not one each.
+    /// Subscribes channels in one transaction: configuration with thousands of channels costs one write to disk at
+    /// start, not one each. "config" does not overwrite what a command set; a command also lifts a pause.
     /// </summary>
-    public void SubscribeMany(IReadOnlyCollection<(string Channel, string Filter)> subscriptions, string origin, string updatedBy)
+    private void SubscribeManyCore(IReadOnlyCollection<(string Channel, string Filter)> subscriptions, string origin, string updatedBy)
     {
         ArgumentNullException.ThrowIfNull(subscriptions);
         var sql = origin == "config"
@@ -485,7 +517,7 @@ public sealed class SqliteResultsStore : IDisposable
     }
 
     /// <summary>Removes a channel's subscription and drops what was queued for it. Returns false when there was none.</summary>
-    public bool Unsubscribe(string channel)
+    private bool UnsubscribeCore(string channel)
     {
         lock (_gate)
         {
@@ -507,7 +539,7 @@ public sealed class SqliteResultsStore : IDisposable
     }
 
     /// <summary>Stops sending to a channel that cannot take posts; its queue is kept for when it is subscribed again.</summary>
-    public void Pause(string channel, string reason) =>
+    private void PauseCore(string channel, string reason) =>
         Write(
             """
             INSERT INTO subscriptions (channel, filter, origin, updated_by, updated_at, paused_at, paused_reason) VALUES ($channel, 'everything', 'config', 'bot', $now, $now, $reason)
@@ -520,10 +552,10 @@ public sealed class SqliteResultsStore : IDisposable
     /// real write would fail now. For the health probe, which runs in the background, not for readiness
     /// requests (a locked database makes this wait out the busy timeout).
     /// </summary>
-    public void ProbeWrite() =>
+    private void ProbeWriteCore() =>
         Write("INSERT INTO store_probe (id, probed_at) VALUES (1, $now) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at", ("$now", Now()));
 
-    public int CountPosts()
+    private int CountPostsCore()
     {
         lock (_gate)
         {

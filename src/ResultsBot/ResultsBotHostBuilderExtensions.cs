@@ -15,6 +15,7 @@ using ResultsBot.Logging;
 using ResultsBot.Operations;
 using ResultsBot.Pipeline;
 using ResultsBot.Settings;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Terminal;
 
@@ -69,7 +70,7 @@ public static class ResultsBotHostBuilderExtensions
 
     /// <summary>Registers the bot's parts. With <paramref name="output"/> null, nothing is posted (the ask verb).</summary>
     /// <param name="running">The long-running bot: configuration is the whole truth about configured channels, so one taken out of it is unsubscribed.</param>
-    public static IHostApplicationBuilder AddResultsBot(this IHostApplicationBuilder builder, BotSettings settings, Func<TimeProvider, SqliteResultsStore> openStore, TextWriter? output, bool running = false)
+    public static IHostApplicationBuilder AddResultsBot(this IHostApplicationBuilder builder, BotSettings settings, Func<TimeProvider, IResultsStore> openStore, TextWriter? output, bool running = false)
     {
         var services = builder.Services;
         services.AddSingleton(settings);
@@ -84,6 +85,11 @@ public static class ResultsBotHostBuilderExtensions
         });
         services.AddSingleton(sp => FeedSources.Open(settings.FeedSource ?? BotSettings.SampleFeedDirectory, sp.GetRequiredService<HttpClient>(), settings.FeedReadTimeout));
         services.AddSingleton(sp => openStore(sp.GetRequiredService<TimeProvider>()));
+        // One store behind every port, so that accepting a message queues its posts in the same unit of work.
+        services.AddSingleton<IResultsLog>(sp => sp.GetRequiredService<IResultsStore>());
+        services.AddSingleton<IDeliveryQueue>(sp => sp.GetRequiredService<IResultsStore>());
+        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IResultsStore>());
+        services.AddSingleton<IStoreProbe>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton(new DeclarationPostComposer(settings.Culture, settings.SourceName));
         services.AddSingleton(new CandidatePostComposer(settings.Culture, settings.SourceName));
         services.AddSingleton(settings.Culture);
@@ -92,7 +98,7 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<IBotCommands>(sp => sp.GetRequiredService<CommandRunner>());
         services.AddSingleton<IPlatformMonitor>(sp => sp.GetRequiredService<BotMetrics>());
         var consoleImages = ConsoleImageFolder(settings, running) is not null;
-        services.AddSingleton(sp => SubscribeConfiguredChannels(new ChannelSubscriptions(sp.GetRequiredService<SqliteResultsStore>()), settings, output is not null, running, consoleImages));
+        services.AddSingleton(sp => SubscribeConfiguredChannels(new ChannelSubscriptions(sp.GetRequiredService<IResultsStore>()), settings, output is not null, running, consoleImages));
         services.AddSingleton(sp => new Pictures.PictureMaker(settings.Culture, settings.SourceName, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Pictures.PostPictures(
             sp.GetRequiredService<Pictures.PictureMaker>(), () => sp.GetRequiredService<ResultsDesk>().Book, sp.GetRequiredService<ILogger<Pictures.PostPictures>>()));

@@ -1,3 +1,4 @@
+using ResultsBot.Application.Storage;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Posts;
@@ -40,52 +41,6 @@ public sealed class SqliteResultsStoreTests : IDisposable
     }
 
     [Fact]
-    public void Accept_Correction_FollowsTheOriginalToEverySubscribedChannelThatHadIt()
-    {
-        using var store = SqliteResultsStore.Open(ConnectionString, _time);
-        store.Subscribe("discord:1", "everything", "command", "U1");
-        store.Subscribe("slack:C1", "region London", "command", "U1");
-        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Bolton stays under no overall control")], ["discord:1", "slack:C1"]);
-        store.Subscribe("slack:C1", "party Green", "command", "U1"); // the filter changed since: the correction still follows
-
-        store.Accept("council/bolton", 2, "Bolton_2.xml", Content, [new QueuedPost(new Post(PostKind.Correction, "council/bolton", "Correction: Labour gain Bolton", ["x"]), ["discord:1"])]);
-
-        Assert.Equal(["Bolton stays under no overall control", "Correction: Labour gain Bolton"], store.PendingDeliveries("slack:C1").Select(d => d.Post.Headline));
-        Assert.Equal(2, store.PendingDeliveries("discord:1").Count);
-    }
-
-    [Fact]
-    public void SubscribeMany_FromConfiguration_AddsNewChannelsAndLeavesAFilterSetByCommand()
-    {
-        using var store = SqliteResultsStore.Open(ConnectionString, _time);
-        store.Subscribe("discord:2", "party Green", "command", "U1");
-
-        store.SubscribeMany([("discord:1", "everything"), ("discord:2", "everything"), ("slack:C1", "region London")], "config", "configuration");
-
-        Assert.Equal(
-            [("discord:1", "everything", "config"), ("discord:2", "party Green", "command"), ("slack:C1", "region London", "config")],
-            store.LoadSubscriptions().Select(s => (s.Channel, s.Filter, s.Origin)));
-    }
-
-    [Fact]
-    public void Pause_ThenSubscribeAgain_ChannelIsBackWithItsQueue()
-    {
-        using var store = SqliteResultsStore.Open(ConnectionString, _time);
-        store.Subscribe("discord:1", "everything", "command", "U1");
-        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Bolton stays under no overall control")], ["discord:1"]);
-
-        store.Pause("discord:1", "Unknown Channel");
-        var paused = store.ChannelsWithPending();
-        store.Subscribe("discord:1", "everything", "config", "configuration"); // configuration alone does not resume it
-        var stillPaused = store.ChannelsWithPending();
-        store.Subscribe("discord:1", "everything", "command", "U1");
-
-        Assert.Empty(paused);
-        Assert.Empty(stillPaused);
-        Assert.Equal(["discord:1"], store.ChannelsWithPending());
-    }
-
-    [Fact]
     public void Accept_ThenReopen_MessageAndUnsentPostSurvive()
     {
         using (var store = SqliteResultsStore.Open(ConnectionString, _time))
@@ -104,23 +59,6 @@ public sealed class SqliteResultsStoreTests : IDisposable
     }
 
     [Fact]
-    public void Accept_StructuredPost_ComesBackWithFieldsColourAndFooter()
-    {
-        var post = new Post(PostKind.Declaration, "council/thurrock", "Reform UK gain Thurrock from Labour", [PostSection.Plain("Whole council up: 49 seats"), new PostSection("New council", "Reform UK 25 (+21)")])
-        {
-            Colour = "#12B6CF",
-            Footer = "PA Media · 8 May 2026, 04:00 UK time",
-        };
-        using var store = SqliteResultsStore.Open(ConnectionString, _time);
-
-        store.Accept("council/thurrock", 1, "Thurrock_1.xml", Content, [post], ["console"]);
-
-        var stored = Assert.Single(store.PendingDeliveries("console")).Post;
-        Assert.Equal(post.Sections, stored.Sections);
-        Assert.Equal((post.Colour, post.Footer), (stored.Colour, stored.Footer));
-    }
-
-    [Fact]
     public void MarkDelivered_PostIsNoLongerPendingAfterReopen()
     {
         using (var store = SqliteResultsStore.Open(ConnectionString, _time))
@@ -132,66 +70,6 @@ public sealed class SqliteResultsStoreTests : IDisposable
         using var reopened = SqliteResultsStore.Open(ConnectionString, _time);
         Assert.Empty(reopened.PendingDeliveries("console"));
         Assert.Single(reopened.PendingDeliveries("discord:1"));
-    }
-
-    [Fact]
-    public void Accept_Correction_LinksToThePostItCorrects()
-    {
-        using var store = SqliteResultsStore.Open(ConnectionString, _time);
-        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Bolton stays under no overall control")], ["console"]);
-        var original = store.PendingDeliveries("console").Single();
-        store.MarkDelivered(original.DeliveryId, "msg-1");
-
-        store.Accept("council/bolton", 2, "Bolton_2.xml", Content, [Post("council/bolton", "Correction: Bolton stays under no overall control", PostKind.Correction)], ["console"]);
-
-        var correction = Assert.Single(store.PendingDeliveries("console"));
-        Assert.Equal(original.PostId, correction.CorrectsPostId);
-        Assert.Equal("msg-1", correction.CorrectsPlatformMessageId);
-    }
-
-    [Fact]
-    public void AcceptAll_DeclarationsAndACorrectionInOneBatch_EachPostKeepsItsOwnValues()
-    {
-        using var store = SqliteResultsStore.Open(ConnectionString, _time);
-
-        store.AcceptAll(
-        [
-            new AcceptedMessage("council/adur", 1, "Adur_1.xml", Content, [new QueuedPost(Post("council/adur", "Labour gain Adur"), ["console"])]),
-            new AcceptedMessage("council/bolton", 1, "Bolton_1.xml", Content, [new QueuedPost(Post("council/bolton", "Bolton stays under no overall control"), ["console", "c2"])]),
-            new AcceptedMessage("council/adur", 2, "Adur_2.xml", Content, [new QueuedPost(Post("council/adur", "Correction: Labour gain Adur", PostKind.Correction), ["console"])]),
-        ]);
-
-        var pending = store.PendingDeliveries("console");
-        Assert.Equal(["Labour gain Adur", "Bolton stays under no overall control", "Correction: Labour gain Adur"], pending.Select(p => p.Post.Headline));
-        Assert.Null(pending[0].CorrectsPostId);
-        Assert.Null(pending[1].CorrectsPostId);
-        Assert.Equal(pending[0].PostId, pending[2].CorrectsPostId);
-        Assert.Equal("Bolton stays under no overall control", Assert.Single(store.PendingDeliveries("c2")).Post.Headline);
-        Assert.Equal([("council/adur", 1), ("council/bolton", 1), ("council/adur", 2)], store.LoadMessages().Select(m => (m.Key, m.Revision)));
-    }
-
-    [Fact]
-    public void Accept_FailsPartWay_StoresNothing()
-    {
-        using var store = SqliteResultsStore.Open(ConnectionString, _time);
-
-        // The same channel twice breaks the deliveries' uniqueness after the message and post were written.
-        Assert.ThrowsAny<Exception>(() =>
-            store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["console", "console"]));
-
-        Assert.Empty(store.LoadMessages());
-        Assert.Equal(0, store.CountPosts());
-        Assert.Empty(store.PendingDeliveries("console"));
-    }
-
-    [Fact]
-    public void Accept_SameKeyAndRevisionTwice_IsRefused()
-    {
-        using var store = SqliteResultsStore.Open(ConnectionString, _time);
-        store.Accept("council/adur", 1, "Adur_1.xml", Content, [], ["console"]);
-
-        Assert.ThrowsAny<Exception>(() => store.Accept("council/adur", 1, "copy.xml", Content, [], ["console"]));
-        Assert.Single(store.LoadMessages());
     }
 
     [Fact]

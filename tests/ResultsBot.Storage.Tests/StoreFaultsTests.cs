@@ -1,3 +1,4 @@
+using ResultsBot.Application.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 

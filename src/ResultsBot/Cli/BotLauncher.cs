@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Settings;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Terminal;
 using ResultsBot.Verbs;
@@ -61,7 +62,7 @@ public static class BotLauncher
         FatalErrors.Configure(builder.Services);
 
         var connection = settings.ConnectionString;
-        Func<TimeProvider, SqliteResultsStore> openStore = cli.Verb == "run" || connection is not null
+        Func<TimeProvider, IResultsStore> openStore = cli.Verb == "run" || connection is not null
             ? time => SqliteResultsStore.Open(connection ?? BotSettings.DefaultConnectionString, time)
             : SqliteResultsStore.InMemory;
         builder.AddResultsBot(settings, openStore, cli.Verb is "run" or "replay" ? output : null, running: cli.Verb == "run");

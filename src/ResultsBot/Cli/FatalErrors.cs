@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Cli;
@@ -45,9 +46,9 @@ internal sealed class FatalErrors
     public static string Describe(Exception failure, string? connectionString) => failure switch
     {
         _ when StoreFaults.IsDamaged(failure) =>
-            $"the database ({connectionString ?? "ConnectionStrings:ResultsBot"}) is damaged: {failure.Message} Restore it from a backup, or move it aside to start afresh (everything would be posted again).",
+            $"the database ({connectionString ?? "ConnectionStrings:ResultsBot"}) is damaged: {StoreFaults.Detail(failure)} Restore it from a backup, or move it aside to start afresh (everything would be posted again).",
         StorageException => failure.Message,
-        _ when StoreFaults.IsTransient(failure) => $"the database could not be used: {StoreFaults.Describe(failure)} ({failure.Message})",
+        _ when StoreFaults.IsTransient(failure) => $"the database could not be used: {StoreFaults.Describe(failure)} ({StoreFaults.Detail(failure)})",
         IOException when IsAddressInUse(failure) =>
             $"--urls: {failure.Message.TrimEnd('.')}; another program is listening there, so choose another port or stop it.",
         _ => $"the bot stopped on an unexpected failure: {failure.GetType().Name}: {failure.Message}",

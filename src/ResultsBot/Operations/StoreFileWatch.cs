@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Pipeline;
 using ResultsBot.Platforms;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Operations;
@@ -14,7 +15,7 @@ namespace ResultsBot.Operations;
 /// channel directly (the store cannot queue anything any more), records why, and stops.
 /// </summary>
 public sealed class StoreFileWatch(
-    SqliteResultsStore store,
+    IResultsStore store,
     IEnumerable<IPlatformOutlet> outlets,
     FeedAlertPolicy operations,
     FatalStop fatal,

@@ -6,6 +6,7 @@ using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Text;
 using ResultsBot.Pipeline;
 using ResultsBot.Platforms;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Operations;
@@ -19,7 +20,7 @@ namespace ResultsBot.Operations;
 /// Alerts go straight to the operations channel's platform: the outbox is in the database that is failing.
 /// </summary>
 public sealed class StoreWatch(
-    SqliteResultsStore store,
+    IResultsStore store,
     FeedAlertPolicy policy,
     IEnumerable<IPlatformOutlet> outlets,
     TimeProvider time,
@@ -60,7 +61,7 @@ public sealed class StoreWatch(
                 _outage = new Outage(now, reason) { LastSummary = now };
                 logger.LogError(
                     "Could not store {What} ({Reason}: {Error}); {Then}, and until the database can be written further failures are summarised once a minute",
-                    what, reason, exception.Message, then);
+                    what, reason, StoreFaults.Detail(exception), then);
                 return;
             }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Subscriptions;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Pipeline;
@@ -12,10 +13,10 @@ namespace ResultsBot.Pipeline;
 /// </summary>
 public sealed class ChannelSubscriptions
 {
-    private readonly SqliteResultsStore _store;
+    private readonly ISubscriptionStore _store;
     private readonly ConcurrentDictionary<string, Entry> _channels = new(StringComparer.Ordinal);
 
-    public ChannelSubscriptions(SqliteResultsStore store)
+    public ChannelSubscriptions(ISubscriptionStore store)
     {
         _store = store;
         foreach (var stored in store.LoadSubscriptions())

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Feeds;
 using ResultsBot.Feeds.Sources;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Pipeline;
@@ -226,7 +227,7 @@ public sealed class FeedProcessor(
         }
     }
 
-    private static bool IsStoreFailure(Exception ex) => ex is StorageException or Microsoft.Data.Sqlite.SqliteException;
+    private static bool IsStoreFailure(Exception ex) => StoreFaults.IsStoreFailure(ex);
 
     // Unpaced, everything one poll brought is stored in one transaction: one write to disk, not one per
     // message, which is most of the time a night read at once (a restart, a replay) would otherwise take.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Posts;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Pipeline;
@@ -9,7 +10,7 @@ namespace ResultsBot.Pipeline;
 /// Tells the operations channel when the feed has been failing or quiet for longer than the policy
 /// allows, once per outage, and gives the all-clear when it recovers. Failing outranks quiet.
 /// </summary>
-public sealed class FeedWatchdog(FeedHealth health, FeedAlertPolicy policy, SqliteResultsStore store, TimeProvider time, CultureInfo culture, ILogger<FeedWatchdog> logger)
+public sealed class FeedWatchdog(FeedHealth health, FeedAlertPolicy policy, IResultsLog store, TimeProvider time, CultureInfo culture, ILogger<FeedWatchdog> logger)
 {
     private enum Alert
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Operations;
 using ResultsBot.Platforms;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Pipeline;
@@ -15,7 +16,7 @@ namespace ResultsBot.Pipeline;
 /// this one check, so none can start re-posting while it runs.
 /// </summary>
 public sealed class HistoryGuard(
-    SqliteResultsStore store,
+    IResultsStore store,
     bool allowRepost,
     FatalStop fatal,
     IHostApplicationLifetime lifetime,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Platforms;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Pipeline;
@@ -15,7 +16,7 @@ namespace ResultsBot.Pipeline;
 /// paused and reported, not retried forever.
 /// </summary>
 public sealed class PostDispatcher(
-    SqliteResultsStore store,
+    IResultsStore store,
     IEnumerable<IPlatformOutlet> outlets,
     ChannelSubscriptions subscriptions,
     DigestComposer digests,
@@ -297,7 +298,7 @@ public sealed class PostDispatcher(
                 store.MarkDelivered([.. deliveries.Select(d => d.DeliveryId)], platformId);
                 return;
             }
-            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            catch (Exception ex) when (StoreFaults.IsStoreFailure(ex))
             {
                 if (attempt == 1)
                 {

@@ -4,6 +4,7 @@ using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Feeds;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Pipeline;
@@ -14,7 +15,7 @@ namespace ResultsBot.Pipeline;
 /// are stored together before the book moves on, so what was accepted is never lost.
 /// </summary>
 public sealed class ResultsDesk(
-    SqliteResultsStore store,
+    IResultsStore store,
     DeclarationPostComposer composer,
     MilestoneComposer milestones,
     ChannelSubscriptions subscriptions,

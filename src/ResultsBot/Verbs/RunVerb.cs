@@ -5,6 +5,7 @@ using ResultsBot.Cli;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Pipeline;
 using ResultsBot.Settings;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Terminal;
 
@@ -29,7 +30,7 @@ internal static class RunVerb
     public static async Task<int> RunAsync(IHost host, TextWriter error)
     {
         // Open the store before starting, so a bad connection string fails at once with its name.
-        host.Services.GetRequiredService<SqliteResultsStore>();
+        host.Services.GetRequiredService<IResultsStore>();
         var fatal = new FatalErrors();
         try
         {

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Tests.Support;
 

@@ -144,6 +144,8 @@ public sealed class StoreOutageTests
             "--Operations:Channel=console",
             "--Operations:FeedFailingAfter=1s",
             "--ConnectionStrings:ResultsBot=Data Source=" + db,
+            // Pictures on the work disk: this test fills the database's disk, and means only the database to be short of room.
+            "--Console:ImageFolder=" + Path.Combine(work.Path, "images"),
             "--urls",
             url);
 

@@ -5,6 +5,7 @@ using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Pipeline;
 using ResultsBot.Platforms;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Tests.Support;
 

@@ -4,6 +4,7 @@ using ResultsBot.Domain.Posts;
 using ResultsBot.Feeds;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Pipeline;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Terminal;
 using ResultsBot.Tests.Support;

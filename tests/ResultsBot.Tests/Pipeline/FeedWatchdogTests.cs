@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Pipeline;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Tests.Pipeline;

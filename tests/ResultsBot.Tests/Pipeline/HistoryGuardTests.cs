@@ -5,6 +5,7 @@ using ResultsBot.Domain.Posts;
 using ResultsBot.Operations;
 using ResultsBot.Pipeline;
 using ResultsBot.Platforms;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class HistoryGuardTests : IDisposable
 
         // A store fault the check meets (readers are never locked out in WAL mode, so the table goes away for a moment).
         Execute(db, "ALTER TABLE deliveries RENAME TO deliveries_away");
-        await Assert.ThrowsAsync<SqliteException>(() => guard.MaySendAsync(outlet, CancellationToken.None));
+        await Assert.ThrowsAsync<StorageException>(() => guard.MaySendAsync(outlet, CancellationToken.None));
         Execute(db, "ALTER TABLE deliveries_away RENAME TO deliveries");
 
         Assert.True(await guard.MaySendAsync(outlet, CancellationToken.None));

@@ -14,6 +14,7 @@ using ResultsBot.Feeds;
 using ResultsBot.Feeds.Pa;
 using ResultsBot.Pipeline;
 using ResultsBot.Slack.Posts;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Tests.Support;
 

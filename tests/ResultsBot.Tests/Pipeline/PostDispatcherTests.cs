@@ -4,6 +4,7 @@ using ResultsBot.Domain.Posts;
 using ResultsBot.Pipeline;
 using ResultsBot.Platforms;
 using ResultsBot.Domain.Subscriptions;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
 namespace ResultsBot.Tests.Pipeline;

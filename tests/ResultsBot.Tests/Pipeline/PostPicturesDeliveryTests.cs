@@ -8,6 +8,7 @@ using ResultsBot.Feeds;
 using ResultsBot.Pictures;
 using ResultsBot.Pipeline;
 using ResultsBot.Platforms;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Tests.Support;
 

@@ -8,6 +8,7 @@ using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Operations;
 using ResultsBot.Pipeline;
 using ResultsBot.Platforms;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Tests.Support;
 

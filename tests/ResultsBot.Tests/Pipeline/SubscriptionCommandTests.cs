@@ -8,6 +8,7 @@ using ResultsBot.Feeds;
 using ResultsBot.Feeds.Pa;
 using ResultsBot.Pipeline;
 using ResultsBot.Platforms;
+using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Tests.Support;
 

@@ -1,4 +1,4 @@
-namespace ResultsBot.Storage;
+namespace ResultsBot.Application.Storage;
 
 /// <summary>A channel's subscription as stored: its filter as /subscribe text, who set it, and whether it is paused.</summary>
 /// <param name="Origin">"config" (from settings) or "command" (someone typed /subscribe).</param>

@@ -1,6 +1,6 @@
 using ResultsBot.Domain.Posts;
 
-namespace ResultsBot.Storage;
+namespace ResultsBot.Application.Storage;
 
 /// <summary>A post queued for a channel and not yet confirmed sent.</summary>
 /// <param name="CorrectsPostId">For a correction, the post it corrects (platforms that can edit will edit that one).</param>

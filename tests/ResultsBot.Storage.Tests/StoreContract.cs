@@ -1,0 +1,226 @@
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using ResultsBot.Application.Storage;
+using ResultsBot.Domain.Posts;
+
+namespace ResultsBot.Storage.Tests;
+
+/// <summary>
+/// What every store must do, whatever keeps the data: run against SQLite and the in-memory store alike (and any
+/// store added later: a subclass that opens it).
+/// </summary>
+public abstract class StoreContract
+{
+    protected static readonly byte[] Content = Encoding.UTF8.GetBytes("<LocalElectionResult revision='1'/>");
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 5, 8, 3, 0, 0, TimeSpan.Zero));
+
+    protected abstract IResultsStore NewStore();
+
+    [Fact]
+    public void Accept_Correction_FollowsTheOriginalToEverySubscribedChannelThatHadIt()
+    {
+        using var store = NewStore();
+        store.Subscribe("discord:1", "everything", "command", "U1");
+        store.Subscribe("slack:C1", "region London", "command", "U1");
+        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Bolton stays under no overall control")], ["discord:1", "slack:C1"]);
+        store.Subscribe("slack:C1", "party Green", "command", "U1"); // the filter changed since: the correction still follows
+
+        store.Accept("council/bolton", 2, "Bolton_2.xml", Content, [new QueuedPost(new Post(PostKind.Correction, "council/bolton", "Correction: Labour gain Bolton", ["x"]), ["discord:1"])]);
+
+        Assert.Equal(["Bolton stays under no overall control", "Correction: Labour gain Bolton"], store.PendingDeliveries("slack:C1").Select(d => d.Post.Headline));
+        Assert.Equal(2, store.PendingDeliveries("discord:1").Count);
+    }
+
+    [Fact]
+    public void SubscribeMany_FromConfiguration_AddsNewChannelsAndLeavesAFilterSetByCommand()
+    {
+        using var store = NewStore();
+        store.Subscribe("discord:2", "party Green", "command", "U1");
+
+        store.SubscribeMany([("discord:1", "everything"), ("discord:2", "everything"), ("slack:C1", "region London")], "config", "configuration");
+
+        Assert.Equal(
+            [("discord:1", "everything", "config"), ("discord:2", "party Green", "command"), ("slack:C1", "region London", "config")],
+            store.LoadSubscriptions().Select(s => (s.Channel, s.Filter, s.Origin)));
+    }
+
+    [Fact]
+    public void Pause_ThenSubscribeAgain_ChannelIsBackWithItsQueue()
+    {
+        using var store = NewStore();
+        store.Subscribe("discord:1", "everything", "command", "U1");
+        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Bolton stays under no overall control")], ["discord:1"]);
+
+        store.Pause("discord:1", "Unknown Channel");
+        var paused = store.ChannelsWithPending();
+        store.Subscribe("discord:1", "everything", "config", "configuration"); // configuration alone does not resume it
+        var stillPaused = store.ChannelsWithPending();
+        store.Subscribe("discord:1", "everything", "command", "U1");
+
+        Assert.Empty(paused);
+        Assert.Empty(stillPaused);
+        Assert.Equal(["discord:1"], store.ChannelsWithPending());
+    }
+
+    [Fact]
+    public void Accept_StructuredPost_ComesBackWithFieldsColourAndFooter()
+    {
+        var post = new Post(PostKind.Declaration, "council/thurrock", "Reform UK gain Thurrock from Labour", [PostSection.Plain("Whole council up: 49 seats"), new PostSection("New council", "Reform UK 25 (+21)")])
+        {
+            Colour = "#12B6CF",
+            Footer = "PA Media · 8 May 2026, 04:00 UK time",
+        };
+        using var store = NewStore();
+
+        store.Accept("council/thurrock", 1, "Thurrock_1.xml", Content, [post], ["console"]);
+
+        var stored = Assert.Single(store.PendingDeliveries("console")).Post;
+        Assert.Equal(post.Sections, stored.Sections);
+        Assert.Equal((post.Colour, post.Footer), (stored.Colour, stored.Footer));
+    }
+
+    [Fact]
+    public void Accept_Correction_LinksToThePostItCorrects()
+    {
+        using var store = NewStore();
+        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Bolton stays under no overall control")], ["console"]);
+        var original = store.PendingDeliveries("console").Single();
+        store.MarkDelivered(original.DeliveryId, "msg-1");
+
+        store.Accept("council/bolton", 2, "Bolton_2.xml", Content, [Post("council/bolton", "Correction: Bolton stays under no overall control", PostKind.Correction)], ["console"]);
+
+        var correction = Assert.Single(store.PendingDeliveries("console"));
+        Assert.Equal(original.PostId, correction.CorrectsPostId);
+        Assert.Equal("msg-1", correction.CorrectsPlatformMessageId);
+    }
+
+    [Fact]
+    public void AcceptAll_DeclarationsAndACorrectionInOneBatch_EachPostKeepsItsOwnValues()
+    {
+        using var store = NewStore();
+
+        store.AcceptAll(
+        [
+            new AcceptedMessage("council/adur", 1, "Adur_1.xml", Content, [new QueuedPost(Post("council/adur", "Labour gain Adur"), ["console"])]),
+            new AcceptedMessage("council/bolton", 1, "Bolton_1.xml", Content, [new QueuedPost(Post("council/bolton", "Bolton stays under no overall control"), ["console", "c2"])]),
+            new AcceptedMessage("council/adur", 2, "Adur_2.xml", Content, [new QueuedPost(Post("council/adur", "Correction: Labour gain Adur", PostKind.Correction), ["console"])]),
+        ]);
+
+        var pending = store.PendingDeliveries("console");
+        Assert.Equal(["Labour gain Adur", "Bolton stays under no overall control", "Correction: Labour gain Adur"], pending.Select(p => p.Post.Headline));
+        Assert.Null(pending[0].CorrectsPostId);
+        Assert.Null(pending[1].CorrectsPostId);
+        Assert.Equal(pending[0].PostId, pending[2].CorrectsPostId);
+        Assert.Equal("Bolton stays under no overall control", Assert.Single(store.PendingDeliveries("c2")).Post.Headline);
+        Assert.Equal([("council/adur", 1), ("council/bolton", 1), ("council/adur", 2)], store.LoadMessages().Select(m => (m.Key, m.Revision)));
+    }
+
+    [Fact]
+    public void Accept_FailsPartWay_StoresNothing()
+    {
+        using var store = NewStore();
+
+        // The same channel twice breaks the deliveries' uniqueness after the message and post were written.
+        Assert.ThrowsAny<Exception>(() =>
+            store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["console", "console"]));
+
+        Assert.Empty(store.LoadMessages());
+        Assert.Equal(0, store.CountPosts());
+        Assert.Empty(store.PendingDeliveries("console"));
+    }
+
+    [Fact]
+    public void Accept_SameKeyAndRevisionTwice_IsRefused()
+    {
+        using var store = NewStore();
+        store.Accept("council/adur", 1, "Adur_1.xml", Content, [], ["console"]);
+
+        Assert.ThrowsAny<Exception>(() => store.Accept("council/adur", 1, "copy.xml", Content, [], ["console"]));
+        Assert.Single(store.LoadMessages());
+    }
+
+    [Fact]
+    public void Digest_PostsSentAsOneMessage_AreFoundTogetherAndNeverEditedOneByOne()
+    {
+        using var store = NewStore();
+        store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["c1"]);
+        store.Accept("council/bury", 1, "Bury_1.xml", Content, [Post("council/bury", "Labour hold Bury")], ["c1"]);
+        var pending = store.PendingDeliveries("c1");
+        store.MarkAttempted([.. pending.Select(p => p.DeliveryId)]);
+        store.MarkDelivered([.. pending.Select(p => p.DeliveryId)], "digest-1");
+
+        store.Accept("council/bury", 2, "Bury_2.xml", Content, [Post("council/bury", "Correction: Labour lose Bury", PostKind.Correction)], ["c1"]);
+
+        var correction = Assert.Single(store.PendingDeliveries("c1"));
+        Assert.Null(correction.CorrectsPlatformMessageId); // editing the digest for one line would replace the others
+        Assert.Null(store.DeliveredMessageId(pending[1].PostId, "c1"));
+        var digest = store.DigestCarrying(pending[1].PostId, "c1");
+        Assert.NotNull(digest);
+        Assert.Equal("digest-1", digest.MessageId);
+        Assert.Equal(["Labour hold Adur", "Labour hold Bury"], digest.Posts.Select(p => p.Post.Headline));
+
+        store.MarkDelivered([correction.DeliveryId], "digest-1");
+        Assert.Equal(["Labour hold Adur", "Correction: Labour lose Bury"], store.DigestCarrying(pending[0].PostId, "c1")!.Posts.Select(p => p.Post.Headline));
+    }
+
+    [Fact]
+    public void PendingDeliveries_AttemptedPost_KnowsTheChannelsNewestPostBeforeItAndWhenItWasTried()
+    {
+        using var store = NewStore();
+        store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["c1"]);
+        store.Accept("council/bury", 1, "Bury_1.xml", Content, [Post("council/bury", "Labour hold Bury")], ["c1"]);
+        var first = store.PendingDeliveries("c1")[0];
+        store.MarkDelivered(first.DeliveryId, "m-1");
+        var second = Assert.Single(store.PendingDeliveries("c1"));
+        Assert.False(second.Attempted);
+        Assert.Null(second.PreviousPlatformMessageId);
+
+        Time.Advance(TimeSpan.FromSeconds(3));
+        store.MarkAttempted(second.DeliveryId);
+        Time.Advance(TimeSpan.FromSeconds(3));
+        store.MarkAttempted(second.DeliveryId); // the first attempt's time is the one kept
+
+        var attempted = Assert.Single(store.PendingDeliveries("c1"));
+        Assert.True(attempted.Attempted);
+        Assert.Equal(Time.GetUtcNow() - TimeSpan.FromSeconds(3), attempted.AttemptedAt);
+        Assert.Equal("m-1", attempted.PreviousPlatformMessageId);
+    }
+
+    [Fact]
+    public void MarkFailed_AndUnsubscribe_SettleWhatIsQueuedAndACorrectionNoLongerFollows()
+    {
+        using var store = NewStore();
+        store.Subscribe("c1", "everything", "command", "U1");
+        store.Subscribe("c2", "everything", "command", "U1");
+        store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["c1", "c2"]);
+        store.Accept("council/bury", 1, "Bury_1.xml", Content, [Post("council/bury", "Labour hold Bury")], ["c1"]);
+
+        store.MarkFailed(store.PendingDeliveries("c1")[0].DeliveryId, "Invalid Form Body");
+        Assert.True(store.Unsubscribe("c2"));
+        Assert.False(store.Unsubscribe("c2"));
+        store.Accept("council/adur", 2, "Adur_2.xml", Content, [Post("council/adur", "Correction: Labour lose Adur", PostKind.Correction)], []);
+
+        Assert.Equal(["Labour hold Bury"], store.PendingDeliveries("c1").Select(p => p.Post.Headline));
+        Assert.Empty(store.PendingDeliveries("c2"));
+        Assert.Equal(["c1"], store.ChannelsWithPending());
+        Assert.Equal(["c1"], store.LoadSubscriptions().Select(s => s.Channel));
+    }
+
+    [Fact]
+    public void Announce_QueuesTheBotsOwnPostAndLoadMessagesSaysWhenEachWasTaken()
+    {
+        using var store = NewStore();
+        store.Accept("council/adur", 1, "Adur_1.xml", Content, [], []);
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        store.Announce(new Post(PostKind.Announcement, "feed/stuck", "The feed has not changed for 20 minutes", ["Check it."]), ["ops"]);
+
+        Assert.Equal("The feed has not changed for 20 minutes", Assert.Single(store.PendingDeliveries("ops")).Post.Headline);
+        Assert.Equal(Time.GetUtcNow() - TimeSpan.FromMinutes(5), Assert.Single(store.LoadMessages()).AcceptedAt);
+        Assert.Equal(1, store.CountPosts());
+    }
+
+    protected static Post Post(string subject, string headline, PostKind kind = PostKind.Declaration) =>
+        new(kind, subject, headline, ["line one", "line two"]);
+}
