@@ -76,6 +76,7 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BotMetrics>();
+        services.AddOtlpMetricsWhenConfigured(builder.Configuration);
         services.AddSingleton(new MilestoneComposer(settings.Culture));
         services.AddSingleton(new DigestComposer(settings.Culture));
         services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })

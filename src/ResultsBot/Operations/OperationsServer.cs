@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 using ResultsBot.Pipeline;
 
 namespace ResultsBot.Operations;
 
 /// <summary>
 /// The bot's web server, when one is configured (--urls or ASPNETCORE_URLS): /healthz (the process is
-/// alive), /readyz (feed fresh, store writable, platforms connected) and /metrics (Prometheus text),
+/// alive), /readyz (feed fresh, store writable, platforms connected) and /metrics (Prometheus text, from
+/// OpenTelemetry: the bot's meters, the runtime's and this server's HTTP),
 /// plus the platforms' endpoints (POST /discord/interactions, POST /slack/commands) when they are on.
 /// </summary>
 public sealed class OperationsServer(
@@ -21,6 +24,7 @@ public sealed class OperationsServer(
     BotMetrics metrics,
     TimeProvider time,
     IEnumerable<IWebEndpoints> platformEndpoints,
+    IEnumerable<Platforms.IPlatformOutlet> outlets,
     ILogger<OperationsServer> logger) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -30,17 +34,19 @@ public sealed class OperationsServer(
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
+        metrics.ObserveFeed(() =>
+        {
+            var seen = health.Snapshot();
+            return ((time.GetUtcNow() - (seen.LastNew ?? seen.Started)).TotalSeconds, seen.FailingSince is not null);
+        });
+        metrics.Expect(outlets.Select(o => o.Platform));
+        builder.Services.AddOpenTelemetry().ConfigureResource(Telemetry.Describe).WithMetrics(meters => meters.AddMeter(Telemetry.Meters).AddPrometheusExporter());
         _app = builder.Build();
         // RequestDelegates, not handler lambdas: minimal-API binding compiles expression trees at start and
         // keeps System.Linq.Expressions and its code in memory for three fixed answers.
         _app.MapGet("/healthz", (RequestDelegate)(context => WriteTextAsync(context, StatusCodes.Status200OK, "text/plain; charset=utf-8", "ok\n")));
         _app.MapGet("/readyz", (RequestDelegate)Ready);
-        _app.MapGet("/metrics", (RequestDelegate)(context =>
-        {
-            var seen = health.Snapshot();
-            var age = time.GetUtcNow() - (seen.LastNew ?? seen.Started);
-            return WriteTextAsync(context, StatusCodes.Status200OK, "text/plain; version=0.0.4", metrics.ToPrometheusText(age.TotalSeconds, seen.FailingSince is not null));
-        }));
+        _app.MapPrometheusScrapingEndpoint("/metrics");
         foreach (var endpoints in platformEndpoints)
         {
             endpoints.Map(_app);

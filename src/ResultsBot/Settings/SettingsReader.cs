@@ -180,7 +180,8 @@ public static class SettingsReader
             foreach (var section in provider.GetChildKeys([], null).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 if (!KnownKeys.ContainsKey(section) && !HostSections.Contains(section)
-                    && !section.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) && !section.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase))
+                    && !section.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) && !section.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
+                    && !section.StartsWith("OTEL_", StringComparison.OrdinalIgnoreCase))
                 {
                     throw new SettingsException($"{section} is not a section the bot knows (known: {string.Join(", ", KnownKeys.Keys.Concat(["Admins", "Subscriptions", "Logging"]))})");
                 }

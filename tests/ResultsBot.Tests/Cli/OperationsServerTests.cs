@@ -22,16 +22,23 @@ public sealed class OperationsServerTests
         var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
         var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var metricsType = (await http.GetAsync(new Uri("/metrics", UriKind.Relative))).Content.Headers.ContentType?.MediaType;
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("""{"status":"ready","checks":{"feed":"ok","store":"ok","platforms":"ok"}}""", await ready.Content.ReadAsStringAsync());
-        Assert.Contains("\nresultsbot_declarations_accepted_total 3\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("\nresultsbot_posts_delivered_total{platform=\"console\"} 3\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("\nresultsbot_delivery_latency_seconds_count 3\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("\nresultsbot_feed_failing 0\n", metrics, StringComparison.Ordinal);
+        Assert.Equal("text/plain", metricsType);
+        Assert.Equal("3", Sample(metrics, "resultsbot_declarations_accepted_total"));
+        Assert.Equal("3", Sample(metrics, "resultsbot_posts_delivered_total", "platform=\"console\""));
+        Assert.Equal("3", Sample(metrics, "resultsbot_delivery_latency_seconds_count"));
+        Assert.Equal("0", Sample(metrics, "resultsbot_feed_failing"));
+        // At zero from the start, not from the first failure; and the runtime's and HTTP's meters beside the bot's.
+        Assert.Equal("0", Sample(metrics, "resultsbot_posts_failed_total", "platform=\"console\""));
+        Assert.Equal("0", Sample(metrics, "resultsbot_channels_paused_total"));
+        Assert.Contains("\ndotnet_gc_heap_total_allocated_bytes_total{", metrics, StringComparison.Ordinal);
+        Assert.Contains("\nhttp_server_request_duration_seconds_count{", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,5 +82,13 @@ public sealed class OperationsServerTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, before.Status);
         Assert.Contains("\"feed\":\"starting:", before.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, after.Status);
+    }
+
+    /// <summary>The value of a Prometheus sample, whatever other labels (the meter's scope) and timestamp come with it.</summary>
+    private static string Sample(string metrics, string name, string label = "")
+    {
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal) && label.Length == 0);
+        Assert.True(line is not null, $"no {name}{{{label}}} in\n{metrics}");
+        return line[(line.IndexOf('}', StringComparison.Ordinal) is var close and > 0 ? close + 2 : name.Length + 1)..].Split(' ')[0];
     }
 }

@@ -1,0 +1,24 @@
+using System.Diagnostics.Metrics;
+
+namespace ResultsBot.Tests.Support;
+
+/// <summary>Reads an instrument of one meter the way an exporter would (observable instruments included), summed over its labels.</summary>
+internal static class MeterReadings
+{
+    public static long Sum(Meter meter, string instrument)
+    {
+        long total = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (published, l) =>
+        {
+            if (published.Meter == meter && published.Name == instrument)
+            {
+                l.EnableMeasurementEvents(published);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => total += value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return total;
+    }
+}
