@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -41,11 +41,13 @@ public sealed class OperationsServer(
         });
         metrics.Expect(outlets.Select(o => o.Platform));
         builder.Services.AddOpenTelemetry().ConfigureResource(Telemetry.Describe).WithMetrics(meters => meters.AddMeter(Telemetry.Meters).AddPrometheusExporter());
+        builder.Services.AddHealthChecks().AddReadinessChecks(health, alerts, storeWatch, metrics, time);
         _app = builder.Build();
         // RequestDelegates, not handler lambdas: minimal-API binding compiles expression trees at start and
         // keeps System.Linq.Expressions and its code in memory for three fixed answers.
-        _app.MapGet("/healthz", (RequestDelegate)(context => WriteTextAsync(context, StatusCodes.Status200OK, "text/plain; charset=utf-8", "ok\n")));
-        _app.MapGet("/readyz", (RequestDelegate)Ready);
+        // Alive: answered by the process, whatever the checks say.
+        _app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = (context, _) => WriteTextAsync(context, "text/plain; charset=utf-8", "ok\n") });
+        _app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessChecks.Tag), ResponseWriter = ReadinessChecks.WriteAsync });
         _app.MapPrometheusScrapingEndpoint("/metrics");
         foreach (var endpoints in platformEndpoints)
         {
@@ -72,31 +74,8 @@ public sealed class OperationsServer(
         }
     }
 
-    /// <summary>"ok" when every platform that keeps a connection (Gateway, Socket Mode) has it up.</summary>
-    private string Platforms()
+    private static Task WriteTextAsync(HttpContext context, string contentType, string body)
     {
-        var down = metrics.Connections.Where(c => !c.Value.Connected).Select(c => $"{c.Key} not connected ({c.Value.Detail})").ToList();
-        return down.Count == 0 ? "ok" : string.Join("; ", down);
-    }
-
-    private Task Ready(HttpContext context)
-    {
-        var seen = health.Snapshot();
-        var checks = new Dictionary<string, string>
-        {
-            ["feed"] = seen.Readiness(time.GetUtcNow(), alerts.FailingAfter),
-            // From the background probe, never the database itself: a locked one would hold this answer for seconds.
-            ["store"] = storeWatch.Status,
-            ["platforms"] = Platforms(),
-        };
-        var ready = checks.Values.All(v => v == "ok");
-        var body = JsonSerializer.Serialize(new ReadinessReport(ready ? "ready" : "not ready", checks), OperationsJson.Default.ReadinessReport);
-        return WriteTextAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, "application/json; charset=utf-8", body);
-    }
-
-    private static Task WriteTextAsync(HttpContext context, int status, string contentType, string body)
-    {
-        context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
         return context.Response.WriteAsync(body, context.RequestAborted);
     }

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ResultsBot.Pipeline;
+
+namespace ResultsBot.Operations;
+
+/// <summary>
+/// What /readyz checks, as ASP.NET Core health checks: the feed (fresh, not stuck, the night restored), the store
+/// (from the background probe, never the database itself: a locked one would hold the answer for seconds) and the
+/// platforms that keep a connection. Each says "ok" or why not, and the answer keeps the bot's JSON shape.
+/// </summary>
+internal static class ReadinessChecks
+{
+    public const string Tag = "ready";
+
+    public static IHealthChecksBuilder AddReadinessChecks(this IHealthChecksBuilder checks, FeedHealth health, FeedAlertPolicy alerts, StoreWatch storeWatch, BotMetrics metrics, TimeProvider time) =>
+        checks
+            .AddCheck("feed", new Check(() => health.Snapshot().Readiness(time.GetUtcNow(), alerts.FailingAfter)), tags: [Tag])
+            .AddCheck("store", new Check(() => storeWatch.Status), tags: [Tag])
+            .AddCheck("platforms", new Check(() => Platforms(metrics)), tags: [Tag]);
+
+    /// <summary>{"status":"ready","checks":{"feed":"ok",…}}, or "not ready" with each failing check saying why.</summary>
+    public static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        var checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Status.ToString(), StringComparer.Ordinal);
+        var body = JsonSerializer.Serialize(new ReadinessReport(report.Status == HealthStatus.Healthy ? "ready" : "not ready", checks), OperationsJson.Default.ReadinessReport);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(body, context.RequestAborted);
+    }
+
+    /// <summary>"ok" when every platform that keeps a connection (Gateway, Socket Mode) has it up.</summary>
+    private static string Platforms(BotMetrics metrics)
+    {
+        var down = metrics.Connections.Where(c => !c.Value.Connected).Select(c => $"{c.Key} not connected ({c.Value.Detail})").ToList();
+        return down.Count == 0 ? "ok" : string.Join("; ", down);
+    }
+
+    private sealed class Check(Func<string> state) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var said = state();
+            return Task.FromResult(said == "ok" ? HealthCheckResult.Healthy(said) : HealthCheckResult.Unhealthy(said));
+        }
+    }
+}
