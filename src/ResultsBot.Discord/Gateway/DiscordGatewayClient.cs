@@ -388,16 +388,7 @@ public sealed class DiscordGatewayClient : BackgroundService
 
     private static Uri WithQuery(Uri url) => new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
 
-    private TimeSpan Backoff(int failures)
-    {
-        if (failures == 0)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var wait = Timings.FirstBackoff * Math.Pow(2, Math.Min(failures - 1, 16));
-        return wait < Timings.MaxBackoff ? wait : Timings.MaxBackoff;
-    }
+    private TimeSpan Backoff(int failures) => new Backoff(Timings.FirstBackoff, Timings.MaxBackoff).Delay(failures, _random);
 
     private TimeSpan InvalidSessionWait() =>
         Timings.InvalidSessionMin + ((Timings.InvalidSessionMax - Timings.InvalidSessionMin) * _random.NextDouble());

@@ -149,14 +149,7 @@ public sealed class SlackSocketModeClient : BackgroundService
         }
     }
 
-    private TimeSpan Backoff(int failures)
-    {
-        var doubled = _options.MinBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16));
-        var capped = Math.Min(doubled, _options.MaxBackoff.TotalMilliseconds);
-
-        // Up to a fifth off at random, so many bots dropped together do not return together.
-        return TimeSpan.FromMilliseconds(capped * (1 - (Random.Shared.NextDouble() * 0.2)));
-    }
+    private TimeSpan Backoff(int failures) => new Backoff(_options.MinBackoff, _options.MaxBackoff).Delay(failures, Random.Shared);
 
     private async Task RetireAsync(SocketModeConnection old)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Feeds;
 using ResultsBot.Feeds.Sources;
+using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
@@ -353,6 +354,7 @@ public sealed class FeedProcessor(
     }
 
     // Doubling waits after each failure in a row, never longer than a minute.
+    // From two poll intervals after the first failure, doubling up to a minute.
     private static TimeSpan Backoff(TimeSpan pollInterval, int failures) =>
-        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, pollInterval.Ticks << Math.Min(failures, 10)));
+        new Backoff(pollInterval * 2, MaxBackoff).Delay(failures, Random.Shared);
 }
