@@ -1,0 +1,44 @@
+using ResultsBot.Fakes;
+using ResultsBot.Fakes.Discord;
+using ResultsBot.Tests.Support;
+
+namespace ResultsBot.Tests.Delivery;
+
+/// <summary>The running bot posting the sample night into Discord channels with pictures, as a user would run it.</summary>
+public sealed class DiscordImagesTests
+{
+    private const string Token = "fake-discord-bot-token";
+    private const string ApplicationId = "1234567890";
+    private const string ImagesOn = "111";
+    private const string Default = "222";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
+
+    [Fact]
+    public async Task Run_SampleNightIntoAChannelWithImagesOn_EveryPostOnceInOrderWithItsMapAndChamberAndAltText()
+    {
+        using var fake = new FakeDiscord(Token, ApplicationId, DiscordImageRuns.RoomyLimits);
+        var discord = fake.Rest;
+        await using var server = await FakeServer.StartAsync(fake.Parts);
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        SampleNight.CopyInto(feed);
+
+        using var bot = BotProcess.Start(work.Path, DiscordImageRuns.Settings(server, feed, work, Token, ApplicationId, ImagesOn, "--Discord:Channels=" + Default));
+        await Waits.UntilAsync(() => discord.MessagesIn(ImagesOn).Count >= SampleNight.Posts && discord.MessagesIn(Default).Count >= SampleNight.Posts, bot, Patience, "the whole night in both channels");
+        await Task.Delay(1000, CancellationToken.None); // a repeat, if there were one, would come now
+        bot.Signal("TERM");
+        await bot.WaitForExitAsync(Patience);
+
+        Assert.Empty(discord.Rejections);
+        Assert.Equal(0, discord.RateLimitedCount);
+        var problems = SampleNight.ProblemsWithImagesOn(discord.MessagesIn(ImagesOn));
+        Assert.True(problems is null, problems + "\nstderr:\n" + bot.Stderr);
+
+        // A channel that said nothing about pictures gets the map with the milestones only.
+        var byDefault = discord.MessagesIn(Default);
+        Assert.Equal(SampleNight.Posts, byDefault.Count);
+        Assert.Equal(4, byDefault.Count(m => m.Attachments.Count > 0));
+        Assert.All(byDefault.Where(m => m.Attachments.Count > 0), m => Assert.Equal("map.png", Assert.Single(m.Attachments).FileName));
+        Assert.All(byDefault.Where(m => m.Attachments.Count > 0), m => Assert.Contains("councils", m.Title!, StringComparison.Ordinal));
+    }
+}
