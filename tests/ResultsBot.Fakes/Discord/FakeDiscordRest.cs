@@ -34,6 +34,7 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
     private long _lastSnowflake;
     private int _requests;
     private int _historyReads;
+    private int _abandonedUploads;
     private int _rateLimited;
     private int _forcedRateLimited;
     private int _unauthorized;
@@ -134,6 +135,9 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
     /// here, in the instant after Discord took a post and before the bot could record it.
     /// </summary>
     public Action<FakeDiscordMessage>? MessageCreated { get; set; }
+
+    /// <summary>Uploads held by <see cref="FakeDiscordRestOptions.UploadDelay"/> whose client went away before they were served (a bot killed mid-upload).</summary>
+    public int AbandonedUploadCount => Volatile.Read(ref _abandonedUploads);
 
     /// <summary>GET /channels/{id}/messages requests served (channel history reads).</summary>
     public int HistoryReadCount => Volatile.Read(ref _historyReads);
@@ -334,6 +338,7 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
             }
             catch (OperationCanceledException)
             {
+                Interlocked.Increment(ref _abandonedUploads);
                 return Error(400, 0, "client went away");
             }
         }
