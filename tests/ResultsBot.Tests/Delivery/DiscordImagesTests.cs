@@ -41,4 +41,58 @@ public sealed class DiscordImagesTests
         Assert.All(byDefault.Where(m => m.Attachments.Count > 0), m => Assert.Equal("map.png", Assert.Single(m.Attachments).FileName));
         Assert.All(byDefault.Where(m => m.Attachments.Count > 0), m => Assert.Contains("councils", m.Title!, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Run_RevisionOfAResultWithPictures_EditsTheOriginalSoItsPicturesAreTheRevisedOnes()
+    {
+        using var fake = new FakeDiscord(Token, ApplicationId);
+        var discord = fake.Rest;
+        await using var server = await FakeServer.StartAsync(fake.Parts);
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        feed.CopyFeed("Local_Test_result_Bolton_1.xml");
+
+        using var bot = BotProcess.Start(work.Path, DiscordImageRuns.Settings(server, feed, work, Token, ApplicationId, ImagesOn));
+        await Waits.UntilAsync(() => discord.MessagesIn(ImagesOn).Count == 1, bot, Patience, "the first result");
+        var before = discord.MessagesIn(ImagesOn)[0];
+        feed.CopyFeed("Local_Test_result_Bolton_2.xml");
+        await Waits.UntilAsync(() => discord.MessagesIn(ImagesOn).Count == 2, bot, Patience, "the correction");
+        bot.Signal("TERM");
+        await bot.WaitForExitAsync(Patience);
+
+        var original = discord.MessagesIn(ImagesOn)[0];
+        Assert.StartsWith("Correction", original.Title, StringComparison.Ordinal);
+        var oldChamber = before.Attachments.Single(a => a.FileName == "chamber.png");
+        var newChamber = original.Attachments.Single(a => a.FileName == "chamber.png");
+        Assert.NotEqual(oldChamber.Description, newChamber.Description);
+        Assert.NotEqual(oldChamber.Bytes, newChamber.Bytes);
+        Assert.Equal("attachment://" + original.Attachments[0].FileName, original.ImageUrl);
+        Assert.DoesNotContain(original.Attachments, a => a.Id == oldChamber.Id);
+        Assert.Empty(discord.MessagesIn(ImagesOn)[1].Attachments); // the reply note
+        Assert.Empty(discord.Rejections);
+    }
+
+    [Fact]
+    public async Task Run_RevisionOfAResultThatWentOutInADigest_EditsTheDigestWithoutAddingAPicture()
+    {
+        using var fake = new FakeDiscord(Token, ApplicationId);
+        var discord = fake.Rest;
+        await using var server = await FakeServer.StartAsync(fake.Parts);
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        feed.CopyFeed("Local_Test_result_Bolton_1.xml", "Local_Test_result_Greenwich_1.xml");
+
+        using var bot = BotProcess.Start(work.Path, [.. DiscordImageRuns.Settings(server, feed, work, Token, ApplicationId, ImagesOn), "--Subscriptions:0:Filter=images on; digest 5s"]);
+        await Waits.UntilAsync(() => discord.MessagesIn(ImagesOn).Count == 1, bot, Patience, "the digest");
+        feed.CopyFeed("Local_Test_result_Bolton_2.xml");
+        await Waits.UntilAsync(() => discord.MessagesIn(ImagesOn).Count == 2, bot, Patience, "the correction's note");
+        bot.Signal("TERM");
+        await bot.WaitForExitAsync(Patience);
+
+        var digest = discord.MessagesIn(ImagesOn)[0];
+        Assert.True(digest.Edited, "the digest was not edited");
+        Assert.Empty(digest.Attachments);
+        Assert.Null(digest.ImageUrl);
+        Assert.Empty(discord.Rejections);
+    }
 }
