@@ -95,4 +95,66 @@ public sealed class DiscordImagesTests
         Assert.Null(digest.ImageUrl);
         Assert.Empty(discord.Rejections);
     }
+
+    [Fact]
+    public async Task Run_GatewayMode_MapAndChamberAnswerWithTheirPictureAndAltText()
+    {
+        using var fake = new FakeDiscord(Token, ApplicationId);
+        var (discord, interactions, gateway) = (fake.Rest, fake.Interactions, fake.Gateway);
+        await using var server = await FakeServer.StartAsync(fake.Parts);
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        feed.CopyFeed("Local_Test_result_Bolton_1.xml");
+
+        using var bot = BotProcess.Start(work.Path, DiscordImageRuns.Settings(server, feed, work, Token, ApplicationId, ImagesOn));
+        await Waits.UntilAsync(() => gateway.IsReady && interactions.Registrations.Count > 0 && discord.MessagesIn(ImagesOn).Count == 1, bot, Patience, "the bot ready and Bolton posted");
+        var map = interactions.SlashCommand("map");
+        await gateway.InjectAsync(map);
+        var mapAnswer = await map.WaitForCallbackAsync(Patience);
+        var chamber = interactions.SlashCommand("chamber", new Dictionary<string, string> { ["name"] = "Bolton" });
+        await gateway.InjectAsync(chamber);
+        var chamberAnswer = await chamber.WaitForCallbackAsync(Patience);
+        bot.Signal("TERM");
+        await bot.WaitForExitAsync(Patience);
+
+        var mapPicture = Assert.Single(mapAnswer.Attachments);
+        Assert.Equal("map.png", mapPicture.FileName);
+        Assert.True(mapPicture.IsPng);
+        Assert.StartsWith("Council control tonight: hex map of Great Britain's councils", mapPicture.Description, StringComparison.Ordinal);
+        var chamberPicture = Assert.Single(chamberAnswer.Attachments);
+        Assert.Equal("chamber.png", chamberPicture.FileName);
+        Assert.StartsWith("Bolton: the new council as a half circle of 60 seats", chamberPicture.Description, StringComparison.Ordinal);
+        Assert.False(chamberAnswer.Ephemeral);
+    }
+
+    [Fact]
+    public async Task Run_InteractionsMode_ChartAnswersWithTheTextThenThePictureAddedToIt()
+    {
+        var discord = new FakeDiscordRest(Token);
+        var interactions = new FakeDiscordInteractions { BotToken = Token, ApplicationId = ApplicationId };
+        await using var server = await FakeServer.StartAsync(discord, interactions);
+        using var signer = new FakeDiscordInteractionsSigner();
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        feed.CopyFeed("Local_Test_result_Bolton_1.xml");
+        var port = FreePorts.Next();
+        var endpoint = new Uri($"http://127.0.0.1:{port}/discord/interactions");
+
+        using var bot = BotProcess.Start(work.Path, DiscordImageRuns.Settings(
+            server, feed, work, Token, ApplicationId, ImagesOn, "--Discord:Mode=Interactions", "--Discord:PublicKey=" + signer.PublicKeyHex, $"--urls=http://127.0.0.1:{port}"));
+        await Waits.UntilAsync(() => discord.MessagesIn(ImagesOn).Count == 1 && bot.Stderr.Contains("Web server listening", StringComparison.Ordinal), bot, Patience, "the web server and Bolton posted");
+        using var http = new HttpClient();
+        var chart = interactions.SlashCommand("chart");
+        Assert.Equal(200, await interactions.DeliverToEndpointAsync(http, endpoint, chart, signer));
+        await chart.WaitForMessagesAsync(0, edits: 1, Patience);
+        bot.Signal("TERM");
+        await bot.WaitForExitAsync(Patience);
+
+        Assert.Equal(4, (await chart.Callback).Type);
+        Assert.False(string.IsNullOrEmpty((await chart.Callback).Content));
+        var picture = Assert.Single(chart.OriginalAttachments);
+        Assert.Equal("chart.png", picture.FileName);
+        Assert.True(picture.IsPng);
+        Assert.False(string.IsNullOrWhiteSpace(picture.Description));
+    }
 }
