@@ -131,6 +131,43 @@ public sealed class InteractionPictureTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Map_PictureRefusedByDiscord_TheAnswerGoesAsTextAlone()
+    {
+        _fake.MaxUploadBytes = 100; // the map is bigger: Discord answers 413
+        var interaction = _fake.SlashCommand("map");
+
+        await Handler().HandleFromGatewayAsync(interaction.Payload, CancellationToken.None);
+
+        var callback = await interaction.WaitForCallbackAsync();
+        Assert.Equal("The night so far: 12 of 107 councils declared.", callback.Content);
+        Assert.Empty(callback.Attachments);
+    }
+
+    [Fact]
+    public async Task Map_SlowAnswerWhosePictureIsRefused_TheDeferredResponseIsStillEditedWithTheText()
+    {
+        _fake.MaxUploadBytes = 100;
+        var release = new TaskCompletionSource();
+        _bot.Answer = async (_, _) =>
+        {
+            await release.Task;
+            return new CommandAnswer("The night so far.") { Picture = new PictureRequest(PictureKind.Map) };
+        };
+        var interaction = _fake.SlashCommand("map");
+
+        var handling = new DiscordInteractionHandler(InteractionTestOptions.For(_server, _fake), _http, _bot, TimeProvider.System, NullPlatformMonitor.Instance, NullLogger<DiscordInteractionHandler>.Instance)
+        {
+            DeferAfter = TimeSpan.FromMilliseconds(100),
+        }.HandleFromGatewayAsync(interaction.Payload, CancellationToken.None);
+        Assert.Equal(5, (await interaction.WaitForCallbackAsync()).Type);
+        release.SetResult();
+        await handling;
+
+        Assert.Equal("The night so far.", (string?)Assert.Single(interaction.OriginalEdits)["content"]);
+        Assert.Empty(interaction.OriginalAttachments);
+    }
+
+    [Fact]
     public async Task FakeCallback_EmbedNamingAFileNotUploaded_Is400()
     {
         var interaction = _fake.SlashCommand("map");

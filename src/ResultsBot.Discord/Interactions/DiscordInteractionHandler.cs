@@ -150,12 +150,16 @@ public sealed class DiscordInteractionHandler
         }
         else if (deferred)
         {
-            await _api.SendAsync(HttpMethod.Patch, original, pictures.AddTo(InteractionMessages.Message(parts[0], ephemeral)), authorised: false, cancellationToken, pictures.Files);
+            await WithPictureElseTextAsync(
+                () => _api.SendAsync(HttpMethod.Patch, original, pictures.AddTo(InteractionMessages.Message(parts[0], ephemeral)), authorised: false, cancellationToken, pictures.Files),
+                () => _api.SendAsync(HttpMethod.Patch, original, InteractionMessages.Message(parts[0], ephemeral), authorised: false, cancellationToken));
             pictureToAdd = DiscordAttachments.None;
         }
         else if (pictures.Files.Count > 0 && respondWithFiles is not null)
         {
-            await respondWithFiles(InteractionMessages.Response(InteractionMessages.ChannelMessage, pictures.AddTo(InteractionMessages.Message(parts[0], ephemeral))), pictures.Files, cancellationToken);
+            await WithPictureElseTextAsync(
+                () => respondWithFiles(InteractionMessages.Response(InteractionMessages.ChannelMessage, pictures.AddTo(InteractionMessages.Message(parts[0], ephemeral))), pictures.Files, cancellationToken),
+                () => respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, InteractionMessages.Message(parts[0], ephemeral)), cancellationToken));
             pictureToAdd = DiscordAttachments.None;
         }
         else
@@ -171,7 +175,26 @@ public sealed class DiscordInteractionHandler
         if (pictureToAdd.Files.Count > 0)
         {
             // The response went as text (an Interactions Endpoint answers in its HTTP response): the picture joins it by an edit.
-            await _api.SendAsync(HttpMethod.Patch, original, pictureToAdd.AddTo([]), authorised: false, cancellationToken, pictureToAdd.Files);
+            await WithPictureElseTextAsync(
+                () => _api.SendAsync(HttpMethod.Patch, original, pictureToAdd.AddTo([]), authorised: false, cancellationToken, pictureToAdd.Files),
+                () => Task.CompletedTask);
+        }
+    }
+
+    /// <summary>
+    /// Sends the answer with its picture; when Discord refuses that request (a 4xx: too big, a bad upload), the
+    /// answer goes as text alone, since a refused request is as if never made. The text never waits on a picture.
+    /// </summary>
+    private async Task WithPictureElseTextAsync(Func<Task> withPicture, Func<Task> textOnly)
+    {
+        try
+        {
+            await withPicture();
+        }
+        catch (DiscordCallException e) when (e.Status is >= 400 and < 500)
+        {
+            _logger.LogWarning("Discord refused an answer's picture ({Problem}); the answer goes without it", e.Message);
+            await textOnly();
         }
     }
 
