@@ -97,24 +97,36 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
     }
 
     /// <summary>
-    /// Sends a request that carries pictures; when Discord refuses it for want of Attach Files (403 Missing
-    /// Permissions: a server that invited the bot before it posted pictures), sends <paramref name="withoutPictures"/>
-    /// instead, so the text still goes.
+    /// Sends a request that carries pictures; when Discord refuses it, sends <paramref name="withoutPictures"/>
+    /// instead, so the text still goes (a refused request is as if never made): for want of Attach Files (403
+    /// Missing Permissions: a server that invited the bot before it posted pictures, where pictures then rest for
+    /// a while), or for the upload itself (413, or a 400 that the text alone may not get).
     /// </summary>
     private async Task<DiscordResponse> SendWithPicturesAsync(OutgoingPost post, DiscordRequest request, JsonObject withoutPictures, CancellationToken cancellationToken)
     {
         var response = await rest.SendAsync(request, cancellationToken);
-        if (request.Files.Count == 0 || response.Status != HttpStatusCode.Forbidden || response.ErrorCode != MissingPermissions)
+        if (request.Files.Count == 0 || response.IsSuccess)
         {
             return response;
         }
 
-        _noAttachFiles[post.ChannelId] = _time.GetUtcNow() + NoPicturesFor;
-        _logger.LogWarning(
-            "discord:{Channel}: Discord refused the post's pictures ({Reason}; the bot needs Attach Files there), so posts go there without pictures for the next {Minutes} minutes",
-            post.ChannelId,
-            response.ErrorText,
-            NoPicturesFor.TotalMinutes);
+        if (response.Status == HttpStatusCode.Forbidden && response.ErrorCode == MissingPermissions)
+        {
+            _noAttachFiles[post.ChannelId] = _time.GetUtcNow() + NoPicturesFor;
+            _logger.LogWarning(
+                "discord:{Channel}: Discord refused the post's pictures ({Reason}; the bot needs Attach Files there), so posts go there without pictures for the next {Minutes} minutes",
+                post.ChannelId,
+                response.ErrorText,
+                NoPicturesFor.TotalMinutes);
+        }
+        else if (response.Status is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
+        {
+            _logger.LogWarning("discord:{Channel}: Discord refused delivery {Delivery} with its pictures ({Reason}); sending it without them", post.ChannelId, post.DeliveryId, response.ErrorText);
+        }
+        else
+        {
+            return response;
+        }
 
         return await rest.SendAsync(request with { Body = withoutPictures, Files = [] }, cancellationToken);
     }

@@ -164,6 +164,34 @@ public sealed class DiscordOutletPictureTests
         Assert.Contains(rig.Logger.Lines, l => l.Contains("the bot needs Attach Files there", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task SendAsync_UploadRefusedByDiscord_PostsTheTextWithoutThePicturesAndSaysWhy()
+    {
+        await using var rig = await Rig.StartAsync(new FakeDiscordRestOptions { MaxUploadBytes = 100 }); // the map is bigger: 413
+
+        var id = await rig.Outlet.SendAsync(WithPictures(4, [SamplePictures.Map()]), default);
+
+        var message = Assert.Single(rig.Fake.MessagesIn(Channel));
+        Assert.Equal(message.Id, id);
+        Assert.Equal("Labour gain Rushmoor from Conservatives", message.Title);
+        Assert.Empty(message.Attachments);
+        Assert.Null(message.ImageUrl);
+        Assert.Contains(rig.Logger.Lines, l => l.Contains("Request entity too large", StringComparison.Ordinal) && l.Contains("sending it without them", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SendAsync_CorrectionWhoseUploadIsRefused_StillEditsTheTextAndClearsTheOldPictures()
+    {
+        await using var rig = await Rig.StartAsync(new FakeDiscordRestOptions { MaxUploadBytes = 1900 }); // the chamber (1500) goes, the map (2000) does not
+        var original = await rig.Outlet.SendAsync(WithPictures(1, [SamplePictures.Chamber()]), default);
+
+        await rig.Outlet.SendAsync(SamplePosts.To(Channel, 2, SamplePosts.Correction(), original) with { Images = [SamplePictures.Map()] }, default);
+
+        var edited = rig.Fake.MessagesIn(Channel)[0];
+        Assert.Equal("Correction: Labour hold Rushmoor", edited.Title);
+        Assert.Empty(edited.Attachments);
+    }
+
     private static OutgoingPost WithPictures(long deliveryId, IReadOnlyList<PostImage> pictures) =>
         SamplePosts.To(Channel, deliveryId, SamplePosts.Declaration()) with { Images = pictures };
 
