@@ -115,6 +115,16 @@ public sealed class FakeDiscordUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_ContentOverTheLimitInPayloadJson_Is400AsForAJsonBody()
+    {
+        using var response = await PostAsync(Multipart($$"""{"content":"{{new string('x', 2001)}}"}""", ("files[0]", "map.png", Png)));
+
+        var error = await ErrorAsync(response, HttpStatusCode.BadRequest, 50035);
+        Assert.NotNull(error["errors"]!["content"]);
+        Assert.Empty(_fake.MessagesIn(Channel));
+    }
+
+    [Fact]
     public async Task Create_PayloadJsonNotJson_Is400InvalidJson()
     {
         using var response = await PostAsync(Multipart("{not json", ("files[0]", "map.png", Png)));
