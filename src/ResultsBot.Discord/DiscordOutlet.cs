@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -20,21 +21,20 @@ namespace ResultsBot.Discord;
 /// attachments (the main one as the embed's image, alt text as each attachment's description); a correction's
 /// edit replaces the original's pictures with its own.
 /// </summary>
-public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>? logger = null, TimeProvider? time = null, TimeSpan? nonceWindow = null, int? maxFileBytes = null) : IPlatformOutlet, IChannelHistory
+public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>? logger = null, TimeProvider? time = null, TimeSpan? nonceWindow = null) : IPlatformOutlet, IChannelHistory
 {
     private const int UnknownChannel = 10003;
     private const int UnknownMessage = 10008;
     private const int MissingPermissions = 50013;
+    private static readonly TimeSpan NoPicturesFor = TimeSpan.FromMinutes(10);
 
     private readonly ILogger _logger = logger ?? NullLogger<DiscordOutlet>.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly TimeSpan _nonceWindow = nonceWindow ?? DiscordOptions.DefaultNonceWindow;
-    private readonly int _maxFileBytes = maxFileBytes ?? DiscordAttachments.MaxFileBytes;
-    // One for the outlet: channel workers call it at once, and "logged once" means once per run.
     // Channels where Discord refused pictures (no Attach Files), and until when they are not tried again: each
     // refusal is a 403, and Discord bans a bot that makes too many of those.
-    private static readonly TimeSpan NoPicturesFor = TimeSpan.FromMinutes(10);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _noAttachFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _noAttachFiles = new(StringComparer.Ordinal);
+    // One for the outlet: channel workers call it at once, and "logged once" means once per run.
     private readonly EarlierCopyFinder _finder = new(rest, logger ?? (ILogger)NullLogger<DiscordOutlet>.Instance);
 
     public string Platform => "discord";
@@ -181,7 +181,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
             return DiscordAttachments.None;
         }
 
-        var pictures = DiscordAttachments.From(post.Images, _maxFileBytes);
+        var pictures = DiscordAttachments.From(post.Images);
         foreach (var image in pictures.LeftOut)
         {
             _logger.LogWarning(
@@ -190,7 +190,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
                 image.FileName,
                 post.DeliveryId,
                 image.Png.Length,
-                _maxFileBytes);
+                DiscordAttachments.MaxFileBytes);
         }
 
         return pictures;

@@ -27,14 +27,14 @@ public sealed record DiscordAttachments(IReadOnlyList<DiscordUpload> Files, IRea
     public string? Main => Files.Count > 0 ? Files[0].FileName : null;
 
     /// <summary>The pictures that fit, first one the main one, with names Discord keeps as sent and alt text within its limit.</summary>
-    public static DiscordAttachments From(IReadOnlyList<PostImage> images, int maxFileBytes = MaxFileBytes)
+    public static DiscordAttachments From(IReadOnlyList<PostImage> images)
     {
         var files = new List<DiscordUpload>();
         var leftOut = new List<PostImage>();
         var descriptions = new List<string>();
         foreach (var image in images)
         {
-            if (image.Png.Length > maxFileBytes)
+            if (image.Png.Length > MaxFileBytes)
             {
                 leftOut.Add(image);
                 continue;
