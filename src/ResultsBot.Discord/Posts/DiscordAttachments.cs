@@ -58,7 +58,7 @@ public sealed record DiscordAttachments(IReadOnlyList<DiscordUpload> Files, IRea
         {
             list.Add((JsonNode)new JsonObject
             {
-                ["id"] = n,
+                ["id"] = n.ToString(CultureInfo.InvariantCulture), // a snowflake-shaped string: what both the docs and the OpenAPI file accept
                 ["filename"] = Files[n].FileName,
                 ["description"] = Descriptions[n],
             });
