@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -16,16 +17,23 @@ namespace ResultsBot.Discord;
 /// Every post carries its delivery reference ("ref 4821" in the footer), so a resend after longer than
 /// Discord remembers a nonce (<see cref="DiscordOptions.NonceWindow"/>) first looks for it in the channel.
 /// A correction edits the post it corrects and replies to it with a short note; it returns the ORIGINAL
-/// message's id, so a later correction edits the same embed again.
+/// message's id, so a later correction edits the same embed again. Pictures go with the post as uploaded
+/// attachments (the main one as the embed's image, alt text as each attachment's description); a correction's
+/// edit replaces the original's pictures with its own.
 /// </summary>
 public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>? logger = null, TimeProvider? time = null, TimeSpan? nonceWindow = null) : IPlatformOutlet, IChannelHistory
 {
     private const int UnknownChannel = 10003;
     private const int UnknownMessage = 10008;
+    private const int MissingPermissions = 50013;
+    private static readonly TimeSpan NoPicturesFor = TimeSpan.FromMinutes(10);
 
     private readonly ILogger _logger = logger ?? NullLogger<DiscordOutlet>.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly TimeSpan _nonceWindow = nonceWindow ?? DiscordOptions.DefaultNonceWindow;
+    // Channels where Discord refused pictures (no Attach Files), and until when they are not tried again: each
+    // refusal is a 403, and Discord bans a bot that makes too many of those.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _noAttachFiles = new(StringComparer.Ordinal);
     // One for the outlet: channel workers call it at once, and "logged once" means once per run.
     private readonly EarlierCopyFinder _finder = new(rest, logger ?? (ILogger)NullLogger<DiscordOutlet>.Instance);
 
@@ -44,10 +52,16 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
             }
         }
 
+        var pictures = Pictures(post);
         if (post.Post.Kind == PostKind.Correction && post.OriginalMessageId is { } original)
         {
-            var edit = await rest.SendAsync(
-                new DiscordRequest(HttpMethod.Patch, $"channels/{post.ChannelId}/messages/{original}", DiscordPostRenderer.Render(post.Replacement ?? post.Post)),
+            // The attachments list names only the new pictures, so the original's go (none at all clears them).
+            var path = $"channels/{post.ChannelId}/messages/{original}";
+            var replacement = post.Replacement ?? post.Post;
+            var edit = await SendWithPicturesAsync(
+                post,
+                new DiscordRequest(HttpMethod.Patch, path, pictures.AddTo(DiscordPostRenderer.Render(replacement))) { Files = pictures.Files },
+                DiscordAttachments.None.AddTo(DiscordPostRenderer.Render(replacement)),
                 cancellationToken);
             if (edit.IsSuccess)
             {
@@ -64,15 +78,64 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
             _logger.LogInformation("Discord message {Original} in {Channel} is gone; posting the correction as a new message", original, post.ChannelId);
         }
 
+        var body = NewPost(post);
+        if (pictures.Files.Count == 0)
+        {
+            return await CreateAsync(post, body, cancellationToken);
+        }
+
+        var request = new DiscordRequest(HttpMethod.Post, $"channels/{post.ChannelId}/messages", pictures.AddTo(NewPost(post))) { Files = pictures.Files };
+        return IdOf(await SendWithPicturesAsync(post, request, body, cancellationToken), post);
+    }
+
+    private static JsonObject NewPost(OutgoingPost post)
+    {
         var body = DiscordPostRenderer.Render(post.Post, DeliveryReference.For(post.IdempotencyKey));
         body["nonce"] = post.IdempotencyKey;
         body["enforce_nonce"] = true;
-        return await CreateAsync(post, body, cancellationToken);
+        return body;
     }
 
-    private async Task<string?> CreateAsync(OutgoingPost post, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request that carries pictures; when Discord refuses it, sends <paramref name="withoutPictures"/>
+    /// instead, so the text still goes (a refused request is as if never made): for want of Attach Files (403
+    /// Missing Permissions: a server that invited the bot before it posted pictures, where pictures then rest for
+    /// a while), or for the upload itself (413, or a 400 that the text alone may not get).
+    /// </summary>
+    private async Task<DiscordResponse> SendWithPicturesAsync(OutgoingPost post, DiscordRequest request, JsonObject withoutPictures, CancellationToken cancellationToken)
     {
-        var response = await rest.SendAsync(new DiscordRequest(HttpMethod.Post, $"channels/{post.ChannelId}/messages", body), cancellationToken);
+        var response = await rest.SendAsync(request, cancellationToken);
+        if (request.Files.Count == 0 || response.IsSuccess)
+        {
+            return response;
+        }
+
+        if (response.Status == HttpStatusCode.Forbidden && response.ErrorCode == MissingPermissions)
+        {
+            _noAttachFiles[post.ChannelId] = _time.GetUtcNow() + NoPicturesFor;
+            _logger.LogWarning(
+                "discord:{Channel}: Discord refused the post's pictures ({Reason}; the bot needs Attach Files there), so posts go there without pictures for the next {Minutes} minutes",
+                post.ChannelId,
+                response.ErrorText,
+                NoPicturesFor.TotalMinutes);
+        }
+        else if (response.Status is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
+        {
+            _logger.LogWarning("discord:{Channel}: Discord refused delivery {Delivery} with its pictures ({Reason}); sending it without them", post.ChannelId, post.DeliveryId, response.ErrorText);
+        }
+        else
+        {
+            return response;
+        }
+
+        return await rest.SendAsync(request with { Body = withoutPictures, Files = [] }, cancellationToken);
+    }
+
+    private async Task<string?> CreateAsync(OutgoingPost post, JsonObject body, CancellationToken cancellationToken) =>
+        IdOf(await rest.SendAsync(new DiscordRequest(HttpMethod.Post, $"channels/{post.ChannelId}/messages", body), cancellationToken), post);
+
+    private static string? IdOf(DiscordResponse response, OutgoingPost post)
+    {
         if (!response.IsSuccess)
         {
             throw Failure(response, post);
@@ -110,6 +173,29 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
         return age is not { } known || known < TimeSpan.Zero || known >= _nonceWindow;
     }
 
+    /// <summary>The post's pictures as attachments; one too big for Discord is logged and left out, never failing the post.</summary>
+    private DiscordAttachments Pictures(OutgoingPost post)
+    {
+        if (_noAttachFiles.TryGetValue(post.ChannelId, out var until) && _time.GetUtcNow() < until)
+        {
+            return DiscordAttachments.None;
+        }
+
+        var pictures = DiscordAttachments.From(post.Images);
+        foreach (var image in pictures.LeftOut)
+        {
+            _logger.LogWarning(
+                "discord:{Channel}: the picture {File} for delivery {Delivery} is {Bytes} bytes, over Discord's upload limit of {Limit}; the post goes without it",
+                post.ChannelId,
+                image.FileName,
+                post.DeliveryId,
+                image.Png.Length,
+                DiscordAttachments.MaxFileBytes);
+        }
+
+        return pictures;
+    }
+
     private static string NoteKey(OutgoingPost post) => post.IdempotencyKey + "c";
 
     /// <summary>A short reply under the corrected post, so people who saw it learn it changed.</summary>
@@ -133,7 +219,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
         var channel = "discord:" + post.ChannelId;
         return (response.Status, response.ErrorCode) switch
         {
-            (HttpStatusCode.Forbidden, _) => new ChannelGoneException($"{channel}: Discord refused access ({response.ErrorText}); the bot needs View Channel, Send Messages and Embed Links there"),
+            (HttpStatusCode.Forbidden, _) => new ChannelGoneException($"{channel}: Discord refused access ({response.ErrorText}); the bot needs View Channel, Send Messages, Embed Links and Attach Files there"),
             (HttpStatusCode.NotFound, UnknownChannel) => new ChannelGoneException($"{channel}: Discord says the channel does not exist (Unknown Channel)"),
             (HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, _) => new PostRejectedException($"{channel}: Discord refused post {post.DeliveryId}: {response.ErrorText}"),
             (HttpStatusCode.Unauthorized, _) => new HttpRequestException($"Discord refused the bot token (401): check Discord:BotToken", null, response.Status),

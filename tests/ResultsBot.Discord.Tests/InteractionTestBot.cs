@@ -16,6 +16,9 @@ internal sealed class InteractionTestBot : IBotCommands
     public Func<string, string, IReadOnlyList<string>> Suggestions { get; set; } =
         (option, partial) => [.. Enumerable.Range(1, 40).Select(i => $"{partial} {option} {i}")];
 
+    /// <summary>The picture an answer asking for one gets (none unless the test says).</summary>
+    public Func<PictureRequest, PostImage?> Picture { get; set; } = _ => null;
+
     public IReadOnlyList<CommandRequest> Requests => [.. _requests];
 
     public IReadOnlyList<(string Option, string Partial)> Completions => [.. _completions];
@@ -25,6 +28,8 @@ internal sealed class InteractionTestBot : IBotCommands
         _requests.Enqueue(request);
         return Answer(request, cancellationToken);
     }
+
+    public PostImage? DrawPicture(PictureRequest request) => Picture(request);
 
     public IReadOnlyList<string> Complete(string option, string partial)
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
+using ResultsBot.Discord.Rest;
 using ResultsBot.Platforms;
 
 namespace ResultsBot.Discord.Interactions;
@@ -17,8 +17,11 @@ internal sealed class DiscordCallbacks(HttpClient http, DiscordOptions options, 
 
     public string? ApplicationId => options.ApplicationId;
 
-    /// <summary>Sends a JSON body; returns the response body. Throws <see cref="DiscordCallException"/> on a non-success status.</summary>
-    public async Task<string> SendAsync(HttpMethod method, string path, JsonNode? body, bool authorised, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a JSON body, with files as multipart/form-data when there are any; returns the response body.
+    /// Throws <see cref="DiscordCallException"/> on a non-success status.
+    /// </summary>
+    public async Task<string> SendAsync(HttpMethod method, string path, JsonNode? body, bool authorised, CancellationToken cancellationToken, IReadOnlyList<DiscordUpload>? files = null)
     {
         var url = new Uri(options.RestBase + path);
         for (var attempt = 1; ; attempt++)
@@ -30,10 +33,7 @@ internal sealed class DiscordCallbacks(HttpClient http, DiscordOptions options, 
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.BotToken);
             }
 
-            if (body is not null)
-            {
-                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            }
+            request.Content = DiscordRequestContent.Build(body, files ?? []);
 
             using var response = await http.SendAsync(request, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Discord.Posts;
+using ResultsBot.Discord.Rest;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Platforms;
 
@@ -54,14 +55,23 @@ public sealed class DiscordInteractionHandler
         return HandleAsync(
             interaction,
             (response, ct) => _api.SendAsync(HttpMethod.Post, $"/interactions/{id}/{token}/callback", response, authorised: false, ct),
-            cancellationToken);
+            cancellationToken,
+            (response, files, ct) => _api.SendAsync(HttpMethod.Post, $"/interactions/{id}/{token}/callback", response, authorised: false, ct, files));
     }
 
     /// <summary>
     /// Handles one interaction. <paramref name="respond"/> sends the initial response (exactly once); what comes
     /// after it (follow-ups, the edit of a deferred answer) goes over REST. Never throws for Discord's refusals: they are logged.
     /// </summary>
-    internal async Task HandleAsync(JsonObject interaction, Func<JsonObject, CancellationToken, Task> respond, CancellationToken cancellationToken)
+    /// <param name="respondWithFiles">
+    /// Sends the initial response with files (multipart), where the way it goes can carry them (the callback
+    /// endpoint); without it, an answer's picture is added by editing the response once it has gone.
+    /// </param>
+    internal async Task HandleAsync(
+        JsonObject interaction,
+        Func<JsonObject, CancellationToken, Task> respond,
+        CancellationToken cancellationToken,
+        Func<JsonObject, IReadOnlyList<DiscordUpload>, CancellationToken, Task>? respondWithFiles = null)
     {
         var type = interaction["type"] is JsonValue t && t.TryGetValue<int>(out var value) ? value : 0;
         try
@@ -72,7 +82,7 @@ public sealed class DiscordInteractionHandler
                     await respond(InteractionMessages.Response(InteractionMessages.Pong), cancellationToken);
                     break;
                 case ApplicationCommand:
-                    await AnswerCommandAsync(interaction, respond, cancellationToken);
+                    await AnswerCommandAsync(interaction, respond, respondWithFiles, cancellationToken);
                     break;
                 case Autocomplete:
                     await respond(Suggest(interaction), cancellationToken);
@@ -92,7 +102,11 @@ public sealed class DiscordInteractionHandler
         }
     }
 
-    private async Task AnswerCommandAsync(JsonObject interaction, Func<JsonObject, CancellationToken, Task> respond, CancellationToken cancellationToken)
+    private async Task AnswerCommandAsync(
+        JsonObject interaction,
+        Func<JsonObject, CancellationToken, Task> respond,
+        Func<JsonObject, IReadOnlyList<DiscordUpload>, CancellationToken, Task>? respondWithFiles,
+        CancellationToken cancellationToken)
     {
         var data = interaction["data"] as JsonObject;
         var name = Text(data?["name"]);
@@ -119,22 +133,34 @@ public sealed class DiscordInteractionHandler
             await respond(InteractionMessages.Response(InteractionMessages.DeferredChannelMessage), cancellationToken);
         }
 
-        var answer = await answering;
+        var (answer, pictures) = await answering;
         // The answer repeats feed and typed text: escaped here, at the boundary, so none of it formats or links.
         var parts = MessageSplitter.Split(DiscordMessageText.Neutralise(DiscordMarkdown.Escape(answer.Text.Replace("\r\n", "\n", StringComparison.Ordinal))));
         var ephemeral = !answer.Ok;
         var app = Text(interaction["application_id"]) is { Length: > 0 } appId ? appId : _api.ApplicationId;
         var token = Text(interaction["token"]);
+        var original = $"/webhooks/{app}/{token}/messages/@original";
         var rest = parts.Skip(1);
+        var pictureToAdd = pictures;
         if (deferred && ephemeral)
         {
             // A deferred response is public and cannot become ephemeral: remove it and say the problem privately.
-            await _api.SendAsync(HttpMethod.Delete, $"/webhooks/{app}/{token}/messages/@original", null, authorised: false, cancellationToken);
+            await _api.SendAsync(HttpMethod.Delete, original, null, authorised: false, cancellationToken);
             rest = parts;
         }
         else if (deferred)
         {
-            await _api.SendAsync(HttpMethod.Patch, $"/webhooks/{app}/{token}/messages/@original", InteractionMessages.Message(parts[0], ephemeral), authorised: false, cancellationToken);
+            await WithPictureElseTextAsync(
+                () => _api.SendAsync(HttpMethod.Patch, original, pictures.AddTo(InteractionMessages.Message(parts[0], ephemeral)), authorised: false, cancellationToken, pictures.Files),
+                () => _api.SendAsync(HttpMethod.Patch, original, InteractionMessages.Message(parts[0], ephemeral), authorised: false, cancellationToken));
+            pictureToAdd = DiscordAttachments.None;
+        }
+        else if (pictures.Files.Count > 0 && respondWithFiles is not null)
+        {
+            await WithPictureElseTextAsync(
+                () => respondWithFiles(InteractionMessages.Response(InteractionMessages.ChannelMessage, pictures.AddTo(InteractionMessages.Message(parts[0], ephemeral))), pictures.Files, cancellationToken),
+                () => respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, InteractionMessages.Message(parts[0], ephemeral)), cancellationToken));
+            pictureToAdd = DiscordAttachments.None;
         }
         else
         {
@@ -144,6 +170,31 @@ public sealed class DiscordInteractionHandler
         foreach (var part in rest)
         {
             await _api.SendAsync(HttpMethod.Post, $"/webhooks/{app}/{token}", InteractionMessages.Message(part, ephemeral), authorised: false, cancellationToken);
+        }
+
+        if (pictureToAdd.Files.Count > 0)
+        {
+            // The response went as text (an Interactions Endpoint answers in its HTTP response): the picture joins it by an edit.
+            await WithPictureElseTextAsync(
+                () => _api.SendAsync(HttpMethod.Patch, original, pictureToAdd.AddTo([]), authorised: false, cancellationToken, pictureToAdd.Files),
+                () => Task.CompletedTask);
+        }
+    }
+
+    /// <summary>
+    /// Sends the answer with its picture; when Discord refuses that request (a 4xx: too big, a bad upload), the
+    /// answer goes as text alone, since a refused request is as if never made. The text never waits on a picture.
+    /// </summary>
+    private async Task WithPictureElseTextAsync(Func<Task> withPicture, Func<Task> textOnly)
+    {
+        try
+        {
+            await withPicture();
+        }
+        catch (DiscordCallException e) when (e.Status is >= 400 and < 500)
+        {
+            _logger.LogWarning("Discord refused an answer's picture ({Problem}); the answer goes without it", e.Message);
+            await textOnly();
         }
     }
 
@@ -156,18 +207,38 @@ public sealed class DiscordInteractionHandler
         return first != answering;
     }
 
-    private async Task<CommandAnswer> RunAsync(CommandRequest request, CancellationToken cancellationToken)
+    /// <summary>The answer and, for one that asks for a picture (/map, /chamber, /chart), the picture as attachments.</summary>
+    private async Task<(CommandAnswer Answer, DiscordAttachments Pictures)> RunAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        CommandAnswer answer;
         try
         {
-            return await _commands.RunAsync(request, cancellationToken);
+            answer = await _commands.RunAsync(request, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The contract says RunAsync never throws; if it does, the user still gets an answer.
             _logger.LogError(e, "A command failed while answering Discord");
-            return CommandAnswer.Problem("Sorry, something went wrong answering that. Please try again.");
+            return (CommandAnswer.Problem("Sorry, something went wrong answering that. Please try again."), DiscordAttachments.None);
         }
+
+        return (answer, answer.Ok ? Picture(answer.Picture) : DiscordAttachments.None);
+    }
+
+    private DiscordAttachments Picture(PictureRequest? request)
+    {
+        if (request is null || _commands.DrawPicture(request) is not { } image)
+        {
+            return DiscordAttachments.None;
+        }
+
+        var pictures = DiscordAttachments.From([image]);
+        foreach (var tooBig in pictures.LeftOut)
+        {
+            _logger.LogWarning("The {Kind} picture is {Bytes} bytes, over Discord's upload limit; the answer goes without it", request.Kind, tooBig.Png.Length);
+        }
+
+        return pictures;
     }
 
     private JsonObject Suggest(JsonObject interaction)

@@ -10,6 +10,9 @@ namespace ResultsBot.Discord.Rest;
 /// <param name="Authorize">False to leave out the bot token (interaction webhooks need none).</param>
 public sealed record DiscordRequest(HttpMethod Method, string Path, JsonNode? Body = null, bool CountsTowardsGlobalLimit = true, bool Authorize = true)
 {
+    /// <summary>Files to upload with the body: with any, the request goes as multipart/form-data (payload_json + files[n]) on the same route and bucket.</summary>
+    public IReadOnlyList<DiscordUpload> Files { get; init; } = [];
+
     /// <summary>The route as rate limits see it ("POST channels/{id}/messages") and its major parameter (the channel id).</summary>
     public (string Route, string Major) RouteKey => RouteKeys.For(Method, Path);
 

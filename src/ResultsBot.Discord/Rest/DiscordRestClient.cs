@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -96,11 +95,7 @@ public sealed class DiscordRestClient
             message.Headers.TryAddWithoutValidation("Authorization", "Bot " + _options.BotToken);
         }
 
-        if (request.Body is not null)
-        {
-            message.Content = new StringContent(request.Body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-
+        message.Content = DiscordRequestContent.Build(request.Body, request.Files);
         return message;
     }
 

@@ -11,8 +11,11 @@ namespace ResultsBot.Chat;
 /// </summary>
 internal sealed class PlatformStartupLog(DiscordOptions? discord, SlackOptions? slack, ILogger<PlatformStartupLog> logger) : IHostedService
 {
-    /// <summary>View Channel, Send Messages, Embed Links, Read Message History: nothing more is needed to post embeds.</summary>
-    public const long DiscordPermissions = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16);
+    /// <summary>
+    /// View Channel, Send Messages, Embed Links, Attach Files (the pictures), Read Message History: nothing more
+    /// is needed to post embeds with their pictures.
+    /// </summary>
+    public const long DiscordPermissions = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 15) | (1L << 16);
 
     public static string InviteUrl(string applicationId) =>
         $"https://discord.com/oauth2/authorize?client_id={applicationId}&scope=bot+applications.commands&permissions={DiscordPermissions}";

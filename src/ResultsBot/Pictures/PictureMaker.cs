@@ -27,7 +27,7 @@ public sealed class PictureMaker(CultureInfo culture, string sourceName, TimePro
     /// <summary>
     /// The pictures that go with a post, main one first: a milestone's map (unless the channel takes no
     /// pictures); with pictures on, a change of control's map, drawn as the night stood when it declared, and
-    /// every council result's chamber. Empty for posts that carry none.
+    /// every council result's chamber (a correction's as revised). Empty for posts that carry none.
     /// </summary>
     /// <param name="images">The channel's "images" setting: true on, false off, null milestones only.</param>
     public IReadOnlyList<RenderedImage> ForPost(Post post, ResultsBook book, bool? images)
@@ -43,7 +43,8 @@ public sealed class PictureMaker(CultureInfo culture, string sourceName, TimePro
         }
 
         // Posts come back from the outbox without their routing topic: the book says whether control changed.
-        if (images != true || post.Kind != PostKind.Declaration || book.Latest(post.Subject) is not CouncilDeclaration declaration)
+        // A correction draws from the revised result, so its pictures can replace the original's wrong ones.
+        if (images != true || post.Kind is not (PostKind.Declaration or PostKind.Correction) || book.Latest(post.Subject) is not CouncilDeclaration declaration)
         {
             return [];
         }

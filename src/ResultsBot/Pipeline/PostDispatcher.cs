@@ -328,7 +328,8 @@ public sealed class PostDispatcher(
                 AttemptedAt = delivery.AttemptedAt,
                 PreviousMessageId = delivery.PreviousPlatformMessageId,
                 // Drawn as it goes out, from the book: nothing but the post is stored, so a restart redraws the same.
-                Images = withPictures && pictures is not null ? pictures.For(post, subscriptions.FilterOf(delivery.Channel)?.Images) : [],
+                // A correction that edits a digest has none: the digest carried none to replace.
+                Images = withPictures && replacement is null && pictures is not null ? pictures.For(post, subscriptions.FilterOf(delivery.Channel)?.Images) : [],
             };
             var id = await outlet.SendAsync(outgoing, cancellationToken);
             return new SentId(id);

@@ -28,6 +28,9 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
 
     public string ApplicationId { get; set; } = "1100000000000000001";
 
+    /// <summary>The largest file an interaction response or webhook message may upload (413, 40005 above it).</summary>
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
     public IReadOnlyList<FakeDiscordInteractionsRegistration> Registrations => [.. _registrations];
 
     /// <summary>Why the last refused registration was refused (Discord's 400 body), for test messages.</summary>
@@ -150,19 +153,32 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
             return UnknownInteraction();
         }
 
-        var body = await ReadJsonAsync(context);
+        var (form, error) = await FakeDiscordForm.ReadAsync(context, MaxUploadBytes);
+        if (error is { } refused)
+        {
+            return Refused(refused);
+        }
+
+        var body = form!.Payload as JsonObject;
         if (body?["type"] is not JsonValue typeValue || !typeValue.TryGetValue<int>(out var type) || type is < 1 or > 12)
         {
             return InvalidForm("type: not a valid interaction callback type");
         }
 
         var data = body["data"] as JsonObject;
-        if (CheckCallbackData(type, data) is { } problem)
+        if (CheckCallbackData(type, data, form.Files.Count) is { } problem)
         {
             return InvalidForm(problem);
         }
 
-        if (!exchange.TryAccept(new FakeDiscordInteractionsCallback(type, data?.DeepClone().AsObject(), elapsed)))
+        // Files go with the callback's data (a message), its attachments list and attachment:// names in data.
+        var (attachments, attachmentError) = (form with { Payload = data }).Attachments([], NextId);
+        if (attachmentError is not null)
+        {
+            return Results.Text(attachmentError.ToJsonString(), "application/json", statusCode: 400);
+        }
+
+        if (!exchange.TryAccept(new FakeDiscordInteractionsCallback(type, data?.DeepClone().AsObject(), elapsed) { Attachments = attachments! }))
         {
             return Results.Json(new { code = 40060, message = "Interaction has already been acknowledged." }, statusCode: 400);
         }
@@ -177,18 +193,30 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
             return Results.Json(new { code = 10015, message = "Unknown Webhook" }, statusCode: 404);
         }
 
-        if (await ReadJsonAsync(context) is not JsonObject body)
+        var (form, error) = await FakeDiscordForm.ReadAsync(context, MaxUploadBytes);
+        if (error is { } refused)
+        {
+            return Refused(refused);
+        }
+
+        if (form!.Payload is not JsonObject body)
         {
             return InvalidForm("body: not a JSON object");
         }
 
-        if (CheckMessage(body) is { } problem)
+        if (CheckMessage(body, form.Files.Count) is { } problem)
         {
             return InvalidForm(problem);
         }
 
-        exchange.AddFollowUp(body);
-        return Results.Json(MessageObject(body));
+        var (attachments, attachmentError) = form.Attachments([], NextId);
+        if (attachmentError is not null)
+        {
+            return Results.Text(attachmentError.ToJsonString(), "application/json", statusCode: 400);
+        }
+
+        exchange.AddFollowUp(body, attachments!);
+        return Results.Json(MessageObject(body, attachments!, exchange.Id));
     }
 
     private async Task<IResult> EditOriginalAsync(HttpContext context, string app, string token)
@@ -199,18 +227,31 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
             return Results.Json(new { code = 10008, message = "Unknown Message" }, statusCode: 404);
         }
 
-        if (await ReadJsonAsync(context) is not JsonObject body)
+        var (form, error) = await FakeDiscordForm.ReadAsync(context, MaxUploadBytes);
+        if (error is { } refused)
+        {
+            return Refused(refused);
+        }
+
+        if (form!.Payload is not JsonObject body)
         {
             return InvalidForm("body: not a JSON object");
         }
 
-        if (CheckMessage(body) is { } problem)
+        // An edit may carry only files or an attachments list (the message keeps its content), but not nothing.
+        if (CheckMessage(body, form.Files.Count + (body.ContainsKey("attachments") ? 1 : 0)) is { } problem)
         {
             return InvalidForm(problem);
         }
 
-        exchange.AddEdit(body);
-        return Results.Json(MessageObject(body));
+        var (attachments, attachmentError) = form.Attachments(exchange.OriginalAttachments, NextId);
+        if (attachmentError is not null)
+        {
+            return Results.Text(attachmentError.ToJsonString(), "application/json", statusCode: 400);
+        }
+
+        exchange.AddEdit(body, attachments!);
+        return Results.Json(MessageObject(body, attachments!, exchange.Id));
     }
 
     private async Task<IResult> DeleteOriginalAsync(string app, string token)
@@ -282,11 +323,11 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         return exchange.IsAcknowledged;
     }
 
-    private static string? CheckCallbackData(int type, JsonObject? data)
+    private static string? CheckCallbackData(int type, JsonObject? data, int files = 0)
     {
-        if (type == 4 && (data is null || CheckMessage(data) is not null))
+        if (type == 4 && (data is null || CheckMessage(data, files) is not null))
         {
-            return data is null ? "data: required for a channel message" : CheckMessage(data);
+            return data is null ? "data: required for a channel message" : CheckMessage(data, files);
         }
 
         if (type == 8)
@@ -315,7 +356,7 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         return null;
     }
 
-    private static string? CheckMessage(JsonObject message)
+    private static string? CheckMessage(JsonObject message, int files = 0)
     {
         var content = message["content"]?.ToString() ?? "";
         if (content.Length > 2000)
@@ -323,7 +364,13 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
             return "content: must be 2000 or fewer in length";
         }
 
-        if (content.Length == 0 && message["embeds"] is null)
+        if (message["attachments"] is JsonArray attachments
+            && attachments.Any(a => ((string?)a?["description"])?.Length > DiscordAttachmentLimits.MaxDescription))
+        {
+            return $"attachments.description: must be {DiscordAttachmentLimits.MaxDescription} or fewer in length";
+        }
+
+        if (content.Length == 0 && message["embeds"] is null && files == 0)
         {
             return "content: cannot send an empty message (code 50006)";
         }
@@ -419,13 +466,16 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
 
     private static bool ValidDescription(JsonNode? description) => description?.ToString() is { Length: >= 1 and <= 100 };
 
-    private static JsonObject MessageObject(JsonObject body)
+    private JsonObject MessageObject(JsonObject body, IReadOnlyList<FakeDiscordAttachment> attachments, string channelId)
     {
         var message = body.DeepClone().AsObject();
-        message["id"] = Guid.NewGuid().ToString("N")[..18];
+        message["id"] = NextId();
         message["type"] = 0;
+        message["attachments"] = FakeDiscordForm.ToJson(attachments, channelId);
         return message;
     }
+
+    private static IResult Refused((int Status, JsonNode Body) error) => Results.Text(error.Body.ToJsonString(), "application/json", statusCode: error.Status);
 
     private static async Task<JsonNode?> ReadJsonAsync(HttpContext context, bool array = false)
     {

@@ -7,5 +7,8 @@ public sealed record FakeDiscordInteractionsCallback(int Type, JsonObject? Data,
 {
     public string? Content => Data?["content"]?.GetValue<string>();
 
+    /// <summary>Files uploaded with the callback (multipart), with their alt text.</summary>
+    public IReadOnlyList<FakeDiscordAttachment> Attachments { get; init; } = [];
+
     public bool Ephemeral => Data?["flags"] is JsonValue flags && flags.TryGetValue<int>(out var bits) && (bits & 64) != 0;
 }

@@ -11,7 +11,9 @@ public sealed class FakeDiscordInteractionsExchange
     private readonly TaskCompletionSource<FakeDiscordInteractionsCallback> _callback = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<JsonObject> _followUps = [];
     private readonly List<JsonObject> _edits = [];
+    private readonly List<IReadOnlyList<FakeDiscordAttachment>> _followUpAttachments = [];
     private readonly Lock _gate = new();
+    private IReadOnlyList<FakeDiscordAttachment>? _originalAttachments;
 
     internal FakeDiscordInteractionsExchange(string id, string token, JsonObject payload, DateTimeOffset createdAt)
     {
@@ -58,6 +60,32 @@ public sealed class FakeDiscordInteractionsExchange
         }
     }
 
+    /// <summary>
+    /// The files on the original response now: those its callback uploaded, as the last edit of @original left them.
+    /// </summary>
+    public IReadOnlyList<FakeDiscordAttachment> OriginalAttachments
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _originalAttachments ?? (_callback.Task.IsCompletedSuccessfully ? _callback.Task.Result.Attachments : []);
+            }
+        }
+    }
+
+    /// <summary>The files uploaded with each follow-up, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<FakeDiscordAttachment>> FollowUpAttachments
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _followUpAttachments];
+            }
+        }
+    }
+
     /// <summary>The bot deleted its original response (DELETE @original).</summary>
     public bool OriginalDeleted { get; private set; }
 
@@ -99,11 +127,12 @@ public sealed class FakeDiscordInteractionsExchange
         }
     }
 
-    internal void AddFollowUp(JsonObject message)
+    internal void AddFollowUp(JsonObject message, IReadOnlyList<FakeDiscordAttachment> attachments)
     {
         lock (_gate)
         {
             _followUps.Add(message);
+            _followUpAttachments.Add(attachments);
         }
     }
 
@@ -115,11 +144,12 @@ public sealed class FakeDiscordInteractionsExchange
         }
     }
 
-    internal void AddEdit(JsonObject message)
+    internal void AddEdit(JsonObject message, IReadOnlyList<FakeDiscordAttachment> attachments)
     {
         lock (_gate)
         {
             _edits.Add(message);
+            _originalAttachments = attachments;
         }
     }
 }

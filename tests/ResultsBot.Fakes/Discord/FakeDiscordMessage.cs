@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ResultsBot.Fakes.Discord;
 
-/// <summary>A message as the fake stored it: what tests read back (content, embeds, edits, reply reference).</summary>
+/// <summary>A message as the fake stored it: what tests read back (content, embeds, attachments, edits, reply reference).</summary>
 public sealed record FakeDiscordMessage(
     string Id,
     string ChannelId,
@@ -18,4 +18,10 @@ public sealed record FakeDiscordMessage(
     public string? Title => Embeds.Count > 0 ? (string?)Embeds[0]?["title"] : null;
 
     public bool Edited => EditHistory.Count > 0;
+
+    /// <summary>The files on the message now (an edit that named others replaced them), in order.</summary>
+    public IReadOnlyList<FakeDiscordAttachment> Attachments { get; init; } = [];
+
+    /// <summary>The first embed's image URL ("attachment://map.png" for an uploaded picture), if any.</summary>
+    public string? ImageUrl => Embeds.Count > 0 ? (string?)Embeds[0]?["image"]?["url"] : null;
 }

@@ -28,11 +28,13 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
     private readonly Dictionary<string, List<StoredMessage>> _channels = [];
     private readonly Dictionary<string, (int Status, int Code, string Message)> _brokenChannels = [];
     private readonly HashSet<string> _historyHidden = [];
+    private readonly HashSet<string> _attachmentsForbidden = [];
     private readonly List<string> _rejections = [];
     private FakeRateLimits? _limits;
     private long _lastSnowflake;
     private int _requests;
     private int _historyReads;
+    private int _abandonedUploads;
     private int _rateLimited;
     private int _forcedRateLimited;
     private int _unauthorized;
@@ -105,6 +107,18 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
     }
 
     /// <summary>
+    /// The bot lacks Attach Files in the channel: a message or edit that uploads files answers 403 Missing
+    /// Permissions (50013), as Discord does; text alone still goes.
+    /// </summary>
+    public void ForbidAttachments(string channelId)
+    {
+        lock (_gate)
+        {
+            _attachmentsForbidden.Add(channelId);
+        }
+    }
+
+    /// <summary>
     /// The bot lacks Read Message History in the channel: as the docs say, GET messages answers an empty list
     /// (not an error) and GET of one message 403 Missing Access (50001); sending still works.
     /// </summary>
@@ -121,6 +135,9 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
     /// here, in the instant after Discord took a post and before the bot could record it.
     /// </summary>
     public Action<FakeDiscordMessage>? MessageCreated { get; set; }
+
+    /// <summary>Uploads held by <see cref="FakeDiscordRestOptions.UploadDelay"/> whose client went away before they were served (a bot killed mid-upload).</summary>
+    public int AbandonedUploadCount => Volatile.Read(ref _abandonedUploads);
 
     /// <summary>GET /channels/{id}/messages requests served (channel history reads).</summary>
     public int HistoryReadCount => Volatile.Read(ref _historyReads);
@@ -187,9 +204,9 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         api.MapGet("/channels/{channelId}/messages", (HttpContext ctx, string channelId) =>
             Serve(ctx, OtherBucket + "/messages", channelId, Other, () => Task.FromResult(InChannel(channelId, () => GetMessages(channelId, ctx.Request.Query)))));
         api.MapPost("/channels/{channelId}/messages", (HttpContext ctx, string channelId) =>
-            Serve(ctx, CreateMessageBucket, channelId, Messages, async () => await WithBody(ctx, body => InChannel(channelId, () => Create(channelId, body)))));
+            Serve(ctx, CreateMessageBucket, channelId, Messages, async () => await WithBody(ctx, form => InChannel(channelId, () => Create(channelId, form)))));
         api.MapMethods("/channels/{channelId}/messages/{messageId}", ["PATCH"], (HttpContext ctx, string channelId, string messageId) =>
-            Serve(ctx, EditMessageBucket, channelId, Messages, async () => await WithBody(ctx, body => InChannel(channelId, () => Edit(channelId, messageId, body)))));
+            Serve(ctx, EditMessageBucket, channelId, Messages, async () => await WithBody(ctx, form => InChannel(channelId, () => Edit(channelId, messageId, form)))));
     }
 
     private Task ServeMe(HttpContext ctx) => Serve(ctx, OtherBucket + "/me", "", Other, () => Task.FromResult(Ok(Me())));
@@ -310,23 +327,24 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         await ctx.Response.WriteAsync(body.ToJsonString(), ctx.RequestAborted);
     }
 
-    private static async Task<(int, JsonNode)> WithBody(HttpContext ctx, Func<JsonNode?, (int, JsonNode)> action)
+    private async Task<(int, JsonNode)> WithBody(HttpContext ctx, Func<FakeDiscordForm, (int, JsonNode)> action)
     {
-        using var reader = new StreamReader(ctx.Request.Body);
-        var text = await reader.ReadToEndAsync(ctx.RequestAborted);
-        if (!(ctx.Request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (_options.UploadDelay > TimeSpan.Zero && (ctx.Request.ContentType ?? "").StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
-            return Error(400, 50035, "Invalid Form Body");
+            try
+            {
+                // A slow upload: the request is in flight, nothing stored yet; a client that goes away leaves nothing.
+                await Task.Delay(_options.UploadDelay, ctx.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref _abandonedUploads);
+                return Error(400, 0, "client went away");
+            }
         }
 
-        try
-        {
-            return action(JsonNode.Parse(text));
-        }
-        catch (JsonException)
-        {
-            return Error(400, 50109, "The request body contains invalid JSON.");
-        }
+        var (form, error) = await FakeDiscordForm.ReadAsync(ctx, _options.MaxUploadBytes);
+        return error ?? action(form!);
     }
 
     private (int, JsonNode) InChannel(string channelId, Func<(int, JsonNode)> action)
@@ -342,8 +360,9 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         return IsSnowflake(channelId) ? action() : Error(404, 10003, "Unknown Channel");
     }
 
-    private (int, JsonNode) Create(string channelId, JsonNode? body)
+    private (int, JsonNode) Create(string channelId, FakeDiscordForm form)
     {
+        var body = form.Payload;
         if (Invalid(DiscordMessageSchema.ValidateCreate(body)) is { } invalid)
         {
             return invalid;
@@ -352,9 +371,14 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         var message = body!.AsObject();
         var embeds = message["embeds"] as JsonArray ?? [];
         if (string.IsNullOrEmpty((string?)message["content"]) && embeds.Count == 0 && message["components"] is not JsonArray { Count: > 0 }
-            && message["sticker_ids"] is not JsonArray { Count: > 0 } && message["poll"] is null)
+            && message["sticker_ids"] is not JsonArray { Count: > 0 } && message["poll"] is null && form.Files.Count == 0)
         {
             return Error(400, 50006, "Cannot send an empty message");
+        }
+
+        if (Forbidden(channelId, form) is { } forbidden)
+        {
+            return forbidden;
         }
 
         var nonce = message["nonce"] is JsonValue n ? (n.TryGetValue<string>(out var s) ? s : n.ToJsonString()) : null;
@@ -384,8 +408,15 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
                 }
             }
 
+            var (attachments, attachmentError) = form.Attachments([], () => NextSnowflake(now));
+            if (attachmentError is not null)
+            {
+                return Rejected(attachmentError);
+            }
+
             var stored = new StoredMessage(NextSnowflake(now), channelId, _options.BotUserId, now)
             {
+                Attachments = attachments!,
                 Content = (string?)message["content"],
                 Embeds = (JsonArray)embeds.DeepClone(),
                 Nonce = nonce,
@@ -397,11 +428,17 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         }
     }
 
-    private (int, JsonNode) Edit(string channelId, string messageId, JsonNode? body)
+    private (int, JsonNode) Edit(string channelId, string messageId, FakeDiscordForm form)
     {
+        var body = form.Payload;
         if (Invalid(DiscordMessageSchema.ValidateEdit(body)) is { } invalid)
         {
             return invalid;
+        }
+
+        if (Forbidden(channelId, form) is { } forbidden)
+        {
+            return forbidden;
         }
 
         var message = body!.AsObject();
@@ -412,7 +449,14 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
                 return Error(404, 10008, "Unknown Message");
             }
 
-            stored.Edits.Add(new JsonObject { ["content"] = stored.Content, ["embeds"] = stored.Embeds.DeepClone() });
+            var (attachments, attachmentError) = form.Attachments(stored.Attachments, () => NextSnowflake(_options.Time.GetUtcNow()));
+            if (attachmentError is not null)
+            {
+                return Rejected(attachmentError);
+            }
+
+            stored.Edits.Add(new JsonObject { ["content"] = stored.Content, ["embeds"] = stored.Embeds.DeepClone(), ["attachments"] = FakeDiscordForm.ToJson(stored.Attachments, channelId) });
+            stored.Attachments = attachments!;
             if (message.ContainsKey("content"))
             {
                 stored.Content = (string?)message["content"];
@@ -487,6 +531,14 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
             return ChannelList(channelId).FirstOrDefault(m => m.Id == messageId) is { } stored
                 ? Ok(stored.ToJson(GuildId))
                 : Error(404, 10008, "Unknown Message");
+        }
+    }
+
+    private (int, JsonNode)? Forbidden(string channelId, FakeDiscordForm form)
+    {
+        lock (_gate)
+        {
+            return form.Files.Count > 0 && _attachmentsForbidden.Contains(channelId) ? Error(403, 50013, "Missing Permissions") : null;
         }
     }
 

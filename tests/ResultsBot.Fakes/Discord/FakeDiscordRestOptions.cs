@@ -24,6 +24,12 @@ public sealed record FakeDiscordRestOptions
     /// <summary>How long a nonce sent with enforce_nonce is remembered ("the past few minutes").</summary>
     public TimeSpan NonceWindow { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The largest file Discord takes in an upload (10 MiB for a bot in a server without boosts); a larger one gets 413 (40005).</summary>
+    public long MaxUploadBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>How long a multipart (file upload) request is held before it is served, as a slow upload would be; zero for none.</summary>
+    public TimeSpan UploadDelay { get; init; } = TimeSpan.Zero;
+
     /// <summary>The bot's user id, as GET /users/@me and message authors show it.</summary>
     public string BotUserId { get; init; } = "1100000000000000001";
 

@@ -21,10 +21,15 @@ internal sealed class StoredMessage(string id, string channelId, string authorId
 
     public DateTimeOffset? EditedAt { get; set; }
 
+    public List<FakeDiscordAttachment> Attachments { get; set; } = [];
+
     public List<JsonObject> Edits { get; } = [];
 
     public FakeDiscordMessage Snapshot() => new(
-        id, channelId, authorId, Content, (JsonArray)Embeds.DeepClone(), Nonce, ReferencedMessageId, timestamp, [.. Edits.Select(e => (JsonObject)e.DeepClone())]);
+        id, channelId, authorId, Content, (JsonArray)Embeds.DeepClone(), Nonce, ReferencedMessageId, timestamp, [.. Edits.Select(e => (JsonObject)e.DeepClone())])
+    {
+        Attachments = [.. Attachments],
+    };
 
     /// <summary>The message object as Discord returns it (the fields clients read).</summary>
     /// <param name="withNonce">True only for the answer to the create itself: Discord does not keep the nonce, so a fetched message has none.</param>
@@ -43,7 +48,7 @@ internal sealed class StoredMessage(string id, string channelId, string authorId
             ["mention_everyone"] = false,
             ["mentions"] = new JsonArray(),
             ["mention_roles"] = new JsonArray(),
-            ["attachments"] = new JsonArray(),
+            ["attachments"] = FakeDiscordForm.ToJson(Attachments, channelId),
             ["embeds"] = Embeds.DeepClone(),
             ["pinned"] = false,
         };

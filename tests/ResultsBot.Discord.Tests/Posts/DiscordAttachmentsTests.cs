@@ -1,0 +1,45 @@
+using ResultsBot.Discord.Posts;
+using ResultsBot.Discord.Tests.Support;
+
+namespace ResultsBot.Discord.Tests.Posts;
+
+public sealed class DiscordAttachmentsTests
+{
+    [Fact]
+    public void From_NamesDiscordWouldChange_AreMadeSafeSoAttachmentLinksStillFindThem()
+    {
+        // Discord turns spaces and underscores in uploaded names into something else; attachment:// would then miss.
+        var pictures = DiscordAttachments.From([SamplePictures.Map() with { FileName = "night map_1.png" }]);
+
+        Assert.Equal("night-map-1.png", pictures.Main);
+    }
+
+    [Fact]
+    public void From_TwoPicturesOfOneName_GetDifferentNames()
+    {
+        var pictures = DiscordAttachments.From([SamplePictures.Chamber(), SamplePictures.Chamber()]);
+
+        Assert.Equal(["chamber.png", "chamber-2.png"], pictures.Files.Select(f => f.FileName));
+    }
+
+    [Fact]
+    public void AddTo_MessageWithAnEmbed_ListsEachFileWithItsAltTextAndShowsTheFirstInTheEmbed()
+    {
+        var pictures = DiscordAttachments.From([SamplePictures.Map(), SamplePictures.Chamber()]);
+
+        var body = pictures.AddTo(new System.Text.Json.Nodes.JsonObject { ["embeds"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["title"] = "x" }) });
+
+        Assert.Equal(
+            $$"""[{"id":"0","filename":"map.png","description":"{{SamplePictures.Map().AltText}}"},{"id":"1","filename":"chamber.png","description":"{{SamplePictures.Chamber().AltText}}"}]""",
+            body["attachments"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Equal("attachment://map.png", (string?)body["embeds"]![0]!["image"]!["url"]);
+    }
+
+    [Fact]
+    public void AddTo_NoPictures_ListsNoneSoAnEditClearsThoseThere()
+    {
+        var body = DiscordAttachments.None.AddTo([]);
+
+        Assert.Equal("[]", body["attachments"]!.ToJsonString());
+    }
+}
