@@ -279,6 +279,10 @@ public sealed partial class FakeSlackWebApi
         return problems.Count == 0 ? null : problems;
     }
 
+    /// <summary>For other fakes taking blocks (response_url): the first image block naming a file not completed or still processing, or null.</summary>
+    public string? ImageFileProblem(System.Text.Json.JsonElement blocks) =>
+        JsonNode.Parse(blocks.GetRawText()) is JsonArray array ? SlackFileProblems(array)?[0] : null;
+
     /// <summary>The pictures a message's image blocks show (caller holds the lock).</summary>
     private List<FakeSlackImage> ImagesOf(JsonArray? blocks) =>
         blocks is null
