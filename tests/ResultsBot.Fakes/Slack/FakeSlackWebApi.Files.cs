@@ -23,6 +23,8 @@ public sealed partial class FakeSlackWebApi
     private readonly Dictionary<string, FakeSlackPace> _filePaces = new(StringComparer.Ordinal);
     private int _fileNumber;
     private int _uploadsStarted;
+    private int _uploadRequests;
+    private int _completeRequests;
 
     /// <summary>The bot token's scopes: file methods without files:write answer missing_scope.</summary>
     public IReadOnlyCollection<string> Scopes { get; set; } = ["chat:write", "channels:history", "groups:history", "commands", "files:write"];
@@ -47,6 +49,12 @@ public sealed partial class FakeSlackWebApi
 
     /// <summary>How many uploads files.getUploadURLExternal has started (orphans included).</summary>
     public int UploadsStarted => Volatile.Read(ref _uploadsStarted);
+
+    /// <summary>POSTs the upload URL has received (counted on arrival, before <see cref="UploadDelay"/>): a test can kill the bot mid-upload.</summary>
+    public int UploadRequestsReceived => Volatile.Read(ref _uploadRequests);
+
+    /// <summary>files.completeUploadExternal calls received (counted on arrival, before <see cref="CompleteDelay"/>).</summary>
+    public int CompleteRequestsReceived => Volatile.Read(ref _completeRequests);
 
     /// <summary>Every completed file's picture (id, name, alt text, bytes), in upload order.</summary>
     public IReadOnlyList<FakeSlackImage> CompletedFiles
@@ -117,6 +125,7 @@ public sealed partial class FakeSlackWebApi
     /// <summary>POST /upload/v1/{key}: the bytes, raw or as the one file of a multipart form; "OK - n" as Slack answers.</summary>
     private async Task<IResult> UploadAsync(HttpContext context, string key)
     {
+        Interlocked.Increment(ref _uploadRequests);
         if (UploadDelay > TimeSpan.Zero)
         {
             await Task.Delay(UploadDelay, context.RequestAborted);
@@ -163,6 +172,7 @@ public sealed partial class FakeSlackWebApi
 
     private async Task<JsonObject> CompleteUploadAsync(FakeSlackRequest request, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _completeRequests);
         if (CompleteDelay > TimeSpan.Zero)
         {
             await Task.Delay(CompleteDelay, cancellationToken);
