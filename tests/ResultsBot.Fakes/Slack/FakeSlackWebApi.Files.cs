@@ -112,11 +112,11 @@ public sealed partial class FakeSlackWebApi
             var key = Guid.NewGuid().ToString("N");
             _files[id] = new FakeSlackFile(id, filename, length.Value, string.IsNullOrEmpty(alt) ? null : alt, key);
             Interlocked.Increment(ref _uploadsStarted);
-            var request0 = context.Request;
+            var http = context.Request;
             return new JsonObject
             {
                 ["ok"] = true,
-                ["upload_url"] = $"{request0.Scheme}://{request0.Host}{UploadPath}{key}",
+                ["upload_url"] = $"{http.Scheme}://{http.Host}{UploadPath}{key}",
                 ["file_id"] = id,
             };
         }

@@ -15,7 +15,7 @@ public sealed class SlackImagesTests
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public async Task Run_SampleNightIntoAChannelWithImagesOn_MapsAndChambersWithAltTextOnceEachInOrder()
+    public async Task Run_SampleNightIntoAChannelWithImagesOn_MapsAndChambersWithAltTextOnceEachInOrderAndAnswersWithPictures()
     {
         var slack = new FakeSlackWebApi().AddChannels(Channel);
         var socket = new FakeSlackSocketMode();
@@ -38,11 +38,22 @@ public sealed class SlackImagesTests
         using var bot = BotProcess.Start(work.Path, [.. Settings(server, work, socket), "--Replay:Speed=1000000"]);
         await Waits.UntilAsync(() => slack.Messages(Channel).Count >= declarations.Count + 4, bot, Patience, "the whole night in the channel");
         await Task.Delay(1500); // a repeat, if there were one, would come now
+
+        // Answers: the text in the ack, the picture right after at response_url, uploaded like the posts' pictures.
+        socket.ResponseUrls.Files = slack;
+        var chamber = socket.InjectSlashCommand(new FakeSlackSlashCommand("chamber Thurrock", ChannelId: Channel));
+        Assert.Contains("Thurrock", (await chamber.Acked.WaitAsync(Patience)).Payload!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var picture = Assert.Single(await socket.ResponseUrls.WaitForPostsAsync(chamber.ResponseUrl!, 1, Patience));
+        var block = Assert.Single(picture.GetProperty("blocks").EnumerateArray());
+        Assert.Equal("ephemeral", picture.GetProperty("response_type").GetString());
+        Assert.StartsWith("Thurrock: the new council as a half circle of 49 seats", block.GetProperty("alt_text").GetString(), StringComparison.Ordinal);
+        var answerFile = slack.CompletedFiles[^1];
+        Assert.Equal(answerFile.FileId, block.GetProperty("slack_file").GetProperty("id").GetString());
         bot.Signal("TERM");
         await bot.WaitForExitAsync(Patience);
 
         SampleNightInSlack.AssertEveryPostOnceInOrderWithItsPictures(slack.Messages(Channel), declarations);
-        Assert.Equal(slack.Messages(Channel).Sum(m => m.Images.Count), slack.CompletedFiles.Count); // every upload shown, none left over
+        Assert.Equal(slack.Messages(Channel).Sum(m => m.Images.Count) + 1, slack.CompletedFiles.Count); // every upload shown (the answer's too), none left over
     }
 
     internal static string[] Settings(FakeServer server, TempDirectory work, FakeSlackSocketMode socket) =>
