@@ -104,7 +104,8 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
 
     /// <summary>
     /// Sends with the pictures; while Slack says a just-uploaded file is not processed yet, waits and tries again a
-    /// few times (as Slack's SDK maintainers advise for its asynchronous file processing), then sends without them.
+    /// few times, then sends without them. (Slack processes uploads asynchronously, as files.getUploadURLExternal's
+    /// page says, and its SDK maintainers advise waiting for a file before naming it in blocks.)
     /// </summary>
     private async Task<SlackApiResult> WithPicturesAsync(IReadOnlyList<UploadedPicture> pictures, OutgoingPost post, Func<IReadOnlyList<UploadedPicture>, Task<SlackApiResult>> send, CancellationToken cancellationToken)
     {

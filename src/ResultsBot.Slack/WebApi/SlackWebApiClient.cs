@@ -90,8 +90,9 @@ public sealed class SlackWebApiClient
 
     /// <summary>
     /// POSTs a file's bytes to the upload_url files.getUploadURLExternal gave (Slack's file service, not a Web API
-    /// method: the URL is the credential, so the token is not sent). Paced and 429-retried like any call; true when
-    /// Slack answered 200, false when it refused the bytes.
+    /// method: the URL is the credential, so the token is not sent). A 429 is ridden out as for any call; it has no
+    /// pace of its own, since each follows a paced files.getUploadURLExternal. True when Slack answered 200, false
+    /// when it refused the bytes.
     /// </summary>
     public async Task<bool> UploadBytesAsync(Uri uploadUrl, byte[] bytes, CancellationToken cancellationToken)
     {
