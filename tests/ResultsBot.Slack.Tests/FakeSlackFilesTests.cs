@@ -66,6 +66,22 @@ public sealed class FakeSlackFilesTests
     }
 
     [Fact]
+    public async Task CompleteUpload_WithChannelAndThreadTs_SharesTheFileAsAReply()
+    {
+        await using var rig = await Rig.StartAsync();
+        var parent = rig.Slack.Seed("C1", "Labour gain Thurrock");
+        var reserved = await rig.CallAsync("files.getUploadURLExternal", new() { ["filename"] = "chamber.png", ["length"] = "2" });
+        using var upload = await rig.Http.PostAsync((string)reserved["upload_url"]!, new ByteArrayContent([7, 7]));
+
+        var complete = await rig.CallAsync("files.completeUploadExternal", new() { ["files"] = $"[{{\"id\":\"{reserved["file_id"]}\"}}]", ["channel_id"] = "C1", ["thread_ts"] = parent });
+
+        Assert.True((bool?)complete["ok"]);
+        var reply = Assert.Single(rig.Slack.Replies("C1", parent));
+        Assert.Equal("chamber.png", Assert.Single(reply.Images).Name);
+        Assert.Equal((string?)reserved["file_id"], Assert.Single(reply.FileIds));
+    }
+
+    [Fact]
     public async Task RetiredFilesUpload_MethodDeprecated()
     {
         await using var rig = await Rig.StartAsync();

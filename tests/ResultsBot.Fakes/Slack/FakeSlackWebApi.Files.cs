@@ -227,9 +227,14 @@ public sealed partial class FakeSlackWebApi
     /// <summary>The message a shared upload becomes (caller holds the lock).</summary>
     private void Share(FakeSlackChannel channel, List<FakeSlackFile> files, string? comment, string? threadTs)
     {
-        if (threadTs is not null && !channel.Messages.Any(m => m.Ts == threadTs && !m.IsReply))
+        var parent = threadTs is null ? -1 : channel.Messages.FindIndex(m => m.Ts == threadTs && !m.IsReply);
+        if (parent < 0)
         {
-            threadTs = null;
+            threadTs = null; // as chat.postMessage: a reply to an unknown ts goes to the channel
+        }
+        else
+        {
+            channel.Messages[parent] = channel.Messages[parent] with { ThreadTs = threadTs };
         }
 
         foreach (var file in files)
