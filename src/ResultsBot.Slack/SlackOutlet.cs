@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Platforms;
+using ResultsBot.Slack.Pictures;
 using ResultsBot.Slack.Posts;
 using ResultsBot.Slack.WebApi;
 
@@ -14,7 +15,8 @@ namespace ResultsBot.Slack;
 /// key, so every post carries message metadata with its delivery id; after a possible crash
 /// (<see cref="OutgoingPost.Attempted"/>) the channel's recent history is searched for it before posting again.
 /// A correction of a known post edits the original (chat.update) and adds a threaded "Correction: …"
-/// note: the returned id is the note's ts (the original keeps its own).
+/// note: the returned id is the note's ts (the original keeps its own). Pictures go in the same message as image
+/// blocks naming files uploaded beforehand (see <see cref="SlackPictureUploader"/>); an edit replaces them.
 /// </summary>
 public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? logger = null) : IPlatformOutlet, IChannelHistory
 {
@@ -24,12 +26,13 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
     private const int HistoryLookback = 50;
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly SlackPictureUploader _uploader = new(client, (ILogger?)logger ?? NullLogger.Instance);
 
     public string Platform => "slack";
 
     public async Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
-        var message = SlackPostRenderer.Render(post.Post);
+        var message = SlackPostRenderer.Render(post.Post, post.Images.Count);
         if (post.OriginalMessageId is { } original)
         {
             return await CorrectAsync(post, original, message, cancellationToken);
@@ -41,7 +44,8 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
             return already;
         }
 
-        return await PostAsync(post, message, threadTs: null, cancellationToken);
+        var pictures = await _uploader.UploadAsync(post.Images, post.Post.Subject, cancellationToken);
+        return await PostAsync(post, message, pictures, threadTs: null, cancellationToken);
     }
 
     private async Task<string> CorrectAsync(OutgoingPost post, string original, SlackMessageBody message, CancellationToken cancellationToken)
@@ -53,31 +57,72 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
             return already;
         }
 
-        var update = (post.Replacement is { } replacement ? SlackPostRenderer.Render(replacement) : message).ToJson(post.ChannelId);
-        update["ts"] = original;
-        update["blocks"] ??= new JsonArray(); // chat.update keeps the old blocks unless told otherwise
-        var result = await client.CallAsync("chat.update", update, cancellationToken);
+        // The edit carries the correction's pictures, which replace the original's (an edit with none removes them).
+        var pictures = await _uploader.UploadAsync(post.Images, post.Post.Subject, cancellationToken);
+        var edited = post.Replacement is { } replacement ? SlackPostRenderer.Render(replacement, post.Images.Count) : message;
+        var result = await WithPicturesAsync(pictures, post, shown =>
+        {
+            var update = PictureBlocks.With(edited, shown).ToJson(post.ChannelId);
+            update["ts"] = original;
+            update["blocks"] ??= new JsonArray(); // chat.update keeps the old blocks unless told otherwise
+            return client.CallAsync("chat.update", update, cancellationToken);
+        }, cancellationToken);
         if (result.Kind == SlackErrorKind.MessageNotFound || result.Error is "cant_update_message" or "edit_window_closed")
         {
             // The original is gone or no longer ours to edit: the correction goes out as a post of its own.
             _logger.LogInformation("Slack could not edit {Ts} in {Channel} ({Error}): posting the correction afresh", original, post.ChannelId, result.Error);
-            return await PostAsync(post, message, threadTs: null, cancellationToken);
+            return await PostAsync(post, message, pictures, threadTs: null, cancellationToken);
         }
 
         ThrowUnlessOk(result, "chat.update", post.ChannelId);
-        return await PostAsync(post, SlackAnswerRenderer.Render(CorrectionNote(post.Post)), original, cancellationToken);
+        return await PostAsync(post, SlackAnswerRenderer.Render(CorrectionNote(post.Post)), [], original, cancellationToken);
     }
 
-    private async Task<string> PostAsync(OutgoingPost post, SlackMessageBody message, string? threadTs, CancellationToken cancellationToken)
+    /// <summary>
+    /// One chat.postMessage carrying the text, its delivery id in metadata and the pictures as image blocks naming
+    /// files already uploaded (unshared). Why one message: Slack has no idempotency key, so exactly-once rests on
+    /// finding the delivery id in the channel after a crash. Were the pictures shared by files.completeUploadExternal
+    /// with channel_id, each would become a message of its own, without our metadata, that the crash check would
+    /// also have to find — and a crash between them would leave a picture without its post or a post without its
+    /// picture. Uploaded unshared, a file a crash cut short is an orphan nobody sees, and the post appears whole or not at all.
+    /// </summary>
+    private async Task<string> PostAsync(OutgoingPost post, SlackMessageBody message, IReadOnlyList<UploadedPicture> pictures, string? threadTs, CancellationToken cancellationToken)
     {
         var metadata = new JsonObject
         {
             ["event_type"] = MetadataEventType,
             ["event_payload"] = new JsonObject { ["delivery_id"] = post.IdempotencyKey },
         };
-        var result = await client.PostMessageAsync(post.ChannelId, message, cancellationToken, threadTs, metadata);
+        var result = await WithPicturesAsync(
+            pictures,
+            post,
+            shown => client.PostMessageAsync(post.ChannelId, PictureBlocks.With(message, shown), cancellationToken, threadTs, (JsonObject)metadata.DeepClone()),
+            cancellationToken);
         ThrowUnlessOk(result, "chat.postMessage", post.ChannelId);
         return result.GetString("ts") ?? throw new SlackApiException("chat.postMessage answered ok without a ts", null);
+    }
+
+    /// <summary>
+    /// Sends with the pictures; while Slack says a just-uploaded file is not processed yet, waits and tries again a
+    /// few times, then sends without them. (Slack processes uploads asynchronously, as files.getUploadURLExternal's
+    /// page says, and its SDK maintainers advise waiting for a file before naming it in blocks.)
+    /// </summary>
+    private async Task<SlackApiResult> WithPicturesAsync(IReadOnlyList<UploadedPicture> pictures, OutgoingPost post, Func<IReadOnlyList<UploadedPicture>, Task<SlackApiResult>> send, CancellationToken cancellationToken)
+    {
+        var result = await send(pictures);
+        for (var tries = 0; pictures.Count > 0 && PictureBlocks.NotYetProcessed(result); tries++)
+        {
+            if (tries == client.Limits.PictureProcessingTries)
+            {
+                _logger.LogWarning("Slack still did not show the pictures of {Subject} in {Channel} after {Tries} tries: it goes without them", post.Post.Subject, post.ChannelId, tries + 1);
+                return await send([]);
+            }
+
+            await Task.Delay(client.Limits.PictureProcessingWait, client.Time, cancellationToken);
+            result = await send(pictures);
+        }
+
+        return result;
     }
 
     /// <summary>The ts of a message in the channel (or the thread under <paramref name="threadTs"/>) carrying this delivery's id, if any.</summary>

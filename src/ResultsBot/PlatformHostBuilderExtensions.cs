@@ -63,7 +63,8 @@ public static class PlatformHostBuilderExtensions
             sp.GetRequiredService<IBotCommands>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(SlackCommandsClient),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SlashCommandHandler>>()));
+            sp.GetRequiredService<ILogger<SlashCommandHandler>>(),
+            webApi: sp.GetRequiredService<SlackWebApiClient>()));
         if (options.Mode == SlackMode.Http)
         {
             services.AddSingleton<IWebEndpoints>(sp => new SlackCommandsEndpoint(sp.GetRequiredService<SlashCommandHandler>()));

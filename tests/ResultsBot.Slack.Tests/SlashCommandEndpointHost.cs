@@ -25,14 +25,18 @@ internal sealed class SlackCommandEndpointHost : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<SlackCommandEndpointHost> StartAsync(IBotCommands commands, TimeProvider time, TimeSpan? window = null, params string[] admins)
+    public static Task<SlackCommandEndpointHost> StartAsync(IBotCommands commands, TimeProvider time, TimeSpan? window = null, params string[] admins) =>
+        StartAsync(commands, time, window, null, admins);
+
+    /// <param name="webApi">Where answers' pictures upload; none when null.</param>
+    public static async Task<SlackCommandEndpointHost> StartAsync(IBotCommands commands, TimeProvider time, TimeSpan? window, ResultsBot.Slack.WebApi.SlackWebApiClient? webApi, params string[] admins)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var http = new HttpClient();
-        var handler = new SlashCommandHandler(TestOptions.For(new Uri("http://127.0.0.1"), admins: admins), commands, http, time, NullLogger<SlashCommandHandler>.Instance, window);
+        var handler = new SlashCommandHandler(TestOptions.For(new Uri("http://127.0.0.1"), admins: admins), commands, http, time, NullLogger<SlashCommandHandler>.Instance, window, webApi);
         app.MapSlackCommands(handler);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -23,6 +23,11 @@ internal sealed class FakeBotCommands(Func<CommandRequest, Task<CommandAnswer>>?
     }
 
     public IReadOnlyList<string> Complete(string option, string partial) => [];
+
+    /// <summary>What DrawPicture hands back for any request (null: no picture).</summary>
+    public PostImage? Picture { get; init; }
+
+    public PostImage? DrawPicture(PictureRequest request) => Picture;
 }
 
 /// <summary>Records what the adapter reports, in order.</summary>

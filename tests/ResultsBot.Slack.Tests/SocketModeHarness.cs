@@ -13,13 +13,14 @@ internal sealed class SocketModeHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http = new();
 
-    private SocketModeHarness(FakeServer server, FakeSlackSocketMode slack, FakeBotCommands commands, SocketModeOptions? options, string? appToken, TimeSpan? window)
+    private SocketModeHarness(FakeServer server, FakeSlackSocketMode slack, FakeBotCommands commands, SocketModeOptions? options, string? appToken, TimeSpan? window, bool webApi = false)
     {
         Server = server;
         Slack = slack;
         Commands = commands;
         var slackOptions = TestOptions.For(server.BaseUrl, appToken ?? slack.AppToken);
-        var handler = new SlashCommandHandler(slackOptions, commands, _http, TimeProvider.System, NullLogger<SlashCommandHandler>.Instance, window);
+        var client = webApi ? new ResultsBot.Slack.WebApi.SlackWebApiClient(_http, slackOptions, TimeProvider.System, Monitor, ResultsBot.Slack.WebApi.SlackRateLimits.Default with { PictureProcessingWait = TimeSpan.FromMilliseconds(50) }) : null;
+        var handler = new SlashCommandHandler(slackOptions, commands, _http, TimeProvider.System, NullLogger<SlashCommandHandler>.Instance, window, client);
         Client = new SlackSocketModeClient(slackOptions, _http, handler, Monitor, TimeProvider.System, NullLogger<SlackSocketModeClient>.Instance, options ?? Fast);
         Running = Client.RunAsync(_stop.Token);
     }
@@ -45,6 +46,15 @@ internal sealed class SocketModeHarness : IAsyncDisposable
         configure?.Invoke(slack);
         var server = await FakeServer.StartAsync(slack);
         return new SocketModeHarness(server, slack, commands ?? new FakeBotCommands(), options, appToken, window);
+    }
+
+    /// <summary>With Slack's Web API faked on the same server (token "xoxb-test"), so answers' pictures upload to it and response_url checks them.</summary>
+    public static async Task<SocketModeHarness> StartWithWebApiAsync(FakeBotCommands commands, FakeSlackWebApi webApi)
+    {
+        var slack = new FakeSlackSocketMode();
+        slack.ResponseUrls.Files = webApi;
+        var server = await FakeServer.StartAsync(slack, webApi);
+        return new SocketModeHarness(server, slack, commands, null, null, null, webApi: true);
     }
 
     public async ValueTask DisposeAsync()

@@ -11,12 +11,17 @@ internal sealed class WebApiRig : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
     private WebApiRig(FakeServer server, FakeSlackWebApi slack, SlackRateLimits? limits, string token)
+        : this(server, slack, limits, token, null)
+    {
+    }
+
+    private WebApiRig(FakeServer server, FakeSlackWebApi slack, SlackRateLimits? limits, string token, Microsoft.Extensions.Logging.ILogger<SlackOutlet>? logger)
     {
         Server = server;
         Slack = slack;
         Options = new SlackOptions(token, null, null, SlackMode.SocketMode, [], new HashSet<string>(), new Uri(server.BaseUrl, "/api/"));
         Client = new SlackWebApiClient(_http, Options, TimeProvider.System, Monitor, limits);
-        Outlet = new SlackOutlet(Client);
+        Outlet = new SlackOutlet(Client, logger);
     }
 
     public FakeServer Server { get; }
@@ -36,6 +41,10 @@ internal sealed class WebApiRig : IAsyncDisposable
         var slack = new FakeSlackWebApi().AddChannels(channels.Length == 0 ? ["C1"] : channels);
         return new WebApiRig(await FakeServer.StartAsync(slack), slack, limits, token);
     }
+
+    /// <summary>A rig around a fake set up by the test (file switches, scopes, paces), with the outlet logging to <paramref name="logger"/>.</summary>
+    public static async Task<WebApiRig> StartAsync(FakeSlackWebApi slack, SlackRateLimits? limits, Microsoft.Extensions.Logging.ILogger<SlackOutlet>? logger = null) =>
+        new(await FakeServer.StartAsync(slack), slack, limits, FakeSlackWebApi.DefaultToken, logger);
 
     public async ValueTask DisposeAsync()
     {

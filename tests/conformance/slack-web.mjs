@@ -77,4 +77,30 @@ const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => client.chat.
 check(burst.every((r) => r.ok), 'every burst message got through in the end');
 check(rateLimited > 0, 'the burst met the rate limit');
 
+// Pictures: filesUploadV2 runs files.getUploadURLExternal, the POST to the upload URL and files.completeUploadExternal.
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+const shared = await client.filesUploadV2({
+  channel_id: channel,
+  file: png,
+  filename: 'map.png',
+  alt_text: 'A hex map of council control',
+  initial_comment: 'The night so far',
+});
+const sharedFile = shared.files?.[0]?.files?.[0];
+check(shared.ok && typeof sharedFile?.id === 'string', `filesUploadV2 into the channel gives the file (${JSON.stringify(shared.files)})`);
+
+const unshared = await client.filesUploadV2({ file: png, filename: 'chamber.png', alt_text: 'Thurrock as a hemicycle' });
+const privateFile = unshared.files?.[0]?.files?.[0];
+check(unshared.ok && typeof privateFile?.id === 'string', 'filesUploadV2 without a channel keeps the file private');
+const withImage = await client.chat.postMessage({
+  channel,
+  text: 'Labour gain Thurrock',
+  blocks: [...header('Labour gain Thurrock'), { type: 'image', slack_file: { id: privateFile.id }, alt_text: 'Thurrock as a hemicycle' }],
+});
+check(withImage.ok, 'an image block shows the uploaded file by id');
+await expectError(
+  () => client.chat.postMessage({ channel, text: 'x', blocks: [{ type: 'image', slack_file: { id: 'F0NOSUCHFILE' }, alt_text: 'x' }] }),
+  'invalid_blocks',
+  'an image block naming no uploaded file');
+
 console.log(JSON.stringify({ ok: true, rateLimited }));

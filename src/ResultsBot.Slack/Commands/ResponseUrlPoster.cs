@@ -9,7 +9,13 @@ namespace ResultsBot.Slack.Commands;
 /// </summary>
 internal sealed class ResponseUrlPoster(HttpClient http, ILogger logger)
 {
-    public async Task<bool> PostAsync(string? responseUrl, SlackCommandResponse response, CancellationToken cancellationToken)
+    public Task<bool> PostAsync(string? responseUrl, SlackCommandResponse response, CancellationToken cancellationToken) =>
+        PostAsync(responseUrl, () => JsonContent.Create(response with { ReplaceOriginal = false }, SlackCommandJson.Default.SlackCommandResponse), cancellationToken);
+
+    public Task<bool> PostAsync(string? responseUrl, SlackPictureResponse picture, CancellationToken cancellationToken) =>
+        PostAsync(responseUrl, () => JsonContent.Create(picture, SlackCommandJson.Default.SlackPictureResponse), cancellationToken);
+
+    private async Task<bool> PostAsync(string? responseUrl, Func<HttpContent> body, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
@@ -19,7 +25,7 @@ internal sealed class ResponseUrlPoster(HttpClient http, ILogger logger)
 
         try
         {
-            using var content = JsonContent.Create(response with { ReplaceOriginal = false }, SlackCommandJson.Default.SlackCommandResponse);
+            using var content = body();
             using var reply = await http.PostAsync(url, content, cancellationToken);
             if (reply.IsSuccessStatusCode)
             {

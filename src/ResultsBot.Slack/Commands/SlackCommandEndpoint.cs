@@ -81,6 +81,16 @@ public static class SlackCommandEndpoint
         context.Response.StatusCode = StatusCodes.Status200OK;
         if (response is not null)
         {
+            if (response.Picture is not null)
+            {
+                // Once Slack has the answer, its picture follows at response_url.
+                context.Response.OnCompleted(() =>
+                {
+                    _ = handler.SendPictureAsync(command.ResponseUrl, response);
+                    return Task.CompletedTask;
+                });
+            }
+
             await context.Response.WriteAsJsonAsync(response, SlackCommandJson.Default.SlackCommandResponse, cancellationToken: context.RequestAborted);
         }
     }

@@ -13,6 +13,10 @@ internal sealed record SlackCommandResponse(string ResponseType, string Text, IR
 
     public bool? ReplaceOriginal { get; init; }
 
+    /// <summary>The picture the answer asked for (/map, /chamber, /chart): it follows at response_url once this is shown. Never sent.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ResultsBot.Domain.Commands.PictureRequest? Picture { get; init; }
+
     /// <summary>Always false: the fallback text repeats feed and typed text, which must not format where Slack shows it.</summary>
     public bool Mrkdwn { get; init; }
 }

@@ -1,13 +1,17 @@
 using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Platforms;
+using ResultsBot.Slack.Pictures;
+using ResultsBot.Slack.Posts;
+using ResultsBot.Slack.WebApi;
 
 namespace ResultsBot.Slack.Commands;
 
 /// <summary>
 /// Answers <c>/results …</c> for both transports (the HTTP endpoint and Socket Mode). Slack wants an
 /// acknowledgement within 3 seconds: an answer ready within <see cref="DirectAnswerWindow"/> goes in it;
-/// a slower one is acknowledged empty and posted to the command's response_url when ready.
+/// a slower one is acknowledged empty and posted to the command's response_url when ready. A picture the answer
+/// asks for follows at response_url (see <see cref="SendPictureAsync"/>).
 /// </summary>
 public sealed class SlashCommandHandler
 {
@@ -16,10 +20,13 @@ public sealed class SlashCommandHandler
     private readonly IBotCommands _commands;
     private readonly ResponseUrlPoster _responseUrl;
     private readonly ILogger _logger;
+    private readonly SlackWebApiClient? _webApi;
+    private readonly SlackPictureUploader? _uploader;
 
     /// <param name="http">Used only to post late answers to response_url.</param>
     /// <param name="directAnswerWindow">How long to wait for an answer before acknowledging empty (default 2 s, under Slack's 3).</param>
-    public SlashCommandHandler(SlackOptions options, IBotCommands commands, HttpClient http, TimeProvider time, ILogger<SlashCommandHandler> logger, TimeSpan? directAnswerWindow = null)
+    /// <param name="webApi">Uploads the pictures answers ask for (/map, /chamber, /chart); without it answers go as text alone.</param>
+    public SlashCommandHandler(SlackOptions options, IBotCommands commands, HttpClient http, TimeProvider time, ILogger<SlashCommandHandler> logger, TimeSpan? directAnswerWindow = null, SlackWebApiClient? webApi = null)
     {
         Options = options;
         Time = time;
@@ -27,6 +34,8 @@ public sealed class SlashCommandHandler
         _logger = logger;
         _responseUrl = new ResponseUrlPoster(http, logger);
         DirectAnswerWindow = directAnswerWindow ?? DefaultDirectAnswerWindow;
+        _webApi = webApi;
+        _uploader = webApi is null ? null : new SlackPictureUploader(webApi, logger);
     }
 
     public TimeSpan DirectAnswerWindow { get; }
@@ -76,12 +85,57 @@ public sealed class SlashCommandHandler
             answer = CommandAnswer.Problem("Sorry, something went wrong answering that. Please try again in a minute.");
         }
 
-        return SlackAnswerRenderer.Render(answer, inChannel);
+        return SlackAnswerRenderer.Render(answer, inChannel) with { Picture = answer.Picture };
     }
 
     private async Task FollowUpAsync(Task<SlackCommandResponse> answering, string? responseUrl)
     {
         var response = await answering;
-        await _responseUrl.PostAsync(responseUrl, response, CancellationToken.None);
+        if (await _responseUrl.PostAsync(responseUrl, response, CancellationToken.None))
+        {
+            await SendPictureAsync(responseUrl, response);
+        }
+    }
+
+    /// <summary>
+    /// The picture an answer asked for, sent to response_url once the answer's text is shown: the text never waits
+    /// for drawing and uploading (Slack wants the answer within 3 seconds). The picture is uploaded unshared and shown
+    /// by id in an image block, as posts show theirs — response_url works in any channel, bot invited or not, and keeps
+    /// an ephemeral answer's picture as private as its text. While Slack is still processing the file (it refuses the
+    /// block), it is tried again a few times; then the answer stays text alone.
+    /// </summary>
+    internal async Task SendPictureAsync(string? responseUrl, SlackCommandResponse response)
+    {
+        if (response.Picture is not { } request || _uploader is null || _webApi is null || responseUrl is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_commands.DrawPicture(request) is not { } image
+                || await _uploader.UploadAsync([image], "the " + request.Kind.ToString().ToLowerInvariant() + " answer", CancellationToken.None) is not [var uploaded])
+            {
+                return;
+            }
+
+            var alt = SlackText.Truncate(uploaded.AltText.Trim(), PictureBlocks.AltTextLimit);
+            var picture = new SlackPictureResponse(response.ResponseType, SlackText.Escape(alt), [new SlackImageBlock(new SlackFileReference(uploaded.FileId), alt)]);
+            for (var tries = 0; !await _responseUrl.PostAsync(responseUrl, picture, CancellationToken.None); tries++)
+            {
+                if (tries == _webApi.Limits.PictureProcessingTries)
+                {
+                    _logger.LogWarning("Slack did not take the {Kind} picture at response_url after {Tries} tries: the answer stays text alone", request.Kind, tries + 1);
+                    return;
+                }
+
+                await Task.Delay(_webApi.Limits.PictureProcessingWait, Time);
+            }
+        }
+        catch (Exception e)
+        {
+            // A picture is extra: whatever went wrong, the answer is already there.
+            _logger.LogWarning("The {Kind} picture for a Slack answer failed: {Reason}", request.Kind, e.Message);
+        }
     }
 }

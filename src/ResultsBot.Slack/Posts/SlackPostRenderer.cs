@@ -11,7 +11,8 @@ namespace ResultsBot.Slack.Posts;
 /// </summary>
 public static class SlackPostRenderer
 {
-    public static SlackMessageBody Render(Post post)
+    /// <param name="pictureRoom">Blocks to leave free for pictures (image blocks added after rendering).</param>
+    public static SlackMessageBody Render(Post post, int pictureRoom = 0)
     {
         var content = new List<JsonObject>();
         if (!string.IsNullOrWhiteSpace(post.Headline))
@@ -23,7 +24,7 @@ public static class SlackPostRenderer
         var footer = string.IsNullOrWhiteSpace(post.Footer)
             ? null
             : Blocks.Context(SlackText.Truncate(SlackText.Escape(post.Footer.Trim()), BlockKitLimits.ContextText));
-        return new SlackMessageBody(Fallback(post.ToPlainText()), Limit(content, footer));
+        return new SlackMessageBody(Fallback(post.ToPlainText()), Limit(content, footer, pictureRoom));
     }
 
     /// <summary>The escaped plain text, cut to what Slack takes as a notification and fallback.</summary>
@@ -34,9 +35,9 @@ public static class SlackPostRenderer
     }
 
     /// <summary>At most 50 blocks: when there are more, the last one kept says "…and more"; the footer stays.</summary>
-    internal static JsonArray Limit(IReadOnlyList<JsonObject> content, JsonObject? footer)
+    internal static JsonArray Limit(IReadOnlyList<JsonObject> content, JsonObject? footer, int reserved = 0)
     {
-        var room = BlockKitLimits.Blocks - (footer is null ? 0 : 1);
+        var room = BlockKitLimits.Blocks - (footer is null ? 0 : 1) - Math.Clamp(reserved, 0, BlockKitLimits.Blocks / 2);
         var kept = content.Count <= room
             ? content
             : [.. content.Take(room - 1), Blocks.Section(BlockKitLimits.MoreNote)];

@@ -186,20 +186,34 @@ public sealed class SlackSocketModeClient : BackgroundService
             }
 
             var payload = await answer;
+            var responseUrl = SlashCommand.FromJson(envelope.Payload)?.ResponseUrl;
             if (first && payload is not null && !envelope.AcceptsResponsePayload)
             {
-                // Slack said this ack cannot carry the answer: it goes to response_url instead.
-                _ = _commands.SendToResponseUrlAsync(SlashCommand.FromJson(envelope.Payload)?.ResponseUrl, payload);
+                // Slack said this ack cannot carry the answer: it goes to response_url instead, its picture after it.
+                _ = SendThenPictureAsync(responseUrl, payload);
             }
 
             if (!await connection.AckAsync(envelope.EnvelopeId, envelope.AcceptsResponsePayload ? payload : null))
             {
                 _logger.LogDebug("Could not ack envelope {Id}: connection {Number} closed; Slack will deliver it again", envelope.EnvelopeId, connection.Number);
             }
+            else if (first && payload is not null && envelope.AcceptsResponsePayload)
+            {
+                // The ack carried the answer: its picture follows at response_url.
+                _ = _commands.SendPictureAsync(responseUrl, payload);
+            }
         }
         catch (Exception e)
         {
             _logger.LogError(e, "Handling a Socket Mode envelope failed");
+        }
+    }
+
+    private async Task SendThenPictureAsync(string? responseUrl, SlackCommandResponse payload)
+    {
+        if (await _commands.SendToResponseUrlAsync(responseUrl, payload))
+        {
+            await _commands.SendPictureAsync(responseUrl, payload);
         }
     }
 

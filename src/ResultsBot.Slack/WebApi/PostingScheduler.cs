@@ -4,12 +4,13 @@ namespace ResultsBot.Slack.WebApi;
 
 /// <summary>
 /// Keeps message writes (chat.postMessage, chat.update) under Slack's per-channel pace and a
-/// workspace-wide cap. Channels wait independently, so a busy channel does not hold the others back.
+/// workspace-wide cap, and the upload methods under their own tier. Channels wait independently, so a busy channel does not hold the others back.
 /// </summary>
 internal sealed class PostingScheduler(SlackRateLimits limits, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, PaceLimiter> _channels = new(StringComparer.Ordinal);
     private readonly PaceLimiter _workspace = new(limits.WorkspaceInterval, limits.WorkspaceBurst);
+    private readonly ConcurrentDictionary<string, PaceLimiter> _methods = new(StringComparer.Ordinal);
 
     /// <summary>Waits for this channel's turn, then for the workspace's.</summary>
     public async Task WaitTurnAsync(string channel, CancellationToken cancellationToken)
@@ -17,6 +18,10 @@ internal sealed class PostingScheduler(SlackRateLimits limits, TimeProvider time
         await WaitUntilAsync(Channel(channel).Reserve(time.GetUtcNow()), cancellationToken);
         await WaitUntilAsync(_workspace.Reserve(time.GetUtcNow()), cancellationToken);
     }
+
+    /// <summary>Waits for a Tier 4 file method's turn (files.getUploadURLExternal, files.completeUploadExternal).</summary>
+    public Task WaitMethodTurnAsync(string method, CancellationToken cancellationToken) =>
+        WaitUntilAsync(_methods.GetOrAdd(method, _ => new PaceLimiter(limits.FileMethodInterval, limits.FileMethodBurst)).Reserve(time.GetUtcNow()), cancellationToken);
 
     /// <summary>Slack said 429 for this channel: nobody posts there before the wait is over.</summary>
     public void HoldChannel(string channel, TimeSpan wait) => Channel(channel).HoldUntil(time.GetUtcNow() + wait);

@@ -25,4 +25,25 @@ public sealed record SlackRateLimits(
         WorkspaceBurst: 8,
         MaxRateLimitWaits: 5,
         RequestTimeout: TimeSpan.FromSeconds(30));
+
+    /// <summary>
+    /// Time between calls of one upload method (files.getUploadURLExternal, files.completeUploadExternal): both are
+    /// Tier 4, "100+ per minute" per workspace, so 0.6 s keeps under it.
+    /// </summary>
+    public TimeSpan FileMethodInterval { get; init; } = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>Upload-method calls a quiet workspace may make at once (a post's two pictures, a few channels).</summary>
+    public int FileMethodBurst { get; init; } = 10;
+
+    /// <summary>How long a post's pictures may take to upload before it goes without the rest: the text never waits longer.</summary>
+    public TimeSpan PictureUploadBudget { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Slack processes an uploaded file asynchronously, and a message naming it too soon is refused ("invalid slack
+    /// file"): how long to wait before each of <see cref="PictureProcessingTries"/> more tries, after which the post
+    /// goes without its pictures.
+    /// </summary>
+    public TimeSpan PictureProcessingWait { get; init; } = TimeSpan.FromSeconds(1);
+
+    public int PictureProcessingTries { get; init; } = 3;
 }

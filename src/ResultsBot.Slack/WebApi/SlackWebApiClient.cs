@@ -13,13 +13,17 @@ namespace ResultsBot.Slack.WebApi;
 
 /// <summary>
 /// Calls Slack's Web API with the bot token. Message writes (chat.postMessage, chat.update) wait their
-/// turn per channel and workspace-wide; a 429 is waited out (Retry-After) and retried. An <c>ok: false</c>
+/// turn per channel and workspace-wide, the upload methods theirs per method (Tier 4); a 429 is waited out
+/// (Retry-After) and retried. An <c>ok: false</c>
 /// answer comes back as a <see cref="SlackApiResult"/> to act on; transport failures, 5xx, timeouts and
 /// persistent 429s throw <see cref="SlackUnavailableException"/> (try again later).
 /// </summary>
 public sealed class SlackWebApiClient
 {
     private static readonly HashSet<string> PacedMethods = new(StringComparer.Ordinal) { "chat.postMessage", "chat.update" };
+
+    /// <summary>The upload methods: Tier 4 (100+ a minute per workspace), paced per method.</summary>
+    internal static readonly HashSet<string> FileMethods = new(StringComparer.Ordinal) { "files.getUploadURLExternal", "files.completeUploadExternal" };
 
     private readonly HttpClient _http;
     private readonly SlackOptions _options;
@@ -84,7 +88,36 @@ public sealed class SlackWebApiClient
         return CallAsync("chat.postEphemeral", body, cancellationToken);
     }
 
+    /// <summary>
+    /// POSTs a file's bytes to the upload_url files.getUploadURLExternal gave (Slack's file service, not a Web API
+    /// method: the URL is the credential, so the token is not sent). A 429 is ridden out as for any call; it has no
+    /// pace of its own, since each follows a paced files.getUploadURLExternal. True when Slack answered 200, false
+    /// when it refused the bytes.
+    /// </summary>
+    public async Task<bool> UploadBytesAsync(Uri uploadUrl, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var (status, _) = await ExchangeWithRetriesAsync("the upload URL", uploadUrl, withToken: false, null, () => new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } }, cancellationToken);
+        return status == HttpStatusCode.OK;
+    }
+
+    /// <summary>The clock the client paces by, for callers that wait alongside it.</summary>
+    internal TimeProvider Time => _time;
+
+    internal SlackRateLimits Limits => _limits;
+
     private async Task<SlackApiResult> SendAsync(string method, string? pacedChannel, Func<HttpContent> content, CancellationToken cancellationToken)
+    {
+        var (status, text) = await ExchangeWithRetriesAsync(method, _options.MethodUrl(method), withToken: true, pacedChannel, content, cancellationToken);
+        if (status != HttpStatusCode.OK)
+        {
+            throw new SlackUnavailableException($"{method} answered HTTP {(int)status}; retry later");
+        }
+
+        return Parse(method, text);
+    }
+
+    /// <summary>One call with its pacing (per channel for message writes, per method for Tier 4 file methods) and its 429s ridden out.</summary>
+    private async Task<(HttpStatusCode Status, string Text)> ExchangeWithRetriesAsync(string method, Uri url, bool withToken, string? pacedChannel, Func<HttpContent> content, CancellationToken cancellationToken)
     {
         for (var waits = 0; ; waits++)
         {
@@ -92,8 +125,12 @@ public sealed class SlackWebApiClient
             {
                 await _scheduler.WaitTurnAsync(pacedChannel, cancellationToken);
             }
+            else if (FileMethods.Contains(method))
+            {
+                await _scheduler.WaitMethodTurnAsync(method, cancellationToken);
+            }
 
-            var (status, retryAfter, text) = await ExchangeAsync(method, content(), cancellationToken);
+            var (status, retryAfter, text) = await ExchangeAsync(method, url, withToken, content(), cancellationToken);
             if (status == HttpStatusCode.TooManyRequests)
             {
                 _monitor.RateLimited("slack");
@@ -116,19 +153,18 @@ public sealed class SlackWebApiClient
                 continue;
             }
 
-            if (status != HttpStatusCode.OK)
-            {
-                throw new SlackUnavailableException($"{method} answered HTTP {(int)status}; retry later");
-            }
-
-            return Parse(method, text);
+            return (status, text);
         }
     }
 
-    private async Task<(HttpStatusCode Status, TimeSpan? RetryAfter, string Text)> ExchangeAsync(string method, HttpContent content, CancellationToken cancellationToken)
+    private async Task<(HttpStatusCode Status, TimeSpan? RetryAfter, string Text)> ExchangeAsync(string method, Uri url, bool withToken, HttpContent content, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _options.MethodUrl(method)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BotToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        if (withToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BotToken);
+        }
+
         using var timeout = new CancellationTokenSource(_limits.RequestTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try

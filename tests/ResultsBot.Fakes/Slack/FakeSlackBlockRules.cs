@@ -14,6 +14,7 @@ internal static class FakeSlackBlockRules
     public const int SectionFields = 10;
     public const int FieldText = 2000;
     public const int ContextElements = 10;
+    public const int ImageAltText = 2000;
 
     private static readonly HashSet<string> KnownTypes = new(StringComparer.Ordinal)
     {
@@ -71,6 +72,9 @@ internal static class FakeSlackBlockRules
                 break;
             case "context":
                 CheckContext(block, at, errors);
+                break;
+            case "image":
+                CheckImage(block, at, errors);
                 break;
         }
     }
@@ -130,6 +134,38 @@ internal static class FakeSlackBlockRules
             }
 
             CheckText(elements[i], $"{at}/elements/{i}", SectionText, errors, plainOnly: false, required: true);
+        }
+    }
+
+    /// <summary>An image block: alt_text (at most 2000), and exactly one of image_url or slack_file (with exactly one of id or url).</summary>
+    private static void CheckImage(JsonObject block, string at, List<string> errors)
+    {
+        var alt = block["alt_text"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        if (string.IsNullOrEmpty(alt))
+        {
+            errors.Add($"[ERROR] missing required field: alt_text [json-pointer:{at}]");
+        }
+        else if (alt.Length > ImageAltText)
+        {
+            errors.Add($"[ERROR] must be less than {ImageAltText + 1} characters [json-pointer:{at}/alt_text]");
+        }
+
+        var hasUrl = block["image_url"] is not null;
+        if (block["slack_file"] is JsonObject file)
+        {
+            if (hasUrl || (file["id"] is null) == (file["url"] is null))
+            {
+                errors.Add($"[ERROR] invalid slack file [json-pointer:{at}/slack_file]");
+            }
+        }
+        else if (!hasUrl)
+        {
+            errors.Add($"[ERROR] must provide either image_url or slack_file [json-pointer:{at}]");
+        }
+
+        if (block["title"] is not null)
+        {
+            CheckText(block["title"], $"{at}/title", ImageAltText, errors, plainOnly: true, required: true);
         }
     }
 

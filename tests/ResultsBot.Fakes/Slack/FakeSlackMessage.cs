@@ -18,6 +18,12 @@ public sealed record FakeSlackMessage(
 {
     public bool IsReply => ThreadTs is not null && ThreadTs != Ts;
 
+    /// <summary>The pictures it shows, in order: files in its image blocks (as last edited), or the files shared as this message.</summary>
+    public IReadOnlyList<FakeSlackImage> Images { get; init; } = [];
+
+    /// <summary>Ids of files shared into the channel as this message (files.completeUploadExternal with channel_id).</summary>
+    public IReadOnlyList<string> FileIds { get; init; } = [];
+
     /// <summary>metadata.event_payload.delivery_id, as our bot writes it.</summary>
     public string? DeliveryId => Metadata?["event_payload"]?["delivery_id"]?.ToString();
 
@@ -35,6 +41,13 @@ public sealed record FakeSlackMessage(
         if (Blocks is not null)
         {
             json["blocks"] = Blocks.DeepClone();
+        }
+
+        if (FileIds.Count > 0)
+        {
+            json["subtype"] = "file_share";
+            json["upload"] = true;
+            json["files"] = new JsonArray([.. FileIds.Select(id => (JsonNode)new JsonObject { ["id"] = id })]);
         }
 
         if (ThreadTs is not null)

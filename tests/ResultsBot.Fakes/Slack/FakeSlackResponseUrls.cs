@@ -54,6 +54,9 @@ public sealed class FakeSlackResponseUrls(TimeProvider? time = null) : IFakeRout
         }
     }
 
+    /// <summary>When set, image blocks naming a slack_file must name a file this Web API fake has completed (and processed).</summary>
+    public FakeSlackWebApi? Files { get; set; }
+
     public void Map(WebApplication app) => app.MapPost("/response/{id}", HandleAsync);
 
     private async Task HandleAsync(HttpContext context, string id)
@@ -74,6 +77,14 @@ public sealed class FakeSlackResponseUrls(TimeProvider? time = null) : IFakeRout
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await context.Response.WriteAsync("invalid_payload");
+            return;
+        }
+
+        if (Files is not null && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("blocks", out var blocks) && Files.ImageFileProblem(blocks) is { } problem)
+        {
+            // As Slack answers a response_url whose blocks it refuses.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_blocks", errors = new[] { problem } });
             return;
         }
 

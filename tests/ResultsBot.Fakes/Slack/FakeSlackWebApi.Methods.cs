@@ -44,6 +44,27 @@ public sealed partial class FakeSlackWebApi
             return Reply(Error(authError), request);
         }
 
+        if (MissingScope(method) is { } needed)
+        {
+            return Reply(MissingScopeError(needed), request);
+        }
+
+        if (method.StartsWith("files.", StringComparison.Ordinal))
+        {
+            lock (_gate)
+            {
+                if (!TakeFileTurn(method, out var wait))
+                {
+                    return RateLimitedReply(context, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
+                }
+            }
+        }
+
+        if (method == "files.completeUploadExternal")
+        {
+            return Reply(await CompleteUploadAsync(request, context.RequestAborted), request);
+        }
+
         if (method is "chat.postMessage" or "chat.update" && request.String("channel") is { } channel)
         {
             lock (_gate)
@@ -66,6 +87,8 @@ public sealed partial class FakeSlackWebApi
                 "chat.postEphemeral" => PostEphemeral(request),
                 "conversations.history" => History(request),
                 "conversations.replies" => Replies(request),
+                "files.getUploadURLExternal" => GetUploadUrl(request, context),
+                "files.upload" => Error("method_deprecated"), // retired: new apps must use the external upload flow
                 _ => Error("unknown_method"),
             };
         }
@@ -143,7 +166,10 @@ public sealed partial class FakeSlackWebApi
                 threadTs,
                 (JsonObject?)metadata?.DeepClone(),
                 null,
-                (request.Bool("unfurl_links"), request.Bool("unfurl_media")));
+                (request.Bool("unfurl_links"), request.Bool("unfurl_media")))
+            {
+                Images = ImagesOf(request.Json("blocks") as JsonArray),
+            };
             channel.Messages.Add(message);
             return new JsonObject
             {
@@ -187,6 +213,7 @@ public sealed partial class FakeSlackWebApi
                 Blocks = request.Has("blocks") ? request.Json("blocks") as JsonArray : channel.Messages[index].Blocks,
                 EditedTs = NextTs(),
                 Metadata = request.Json("metadata") is JsonObject metadata ? (JsonObject)metadata.DeepClone() : channel.Messages[index].Metadata,
+                Images = request.Has("blocks") ? ImagesOf(request.Json("blocks") as JsonArray) : channel.Messages[index].Images,
             };
             channel.Messages[index] = edited;
             return new JsonObject
@@ -318,6 +345,11 @@ public sealed partial class FakeSlackWebApi
             catch (JsonException)
             {
                 return Error("invalid_blocks_format");
+            }
+
+            if (problems.Count == 0 && request.Json("blocks") is JsonArray blocks)
+            {
+                problems = SlackFileProblems(blocks) ?? [];
             }
 
             if (problems.Count > 0)

@@ -9,7 +9,8 @@ namespace ResultsBot.Fakes.Slack;
 /// Slack's Web API on loopback at /api/{method}, as Slack's docs and its OpenAPI file describe it:
 /// bearer-token auth, ok/error answers with HTTP 200, Block Kit limits, per-channel pacing with 429 +
 /// Retry-After, messages stored per channel with threads and edits. Switches make it fail the ways Slack does.
-/// Methods: auth.test, chat.postMessage, chat.update, chat.postEphemeral, conversations.history, conversations.replies.
+/// Methods: auth.test, chat.postMessage, chat.update, chat.postEphemeral, conversations.history, conversations.replies,
+/// files.getUploadURLExternal and files.completeUploadExternal (with the upload URL they lead to).
 /// </summary>
 public sealed partial class FakeSlackWebApi : IFakeRoutes
 {
@@ -150,6 +151,7 @@ public sealed partial class FakeSlackWebApi : IFakeRoutes
     public void Map(WebApplication app)
     {
         app.MapMethods("/api/{method}", ["GET", "POST"], HandleAsync);
+        app.MapPost(UploadPath + "{key}", UploadAsync);
     }
 
     private void Change(string id, Action<FakeSlackChannel> change)

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using ResultsBot.Slack.Posts;
+using ResultsBot.Slack.WebApi;
+
+namespace ResultsBot.Slack.Pictures;
+
+/// <summary>Image blocks for uploaded pictures, placed in a message before its footer.</summary>
+internal static class PictureBlocks
+{
+    /// <summary>Block Kit's cap on an image block's alt_text.</summary>
+    public const int AltTextLimit = 2000;
+
+    /// <summary>An image block showing a Slack file by id, with alt text (what screen readers read and what shows with images off).</summary>
+    public static JsonObject Image(UploadedPicture picture) => new()
+    {
+        ["type"] = "image",
+        ["slack_file"] = new JsonObject { ["id"] = picture.FileId },
+        ["alt_text"] = SlackText.Truncate(picture.AltText.Trim(), AltTextLimit),
+    };
+
+    /// <summary>The message with the pictures' image blocks after its content and before its footer (a trailing context block).</summary>
+    public static SlackMessageBody With(SlackMessageBody message, IReadOnlyList<UploadedPicture> pictures)
+    {
+        if (pictures.Count == 0)
+        {
+            return message;
+        }
+
+        var blocks = (JsonArray)message.Blocks.DeepClone();
+        var at = blocks.Count > 0 && (string?)blocks[^1]?["type"] == "context" ? blocks.Count - 1 : blocks.Count;
+        foreach (var picture in pictures)
+        {
+            blocks.Insert(at++, Image(picture));
+        }
+
+        return message with { Blocks = blocks };
+    }
+
+    /// <summary>
+    /// Slack processes an uploaded file asynchronously; until it has, a message naming it is refused with
+    /// invalid_blocks "invalid slack file". That refusal is worth waiting out; any other is not.
+    /// </summary>
+    public static bool NotYetProcessed(SlackApiResult result) =>
+        result.Error == "invalid_blocks" && result.Details.Any(d => d.Contains("invalid slack file", StringComparison.OrdinalIgnoreCase));
+}
