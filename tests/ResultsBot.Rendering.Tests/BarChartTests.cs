@@ -1,4 +1,5 @@
 using System.Globalization;
+using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Parties;
 using ResultsBot.Rendering.Charts;
 using ResultsBot.Rendering.Pictures;
@@ -47,6 +48,26 @@ public class BarChartTests
 
         Assert.Equal(
             "West Midlands mayor: bar chart of each candidate's share of the vote — Richard Parker (Labour) 37.8% (marked), Andy Street (Conservative) 37.5%. Share of the vote; the winner outlined.",
+            image.AltText);
+    }
+
+    [Fact]
+    public void Share_BarsInOrderTheLeaderOutlinedAndTheLeadSaid()
+    {
+        var share = new NationalShare(1, "BBC projected national share", new DateTimeOffset(2024, 5, 3, 15, 0, 0, TimeSpan.Zero), "U1",
+            [new PartyShare(new PartyCode("C"), 25, 26), new PartyShare(new PartyCode("Lab"), 34, 35), new PartyShare(new PartyCode("LD"), 17, 20)], PreviousYear: 2023);
+
+        var picture = BoardCharts.Share(share, EnGb);
+        var image = BarChart.Render(picture, "share.png");
+        using var bitmap = SKBitmap.Decode(image.Png);
+
+        Assert.Equal(["Labour 34%", "Conservatives 25%", "Liberal Democrats 17%"], picture.Bars.Select(b => $"{b.Label} {b.Text}"));
+        Assert.Equal([true, false, false], picture.Bars.Select(b => b.Marked));
+        var labour = BarChart.BarRect(picture, 0);
+        Assert.Equal(SKColor.Parse(PartyColours.Of(new PartyCode("Lab"))), bitmap.GetPixel((int)labour.MidX, (int)labour.MidY));
+        Assert.Equal(
+            "Projected national share: bar chart of each party's projected share of the vote — Labour 34% (marked), Conservatives 25%, Liberal Democrats 17%. " +
+            "Labour lead by 9 points; the leader outlined. Labour 34% (-1.0 pts), Conservatives 25% (-1.0 pts), Liberal Democrats 17% (-3.0 pts), others 24% (+5.0 pts). Changes in points on 2023.",
             image.AltText);
     }
 }

@@ -40,7 +40,12 @@ internal sealed class ContestCommand(CultureInfo culture)
         var key = match.Key ?? (ContestNames.ByAreaOrCandidate(query, contests, book) is { } found ? CouncilKey.For(found.Name) : null);
         if (key is not null)
         {
-            return new CommandAnswer(string.Join("\n\n", contests.Where(c => CouncilKey.For(c.Name) == key).Select(c => About(c, book))));
+            var named = contests.Where(c => CouncilKey.For(c.Name) == key).ToList();
+            // One declared result: its candidates' shares as a chart beside the words.
+            var picture = named is [var only] && book.Latest(CandidateResult.ResultKeyFor(only)) is CandidateResult declared
+                ? new PictureRequest(PictureKind.Candidates, declared.Key)
+                : null;
+            return new CommandAnswer(string.Join("\n\n", named.Select(c => About(c, book)))) { Picture = picture };
         }
 
         var asked = SafeText.Echo(query);

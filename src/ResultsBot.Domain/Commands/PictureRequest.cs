@@ -11,7 +11,13 @@ public enum PictureKind
 
     /// <summary>The board's net change in councillors by party.</summary>
     Chart,
+
+    /// <summary>A mayoralty's or police area's candidates by share; the subject is the result's message key.</summary>
+    Candidates,
+
+    /// <summary>The projected national share by party, the leader marked.</summary>
+    Share,
 }
 
-/// <param name="Subject">For a chamber, the council's message key ("council/thurrock").</param>
+/// <param name="Subject">For a chamber, the council's message key ("council/thurrock"); for candidates, the result's.</param>
 public sealed record PictureRequest(PictureKind Kind, string? Subject = null);

@@ -26,7 +26,7 @@ internal sealed class ShareCommand(CultureInfo culture)
         {
             return latest is null
                 ? new CommandAnswer("No projected national share yet. Broadcasters project it from the day's results; it appears here once it is entered.")
-                : new CommandAnswer(Describe(latest));
+                : new CommandAnswer(Describe(latest)) { Picture = new PictureRequest(PictureKind.Share) };
         }
 
         if (!words[0].Equals("set", StringComparison.OrdinalIgnoreCase))

@@ -22,7 +22,10 @@ public sealed record CandidateResult(
 {
     public override string Key => ResultKeyFor(Contest);
 
-    public static string ResultKeyFor(Contest contest) => "result/" + contest.Key;
+    public static string ResultKeyFor(Contest contest) => ResultKeyFor(contest.Key);
+
+    /// <summary>The result's key from its contest's (what candidate posts are about).</summary>
+    public static string ResultKeyFor(string contestKey) => "result/" + contestKey;
 
     public Candidate? Winner => Candidates.FirstOrDefault(c => c.Elected) ?? Candidates.MaxBy(c => c.Votes ?? 0);
 

@@ -29,6 +29,18 @@ public static class BoardCharts
         return new BarPicture("Councillors: net change", progress, $"{source} · {UkTime.Format(at, culture)}", bars, "net change in councillors by party", note);
     }
 
+    /// <summary>The projected national share as bars, the leader (or those level) marked, the lead in the subtitle.</summary>
+    public static BarPicture Share(NationalShare share, CultureInfo culture)
+    {
+        var top = share.Shares.Max(s => s.Percent);
+        var bars = share.Shares.OrderByDescending(s => s.Percent)
+            .Select(s => new Bar(PartyNames.NameOf(s.Party), PartyColours.Of(s.Party), (double)s.Percent, s.Percent.ToString("0.#", culture) + "%", Marked: s.Percent == top))
+            .ToList();
+        var subtitle = NationalShareText.Lead(share, culture) is { } lead ? lead + "; the leader outlined" : "Share of the vote";
+        return new BarPicture("Projected national share", subtitle, $"{share.Source} · {UkTime.Format(share.At, culture)}", bars, "each party's projected share of the vote",
+            NationalShareText.ChangeBasis(share) is { } basis ? $"{NationalShareText.Figures(share, culture)}. {basis}" : null);
+    }
+
     /// <summary>A mayoralty's or police area's candidates by share of the vote, the winner marked.</summary>
     public static BarPicture Candidates(CandidateResult result, string source, CultureInfo culture)
     {

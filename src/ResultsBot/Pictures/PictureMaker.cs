@@ -21,13 +21,15 @@ public sealed class PictureMaker(CultureInfo culture, string sourceName, TimePro
         PictureKind.Chart => BarChart.Render(BoardCharts.CouncillorChange(book, sourceName, time.GetUtcNow(), culture), "chart.png"),
         PictureKind.Chamber when request.Subject is { } key && book.Latest(key) is CouncilDeclaration declaration =>
             ChamberChart.Render(CouncilChamber.From(declaration, sourceName, declaration.DeclaredAt ?? time.GetUtcNow(), culture)),
+        PictureKind.Candidates when request.Subject is { } key && book.Latest(key) is CandidateResult result => CandidatesChart(result),
+        PictureKind.Share when book.Latest(NationalShare.MessageKey) is NationalShare share => ShareChart(share),
         _ => null,
     };
 
     /// <summary>
     /// The pictures that go with a post, main one first: a milestone's map (unless the channel takes no
     /// pictures); with pictures on, a change of control's map, drawn as the night stood when it declared, and
-    /// every council result's chamber (a correction's as revised). Empty for posts that carry none.
+    /// every council result's chamber (a correction's as revised), a mayoralty's or police area's candidates, the national share. Empty for posts that carry none.
     /// </summary>
     /// <param name="images">The channel's "images" setting: true on, false off, null milestones only.</param>
     public IReadOnlyList<RenderedImage> ForPost(Post post, ResultsBook book, bool? images)
@@ -42,9 +44,30 @@ public sealed class PictureMaker(CultureInfo culture, string sourceName, TimePro
             return MilestoneCount(post.Subject) is { } count ? [Map(book, count)] : [];
         }
 
-        // Posts come back from the outbox without their routing topic: the book says whether control changed.
+        // Posts come back from the outbox without their routing topic: the book says what each is about.
+        if (images != true)
+        {
+            return [];
+        }
+
+        if (post.Subject == NationalShare.MessageKey)
+        {
+            return book.Latest(NationalShare.MessageKey) is NationalShare share ? [ShareChart(share)] : [];
+        }
+
         // A correction draws from the revised result, so its pictures can replace the original's wrong ones.
-        if (images != true || post.Kind is not (PostKind.Declaration or PostKind.Correction) || book.Latest(post.Subject) is not CouncilDeclaration declaration)
+        if (post.Kind is not (PostKind.Declaration or PostKind.Correction))
+        {
+            return [];
+        }
+
+        // A candidate post is about its contest; the call from the rush has no figures to chart yet.
+        if (book.Latest(CandidateResult.ResultKeyFor(post.Subject)) is CandidateResult result)
+        {
+            return [CandidatesChart(result)];
+        }
+
+        if (book.Latest(post.Subject) is not CouncilDeclaration declaration)
         {
             return [];
         }
@@ -52,6 +75,10 @@ public sealed class PictureMaker(CultureInfo culture, string sourceName, TimePro
         var chamber = ChamberChart.Render(CouncilChamber.From(declaration, sourceName, declaration.DeclaredAt ?? time.GetUtcNow(), culture));
         return declaration.Controller != declaration.Sitting ? [Map(book, book.DeclarationNumber(declaration)), chamber] : [chamber];
     }
+
+    private RenderedImage CandidatesChart(CandidateResult result) => BarChart.Render(BoardCharts.Candidates(result, sourceName, culture), "candidates.png");
+
+    private RenderedImage ShareChart(NationalShare share) => BarChart.Render(BoardCharts.Share(share, culture), "share.png");
 
     private RenderedImage Map(ResultsBook book, int upTo) => HexMapChart.Render(NightMap.From(book, sourceName, time.GetUtcNow(), culture, upTo));
 

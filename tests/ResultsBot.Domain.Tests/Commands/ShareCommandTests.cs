@@ -27,6 +27,16 @@ public sealed class ShareCommandTests
     }
 
     [Fact]
+    public void Answer_ShareIn_AsksForTheShareChart_AndNoneBeforeThereIsOne()
+    {
+        var set = _engine.Answer("/share set Lab 34 Con 25 source \"BBC\"", ResultsBook.Empty, Admin);
+        var book = ResultsBook.Empty.Accept(set.Publish!).Book;
+
+        Assert.Equal(new PictureRequest(PictureKind.Share), _engine.Answer("/share", book, Admin).Picture);
+        Assert.Null(_engine.Answer("/share", ResultsBook.Empty, Admin).Picture);
+    }
+
+    [Fact]
     public void Answer_SetAgain_SupersedesTheEarlierFigure()
     {
         var first = (NationalShare)_engine.Answer("/share set Lab 30 source BBC", ResultsBook.Empty, Admin).Publish!;

@@ -28,6 +28,17 @@ public sealed class ContestCommandTests
     }
 
     [Fact]
+    public void Mayor_Declared_AsksForTheCandidatesChartOfThatResult()
+    {
+        var result = Candidates.GreenGain();
+
+        var answer = _engine.Answer("/mayor hackney", Books.With(result));
+
+        Assert.Equal(new PictureRequest(PictureKind.Candidates, result.Key), answer.Picture);
+        Assert.Null(_engine.Answer("/mayor Hackney", Books.With(Candidates.Rush(1, "Green", "Lab", gain: true))).Picture);
+    }
+
+    [Fact]
     public void Mayor_OnlyARush_AnswersTheCall()
     {
         var answer = _engine.Answer("/mayor Hackney", Books.With(Candidates.Rush(1, "Green", "Lab", gain: true)));

@@ -56,6 +56,23 @@ public sealed class PostPicturesDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Deliver_WithImagesOn_AMayorsResultCarriesItsCandidatesChartAndTheShareItsBars()
+    {
+        var hackney = FeedParser.Parse(File.ReadAllBytes(Path.Combine(Paths.SharedFeeds, "Mayoral_Elections_Test_result_Hackney_1.xml")), "Hackney.xml").Messages.OfType<CandidateResult>().Single();
+        var share = new NationalShare(1, "BBC projected national share", _time.GetUtcNow(), "U1", [new PartyShare(new Domain.Parties.PartyCode("Lab"), 34, null), new PartyShare(new Domain.Parties.PartyCode("C"), 25, null)]);
+        var book = WholeNight.Value.Accept(hackney).Book.Accept(share).Book;
+        Queue(new Post(PostKind.Declaration, hackney.Contest.Key, "Hackney mayor", ["Votes"]));
+        Queue(NationalShareText.Compose(share, EnGb));
+
+        await Dispatcher(() => book).DeliverPendingAsync(CancellationToken.None);
+
+        Assert.Equal(["candidates.png", "share.png"], _outlet.FileNamesAt("on"));
+        Assert.Equal(["", ""], _outlet.FileNamesAt("default"));
+        Assert.StartsWith("Hackney mayor: bar chart of each candidate's share of the vote — ", _outlet.Sent.First(p => p.ChannelId == "on").Images[0].AltText, StringComparison.Ordinal);
+        Assert.StartsWith("Projected national share: bar chart of each party's projected share of the vote — Labour 34% (marked), Conservatives 25%.", _outlet.Sent.Last(p => p.ChannelId == "on").Images[0].AltText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deliver_PictureFailsToDraw_ThePostGoesOutWithoutItAndTheFailureIsLogged()
     {
         var logger = new RecordingLogger<PostPictures>();
