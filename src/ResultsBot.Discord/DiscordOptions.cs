@@ -29,6 +29,13 @@ public sealed record DiscordOptions(
     /// </summary>
     public TimeSpan NonceWindow { get; init; } = DefaultNonceWindow;
 
+    /// <summary>
+    /// Discord:UserInstall — the read-only commands (/council, /scoreboard, /party…) can be used by people who install
+    /// the app to their own account, in any server or DM. Turn on "User Install" in the Developer Portal's Installation
+    /// page first: Discord refuses commands for an installation context the app does not support.
+    /// </summary>
+    public bool UserInstall { get; init; }
+
     /// <summary>The REST base every request path is appended to, without a trailing slash.</summary>
     public Uri RestBase
     {
@@ -41,5 +48,5 @@ public sealed record DiscordOptions(
     }
 
     public override string ToString() =>
-        $"DiscordOptions {{ BotToken = (hidden), ApplicationId = {ApplicationId}, Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], GuildId = {GuildId}, NonceWindow = {NonceWindow}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl} }}";
+        $"DiscordOptions {{ BotToken = (hidden), ApplicationId = {ApplicationId}, Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], GuildId = {GuildId}, NonceWindow = {NonceWindow}, UserInstall = {UserInstall}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl} }}";
 }

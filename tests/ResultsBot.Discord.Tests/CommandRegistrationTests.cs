@@ -50,6 +50,70 @@ public sealed class CommandRegistrationTests
     }
 
     [Fact]
+    public async Task RegisterAsync_Global_SettingsCommandsStayInServersThatAddedTheBot()
+    {
+        var fake = new FakeDiscordInteractions();
+        await using var server = await FakeServer.StartAsync(fake);
+        using var http = new HttpClient();
+        var registrar = new DiscordCommandRegistrar(InteractionTestOptions.For(server, fake), http, TimeProvider.System, NullPlatformMonitor.Instance, NullLogger<DiscordCommandRegistrar>.Instance);
+
+        await registrar.RegisterAsync(CancellationToken.None);
+
+        var commands = Assert.Single(fake.Registrations).Commands;
+        Assert.Equal("[0]|[0]", Contexts(Command(commands, "subscribe")));
+        Assert.Equal("|", Contexts(Command(commands, "council"))); // the app's own defaults
+    }
+
+    [Fact]
+    public async Task RegisterAsync_UserInstallOn_QuestionsWorkInAnyServerOrDmAndSettingsStayInServers()
+    {
+        var fake = new FakeDiscordInteractions { SupportedIntegrationTypes = new HashSet<int> { 0, 1 } };
+        await using var server = await FakeServer.StartAsync(fake);
+        using var http = new HttpClient();
+        var options = InteractionTestOptions.For(server, fake) with { UserInstall = true };
+        var registrar = new DiscordCommandRegistrar(options, http, TimeProvider.System, NullPlatformMonitor.Instance, NullLogger<DiscordCommandRegistrar>.Instance);
+
+        await registrar.RegisterAsync(CancellationToken.None);
+
+        var commands = Assert.Single(fake.Registrations).Commands;
+        Assert.All(CommandCatalogue.All.Where(c => !c.ChangesSettings), c => Assert.Equal("[0,1]|[0,1,2]", Contexts(Command(commands, c.Name))));
+        Assert.All(CommandCatalogue.All.Where(c => c.ChangesSettings), c => Assert.Equal("[0]|[0]", Contexts(Command(commands, c.Name))));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_UserInstallOnButNotEnabledForTheApp_IsRefusedSayingWhy()
+    {
+        var fake = new FakeDiscordInteractions(); // the portal's "User Install" left off
+        await using var server = await FakeServer.StartAsync(fake);
+        using var http = new HttpClient();
+        var options = InteractionTestOptions.For(server, fake) with { UserInstall = true };
+        var registrar = new DiscordCommandRegistrar(options, http, TimeProvider.System, NullPlatformMonitor.Instance, NullLogger<DiscordCommandRegistrar>.Instance);
+
+        var error = await Assert.ThrowsAsync<DiscordCallException>(() => registrar.RegisterAsync(CancellationToken.None));
+
+        Assert.Equal(400, error.Status);
+        Assert.Contains("does not support installation context 1", fake.LastRegistrationError, StringComparison.Ordinal);
+        Assert.Empty(fake.Registrations);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_InOneGuild_SendsNoContexts()
+    {
+        var fake = new FakeDiscordInteractions { SupportedIntegrationTypes = new HashSet<int> { 0, 1 } };
+        await using var server = await FakeServer.StartAsync(fake);
+        using var http = new HttpClient();
+        var options = InteractionTestOptions.For(server, fake, guildId: "4001") with { UserInstall = true };
+        var registrar = new DiscordCommandRegistrar(options, http, TimeProvider.System, NullPlatformMonitor.Instance, NullLogger<DiscordCommandRegistrar>.Instance);
+
+        await registrar.RegisterAsync(CancellationToken.None);
+
+        Assert.All(Assert.Single(fake.Registrations).Commands, c => Assert.Equal("|", Contexts(c!.AsObject())));
+    }
+
+    private static string Contexts(JsonObject command) =>
+        $"{command["integration_types"]?.ToJsonString()}|{command["contexts"]?.ToJsonString()}";
+
+    [Fact]
     public async Task RegisterAsync_WrongToken_ThrowsWith401AndRegistersNothing()
     {
         var fake = new FakeDiscordInteractions();

@@ -12,7 +12,14 @@ internal static class CommandPayload
     /// <summary>MANAGE_CHANNELS (1 &lt;&lt; 4): only members who may manage the channel see settings commands by default.</summary>
     private const string ManageChannels = "16";
 
-    public static JsonArray Build(IReadOnlyList<CommandSpec> commands)
+    // Installation contexts: GUILD_INSTALL 0, USER_INSTALL 1. Interaction contexts: GUILD 0, BOT_DM 1, PRIVATE_CHANNEL 2.
+    private static readonly int[] Anywhere = [0, 1];
+    private static readonly int[] EveryContext = [0, 1, 2];
+    private static readonly int[] ServerOnly = [0];
+
+    /// <param name="global">Registered for the whole application (contexts apply only there), not one server.</param>
+    /// <param name="userInstall">The app may be installed to a user's account (enabled in the Developer Portal first).</param>
+    public static JsonArray Build(IReadOnlyList<CommandSpec> commands, bool global = true, bool userInstall = false)
     {
         var array = new JsonArray();
         foreach (var spec in commands)
@@ -45,7 +52,24 @@ internal static class CommandPayload
             };
             if (spec.ChangesSettings)
             {
+                // Only for members who may manage the channel.
                 command["default_member_permissions"] = ManageChannels;
+            }
+
+            // Contexts exist only for global commands (a server's own commands are that server's anyway).
+            if (global && spec.ChangesSettings)
+            {
+                // What a channel gets posted is a server's business: only in servers that added the bot, never in a
+                // DM, and never through a user's own install of the app.
+                command["integration_types"] = Numbers(ServerOnly);
+                command["contexts"] = Numbers(ServerOnly);
+            }
+            else if (global && userInstall)
+            {
+                // Questions are read-only: a reporter who installs the app to their account asks them in any server
+                // or DM, including ones that never added the bot.
+                command["integration_types"] = Numbers(Anywhere);
+                command["contexts"] = Numbers(EveryContext);
             }
 
             array.Add((JsonNode)command);
@@ -53,6 +77,8 @@ internal static class CommandPayload
 
         return array;
     }
+
+    private static JsonArray Numbers(int[] values) => [.. values.Select(v => (JsonNode)v)];
 
     private static string Name(string name)
     {

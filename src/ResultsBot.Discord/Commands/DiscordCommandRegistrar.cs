@@ -30,7 +30,7 @@ public sealed class DiscordCommandRegistrar
         var path = _options.GuildId is { Length: > 0 } guild
             ? $"/applications/{app}/guilds/{guild}/commands"
             : $"/applications/{app}/commands";
-        var body = CommandPayload.Build(CommandCatalogue.All);
+        var body = CommandPayload.Build(CommandCatalogue.All, global: _options.GuildId is not { Length: > 0 }, _options.UserInstall);
         var answer = await _api.SendAsync(HttpMethod.Put, path, body, authorised: true, cancellationToken);
         var count = JsonNode.Parse(answer) is JsonArray registered ? registered.Count : body.Count;
         _logger.LogInformation("Registered {Count} Discord slash commands {Scope}", count, _options.GuildId is { Length: > 0 } ? "in guild " + _options.GuildId : "globally");

@@ -28,6 +28,12 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
 
     public string ApplicationId { get; set; } = "1100000000000000001";
 
+    /// <summary>
+    /// The installation contexts the app supports, as set in the Developer Portal (0 server install, 1 user install):
+    /// a command asking for another is refused, as Discord refuses it.
+    /// </summary>
+    public IReadOnlySet<int> SupportedIntegrationTypes { get; set; } = new HashSet<int> { 0 };
+
     /// <summary>The largest file an interaction response or webhook message may upload (413, 40005 above it).</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
@@ -284,7 +290,7 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
             return InvalidForm("body: must be an array of commands");
         }
 
-        if (CheckCommands(commands) is { } problem)
+        if ((CheckCommands(commands) ?? CheckContexts(commands, guild is not null)) is { } problem)
         {
             LastRegistrationError = problem;
             return InvalidForm(problem);
@@ -377,6 +383,44 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
 
         return null;
     }
+
+    private string? CheckContexts(JsonArray commands, bool guildScoped)
+    {
+        foreach (var command in commands.OfType<JsonObject>())
+        {
+            var name = command["name"]?.ToString();
+            if (command["integration_types"] is { } types)
+            {
+                if (Ints(types) is not { Count: > 0 } values || values.Any(v => v is not (0 or 1)))
+                {
+                    return $"{name}.integration_types: must be a list of 0 (GUILD_INSTALL) and 1 (USER_INSTALL)";
+                }
+
+                if (values.FirstOrDefault(v => !SupportedIntegrationTypes.Contains(v)) is var unsupported && !SupportedIntegrationTypes.Contains(unsupported))
+                {
+                    return $"{name}.integration_types: the application does not support installation context {unsupported}";
+                }
+            }
+
+            if (command["contexts"] is { } contexts)
+            {
+                if (Ints(contexts) is not { Count: > 0 } values || values.Any(v => v is not (0 or 1 or 2)))
+                {
+                    return $"{name}.contexts: must be a list of 0 (GUILD), 1 (BOT_DM) and 2 (PRIVATE_CHANNEL)";
+                }
+
+                if (guildScoped && values.Contains(1))
+                {
+                    return $"{name}.contexts: guild commands do not support BOT_DM";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static List<int>? Ints(JsonNode node) =>
+        node is JsonArray array && array.All(n => n is JsonValue v && v.TryGetValue<int>(out _)) ? [.. array.Select(n => n!.GetValue<int>())] : null;
 
     private static string? CheckCommands(JsonArray commands)
     {
