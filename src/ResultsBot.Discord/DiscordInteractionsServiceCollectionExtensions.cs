@@ -47,6 +47,7 @@ public static class DiscordInteractionsServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<DiscordGatewayClient>>()));
             services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayClient>());
+            services.AddSingleton<IBotPresence>(sp => sp.GetRequiredService<DiscordGatewayClient>());
         }
 
         return services;

@@ -21,6 +21,36 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
+    public async Task Show_WhileConnected_SendsOnePresenceUpdateWatchingTheNightsProgress()
+    {
+        await using var rig = await GatewayTestRig.StartAsync();
+        await rig.WaitAsync(() => rig.Client.Connected, "connected");
+
+        rig.Client.Show("36 of 107 councils declared");
+        rig.Client.Show("36 of 107 councils declared"); // the same again costs nothing
+
+        await rig.WaitAsync(() => rig.Gateway.Presences.Count == 1, "the presence update");
+        var presence = Assert.Single(rig.Gateway.Presences);
+        Assert.Equal("""{"since":null,"activities":[{"name":"36 of 107 councils declared","type":3}],"status":"online","afk":false}""", presence.ToJsonString());
+        Assert.True(rig.Client.Connected, "the fake accepted it (a malformed one closes with 4002)");
+    }
+
+    [Fact]
+    public async Task Show_ThenSessionStartsAfresh_IdentifiesWithTheLatestStatus()
+    {
+        await using var rig = await GatewayTestRig.StartAsync();
+        await rig.WaitAsync(() => rig.Client.Connected, "connected");
+        rig.Client.Show("54 of 107 councils declared");
+        await rig.WaitAsync(() => rig.Gateway.Presences.Count == 1, "the presence update");
+
+        await rig.Gateway.SendInvalidSessionAsync(resumable: false);
+
+        await rig.WaitAsync(() => rig.Gateway.Identifies == 2 && rig.Client.Connected, "identified again");
+        Assert.Equal("54 of 107 councils declared", rig.Gateway.LastIdentify!["presence"]!["activities"]![0]!["name"]!.GetValue<string>());
+        Assert.Single(rig.Gateway.Presences);
+    }
+
+    [Fact]
     public async Task HeartbeatRequest_Op1_IsAnsweredAtOnce()
     {
         // A long interval and late jitter: no heartbeat would be due for minutes.

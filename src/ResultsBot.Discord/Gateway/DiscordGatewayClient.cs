@@ -14,7 +14,7 @@ namespace ResultsBot.Discord.Gateway;
 /// close codes that reconnecting cannot fix. INTERACTION_CREATE goes to the <see cref="DiscordInteractionHandler"/>,
 /// once per interaction id even when a resume replays it. Run it as a hosted service or call <see cref="RunAsync"/>.
 /// </summary>
-public sealed class DiscordGatewayClient : BackgroundService
+public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
 {
     private const string Platform = "discord";
 
@@ -29,6 +29,11 @@ public sealed class DiscordGatewayClient : BackgroundService
     private readonly SeenInteractions _seen = new();
     private volatile bool _connected;
     private bool _everConnected;
+
+    // The status to show ("Watching …"), what this session last showed, and the live connection to send it on.
+    private volatile string? _watching;
+    private string? _shown;
+    private volatile LiveConnection? _live;
 
     /// <param name="random">Heartbeat jitter and the Invalid Session wait; tests pass a seeded one.</param>
     public DiscordGatewayClient(
@@ -175,6 +180,7 @@ public sealed class DiscordGatewayClient : BackgroundService
                         case GatewayOpcodes.Hello:
                             var interval = TimeSpan.FromMilliseconds(message["d"]?["heartbeat_interval"]?.GetValue<double>() ?? 41250);
                             heartbeats = HeartbeatAsync(socket, interval, heartbeat, connection);
+                            _live = new LiveConnection(socket, connection.Token);
                             await socket.SendAsync(resuming ? ResumePayload() : IdentifyPayload(), connection.Token);
                             break;
                         case GatewayOpcodes.HeartbeatAck:
@@ -320,10 +326,9 @@ public sealed class DiscordGatewayClient : BackgroundService
         await socket.SendAsync(new JsonObject { ["op"] = GatewayOpcodes.Heartbeat, ["d"] = sequence }, cancellationToken);
     }
 
-    private JsonObject IdentifyPayload() => new()
+    private JsonObject IdentifyPayload()
     {
-        ["op"] = GatewayOpcodes.Identify,
-        ["d"] = new JsonObject
+        var identify = new JsonObject
         {
             ["token"] = _options.BotToken,
             ["intents"] = 0, // interactions arrive without any intent
@@ -333,8 +338,56 @@ public sealed class DiscordGatewayClient : BackgroundService
                 ["browser"] = "ResultsBot",
                 ["device"] = "ResultsBot",
             },
-        },
+        };
+        if (Presence(_shown = _watching) is { } presence)
+        {
+            identify["presence"] = presence; // a new session shows the latest status from its first moment
+        }
+
+        return new JsonObject { ["op"] = GatewayOpcodes.Identify, ["d"] = identify };
+    }
+
+    /// <summary>Shows what the bot is watching: sent now when connected, else with the next Identify or after a resume.</summary>
+    public void Show(string watching)
+    {
+        _watching = watching;
+        if (_connected && _live is { } live)
+        {
+            _ = SendPresenceAsync(live);
+        }
+    }
+
+    private async Task SendPresenceAsync(LiveConnection live)
+    {
+        var watching = _watching;
+        if (watching == _shown)
+        {
+            return;
+        }
+
+        try
+        {
+            // Paced with every other send on the connection (GatewaySocket keeps within Discord's 120 a minute).
+            await live.Socket.SendAsync(new JsonObject { ["op"] = GatewayOpcodes.PresenceUpdate, ["d"] = Presence(watching) }, live.Token);
+            _shown = watching;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The connection ended meanwhile: the next one shows the latest status.
+            _logger.LogDebug("Discord status not updated ({Reason}); it is shown on the next connection", ex.Message);
+        }
+    }
+
+    /// <summary>"Watching 36 of 107 councils declared" (activity type 3), online; nothing before the first milestone.</summary>
+    private static JsonObject? Presence(string? watching) => watching is null ? null : new JsonObject
+    {
+        ["since"] = null,
+        ["activities"] = new JsonArray { (JsonNode)new JsonObject { ["name"] = watching, ["type"] = 3 } },
+        ["status"] = "online",
+        ["afk"] = false,
     };
+
+    private sealed record LiveConnection(GatewaySocket Socket, CancellationToken Token);
 
     private JsonObject ResumePayload() => new()
     {
@@ -409,6 +462,11 @@ public sealed class DiscordGatewayClient : BackgroundService
         _monitor.ConnectionChanged(Platform, true, detail);
         _logger.LogInformation("Discord {Detail}", detail);
         _connected = true; // last: whoever sees Connected also sees the monitor told
+        if (_live is { } live && _watching != _shown)
+        {
+            // A status set while disconnected, and a resumed session never re-identified with it.
+            _ = SendPresenceAsync(live);
+        }
     }
 
     private void MarkDisconnected(string reason)

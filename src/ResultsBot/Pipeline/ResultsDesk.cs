@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Posts;
+using ResultsBot.Domain.Text;
 using ResultsBot.Feeds;
+using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 
@@ -23,7 +25,8 @@ public sealed class ResultsDesk(
     CultureInfo culture,
     ILogger<ResultsDesk> logger,
     Operations.BotMetrics? metrics = null,
-    CandidatePostComposer? candidates = null)
+    CandidatePostComposer? candidates = null,
+    IEnumerable<IBotPresence>? presences = null)
 {
     private readonly BallotPosts _ballots = new(culture);
     private readonly UnplacedCouncils _unplaced = new(logger);
@@ -35,6 +38,16 @@ public sealed class ResultsDesk(
     // out; a revision that posts nothing leaves it where it was. After a restart the book's times (from the
     // store) stand in.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _received = new(StringComparer.Ordinal);
+
+    /// <summary>The night's progress as the bot's status where platforms show one ("36 of 107 councils declared").</summary>
+    private void ShowProgress(ResultsBook book)
+    {
+        var watching = Progress.Councils(book.DeclaredCount, book.ExpectedCount, culture);
+        foreach (var presence in presences ?? [])
+        {
+            presence.Show(watching);
+        }
+    }
 
     /// <summary>The book as of the last accepted message; safe to read from any thread.</summary>
     public ResultsBook Book => Volatile.Read(ref _book);
@@ -58,6 +71,11 @@ public sealed class ResultsDesk(
         }
 
         Volatile.Write(ref _book, book);
+        if (book.DeclaredCount > 0)
+        {
+            ShowProgress(book); // after a restart mid-night, the status is there before the next milestone
+        }
+
         return stored.Count;
     }
 
@@ -132,6 +150,11 @@ public sealed class ResultsDesk(
         }
 
         metrics?.PostsQueued(stored.Sum(m => m.Posts.Sum(p => p.Channels.Count)));
+        if (stored.Any(m => m.Posts.Any(p => p.Post.Kind == PostKind.Milestone)))
+        {
+            ShowProgress(book);
+        }
+
         foreach (var (message, queued) in stored.SelectMany(m => m.Posts.Select(p => (m, p))))
         {
             logger.LogDebug("{Subject} revision {Revision}: \"{Headline}\" queued for {Channels} channels", queued.Post.Subject, message.Revision, queued.Post.Headline, queued.Channels.Count);

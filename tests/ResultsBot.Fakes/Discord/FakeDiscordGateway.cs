@@ -65,6 +65,42 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
     public JsonObject? LastIdentify { get; private set; }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<JsonObject> _presences = new();
+
+    /// <summary>Every Presence Update (op 3) the bot sent, in order.</summary>
+    public IReadOnlyList<JsonObject> Presences => [.. _presences];
+
+    /// <summary>
+    /// Why a Gateway Presence Update (op 3's d, or Identify's presence) is not as the docs describe it, or null:
+    /// since a number or null, activities a list of {name, type 0-5}, a known status, afk a boolean.
+    /// </summary>
+    public static string? PresenceProblem(JsonNode? presence)
+    {
+        if (presence is not JsonObject d)
+        {
+            return "presence: must be an object";
+        }
+
+        if (d["since"] is { } since && !(since is JsonValue s && s.TryGetValue<long>(out _)))
+        {
+            return "since: must be null or a number";
+        }
+
+        if (d["activities"] is not JsonArray activities
+            || activities.Any(a => a is not JsonObject activity || activity["name"]?.GetValueKind() != System.Text.Json.JsonValueKind.String
+                || !(activity["type"] is JsonValue t && t.TryGetValue<int>(out var type) && type is >= 0 and <= 5)))
+        {
+            return "activities: must be a list of {name, type 0-5}";
+        }
+
+        if (d["status"]?.ToString() is not ("online" or "dnd" or "idle" or "invisible" or "offline"))
+        {
+            return "status: must be online, dnd, idle, invisible or offline";
+        }
+
+        return d["afk"]?.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? null : "afk: must be a boolean";
+    }
+
     public string? SessionId { get; private set; }
 
     /// <summary>A client is connected and has identified or resumed.</summary>
@@ -241,6 +277,21 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
                     }
 
                     break;
+                case 3:
+                    if (!connection.Ready)
+                    {
+                        await connection.CloseAsync(4003, "Not authenticated.");
+                        return;
+                    }
+
+                    if (PresenceProblem(message!["d"]) is not null)
+                    {
+                        await connection.CloseAsync(4002, "Error while decoding payload.");
+                        return;
+                    }
+
+                    _presences.Enqueue((JsonObject)message["d"]!.DeepClone());
+                    break;
                 case 6:
                     if (!await ResumeAsync(connection, message!["d"] as JsonObject))
                     {
@@ -280,6 +331,12 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         if (identify["intents"] is not JsonValue intents || !intents.TryGetValue<long>(out var bits) || bits < 0)
         {
             await connection.CloseAsync(4013, "Invalid intent(s).");
+            return false;
+        }
+
+        if (identify["presence"] is { } presence && PresenceProblem(presence) is not null)
+        {
+            await connection.CloseAsync(4002, "Error while decoding payload.");
             return false;
         }
 

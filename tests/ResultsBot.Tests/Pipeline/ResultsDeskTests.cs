@@ -54,6 +54,38 @@ public sealed class ResultsDeskTests : IDisposable
         Assert.Single(store.PendingDeliveries("console"));
     }
 
+    [Fact]
+    public void TakeAll_TheSampleNight_ShowsTheProgressAsTheBotsStatusAtEachMilestoneOnlyAndAgainAfterARestart()
+    {
+        var presence = new RecordingPresence();
+        var sample = Path.Combine(Paths.RepoRoot, "samples", "england-locals-2024");
+        var night = Directory.GetFiles(sample, "*.xml").Order(StringComparer.Ordinal)
+            .Select(f => (Document: new FeedDocument(f, File.ReadAllBytes(f)), Message: FeedParser.Parse(File.ReadAllBytes(f), Path.GetFileName(f)).Messages.Single()))
+            .ToList();
+        using (var store = Open())
+        {
+            var desk = Desk(store, presence);
+            desk.Expect(night.Select(n => ((Domain.Messages.CouncilDeclaration)n.Message).Council.Name));
+            foreach (var (document, message) in night)
+            {
+                desk.Take(document, message);
+            }
+        }
+
+        Assert.Equal(["27 of 107 councils declared", "54 of 107 councils declared", "81 of 107 councils declared", "107 of 107 councils declared"], presence.Shown);
+
+        using var reopened = Open();
+        Desk(reopened, presence).Restore();
+        Assert.Equal("107 councils declared", presence.Shown[^1]);
+    }
+
+    private sealed class RecordingPresence : ResultsBot.Platforms.IBotPresence
+    {
+        public List<string> Shown { get; } = [];
+
+        public void Show(string watching) => Shown.Add(watching);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -62,7 +94,7 @@ public sealed class ResultsDeskTests : IDisposable
 
     private SqliteResultsStore Open() => SqliteResultsStore.Open("Data Source=" + _dir.File("bot.db"), _time);
 
-    private static ResultsDesk Desk(SqliteResultsStore store) =>
+    private static ResultsDesk Desk(SqliteResultsStore store, ResultsBot.Platforms.IBotPresence? presence = null) =>
         new(
             store,
             new DeclarationPostComposer(CultureInfo.GetCultureInfo("en-GB")),
@@ -70,7 +102,8 @@ public sealed class ResultsDeskTests : IDisposable
             ConsoleSubscribed(store),
             new FakeTimeProvider(),
             CultureInfo.GetCultureInfo("en-GB"),
-            NullLogger<ResultsDesk>.Instance);
+            NullLogger<ResultsDesk>.Instance,
+            presences: presence is null ? null : [presence]);
 
     private static ChannelSubscriptions ConsoleSubscribed(SqliteResultsStore store)
     {
