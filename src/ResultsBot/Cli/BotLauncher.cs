@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Feeds.Sources;
+using ResultsBot.Logging;
 using ResultsBot.Settings;
 using ResultsBot.Storage;
 using ResultsBot.Terminal;

@@ -48,7 +48,10 @@ internal sealed class BotProcess : IDisposable
 
     public StreamWriter Stdin => _process.StandardInput;
 
-    public static BotProcess Start(string workingDirectory, params string[] args)
+    public static BotProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts the bot with environment variables added to (or, with a null value, removed from) the test's own.</summary>
+    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         // RESULTSBOT_TEST_EXE runs these tests against a published bot (e.g. the Native AOT executable bench/run builds).
         var published = Environment.GetEnvironmentVariable("RESULTSBOT_TEST_EXE");
@@ -73,6 +76,11 @@ internal sealed class BotProcess : IDisposable
         // The machine's locale must not change what the bot writes.
         info.Environment["LANG"] = "C";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return new BotProcess(Process.Start(info)!);
     }
 
