@@ -21,13 +21,16 @@ namespace ResultsBot;
 public static class ResultsBotHostBuilderExtensions
 {
     /// <summary>
-    /// Settings come from appsettings.json beside the program, then one in the current directory, then
-    /// environment variables, then the command line (highest).
+    /// Settings come from appsettings.json beside the program, then one in the current directory, then user-secrets
+    /// (Development only), then environment variables, then credential files (systemd's LoadCredential=), then the
+    /// command line (highest).
     /// </summary>
     public static IHostApplicationBuilder AddResultsBotConfiguration(this IHostApplicationBuilder builder, IReadOnlyList<string> settingArguments, IDictionary<string, string?> overrides)
     {
         var sources = builder.Configuration.Sources;
-        var lastJson = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
+
+        // After appsettings.{Environment}.json, before user-secrets (also a JSON source) and the environment.
+        var lastJson = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource { Path: { } path } && path.StartsWith("appsettings.", StringComparison.OrdinalIgnoreCase)).i;
         var here = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Directory.GetCurrentDirectory()));
         var beside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(builder.Environment.ContentRootPath));
         if (here != beside)
@@ -40,6 +43,7 @@ public static class ResultsBotHostBuilderExtensions
             });
         }
 
+        builder.Configuration.AddCredentialFiles();
         builder.Configuration.AddCommandLine([.. settingArguments], CommandLine.SwitchMappings.ToDictionary());
         builder.Configuration.AddInMemoryCollection(overrides);
         return builder;

@@ -43,11 +43,10 @@ public static class BotLauncher
             ContentRootPath = AppContext.BaseDirectory,
             ApplicationName = "ResultsBot",
         });
-        builder.AddResultsBotConfiguration(cli.SettingArguments, overrides);
-
         BotSettings settings;
         try
         {
+            builder.AddResultsBotConfiguration(cli.SettingArguments, overrides);
             settings = SettingsReader.Read(builder.Configuration);
         }
         catch (SettingsException ex)
