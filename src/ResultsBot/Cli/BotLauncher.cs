@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Logging;
+using ResultsBot.Operations;
 using ResultsBot.Settings;
 using ResultsBot.Storage;
 using ResultsBot.Terminal;
@@ -68,6 +69,7 @@ public static class BotLauncher
         if (cli.Verb == "run")
         {
             builder.AddResultsBotServices(settings, RunVerb.Plan(settings), input, output);
+            builder.AddServiceManagerNotifications();
         }
 
         try

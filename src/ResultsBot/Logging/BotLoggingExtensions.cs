@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -9,7 +10,8 @@ namespace ResultsBot.Logging;
 
 /// <summary>
 /// Logs through the framework's console logger, configured the standard way (Logging:LogLevel:*,
-/// Logging:Console:FormatterName simple, json or systemd, Logging:Console:FormatterOptions:*). The bot's own
+/// Logging:Console:FormatterName simple, json or systemd, Logging:Console:FormatterOptions:*; simple by default, systemd's
+/// when systemd started the bot). The bot's own
 /// choices are only defaults, kept in the lowest configuration layer so that any setting an operator gives wins.
 /// </summary>
 public static class BotLoggingExtensions
@@ -58,7 +60,9 @@ public static class BotLoggingExtensions
         // A failing background service is reported once, as the run's "error:" line (FatalErrors), not also
         // as the host's "BackgroundService failed" with a stack trace.
         ["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = nameof(LogLevel.Critical),
-        ["Logging:Console:FormatterName"] = ConsoleFormatterNames.Simple,
+
+        // Under systemd the journal stamps each line and reads its priority from systemd's "<4>" prefix.
+        ["Logging:Console:FormatterName"] = SystemdHelpers.IsSystemdService() ? ConsoleFormatterNames.Systemd : ConsoleFormatterNames.Simple,
 
         // One line per entry, so grep and tail -f show whole entries.
         ["Logging:Console:FormatterOptions:SingleLine"] = "true",
