@@ -43,7 +43,7 @@ public static class ResultsBotHostBuilderExtensions
             });
         }
 
-        builder.Configuration.AddCredentialFiles();
+        builder.Configuration.AddCredentialFiles(Environment.GetEnvironmentVariable(CredentialFiles.DirectoryVariable));
         builder.Configuration.AddCommandLine([.. settingArguments], CommandLine.SwitchMappings.ToDictionary());
         builder.Configuration.AddInMemoryCollection(overrides);
         return builder;

@@ -13,9 +13,9 @@ public static class CredentialFiles
     /// <summary>Set by systemd to the folder of the service's credentials, readable only by the service.</summary>
     public const string DirectoryVariable = "CREDENTIALS_DIRECTORY";
 
-    public static IConfigurationBuilder AddCredentialFiles(this IConfigurationBuilder configuration)
+    /// <param name="directory">The folder, usually <see cref="DirectoryVariable"/>'s value; none (null) adds nothing.</param>
+    public static IConfigurationBuilder AddCredentialFiles(this IConfigurationBuilder configuration, string? directory)
     {
-        var directory = Environment.GetEnvironmentVariable(DirectoryVariable);
         if (string.IsNullOrEmpty(directory))
         {
             return configuration;
