@@ -46,6 +46,40 @@ public sealed class SecretSourcesTests
         await SignInAsync(environment);
     }
 
+    /// <summary>Each layer overrides the one before: appsettings.json here, user-secrets, the environment, credential files, the command line.</summary>
+    [Theory]
+    [InlineData("user-secrets")]
+    [InlineData("environment")]
+    [InlineData("credential file")]
+    [InlineData("command line")]
+    public async Task AnyVerb_SameSettingInEveryLayerBelow_TheHighestGivenWins(string highest)
+    {
+        using var home = new TempDirectory();
+        using var credentials = new TempDirectory();
+        using var work = new TempDirectory();
+        var layers = new[] { "appsettings.json", "user-secrets", "environment", "credential file", "command line" };
+        var given = layers[..(Array.IndexOf(layers, highest) + 1)];
+        var environment = new Dictionary<string, string?> { ["HOME"] = home.Path, ["DOTNET_ENVIRONMENT"] = "Development" };
+        File.WriteAllText(work.File("appsettings.json"), """{ "Replay": { "Speed": "from-appsettings" } }""");
+        await SetUserSecretAsync(home.Path, "Replay:Speed", "from-user-secrets");
+        if (given.Contains("environment"))
+        {
+            environment["Replay__Speed"] = "from-environment";
+        }
+
+        if (given.Contains("credential file"))
+        {
+            File.WriteAllText(credentials.File("Replay__Speed"), "from-credential-file");
+            environment["CREDENTIALS_DIRECTORY"] = credentials.Path;
+        }
+
+        using var bot = BotProcess.Start(work.Path, environment, ["ask", "/help", .. given.Contains("command line") ? ["--Replay:Speed=from-command-line"] : Array.Empty<string>()]);
+        bot.Stdin.Close();
+
+        Assert.Equal(2, await bot.WaitForExitAsync(Patience));
+        Assert.StartsWith($"error: Replay:Speed 'from-{highest.Replace(' ', '-')}'", bot.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnyVerb_MisspeltCredentialFile_FailsNamingIt()
     {
