@@ -1,17 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Platforms;
 using ResultsBot.Cli;
 using ResultsBot.Feeds.Sources;
-using ResultsBot.Logging;
 using ResultsBot.Operations;
 using ResultsBot.Pipeline;
 using ResultsBot.Settings;
@@ -25,13 +22,16 @@ namespace ResultsBot;
 public static class ResultsBotHostBuilderExtensions
 {
     /// <summary>
-    /// Settings come from appsettings.json beside the program, then one in the current directory, then
-    /// environment variables, then the command line (highest).
+    /// Settings come from appsettings.json beside the program, then one in the current directory, then user-secrets
+    /// (Development only), then environment variables, then credential files (systemd's LoadCredential=), then the
+    /// command line (highest).
     /// </summary>
     public static IHostApplicationBuilder AddResultsBotConfiguration(this IHostApplicationBuilder builder, IReadOnlyList<string> settingArguments, IDictionary<string, string?> overrides)
     {
         var sources = builder.Configuration.Sources;
-        var lastJson = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
+
+        // After appsettings.{Environment}.json, before user-secrets (also a JSON source) and the environment.
+        var lastJson = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource { Path: { } path } && path.StartsWith("appsettings.", StringComparison.OrdinalIgnoreCase)).i;
         var here = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Directory.GetCurrentDirectory()));
         var beside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(builder.Environment.ContentRootPath));
         if (here != beside)
@@ -44,27 +44,9 @@ public static class ResultsBotHostBuilderExtensions
             });
         }
 
+        builder.Configuration.AddCredentialFiles(Environment.GetEnvironmentVariable(CredentialFiles.DirectoryVariable));
         builder.Configuration.AddCommandLine([.. settingArguments], CommandLine.SwitchMappings.ToDictionary());
         builder.Configuration.AddInMemoryCollection(overrides);
-        return builder;
-    }
-
-    public static IHostApplicationBuilder AddResultsBotLogging(this IHostApplicationBuilder builder, LogLevel minimum)
-    {
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(minimum);
-        builder.Logging.AddFilter("ResultsBot", minimum);
-        // A failing background service is reported once, as the run's "error:" line (FatalErrors), not also
-        // as the host's "BackgroundService failed" with a stack trace.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        builder.Logging.AddConsole(o =>
-        {
-            o.FormatterName = BriefConsoleFormatter.FormatterName;
-            o.LogToStandardErrorThreshold = LogLevel.Trace;
-        });
-        // Registered directly: AddConsoleFormatter would bind options it does not use from configuration by
-        // reflection, which a trimmed (Native AOT) build cannot promise.
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, BriefConsoleFormatter>());
         return builder;
     }
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Feeds.Sources;
+using ResultsBot.Logging;
+using ResultsBot.Operations;
 using ResultsBot.Settings;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
@@ -43,11 +45,10 @@ public static class BotLauncher
             ContentRootPath = AppContext.BaseDirectory,
             ApplicationName = "ResultsBot",
         });
-        builder.AddResultsBotConfiguration(cli.SettingArguments, overrides);
-
         BotSettings settings;
         try
         {
+            builder.AddResultsBotConfiguration(cli.SettingArguments, overrides);
             settings = SettingsReader.Read(builder.Configuration);
         }
         catch (SettingsException ex)
@@ -69,6 +70,7 @@ public static class BotLauncher
         if (cli.Verb == "run")
         {
             builder.AddResultsBotServices(settings, RunVerb.Plan(settings), input, output);
+            builder.AddServiceManagerNotifications();
         }
 
         try

@@ -165,8 +165,8 @@ public static class SettingsReader
 
     /// <summary>
     /// A misspelt section ("--Discrod:BotToken=…") would otherwise be ignored silently. Only what the operator
-    /// wrote is checked — the command line and appsettings.json — not the machine's environment, which holds
-    /// every other program's variables too.
+    /// wrote is checked — the command line, appsettings.json, user-secrets and credential files, which hold the
+    /// bot's settings alone — not the machine's environment, which holds every other program's variables too.
     /// </summary>
     private static void RejectUnknownSections(IConfiguration configuration)
     {
@@ -175,7 +175,7 @@ public static class SettingsReader
             return;
         }
 
-        foreach (var provider in root.Providers.Where(p => p is Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationProvider or Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider))
+        foreach (var provider in root.Providers.Where(p => p is Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationProvider or Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider || CredentialFiles.IsCredentialFiles(p)))
         {
             foreach (var section in provider.GetChildKeys([], null).Distinct(StringComparer.OrdinalIgnoreCase))
             {

@@ -109,6 +109,7 @@ public sealed class FatalExitTests
         bot.Signal("TERM");
         Assert.Equal(0, await bot.WaitForExitAsync(Patience));
         Assert.DoesNotContain("error:", bot.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Stderr.Split('\n'), ErrorLogLine.IsMatch);
     }
 
     /// <summary>Overwrites every page after the first (the tables' pages) with junk: the header still reads, the rest does not.</summary>

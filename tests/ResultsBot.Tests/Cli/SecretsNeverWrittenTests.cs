@@ -18,8 +18,11 @@ public sealed class SecretsNeverWrittenTests
     private const string Marker = "S3CRET";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task Run_SecretsInEverySetting_NoneAppearsInLogsPostsAlertsReadinessMetricsOrTheDatabase()
+    /// <summary>The default log format, and the json one with every category at Trace: a structured entry carries its values apart from its message, and the framework's own categories say more at Trace.</summary>
+    [Theory]
+    [InlineData("simple", "Information")]
+    [InlineData("json", "Trace")]
+    public async Task Run_SecretsInEverySetting_NoneAppearsInLogsPostsAlertsReadinessMetricsOrTheDatabase(string formatter, string level)
     {
         using var folder = new TempDirectory();
         using var work = new TempDirectory();
@@ -45,7 +48,12 @@ public sealed class SecretsNeverWrittenTests
             "--Slack:Mode=Http",
             "--Slack:SigningSecret=signing-" + Marker + "-5",
             "--Slack:ApiBaseUrl=" + new Uri(platforms.BaseUrl, "/api/"),
-            "--urls=" + web);
+            "--urls=" + web,
+            "--Logging:Console:FormatterName=" + formatter,
+            "--Logging:LogLevel:Default=" + level,
+            "--Logging:LogLevel:Microsoft=" + level,
+            "--Logging:LogLevel:System=" + level,
+            "--Logging:LogLevel:System.Net.Http=" + level);
         await bot.WaitForOutputAsync(o => o.Contains("Reform UK gain Thurrock", StringComparison.Ordinal), Patience, "the first post");
 
         feed.Failing = true;
@@ -67,6 +75,7 @@ public sealed class SecretsNeverWrittenTests
 
         Assert.Contains("http://newsroom:***@127.0.0.1", bot.Stdout, StringComparison.Ordinal); // the alert names the feed, redacted
         Assert.Contains("Reading http://newsroom:***@127.0.0.1", bot.Stderr, StringComparison.Ordinal);
+        Assert.Equal(formatter == "json", bot.Stderr.StartsWith('{'));
         Assert.Contains("check Slack:BotToken", bot.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(Marker, everything, StringComparison.Ordinal);
     }

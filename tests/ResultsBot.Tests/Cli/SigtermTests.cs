@@ -46,7 +46,7 @@ public sealed class SigtermTests
 
         Assert.Equal(0, await bot.WaitForExitAsync(Patience));
         var alarming = bot.Stderr.Split('\n')
-            .Where(l => l.StartsWith("error:", StringComparison.Ordinal) || l.StartsWith("fatal:", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("error:", StringComparison.Ordinal) || ErrorLogLine.IsMatch(l) || l.Contains("Exception", StringComparison.Ordinal))
             .ToList();
         Assert.True(alarming.Count == 0, "logged on SIGTERM:\n" + string.Join("\n", alarming));
     }
@@ -80,7 +80,7 @@ public sealed class SigtermTests
 
         Assert.Equal(0, await bot.WaitForExitAsync(Patience));
         var alarming = bot.Stderr.Split('\n')
-            .Where(l => l.StartsWith("error:", StringComparison.Ordinal) || l.StartsWith("fatal:", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("error:", StringComparison.Ordinal) || ErrorLogLine.IsMatch(l) || l.Contains("Exception", StringComparison.Ordinal))
             .ToList();
         Assert.True(alarming.Count == 0, "logged on SIGTERM:\n" + string.Join("\n", alarming));
     }

@@ -59,7 +59,7 @@ public sealed class StoreOutageTests
         Assert.Single(headlines, h => h.StartsWith("Database back:", StringComparison.Ordinal));
         Assert.Equal(headlines.Count, headlines.Distinct().Count());
         // Twenty files refused on every poll for seconds: said once, not per file per poll.
-        var errors = bot.Stderr.Split('\n').Count(l => l.StartsWith("error:", StringComparison.Ordinal));
+        var errors = bot.Stderr.Split('\n').Count(ErrorLogLine.IsMatch);
         Assert.InRange(errors, 1, 2);
     }
 
@@ -89,7 +89,7 @@ public sealed class StoreOutageTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, readOnly.Status);
             Assert.Single(Posts.Headlines(bot.Stdout), h => h.StartsWith("Database problem:", StringComparison.Ordinal));
             Assert.Equal(0, Count(bot.Stdout, "Adur"));
-            Assert.InRange(bot.Stderr.Split('\n').Count(l => l.StartsWith("error:", StringComparison.Ordinal)), 1, 2);
+            Assert.InRange(bot.Stderr.Split('\n').Count(ErrorLogLine.IsMatch), 1, 2);
         }
 
         // The operator repairs the file system; the next start posts what the outage held back, and nothing again.

@@ -48,10 +48,17 @@ internal sealed class BotProcess : IDisposable
 
     public StreamWriter Stdin => _process.StandardInput;
 
-    public static BotProcess Start(string workingDirectory, params string[] args) => StartUnder([], workingDirectory, args);
+    public static BotProcess Start(string workingDirectory, params string[] args) => StartUnder([], new Dictionary<string, string?>(), workingDirectory, args);
+
+    /// <summary>Starts the bot with environment variables added to (or, with a null value, removed from) the test's own.</summary>
+    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        StartUnder([], environment, workingDirectory, args);
 
     /// <summary>Starts the bot through a wrapper command (e.g. unshare), which is given the bot's command line to run.</summary>
-    public static BotProcess StartUnder(IReadOnlyList<string> wrapper, string workingDirectory, params string[] args)
+    public static BotProcess StartUnder(IReadOnlyList<string> wrapper, string workingDirectory, params string[] args) =>
+        StartUnder(wrapper, new Dictionary<string, string?>(), workingDirectory, args);
+
+    private static BotProcess StartUnder(IReadOnlyList<string> wrapper, IReadOnlyDictionary<string, string?> environment, string workingDirectory, string[] args)
     {
         // RESULTSBOT_TEST_EXE runs these tests against a published bot (e.g. the Native AOT executable bench/run builds).
         var published = Environment.GetEnvironmentVariable("RESULTSBOT_TEST_EXE");
@@ -82,6 +89,18 @@ internal sealed class BotProcess : IDisposable
         // The machine's locale must not change what the bot writes.
         info.Environment["LANG"] = "C";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
         return new BotProcess(Process.Start(info)!);
     }
 
