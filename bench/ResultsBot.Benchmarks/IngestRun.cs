@@ -91,7 +91,7 @@ internal static class IngestRun
         using var host = builder.Build();
         var desk = host.Services.GetRequiredService<ResultsDesk>();
         var processor = host.Services.GetRequiredService<FeedProcessor>();
-        var store = host.Services.GetRequiredService<SqliteResultsStore>();
+        var store = host.Services.GetRequiredService<IResultsStore>();
         desk.Restore();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var collectionsBefore = GC.CollectionCount(0);

@@ -176,16 +176,33 @@ function slackRequest(keys, responseBase) {
   return { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': signature } };
 }
 
-function discordRequest(keys) {
-  const body = JSON.stringify({
-    id: '1300000000000000001', application_id: ApplicationId, type: 2, token: 'aW50ZXJhY3Rpb24benchtoken', version: 1,
+// Discord never sends an interaction twice, and the bot refuses a replayed one: under load each request is a
+// new interaction (its own id, signed afresh), as Discord's would be.
+let interactionSeq = 0n;
+
+function discordBody() {
+  interactionSeq += 1n;
+  return JSON.stringify({
+    id: String(1300000000000000001n + interactionSeq * 2n), application_id: ApplicationId, type: 2, token: 'aW50ZXJhY3Rpb24benchtoken', version: 1,
     guild_id: '4001', channel_id: '3001', channel: { id: '3001', type: 0 },
     member: { user: { id: '2001', username: 'user2001', discriminator: '0' }, permissions: '0', roles: [] },
     data: { id: '1300000000000000002', name: 'council', type: 1, options: [{ name: 'name', type: 3, value: Command.discord }] },
   });
+}
+
+function signDiscord(keys, body) {
   const ts = String(Math.floor(Date.now() / 1000));
   const signature = crypto.sign(null, Buffer.from(ts + body), keys.discordPrivate).toString('hex');
-  return { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts } };
+  return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts };
+}
+
+function discordRequest(keys) {
+  const body = discordBody();
+  return {
+    method: 'POST', body, headers: signDiscord(keys, body),
+    // autocannon: every request a fresh interaction.
+    requests: [{ setupRequest: req => { const fresh = discordBody(); return { ...req, method: 'POST', body: fresh, headers: signDiscord(keys, fresh) }; } }],
+  };
 }
 
 function cannon(options) {

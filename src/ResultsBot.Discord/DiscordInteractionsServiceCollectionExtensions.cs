@@ -47,7 +47,9 @@ public static class DiscordInteractionsServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<DiscordGatewayClient>>()));
             services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayClient>());
-            services.AddSingleton<IBotPresence>(sp => sp.GetRequiredService<DiscordGatewayClient>());
+            // Found when a status is shown, not when the desk is made: the client answers commands, which read the
+            // desk, so taking it at construction would be a cycle (a deadlock at start).
+            services.AddSingleton<IBotPresence>(sp => new DeferredPresence(() => sp.GetRequiredService<DiscordGatewayClient>()));
         }
 
         return services;

@@ -13,7 +13,9 @@ public sealed class DiscordRestFilesConformanceTests
         const string token = "conformance-token";
         const string channel = "1400000000000000001";
         var rest = new FakeDiscordRest(token);
-        var interactions = new FakeDiscordInteractions { BotToken = token, ApplicationId = "1400000000000000999" };
+        // The interaction's 3 s answer window is the fake's, not what this checks: starting node on a busy machine can
+        // take longer, so the fake's clock stands still here.
+        var interactions = new FakeDiscordInteractions(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch)) { BotToken = token, ApplicationId = "1400000000000000999" };
         await using var server = await FakeServer.StartAsync(rest, interactions);
         var map = interactions.SlashCommand("map");
 

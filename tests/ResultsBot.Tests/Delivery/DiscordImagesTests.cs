@@ -40,6 +40,13 @@ public sealed class DiscordImagesTests
         Assert.Equal(4, byDefault.Count(m => m.Attachments.Count > 0));
         Assert.All(byDefault.Where(m => m.Attachments.Count > 0), m => Assert.Equal("map.png", Assert.Single(m.Attachments).FileName));
         Assert.All(byDefault.Where(m => m.Attachments.Count > 0), m => Assert.Contains("councils", m.Title!, StringComparison.Ordinal));
+
+        // The bot's status follows the milestones (a night read in one go shows its last), sent as a Presence Update
+        // or, before the Gateway session began, with its Identify.
+        var presences = fake.Gateway.Presences;
+        var status = presences.Count > 0 ? presences[^1] : fake.Gateway.LastIdentify?["presence"]?.AsObject();
+        Assert.Equal("107 of 107 councils declared", status?["activities"]?[0]?["name"]?.GetValue<string>());
+        Assert.Equal(3, status!["activities"]![0]!["type"]!.GetValue<int>());
     }
 
     [Fact]
