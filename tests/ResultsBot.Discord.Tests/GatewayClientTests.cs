@@ -76,6 +76,21 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
+    public async Task Interaction_UserInstalledCommandInADm_IsAnsweredAndTheCallerIsTheUser()
+    {
+        await using var rig = await GatewayTestRig.StartAsync();
+        var interaction = rig.Interactions.UserInstalledCommandInADm("council", new Dictionary<string, string> { ["name"] = "Hull" }, userId: "2777");
+
+        await rig.Gateway.InjectAsync(interaction);
+
+        var callback = await interaction.WaitForCallbackAsync();
+        Assert.Equal(4, callback.Type);
+        Assert.Equal("answer to /council Hull", callback.Content);
+        var request = Assert.Single(rig.Bot.Requests);
+        Assert.Equal(("2777", false), (request.Caller.Id, request.Caller.IsAdmin));
+    }
+
+    [Fact]
     public async Task Reconnect_Op7_ResumesOnResumeUrlWithoutLosingOrRepeatingInteractions()
     {
         await using var rig = await GatewayTestRig.StartAsync();

@@ -59,6 +59,23 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         return Create(2, new JsonObject { ["id"] = NextId(), ["name"] = name, ["type"] = 1, ["options"] = optionArray }, userId, permissions, channelId);
     }
 
+    /// <summary>
+    /// A slash command from someone who installed the app to their own account, typed in a DM with a friend: no
+    /// server and no member, the user instead, context PRIVATE_CHANNEL (2), the install owned by that user.
+    /// </summary>
+    public FakeDiscordInteractionsExchange UserInstalledCommandInADm(string name, IReadOnlyDictionary<string, string>? options = null, string userId = "2001", string channelId = "5001")
+    {
+        var exchange = SlashCommand(name, options, userId, "0", channelId);
+        var payload = exchange.Payload;
+        payload.Remove("guild_id");
+        payload.Remove("member");
+        payload["user"] = new JsonObject { ["id"] = userId, ["username"] = "user" + userId, ["discriminator"] = "0" };
+        payload["channel"] = new JsonObject { ["id"] = channelId, ["type"] = 1 };
+        payload["context"] = 2;
+        payload["authorizing_integration_owners"] = new JsonObject { ["1"] = userId };
+        return exchange;
+    }
+
     /// <summary>An autocomplete request (type 4) while <paramref name="option"/> is being typed.</summary>
     public FakeDiscordInteractionsExchange Autocomplete(string name, string option, string partial, string userId = "2001", string channelId = "3001")
     {
