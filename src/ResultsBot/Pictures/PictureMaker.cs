@@ -28,8 +28,9 @@ public sealed class PictureMaker(CultureInfo culture, string sourceName, TimePro
 
     /// <summary>
     /// The pictures that go with a post, main one first: a milestone's map (unless the channel takes no
-    /// pictures); with pictures on, a change of control's map, drawn as the night stood when it declared, and
-    /// every council result's chamber (a correction's as revised), a mayoralty's or police area's candidates, the national share. Empty for posts that carry none.
+    /// pictures); with pictures on, also a change of control's map, drawn as the night stood when it declared,
+    /// every council result's chamber (a correction's as revised), a mayoralty's or police area's candidates and
+    /// the national share. Empty for posts that carry none.
     /// </summary>
     /// <param name="images">The channel's "images" setting: true on, false off, null milestones only.</param>
     public IReadOnlyList<RenderedImage> ForPost(Post post, ResultsBook book, bool? images)
@@ -61,7 +62,8 @@ public sealed class PictureMaker(CultureInfo culture, string sourceName, TimePro
             return [];
         }
 
-        // A candidate post is about its contest; the call from the rush has no figures to chart yet.
+        // A candidate post is about its contest: it has a chart once a result with figures is in (a call from the
+        // rush alone has none).
         if (book.Latest(CandidateResult.ResultKeyFor(post.Subject)) is CandidateResult result)
         {
             return [CandidatesChart(result)];
