@@ -13,17 +13,51 @@ namespace ResultsBot.Pictures;
 /// </summary>
 public sealed class PostPictures(PictureMaker maker, Func<ResultsBook> book, ILogger<PostPictures> logger)
 {
+    // A post goes to every subscribed channel, each worker asking for its pictures in turn: drawn once, not once per
+    // channel (a milestone's map for 5,000 channels was 5,000 drawings). The newest few posts are enough.
+    private const int Remembered = 32;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Subject, PostKind Kind, string Headline, bool? Images), IReadOnlyList<PostImage>> _drawn = [];
+    private readonly Queue<(string, PostKind, string, bool?)> _order = new();
+
     /// <summary>The post's pictures for a channel with this "images" setting (see <see cref="PictureMaker.ForPost"/>).</summary>
     public IReadOnlyList<PostImage> For(Post post, bool? images)
     {
+        var key = (post.Subject, post.Kind, post.Headline, images);
         try
         {
-            return [.. maker.ForPost(post, book(), images).Select(Image)];
+            // One drawing at a time: the workers of a post's other channels wait the few milliseconds and take it.
+            lock (_gate)
+            {
+                if (_drawn.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+
+                IReadOnlyList<PostImage> drawn = [.. maker.ForPost(post, book(), images).Select(Image)];
+                _drawn[key] = drawn;
+                _order.Enqueue(key);
+                if (_order.Count > Remembered)
+                {
+                    _drawn.Remove(_order.Dequeue());
+                }
+
+                return drawn;
+            }
         }
         catch (Exception ex)
         {
-            // Whatever went wrong in drawing (a layout gap, the native library), the post must still go out.
+            // Whatever went wrong in drawing (a layout gap, the native library), the post must still go out; its
+            // other channels take it without trying (and logging) again.
             logger.LogWarning("The picture for {Subject} could not be drawn ({Reason}); the post goes without it", post.Subject, ex.Message);
+            lock (_gate)
+            {
+                if (_drawn.TryAdd(key, []))
+                {
+                    _order.Enqueue(key);
+                }
+            }
+
             return [];
         }
     }

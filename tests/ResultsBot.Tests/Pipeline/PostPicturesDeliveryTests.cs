@@ -73,6 +73,29 @@ public sealed class PostPicturesDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Deliver_OnePostToManyChannels_IsDrawnOnceNotOncePerChannel()
+    {
+        var channels = Enumerable.Range(1, 20).Select(i => $"test:many{i}").ToList();
+        foreach (var channel in channels)
+        {
+            _subscriptions.Subscribe(channel, SubscriptionFilter.Everything, "config", "test");
+        }
+
+        var drawings = 0;
+        _store.Announce(new Post(PostKind.Milestone, "milestone/54-of-107", "Half the councils have declared", ["54 of 107 councils declared"]), channels);
+
+        await Dispatcher(() =>
+        {
+            Interlocked.Increment(ref drawings);
+            return WholeNight.Value;
+        }).DeliverPendingAsync(CancellationToken.None);
+
+        Assert.Equal(20, _outlet.Sent.Count(p => p.Images.Count == 1 && p.Images[0].FileName == "map.png"));
+        Assert.Equal(1, drawings);
+        Assert.Single(_outlet.Sent.Select(p => p.Images[0].Png).Distinct());
+    }
+
+    [Fact]
     public async Task Deliver_PictureFailsToDraw_ThePostGoesOutWithoutItAndTheFailureIsLogged()
     {
         var logger = new RecordingLogger<PostPictures>();
