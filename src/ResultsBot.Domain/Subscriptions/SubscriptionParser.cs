@@ -129,14 +129,10 @@ public static class SubscriptionParser
     {
         var shortest = trusted ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
         var value = text.Trim().ToLowerInvariant();
-        if (value is "off" or "no" or "false")
+        // "digest" alone turns it on.
+        if (OnOff(value.Length == 0 ? "on" : value) is { } on)
         {
-            return (false, null, null);
-        }
-
-        if (value is "" or "on" or "yes" or "true")
-        {
-            return (true, null, null);
+            return (on, null, null);
         }
 
         if (TryDuration(value, out var window) && window >= shortest && window <= TimeSpan.FromMinutes(30))

@@ -21,19 +21,20 @@ public sealed class BotMetrics : IPlatformMonitor, IDisposable
     private readonly ConcurrentDictionary<string, (bool Connected, string Detail)> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<CounterKey, long> _counters = new();
     private readonly Histogram<double> _latency;
+    private readonly List<string> _byPlatform = [];
     private Func<(double AgeSeconds, bool Failing)>? _feed;
 
     public BotMetrics()
     {
-        Counter("resultsbot_declarations_accepted", "Council declarations accepted (new results and revisions).");
-        Counter("resultsbot_feed_files_refused", "Feed files refused as bad, each reported once with its name and reason.");
-        Counter("resultsbot_posts_queued", "Posts queued for delivery, one per channel.");
-        Counter("resultsbot_posts_delivered", "Posts delivered, by platform.");
-        Counter("resultsbot_posts_failed", "Delivery attempts that failed, by platform.");
-        Counter("resultsbot_platform_rate_limited", "429 answers from a platform.");
-        Counter("resultsbot_platform_invalid_requests", "401, 403 and 429 answers (Discord bans at 10,000 in 10 minutes).");
-        Counter("resultsbot_platform_reconnects", "Gateway or Socket Mode reconnections.");
-        Counter("resultsbot_channels_paused", "Channels paused because the platform said they are gone.");
+        Counter("resultsbot_declarations_accepted", Labels.None, "Council declarations accepted (new results and revisions).");
+        Counter("resultsbot_feed_files_refused", Labels.None, "Feed files refused as bad, each reported once with its name and reason.");
+        Counter("resultsbot_posts_queued", Labels.None, "Posts queued for delivery, one per channel.");
+        Counter("resultsbot_posts_delivered", Labels.Platform, "Posts delivered, by platform.");
+        Counter("resultsbot_posts_failed", Labels.Platform, "Delivery attempts that failed, by platform.");
+        Counter("resultsbot_platform_rate_limited", Labels.Platform, "429 answers from a platform.");
+        Counter("resultsbot_platform_invalid_requests", Labels.PlatformAndStatus, "401, 403 and 429 answers (Discord bans at 10,000 in 10 minutes).");
+        Counter("resultsbot_platform_reconnects", Labels.Platform, "Gateway or Socket Mode reconnections.");
+        Counter("resultsbot_channels_paused", Labels.None, "Channels paused because the platform said they are gone.");
         _latency = _meter.CreateHistogram(
             "resultsbot_delivery_latency",
             "s",
@@ -65,7 +66,7 @@ public sealed class BotMetrics : IPlatformMonitor, IDisposable
     {
         foreach (var platform in platforms)
         {
-            foreach (var family in new[] { "resultsbot_posts_delivered", "resultsbot_posts_failed", "resultsbot_platform_rate_limited", "resultsbot_platform_reconnects" })
+            foreach (var family in _byPlatform)
             {
                 _counters.TryAdd(new CounterKey(family, platform), 0);
             }
@@ -102,12 +103,17 @@ public sealed class BotMetrics : IPlatformMonitor, IDisposable
 
     public void Dispose() => _meter.Dispose();
 
-    private void Counter(string name, string description)
+    private void Counter(string name, Labels labels, string description)
     {
-        // A family with no labels exists at zero from the start; labelled ones from Expect or their first event.
-        if (name is "resultsbot_declarations_accepted" or "resultsbot_feed_files_refused" or "resultsbot_posts_queued" or "resultsbot_channels_paused")
+        // A family with no labels exists at zero from the start; one by platform from Expect (every running
+        // platform); one by platform and status from its first event (which statuses come is not known ahead).
+        if (labels == Labels.None)
         {
             _counters.TryAdd(new CounterKey(name), 0);
+        }
+        else if (labels == Labels.Platform)
+        {
+            _byPlatform.Add(name);
         }
 
         _meter.CreateObservableCounter(name, () => Observe(name), description: description);
@@ -117,6 +123,13 @@ public sealed class BotMetrics : IPlatformMonitor, IDisposable
         _counters.Where(c => c.Key.Family == family).Select(c => new Measurement<long>(c.Value, c.Key.Tags()));
 
     private void Add(CounterKey key, long amount) => _counters.AddOrUpdate(key, amount, (_, value) => value + amount);
+
+    private enum Labels
+    {
+        None,
+        Platform,
+        PlatformAndStatus,
+    }
 
     private readonly record struct CounterKey(string Family, string? Platform = null, int? Status = null)
     {

@@ -68,7 +68,7 @@ internal static class PlatformSettingsReader
             Url(section, "Discord:GatewayUrl", ["ws", "wss"]))
         {
             NonceWindow = NonceWindow(section["NonceWindow"]),
-            UserInstall = Flag(section["UserInstall"], "Discord:UserInstall"),
+            UserInstall = SettingsReader.Flag(configuration, "Discord:UserInstall"),
         };
     }
 
@@ -194,11 +194,6 @@ internal static class PlatformSettingsReader
         var values = list.Value is { } single ? [single] : list.GetChildren().Select(c => c.Value ?? "");
         return [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
     }
-
-    private static bool Flag(string? text, string key) =>
-        Blank(text) is not { } given ? false
-        : bool.TryParse(given, out var value) ? value
-        : throw new SettingsException($"{key} '{given}': give true or false");
 
     private static bool IsSnowflake(string text) => text.Length is > 0 and <= 20 && text.All(char.IsAsciiDigit) && ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 

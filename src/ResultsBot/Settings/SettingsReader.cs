@@ -96,7 +96,8 @@ public static class SettingsReader
         };
     }
 
-    private static bool Flag(IConfiguration configuration, string key) =>
+    /// <summary>A true/false setting: absent is false; anything else but true or false stops the bot naming the key.</summary>
+    internal static bool Flag(IConfiguration configuration, string key) =>
         Blank(configuration[key]) is not { } text ? false
         : bool.TryParse(text, out var value) ? value
         : throw new SettingsException($"{key} '{text}': give true or false");

@@ -36,8 +36,7 @@ public sealed class ConsoleCommandService(TextReader input, TextWriter output, C
             }
 
             var answer = await commands.RunAsync(line, caller, stoppingToken);
-            var image = answer.Picture is { } request && pictures is not null ? commands.DrawPicture(request) : null;
-            var picture = image is not null && pictures?.Write([image], answer.Picture!.Kind.ToString().ToLowerInvariant()) is { } lines ? "\n" + lines : "";
+            var picture = pictures?.ForAnswer(answer, commands) is { } lines ? "\n" + lines : "";
             await output.WriteAsync((answer.Text + picture + "\n\n").AsMemory(), stoppingToken);
             await output.FlushAsync(stoppingToken);
         }

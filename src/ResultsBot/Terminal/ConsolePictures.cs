@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ResultsBot.Domain.Commands;
 using ResultsBot.Platforms;
 
 namespace ResultsBot.Terminal;
@@ -17,6 +18,12 @@ public sealed class ConsolePictures(string folder, ILogger<ConsolePictures> logg
         var lines = images.Select(image => Write(image, subject)).OfType<string>().ToList();
         return lines.Count == 0 ? null : string.Join("\n", lines);
     }
+
+    /// <summary>The lines to print for an answer's picture (/map, /chamber, /chart…), drawn now; null when it has none.</summary>
+    public string? ForAnswer(CommandAnswer answer, IBotCommands commands) =>
+        answer.Picture is { } request && commands.DrawPicture(request) is { } image
+            ? Write([image], request.Kind.ToString().ToLowerInvariant())
+            : null;
 
     private string? Write(PostImage image, string subject)
     {

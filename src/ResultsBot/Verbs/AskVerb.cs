@@ -16,9 +16,7 @@ internal static class AskVerb
         var commands = host.Services.GetRequiredService<CommandRunner>();
         var answer = await commands.RunAsync(command, caller, CancellationToken.None);
         // With Console:ImageFolder set, /map, /chamber and /chart write their picture and say where.
-        var picture = answer.Picture is { } request && host.Services.GetService<Terminal.ConsolePictures>() is { } pictures && commands.DrawPicture(request) is { } image
-            ? pictures.Write([image], request.Kind.ToString().ToLowerInvariant())
-            : null;
+        var picture = host.Services.GetService<Terminal.ConsolePictures>()?.ForAnswer(answer, commands);
         await output.WriteLineAsync(picture is null ? answer.Text : answer.Text + "\n" + picture);
         await host.StopAsync();
         return answer.Ok ? 0 : 1;
