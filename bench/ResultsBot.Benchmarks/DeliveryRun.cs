@@ -7,7 +7,7 @@ using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Fakes;
 using ResultsBot.Fakes.Discord;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 

@@ -1,3 +1,4 @@
+using ResultsBot.Storage.Hosting;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Xml;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Settings;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
@@ -84,10 +85,11 @@ internal static class IngestRun
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Feed:Source"] = feed });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Feed:Source"] = feed, ["ConnectionStrings:ResultsBot"] = "Data Source=" + database });
+        builder.AddSqliteStore(keep: true);
         var settings = SettingsReader.Read(builder.Configuration);
         // No outlet: ingest ends when every post is composed and queued; delivering them is comparison 2's business.
-        builder.AddResultsBot(settings, time => SqliteResultsStore.Open("Data Source=" + database, time), output: null);
+        builder.AddResultsBot(settings, output: null);
         using var host = builder.Build();
         var desk = host.Services.GetRequiredService<ResultsDesk>();
         var processor = host.Services.GetRequiredService<FeedProcessor>();

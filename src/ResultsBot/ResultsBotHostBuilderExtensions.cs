@@ -1,3 +1,4 @@
+using ResultsBot.Application.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +11,10 @@ using ResultsBot.Platforms;
 using ResultsBot.Cli;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Operations;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Settings;
 using ResultsBot.Application.Storage;
-using ResultsBot.Storage;
+using ResultsBot.Chat;
 using ResultsBot.Terminal;
 
 namespace ResultsBot;
@@ -52,7 +53,7 @@ public static class ResultsBotHostBuilderExtensions
 
     /// <summary>Registers the bot's parts. With <paramref name="output"/> null, nothing is posted (the ask verb).</summary>
     /// <param name="running">The long-running bot: configuration is the whole truth about configured channels, so one taken out of it is unsubscribed.</param>
-    public static IHostApplicationBuilder AddResultsBot(this IHostApplicationBuilder builder, BotSettings settings, Func<TimeProvider, IResultsStore> openStore, TextWriter? output, bool running = false)
+    public static IHostApplicationBuilder AddResultsBot(this IHostApplicationBuilder builder, BotSettings settings, TextWriter? output, bool running = false)
     {
         var services = builder.Services;
         services.AddSingleton(settings);
@@ -67,12 +68,6 @@ public static class ResultsBotHostBuilderExtensions
             DefaultRequestHeaders = { { "User-Agent", "ResultsBot/1.0" } },
         });
         services.AddSingleton(sp => FeedSources.Open(settings.FeedSource ?? BotSettings.SampleFeedDirectory, sp.GetRequiredService<HttpClient>(), settings.FeedReadTimeout));
-        services.AddSingleton(sp => openStore(sp.GetRequiredService<TimeProvider>()));
-        // One store behind every port, so that accepting a message queues its posts in the same unit of work.
-        services.AddSingleton<IResultsLog>(sp => sp.GetRequiredService<IResultsStore>());
-        services.AddSingleton<IDeliveryQueue>(sp => sp.GetRequiredService<IResultsStore>());
-        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IResultsStore>());
-        services.AddSingleton<IStoreProbe>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton(new DeclarationPostComposer(settings.Culture, settings.SourceName));
         services.AddSingleton(new CandidatePostComposer(settings.Culture, settings.SourceName));
         services.AddSingleton(settings.Culture);
@@ -80,12 +75,13 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<IBotCommands>(sp => sp.GetRequiredService<CommandRunner>());
         services.AddSingleton<IPlatformMonitor>(sp => sp.GetRequiredService<BotMetrics>());
-        var consoleImages = ConsoleImageFolder(settings, running) is not null;
-        services.AddSingleton(sp => SubscribeConfiguredChannels(new ChannelSubscriptions(sp.GetRequiredService<IResultsStore>()), settings, output is not null, running, consoleImages));
+        var imageFolder = ConsoleImageFolder(settings, running, builder.Services);
+        services.AddSingleton(sp => SubscribeConfiguredChannels(
+            new ChannelSubscriptions(sp.GetRequiredService<IResultsStore>()), settings, sp.GetServices<ConfiguredChannels>(), output is not null, running, imageFolder is not null));
         services.AddSingleton(sp => new Pictures.PictureMaker(settings.Culture, settings.SourceName, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new Pictures.PostPictures(
+        services.AddSingleton<IPostPictures>(sp => new Pictures.PostPictures(
             sp.GetRequiredService<Pictures.PictureMaker>(), () => sp.GetRequiredService<ResultsDesk>().Book, sp.GetRequiredService<ILogger<Pictures.PostPictures>>()));
-        if (ConsoleImageFolder(settings, running) is { } folder)
+        if (imageFolder is { } folder)
         {
             services.AddSingleton(sp => new ConsolePictures(folder, sp.GetRequiredService<ILogger<ConsolePictures>>()));
         }
@@ -96,6 +92,7 @@ public static class ResultsBotHostBuilderExtensions
         }
 
         services.AddSingleton<PostDispatcher>();
+        services.AddSingleton<Warmup>();
         services.AddSingleton<ResultsDesk>();
         services.AddSingleton<ProblemReporter>();
         services.AddSingleton<FeedProcessor>();
@@ -103,7 +100,7 @@ public static class ResultsBotHostBuilderExtensions
     }
 
     /// <summary>Console:ImageFolder, else images/ beside the running bot's database; replay and ask write pictures only when asked.</summary>
-    private static string? ConsoleImageFolder(BotSettings settings, bool running)
+    private static string? ConsoleImageFolder(BotSettings settings, bool running, IServiceCollection services)
     {
         if (settings.ConsoleImageFolder is { } configured)
         {
@@ -115,8 +112,9 @@ public static class ResultsBotHostBuilderExtensions
             return null;
         }
 
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString ?? BotSettings.DefaultConnectionString).DataSource;
-        return file is "" or ":memory:" ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "images");
+        // The store's part says where its database lives (registered as the host is composed, before this).
+        var location = services.LastOrDefault(d => d.ServiceType == typeof(StoreLocation))?.ImplementationInstance as StoreLocation;
+        return location?.Folder is { } beside ? Path.Combine(beside, "images") : null;
     }
 
     /// <summary>
@@ -124,12 +122,18 @@ public static class ResultsBotHostBuilderExtensions
     /// stays); the console, when it shows posts, is one of them, and shows ward results too.
     /// </summary>
     /// <param name="consoleImages">The console writes pictures (a folder is set): every picture, since files flood no one.</param>
-    private static ChannelSubscriptions SubscribeConfiguredChannels(ChannelSubscriptions subscriptions, BotSettings settings, bool console, bool running, bool consoleImages)
+    /// <param name="platforms">The channels the platforms' own settings name (Discord:Channels, Slack:Channels): each gets everything.</param>
+    private static ChannelSubscriptions SubscribeConfiguredChannels(ChannelSubscriptions subscriptions, BotSettings settings, IEnumerable<ConfiguredChannels> platforms, bool console, bool running, bool consoleImages)
     {
+        IReadOnlyList<ConfiguredSubscription> configuredChannels =
+        [
+            .. platforms.SelectMany(p => p.Channels).Select(c => new ConfiguredSubscription(c, SubscriptionFilter.Everything)),
+            .. settings.Subscriptions,
+        ];
         if (running)
         {
             // A channel configuration named before and no longer does stops getting posts; what /subscribe set stays.
-            var configured = settings.ConfiguredChannels.Select(c => c.Channel).Append(ConsolePostSink.ChannelName).ToHashSet(StringComparer.Ordinal);
+            var configured = configuredChannels.Select(c => c.Channel).Append(ConsolePostSink.ChannelName).ToHashSet(StringComparer.Ordinal);
             foreach (var channel in subscriptions.Channels)
             {
                 if (subscriptions.Find(channel) is { Origin: "config", PausedReason: null } && !configured.Contains(channel))
@@ -149,7 +153,7 @@ public static class ResultsBotHostBuilderExtensions
                 "configuration");
         }
 
-        subscriptions.SubscribeAll([.. settings.ConfiguredChannels.Select(c => (c.Channel, c.Filter))], "config", "configuration");
+        subscriptions.SubscribeAll([.. configuredChannels.Select(c => (c.Channel, c.Filter))], "config", "configuration");
 
         return subscriptions;
     }
@@ -169,7 +173,6 @@ public static class ResultsBotHostBuilderExtensions
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OperationsServer>(sp, urls));
         }
 
-        builder.AddChatPlatforms(settings);
         builder.Services.AddSingleton<FatalStop>();
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HistoryGuard>(sp, settings.AllowRepost));
         builder.Services.AddHostedService<StoreFileWatch>();

@@ -6,7 +6,9 @@ using ResultsBot.Logging;
 using ResultsBot.Operations;
 using ResultsBot.Settings;
 using ResultsBot.Application.Storage;
-using ResultsBot.Storage;
+using ResultsBot.Discord.Hosting;
+using ResultsBot.Slack.Hosting;
+using ResultsBot.Storage.Hosting;
 using ResultsBot.Terminal;
 using ResultsBot.Verbs;
 
@@ -46,10 +48,17 @@ public static class BotLauncher
             ApplicationName = "ResultsBot",
         });
         BotSettings settings;
+        var running = cli.Verb == "run";
         try
         {
             builder.AddResultsBotConfiguration(cli.SettingArguments, overrides);
-            settings = SettingsReader.Read(builder.Configuration);
+
+            // The one place that names the parts: each reads and checks its own settings and wires itself.
+            builder.AddSqliteStore(keep: running);
+            builder.AddDiscord(connect: running);
+            builder.AddSlack(connect: running);
+
+            settings = SettingsReader.Read(builder.Configuration, KnownSettings.Of(builder).Sections);
         }
         catch (SettingsException ex)
         {
@@ -62,12 +71,8 @@ public static class BotLauncher
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         FatalErrors.Configure(builder.Services);
 
-        var connection = settings.ConnectionString;
-        Func<TimeProvider, IResultsStore> openStore = cli.Verb == "run" || connection is not null
-            ? time => SqliteResultsStore.Open(connection ?? BotSettings.DefaultConnectionString, time)
-            : SqliteResultsStore.InMemory;
-        builder.AddResultsBot(settings, openStore, cli.Verb is "run" or "replay" ? output : null, running: cli.Verb == "run");
-        if (cli.Verb == "run")
+        builder.AddResultsBot(settings, cli.Verb is "run" or "replay" ? output : null, running);
+        if (running)
         {
             builder.AddResultsBotServices(settings, RunVerb.Plan(settings), input, output);
             builder.AddServiceManagerNotifications();

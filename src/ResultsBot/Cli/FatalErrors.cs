@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ResultsBot.Application.Storage;
-using ResultsBot.Storage;
 
 namespace ResultsBot.Cli;
 

@@ -1,3 +1,4 @@
+using ResultsBot.Application.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 
 namespace ResultsBot.Operations;
 

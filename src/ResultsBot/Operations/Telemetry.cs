@@ -1,3 +1,4 @@
+using ResultsBot.Application.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Posts;
@@ -11,7 +12,7 @@ namespace ResultsBot.Pictures;
 /// The pictures the platforms send, drawn from the night's book when a post or an answer goes out. Drawing
 /// never holds up the text: a picture that fails is logged once per kind of failure and left out.
 /// </summary>
-public sealed class PostPictures(PictureMaker maker, Func<ResultsBook> book, ILogger<PostPictures> logger)
+public sealed class PostPictures(PictureMaker maker, Func<ResultsBook> book, ILogger<PostPictures> logger) : IPostPictures
 {
     // A post goes to every subscribed channel, each worker asking for its pictures in turn: drawn once, not once per
     // channel (a milestone's map for 5,000 channels was 5,000 drawings). The newest few posts are enough.

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ResultsBot.Domain.Commands;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 
 namespace ResultsBot.Settings;
 
@@ -32,12 +32,6 @@ public sealed record BotSettings(
     /// <summary>Feed:ReadTimeout — how long one HTTP read (headers and body) may take before the feed counts as stuck.</summary>
     public TimeSpan FeedReadTimeout { get; init; } = Feeds.Sources.FeedSources.ReadDeadline;
 
-    /// <summary>Discord:* — null when Discord:BotToken is not set.</summary>
-    public Discord.DiscordOptions? Discord { get; init; }
-
-    /// <summary>Slack:* — null when Slack:BotToken is not set.</summary>
-    public Slack.SlackOptions? Slack { get; init; }
-
     /// <summary>Subscriptions:N:Channel and :Filter — channels with filters, set in configuration.</summary>
     public IReadOnlyList<ConfiguredSubscription> Subscriptions { get; init; } = [];
 
@@ -47,23 +41,10 @@ public sealed record BotSettings(
     /// <summary>Console:ImageFolder — where the console writes its pictures; null: beside the database when running, none for replay and ask.</summary>
     public string? ConsoleImageFolder { get; init; }
 
-    /// <summary>Every channel configuration subscribes, with its filter: Discord:Channels and Slack:Channels get everything.</summary>
-    public IReadOnlyList<ConfiguredSubscription> ConfiguredChannels =>
-    [
-        .. (Discord?.Channels ?? []).Select(c => new ConfiguredSubscription("discord:" + c, Domain.Subscriptions.SubscriptionFilter.Everything)),
-        .. (Slack?.Channels ?? []).Select(c => new ConfiguredSubscription("slack:" + c, Domain.Subscriptions.SubscriptionFilter.Everything)),
-        .. Subscriptions,
-    ];
-
     /// <summary>Whoever types at the terminal (or runs ask).</summary>
     public Caller ConsoleCaller => new(ConsoleUser, Admins.Contains(ConsoleUser));
 
     public const string SampleSourceName = "ResultsBot sample feed (2024 results, House of Commons Library)";
-
-    public const string DefaultConnectionString = "Data Source=resultsbot.db";
-
-    /// <summary>Without a feed's own times, a replay treats declarations as a minute apart.</summary>
-    public static readonly TimeSpan NominalGapBetweenDeclarations = TimeSpan.FromMinutes(1);
 
     /// <summary>The bundled sample replays at 60x: about a post a second.</summary>
     public const double SampleReplaySpeed = 60;

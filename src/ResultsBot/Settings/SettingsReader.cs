@@ -1,7 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using ResultsBot.Domain.Councils;
+using ResultsBot.Domain.Subscriptions;
+using ResultsBot.Platforms;
 using ResultsBot.Feeds.Sources;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 
 namespace ResultsBot.Settings;
 
@@ -17,13 +20,12 @@ public static class SettingsReader
         ["Operations"] = ["Channel", "FeedFailingAfter", "FeedSilentAfter"],
         ["ConnectionStrings"] = ["ResultsBot"],
         ["Store"] = ["AllowRepost"],
-        ["Discord"] = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl", "NonceWindow", "UserInstall"],
-        ["Slack"] = ["BotToken", "SigningSecret", "AppToken", "Mode", "Channels", "Admins", "ApiBaseUrl"],
     };
 
-    public static BotSettings Read(IConfiguration configuration)
+    /// <param name="parts">The sections the composed parts (Discord, Slack, the store…) read and have checked themselves.</param>
+    public static BotSettings Read(IConfiguration configuration, IReadOnlyDictionary<string, string[]>? parts = null)
     {
-        RejectUnknownKeys(configuration);
+        RejectUnknownKeys(configuration, parts ?? new Dictionary<string, string[]>());
 
         var source = Blank(configuration["Feed:Source"]);
         if (source is not null && !FeedSources.IsUrl(source) && !File.Exists(source) && !Directory.Exists(source))
@@ -81,26 +83,47 @@ public static class SettingsReader
             throw new SettingsException("Feed:SourceName: at most 100 characters");
         }
 
-        // The standard ways to give a web server its address: --urls, or ASPNETCORE_URLS.
-        var urls = Blank(configuration["urls"]) ?? Blank(configuration["ASPNETCORE_URLS"]);
+        var urls = SettingsText.Urls(configuration);
         CheckUrls(urls);
-        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, Admins(configuration), Digest(configuration, "Console"), FeedAlerts(configuration))
+        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, SettingsText.Admins(configuration), Digest(configuration, "Console"), FeedAlerts(configuration))
         {
             Urls = urls,
             FeedReadTimeout = readTimeout,
-            Discord = PlatformSettingsReader.Discord(configuration, urls),
-            Slack = PlatformSettingsReader.Slack(configuration, urls),
-            Subscriptions = PlatformSettingsReader.Subscriptions(configuration),
-            AllowRepost = Flag(configuration, "Store:AllowRepost"),
+            Subscriptions = Subscriptions(configuration),
+            AllowRepost = SettingsText.Flag(configuration, "Store:AllowRepost"),
             ConsoleImageFolder = Blank(configuration["Console:ImageFolder"]),
         };
     }
 
-    /// <summary>A true/false setting: absent is false; anything else but true or false stops the bot naming the key.</summary>
-    internal static bool Flag(IConfiguration configuration, string key) =>
-        Blank(configuration[key]) is not { } text ? false
-        : bool.TryParse(text, out var value) ? value
-        : throw new SettingsException($"{key} '{text}': give true or false");
+    /// <summary>Subscriptions:0:Channel=discord:123, Subscriptions:0:Filter=region London; changes.</summary>
+    private static List<ConfiguredSubscription> Subscriptions(IConfiguration configuration)
+    {
+        var known = Regions.KnownCouncils;
+        var subscriptions = new List<ConfiguredSubscription>();
+        foreach (var entry in configuration.GetSection("Subscriptions").GetChildren())
+        {
+            var key = $"Subscriptions:{entry.Key}";
+            foreach (var child in entry.GetChildren().Where(c => c.Key is not ("Channel" or "Filter")))
+            {
+                throw new SettingsException($"{key}:{child.Key} is not a setting the bot knows (known: {key}:Channel, {key}:Filter)");
+            }
+
+            if (!ChannelAddress.TryParse(entry["Channel"], out var channel))
+            {
+                throw new SettingsException($"{key}:Channel '{entry["Channel"]}': write the channel as platform:id, e.g. discord:1234 or slack:C0123");
+            }
+
+            var parse = SubscriptionParser.Parse(entry["Filter"] ?? "", known, []);
+            if (parse.Filter is null)
+            {
+                throw new SettingsException($"{key}:Filter: {parse.Error}");
+            }
+
+            subscriptions.Add(new ConfiguredSubscription(channel.ToString(), parse.Filter));
+        }
+
+        return subscriptions;
+    }
 
     private static FeedAlertPolicy FeedAlerts(IConfiguration configuration)
     {
@@ -148,14 +171,6 @@ public static class SettingsReader
         return new DigestPolicy(enabled, window);
     }
 
-    /// <summary>Admins as a list (Admins:0=console) or one comma-separated value (Admins=console,U123).</summary>
-    private static HashSet<string> Admins(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Admins");
-        var values = section.Value is { } single ? [single] : section.GetChildren().Select(c => c.Value ?? "");
-        return values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .ToHashSet(StringComparer.Ordinal);
-    }
 
     /// <summary>Top-level sections that are not the bot's but the host's own, or read elsewhere (Admins, Subscriptions).</summary>
     private static readonly HashSet<string> HostSections = new(StringComparer.OrdinalIgnoreCase)
@@ -169,7 +184,7 @@ public static class SettingsReader
     /// wrote is checked — the command line, appsettings.json, user-secrets and credential files, which hold the
     /// bot's settings alone — not the machine's environment, which holds every other program's variables too.
     /// </summary>
-    private static void RejectUnknownSections(IConfiguration configuration)
+    private static void RejectUnknownSections(IConfiguration configuration, IReadOnlyDictionary<string, string[]> parts)
     {
         if (configuration is not IConfigurationRoot root)
         {
@@ -180,19 +195,19 @@ public static class SettingsReader
         {
             foreach (var section in provider.GetChildKeys([], null).Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                if (!KnownKeys.ContainsKey(section) && !HostSections.Contains(section)
+                if (!KnownKeys.ContainsKey(section) && !parts.ContainsKey(section) && !HostSections.Contains(section)
                     && !section.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) && !section.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
                     && !section.StartsWith("OTEL_", StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new SettingsException($"{section} is not a section the bot knows (known: {string.Join(", ", KnownKeys.Keys.Concat(["Admins", "Subscriptions", "Logging"]))})");
+                    throw new SettingsException($"{section} is not a section the bot knows (known: {string.Join(", ", KnownKeys.Keys.Concat(parts.Keys).Concat(["Admins", "Subscriptions", "Logging"]))})");
                 }
             }
         }
     }
 
-    private static void RejectUnknownKeys(IConfiguration configuration)
+    private static void RejectUnknownKeys(IConfiguration configuration, IReadOnlyDictionary<string, string[]> parts)
     {
-        RejectUnknownSections(configuration);
+        RejectUnknownSections(configuration, parts);
         foreach (var (section, keys) in KnownKeys)
         {
             foreach (var child in configuration.GetSection(section).GetChildren())
@@ -218,5 +233,5 @@ public static class SettingsReader
         }
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Blank(string? value) => SettingsText.Blank(value);
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using ResultsBot.Domain.Commands;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 
 namespace ResultsBot.Terminal;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ResultsBot.Domain.Commands;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 
 namespace ResultsBot.Verbs;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ResultsBot.Feeds;
 using ResultsBot.Feeds.Sources;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 
 namespace ResultsBot.Verbs;
 

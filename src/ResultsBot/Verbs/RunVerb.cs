@@ -1,12 +1,12 @@
+using ResultsBot.Application.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Cli;
 using ResultsBot.Feeds.Sources;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Settings;
 using ResultsBot.Application.Storage;
-using ResultsBot.Storage;
 using ResultsBot.Terminal;
 
 namespace ResultsBot.Verbs;
@@ -23,7 +23,7 @@ internal static class RunVerb
         // The bundled sample is a whole night replayed; a live feed's first poll is just what has arrived so far.
         var firstPoll = sample ? new ProcessingMode(true, false, pacer) : ProcessingMode.Live with { Pacer = pacer };
         var description = sample ? "the bundled sample feed (English local elections, 2 May 2024)" : Feeds.Sources.FeedAddress.Redact(settings.FeedSource!);
-        return new BotRunPlan(description, settings.PollInterval, firstPoll, sample);
+        return new BotRunPlan(description, settings.PollInterval, firstPoll, sample, BotSettings.SampleFeedDirectory);
     }
 
     /// <returns>0 when stopped by a signal (or the end of input); 1 when a failure stopped the bot, after one "error:" line.</returns>
@@ -47,7 +47,7 @@ internal static class RunVerb
             return FatalErrors.IsAddressInUse(ex) ? 2 : 1;
         }
 
-        var fatalStop = host.Services.GetService<Operations.FatalStop>();
+        var fatalStop = host.Services.GetService<FatalStop>();
         fatal.Watch(host);
         await host.WaitForShutdownAsync();
         if (fatal.First is not { } failure)

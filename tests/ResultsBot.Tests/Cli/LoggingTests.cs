@@ -20,8 +20,8 @@ public sealed class LoggingTests
         var lines = Lines(stderr);
         Assert.All(lines, line => Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (info|warn|fail|crit): ResultsBot\.[\w.]+\[\d+\] ", line));
         Assert.All(lines, line => AssertRecent(DateTimeOffset.ParseExact(line[..19], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal)));
-        Assert.Contains(lines, line => line.Contains(" info: ResultsBot.Terminal.BotService[0] Reading ", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.Contains(" warn: ResultsBot.Pipeline.ProblemReporter[0] Skipped weather.xml: ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains(" info: ResultsBot.Application.Pipeline.BotService[0] Reading ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains(" warn: ResultsBot.Application.Pipeline.ProblemReporter[0] Skipped weather.xml: ", StringComparison.Ordinal));
         Assert.DoesNotContain(Lines(stdout), line => Regex.IsMatch(line, @"\b(info|warn): "));
     }
 
@@ -37,7 +37,7 @@ public sealed class LoggingTests
         Assert.All(entries, entry => AssertRecent(DateTimeOffset.Parse(entry.GetProperty("Timestamp").GetString()!, CultureInfo.InvariantCulture)));
         var skipped = Assert.Single(entries, e => e.GetProperty("Message").GetString()!.StartsWith("Skipped weather.xml: ", StringComparison.Ordinal));
         Assert.Equal("Warning", skipped.GetProperty("LogLevel").GetString());
-        Assert.Equal("ResultsBot.Pipeline.ProblemReporter", skipped.GetProperty("Category").GetString());
+        Assert.Equal("ResultsBot.Application.Pipeline.ProblemReporter", skipped.GetProperty("Category").GetString());
         Assert.Contains(entries, e => e.GetProperty("LogLevel").GetString() == "Information");
         Assert.DoesNotContain(Lines(stdout), line => line.StartsWith('{'));
     }
@@ -51,8 +51,8 @@ public sealed class LoggingTests
 
         var lines = Lines(stderr);
         Assert.All(lines, line => Assert.Matches(@"^<[0-7]>ResultsBot\.", line));
-        Assert.Contains(lines, line => line.StartsWith("<4>ResultsBot.Pipeline.ProblemReporter[0] Skipped weather.xml: ", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.StartsWith("<6>ResultsBot.Terminal.BotService[0] Reading ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("<4>ResultsBot.Application.Pipeline.ProblemReporter[0] Skipped weather.xml: ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("<6>ResultsBot.Application.Pipeline.BotService[0] Reading ", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class LoggingTests
         var (_, stderr) = await night.RunUntilBoltonAndTheBadFileAsync(environment, arguments);
 
         var lines = Lines(stderr);
-        Assert.Contains(lines, line => line.Contains(" warn: ResultsBot.Pipeline.ProblemReporter[0] Skipped weather.xml: ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains(" warn: ResultsBot.Application.Pipeline.ProblemReporter[0] Skipped weather.xml: ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(" info: ", StringComparison.Ordinal));
     }
 

@@ -1,3 +1,4 @@
+using ResultsBot.Application.Operations;
 using Microsoft.Data.Sqlite;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;

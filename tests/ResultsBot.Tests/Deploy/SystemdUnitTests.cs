@@ -1,3 +1,5 @@
+using ResultsBot.Discord.Hosting;
+using ResultsBot.Slack.Hosting;
 using System.Diagnostics;
 using System.Xml.Linq;
 using Microsoft.Data.Sqlite;
@@ -80,14 +82,17 @@ public sealed class SystemdUnitTests
             File.WriteAllText(credentials.File(name), $"value-of-{name}\n");
         }
 
-        var settings = SettingsReader.Read(ConfigurationAsTheServiceWouldHaveIt(credentials.Path));
+        var configuration = ConfigurationAsTheServiceWouldHaveIt(credentials.Path);
+        var settings = SettingsReader.Read(configuration, new Dictionary<string, string[]> { ["Discord"] = DiscordSettings.Keys, ["Slack"] = SlackSettings.Keys });
+        var discord = DiscordSettings.Read(configuration)!;
+        var slack = SlackSettings.Read(configuration)!;
 
         // Every credential the unit names (also those offered commented out) lands in the setting of that name.
         Assert.Equal(["Discord__BotToken", "Slack__AppToken", "Slack__BotToken", "Slack__SigningSecret"], names.Order(StringComparer.Ordinal));
-        Assert.Equal("value-of-Discord__BotToken", settings.Discord!.BotToken);
-        Assert.Equal("value-of-Slack__BotToken", settings.Slack!.BotToken);
-        Assert.Equal("value-of-Slack__AppToken", settings.Slack.AppToken);
-        Assert.Equal("value-of-Slack__SigningSecret", settings.Slack.SigningSecret);
+        Assert.Equal("value-of-Discord__BotToken", discord.BotToken);
+        Assert.Equal("value-of-Slack__BotToken", slack.BotToken);
+        Assert.Equal("value-of-Slack__AppToken", slack.AppToken);
+        Assert.Equal("value-of-Slack__SigningSecret", slack.SigningSecret);
         Assert.Equal("http://127.0.0.1:8080", settings.Urls);
 
         // The database lives in the state directory systemd makes (and keeps) for the service.

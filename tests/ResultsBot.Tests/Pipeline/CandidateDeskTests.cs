@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Feeds;
 using ResultsBot.Feeds.Pa;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Tests.Support;

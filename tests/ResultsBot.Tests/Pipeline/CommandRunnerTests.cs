@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Posts;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Tests.Support;

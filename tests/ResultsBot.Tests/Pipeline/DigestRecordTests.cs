@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Subscriptions;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Feeds;
 using ResultsBot.Feeds.Sources;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Terminal;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 

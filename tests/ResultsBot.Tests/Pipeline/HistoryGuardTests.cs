@@ -1,9 +1,10 @@
+using ResultsBot.Application.Operations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Operations;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;

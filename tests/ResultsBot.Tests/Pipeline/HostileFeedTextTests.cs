@@ -12,7 +12,7 @@ using ResultsBot.Fakes.Discord;
 using ResultsBot.Fakes.Slack;
 using ResultsBot.Feeds;
 using ResultsBot.Feeds.Pa;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Slack.Posts;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Posts;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Platforms;
 using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Application.Storage;

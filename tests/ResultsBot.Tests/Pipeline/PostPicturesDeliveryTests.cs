@@ -6,7 +6,7 @@ using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Feeds;
 using ResultsBot.Pictures;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;

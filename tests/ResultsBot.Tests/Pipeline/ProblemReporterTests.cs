@@ -1,6 +1,7 @@
+using ResultsBot.Application.Operations;
 using ResultsBot.Feeds;
 using ResultsBot.Operations;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Tests.Support;
 
 namespace ResultsBot.Tests.Pipeline;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Councils;
 using ResultsBot.Domain.Messages;
 using ResultsBot.Domain.Parties;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 
 namespace ResultsBot.Tests.Pipeline;
 

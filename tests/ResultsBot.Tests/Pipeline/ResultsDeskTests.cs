@@ -5,7 +5,7 @@ using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Feeds;
 using ResultsBot.Feeds.Pa;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
 using ResultsBot.Tests.Support;

@@ -1,3 +1,4 @@
+using ResultsBot.Application.Operations;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Operations;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;

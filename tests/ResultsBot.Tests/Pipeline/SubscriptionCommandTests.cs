@@ -6,7 +6,7 @@ using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Feeds;
 using ResultsBot.Feeds.Pa;
-using ResultsBot.Pipeline;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using ResultsBot.Application.Pipeline;
 using ResultsBot.Discord;
+using ResultsBot.Discord.Hosting;
 using ResultsBot.Settings;
 using ResultsBot.Slack;
+using ResultsBot.Slack.Hosting;
 
 namespace ResultsBot.Tests.Settings;
 
@@ -30,7 +33,7 @@ public sealed class PlatformSettingsTests
         Assert.Equal(new Uri("https://discord.com/api/v10"), discord.RestBase);
         Assert.Null(discord.GatewayUrl);
         Assert.Equal(TimeSpan.FromMinutes(1), discord.NonceWindow);
-        Assert.Equal(["discord:111", "discord:222"], settings.ConfiguredChannels.Select(c => c.Channel));
+        Assert.Equal(["discord:111", "discord:222"], settings.ConfiguredChannels);
         Assert.DoesNotContain(Token, discord.ToString(), StringComparison.Ordinal);
     }
 
@@ -121,7 +124,7 @@ public sealed class PlatformSettingsTests
         var bad = Assert.Throws<SettingsException>(() => Read(("Subscriptions:0:Channel", "discord:111"), ("Subscriptions:0:Filter", "party Pirates")));
         var badChannel = Assert.Throws<SettingsException>(() => Read(("Subscriptions:0:Channel", "#general")));
 
-        var configured = Assert.Single(settings.ConfiguredChannels);
+        var configured = Assert.Single(settings.Subscriptions);
         Assert.Equal("discord:111", configured.Channel);
         Assert.Equal(["London"], configured.Filter.Places);
         Assert.Equal("Subscriptions:0:Filter: I don't know the party \"Pirates\"", bad.Message);
@@ -136,7 +139,7 @@ public sealed class PlatformSettingsTests
     }
 
     /// <summary>Later values win, as a later configuration source would.</summary>
-    private static BotSettings Read(params (string Key, string Value)[] values)
+    private static Settings Read(params (string Key, string Value)[] values)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in values)
@@ -144,6 +147,17 @@ public sealed class PlatformSettingsTests
             settings[key] = value;
         }
 
-        return SettingsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var parts = new Dictionary<string, string[]> { [DiscordSettings.Section] = DiscordSettings.Keys, [SlackSettings.Section] = SlackSettings.Keys };
+        var discord = DiscordSettings.Read(configuration);
+        var slack = SlackSettings.Read(configuration);
+        var bot = SettingsReader.Read(configuration, parts);
+        return new Settings(bot, discord, slack, [.. (discord?.Channels ?? []).Select(c => "discord:" + c), .. (slack?.Channels ?? []).Select(c => "slack:" + c), .. bot.Subscriptions.Select(s => s.Channel)], bot.Subscriptions);
+    }
+
+    /// <summary>What the host gets from the bot's settings and each platform's part.</summary>
+    private sealed record Settings(BotSettings Bot, DiscordOptions? Discord, SlackOptions? Slack, IReadOnlyList<string> ConfiguredChannels, IReadOnlyList<ConfiguredSubscription> Subscriptions)
+    {
+        public FeedAlertPolicy FeedAlerts => Bot.FeedAlerts;
     }
 }

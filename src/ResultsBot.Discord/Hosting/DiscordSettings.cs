@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using ResultsBot.Settings;
+using static ResultsBot.Settings.SettingsText;
+
+namespace ResultsBot.Discord.Hosting;
+
+/// <summary>
+/// Reads the Discord: section. Discord is on when Discord:BotToken is set; every other problem (a missing key its
+/// mode needs, a channel id that cannot be one) fails at start, naming the key and never showing the token.
+/// </summary>
+public static class DiscordSettings
+{
+    public const string Section = "Discord";
+
+    public static readonly string[] Keys = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl", "NonceWindow", "UserInstall"];
+
+    /// <returns>Null when Discord is off (no Discord: settings at all).</returns>
+    public static DiscordOptions? Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        if (Blank(section["BotToken"]) is not { } token)
+        {
+            return section.GetChildren().Any(c => Blank(c.Value) is not null || c.GetChildren().Any())
+                ? throw new SettingsException("Discord:BotToken is not set, but other Discord: settings are: give the bot token to turn Discord on")
+                : null;
+        }
+
+        var mode = SettingsText.Enum(section, "Discord:Mode", DiscordMode.Gateway);
+        var applicationId = Blank(section["ApplicationId"]);
+        if (applicationId is null || !IsSnowflake(applicationId))
+        {
+            throw new SettingsException($"Discord:ApplicationId '{applicationId}': give the application's id (a number, from the Developer Portal); commands are registered with it");
+        }
+
+        var publicKey = Blank(section["PublicKey"]);
+        if (mode == DiscordMode.Interactions)
+        {
+            if (publicKey is null || publicKey.Length != 64 || !publicKey.All(char.IsAsciiHexDigit))
+            {
+                throw new SettingsException("Discord:PublicKey: Interactions mode needs the application's public key (64 hex characters, from the Developer Portal)");
+            }
+
+            if (Urls(configuration) is null)
+            {
+                throw new SettingsException("Discord:Mode Interactions needs the bot's web server: set --urls or ASPNETCORE_URLS (the endpoint is POST /discord/interactions)");
+            }
+        }
+
+        var channels = List(section, "Channels");
+        if (channels.FirstOrDefault(c => !IsSnowflake(c)) is { } bad)
+        {
+            throw new SettingsException($"Discord:Channels '{bad}': give channel ids (numbers; in Discord, Developer Mode → right-click the channel → Copy Channel ID)");
+        }
+
+        var guild = Blank(section["GuildId"]);
+        if (guild is not null && !IsSnowflake(guild))
+        {
+            throw new SettingsException($"Discord:GuildId '{guild}': give the server's id (a number)");
+        }
+
+        return new DiscordOptions(
+            token,
+            applicationId,
+            publicKey,
+            mode,
+            channels,
+            guild,
+            Url(section, "Discord:ApiBaseUrl", ["http", "https"]) ?? DiscordOptions.DefaultApiBaseUrl,
+            Url(section, "Discord:GatewayUrl", ["ws", "wss"]))
+        {
+            NonceWindow = NonceWindow(section["NonceWindow"]),
+            UserInstall = Flag(configuration, "Discord:UserInstall"),
+        };
+    }
+
+    /// <summary>Discord:NonceWindow: 0 (always look in the channel before a resend) up to Discord's few minutes.</summary>
+    private static TimeSpan NonceWindow(string? text)
+    {
+        if (Blank(text) is not { } given)
+        {
+            return DiscordOptions.DefaultNonceWindow;
+        }
+
+        return Durations.TryParse(given, out var window) && window >= TimeSpan.Zero && window <= TimeSpan.FromMinutes(5)
+            ? window
+            : throw new SettingsException($"Discord:NonceWindow '{given}': give how long Discord is trusted to remember a post's nonce, from 0s to 5m (e.g. 1m)");
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using ResultsBot.Platforms;
+using ResultsBot.Settings;
+using static ResultsBot.Settings.SettingsText;
+
+namespace ResultsBot.Slack.Hosting;
+
+/// <summary>
+/// Reads the Slack: section. Slack is on when Slack:BotToken is set; every other problem fails at start, naming
+/// the key and never showing a secret.
+/// </summary>
+public static class SlackSettings
+{
+    public const string Section = "Slack";
+
+    public static readonly string[] Keys = ["BotToken", "SigningSecret", "AppToken", "Mode", "Channels", "Admins", "ApiBaseUrl"];
+
+    /// <returns>Null when Slack is off (no Slack: settings at all). Admins are Slack:Admins and the bot's own Admins together.</returns>
+    public static SlackOptions? Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        if (Blank(section["BotToken"]) is not { } token)
+        {
+            return section.GetChildren().Any(c => Blank(c.Value) is not null || c.GetChildren().Any())
+                ? throw new SettingsException("Slack:BotToken is not set, but other Slack: settings are: give the bot token (xoxb-…) to turn Slack on")
+                : null;
+        }
+
+        var mode = SettingsText.Enum(section, "Slack:Mode", SlackMode.SocketMode);
+        var appToken = Blank(section["AppToken"]);
+        var signingSecret = Blank(section["SigningSecret"]);
+        if (mode == SlackMode.SocketMode && appToken is null)
+        {
+            throw new SettingsException("Slack:AppToken: Socket Mode needs an app-level token (xapp-…, with connections:write)");
+        }
+
+        if (mode == SlackMode.Http)
+        {
+            if (signingSecret is null)
+            {
+                throw new SettingsException("Slack:SigningSecret: Http mode needs the app's signing secret to verify slash commands");
+            }
+
+            if (Urls(configuration) is null)
+            {
+                throw new SettingsException("Slack:Mode Http needs the bot's web server: set --urls or ASPNETCORE_URLS (slash commands arrive at POST /slack/commands)");
+            }
+        }
+
+        var channels = List(section, "Channels");
+        if (channels.FirstOrDefault(c => !ChannelAddress.TryParse("slack:" + c, out _)) is { } bad)
+        {
+            throw new SettingsException($"Slack:Channels '{bad}': give channel ids such as C0123ABCD (channel details → About → Channel ID)");
+        }
+
+        return new SlackOptions(
+            token,
+            signingSecret,
+            appToken,
+            mode,
+            channels,
+            List(section, "Admins").Union(SettingsText.Admins(configuration)).ToHashSet(StringComparer.Ordinal),
+            Url(section, "Slack:ApiBaseUrl", ["http", "https"]) ?? SlackOptions.DefaultApiBaseUrl);
+    }
+}
