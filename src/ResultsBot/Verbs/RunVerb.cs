@@ -46,6 +46,12 @@ internal static class RunVerb
             // A port another program holds is a setting to change, as a bad setting is (exit 2), not a crash.
             return FatalErrors.IsAddressInUse(ex) ? 2 : 1;
         }
+        catch (OperationCanceledException) when (host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested)
+        {
+            // SIGTERM or Ctrl+C while the parts were starting: stop as if it had come a moment later, not abort (exit 134).
+            await StopQuietlyAsync(host);
+            return 0;
+        }
 
         var fatalStop = host.Services.GetService<FatalStop>();
         fatal.Watch(host);

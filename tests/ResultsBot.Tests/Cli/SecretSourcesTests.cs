@@ -123,7 +123,8 @@ public sealed class SecretSourcesTests
         using var bot = BotProcess.Start(work.Path, environment, settings);
         await Waits.UntilAsync(() => Said(bot, "Discord: signed in as ResultsBot") && (!slack || Said(bot, "Slack: signed in as")), bot, Patience, "the sign-in");
         bot.Signal("TERM");
-        Assert.Equal(0, await bot.WaitForExitAsync(Patience));
+        var exit = await bot.WaitForExitAsync(Patience);
+        Assert.True(exit == 0, $"exit {exit}: {bot.Stderr}");
         Assert.DoesNotContain("refused the bot token", bot.Stdout + bot.Stderr, StringComparison.Ordinal);
         return bot.Stderr;
     }
