@@ -5,7 +5,6 @@ using ResultsBot.Feeds;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Application.Pipeline;
 using ResultsBot.Application.Storage;
-using ResultsBot.Storage;
 using ResultsBot.Terminal;
 using ResultsBot.Tests.Support;
 
@@ -17,7 +16,7 @@ public sealed class FeedProcessorTests
     public async Task RunAsync_UnexpectedFailure_CarriesOnAndPostsWhatComesNext()
     {
         var culture = CultureInfo.GetCultureInfo("en-GB");
-        using var store = SqliteResultsStore.InMemory(TimeProvider.System);
+        using var store = new InMemoryResultsStore(TimeProvider.System);
         var output = new StringWriter();
         var subscriptions = new ChannelSubscriptions(store);
         subscriptions.Subscribe("console", Domain.Subscriptions.SubscriptionFilter.Everything, "config", "test");
@@ -44,7 +43,7 @@ public sealed class FeedProcessorTests
     {
         var culture = CultureInfo.GetCultureInfo("en-GB");
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 5, 8, 1, 0, 0, TimeSpan.Zero));
-        using var store = SqliteResultsStore.InMemory(time);
+        using var store = new InMemoryResultsStore(time);
         var subscriptions = new ChannelSubscriptions(store);
         var dispatcher = new PostDispatcher(store, [], subscriptions, new DigestComposer(culture), time);
         var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, time, culture, NullLogger<ResultsDesk>.Instance);
@@ -72,7 +71,7 @@ public sealed class FeedProcessorTests
     {
         var culture = CultureInfo.GetCultureInfo("en-GB");
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 5, 8, 1, 0, 0, TimeSpan.Zero));
-        using var store = SqliteResultsStore.InMemory(time);
+        using var store = new InMemoryResultsStore(time);
         var output = new StringWriter();
         var subscriptions = new ChannelSubscriptions(store);
         subscriptions.Subscribe("console", Domain.Subscriptions.SubscriptionFilter.Everything, "config", "test");
@@ -94,7 +93,7 @@ public sealed class FeedProcessorTests
     public async Task ProcessAsync_AcceptingOneDocumentThrowsWhatNoCheckForesaw_RefusesThatDocumentAloneAndPostsTheRest()
     {
         var culture = CultureInfo.GetCultureInfo("en-GB");
-        using var store = SqliteResultsStore.InMemory(TimeProvider.System);
+        using var store = new InMemoryResultsStore(TimeProvider.System);
         var output = new StringWriter();
         var subscriptions = new ChannelSubscriptions(store);
         subscriptions.Subscribe("console", Domain.Subscriptions.SubscriptionFilter.Everything, "config", "test");

@@ -3,20 +3,19 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Application.Pipeline;
 using ResultsBot.Application.Storage;
-using ResultsBot.Storage;
 
 namespace ResultsBot.Tests.Pipeline;
 
 public sealed class FeedWatchdogTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 8, 1, 0, 0, TimeSpan.Zero));
-    private readonly SqliteResultsStore _store;
+    private readonly InMemoryResultsStore _store;
     private readonly FeedHealth _health;
     private readonly FeedWatchdog _watchdog;
 
     public FeedWatchdogTests()
     {
-        _store = SqliteResultsStore.InMemory(_time);
+        _store = new InMemoryResultsStore(_time);
         _health = new FeedHealth(_time);
         var policy = new FeedAlertPolicy("ops", TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30));
         _watchdog = new FeedWatchdog(_health, policy, _store, _time, CultureInfo.GetCultureInfo("en-GB"), NullLogger<FeedWatchdog>.Instance);

@@ -15,7 +15,6 @@ using ResultsBot.Feeds.Pa;
 using ResultsBot.Application.Pipeline;
 using ResultsBot.Slack.Posts;
 using ResultsBot.Application.Storage;
-using ResultsBot.Storage;
 using ResultsBot.Tests.Support;
 
 namespace ResultsBot.Tests.Pipeline;
@@ -88,10 +87,10 @@ public sealed class HostileFeedTextTests
         Assert.True(read > Cases / 2, $"only {read} of {Cases} hostile files were read: the test did not reach the renderers");
     }
 
-    private static (ResultsDesk Desk, CommandRunner Runner, SqliteResultsStore Store) Night()
+    private static (ResultsDesk Desk, CommandRunner Runner, InMemoryResultsStore Store) Night()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 8, 1, 0, 0, TimeSpan.Zero));
-        var store = SqliteResultsStore.InMemory(time);
+        var store = new InMemoryResultsStore(time);
         var subscriptions = new ChannelSubscriptions(store);
         subscriptions.Subscribe(Channel, SubscriptionFilter.Everything, "config", "test");
         var dispatcher = new PostDispatcher(store, [], subscriptions, new DigestComposer(Culture), time);

@@ -5,21 +5,20 @@ using ResultsBot.Application.Pipeline;
 using ResultsBot.Platforms;
 using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Application.Storage;
-using ResultsBot.Storage;
 
 namespace ResultsBot.Tests.Pipeline;
 
 public sealed class PostDispatcherTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 8, 2, 0, 0, TimeSpan.Zero));
-    private readonly SqliteResultsStore _store;
+    private readonly InMemoryResultsStore _store;
     private readonly RecordingOutlet _sink = new();
     private readonly ChannelSubscriptions _subscriptions;
     private readonly PostDispatcher _dispatcher;
 
     public PostDispatcherTests()
     {
-        _store = SqliteResultsStore.InMemory(_time);
+        _store = new InMemoryResultsStore(_time);
         _subscriptions = new ChannelSubscriptions(_store);
         _subscriptions.Subscribe(Digested, SubscriptionFilter.Everything with { Digest = true, DigestWindow = TimeSpan.FromSeconds(20) }, "config", "test");
         _subscriptions.Subscribe("test:plain", SubscriptionFilter.Everything, "config", "test");

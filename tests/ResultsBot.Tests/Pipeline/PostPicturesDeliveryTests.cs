@@ -9,7 +9,6 @@ using ResultsBot.Pictures;
 using ResultsBot.Application.Pipeline;
 using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
-using ResultsBot.Storage;
 using ResultsBot.Tests.Support;
 
 namespace ResultsBot.Tests.Pipeline;
@@ -21,13 +20,13 @@ public sealed class PostPicturesDeliveryTests : IDisposable
     private static readonly Lazy<ResultsBook> WholeNight = new(ReadSample);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 5, 3, 6, 0, 0, TimeSpan.Zero));
-    private readonly SqliteResultsStore _store;
+    private readonly InMemoryResultsStore _store;
     private readonly ChannelSubscriptions _subscriptions;
     private readonly Outlet _outlet = new();
 
     public PostPicturesDeliveryTests()
     {
-        _store = SqliteResultsStore.InMemory(_time);
+        _store = new InMemoryResultsStore(_time);
         _subscriptions = new ChannelSubscriptions(_store);
         _subscriptions.Subscribe("test:default", SubscriptionFilter.Everything, "config", "test");
         _subscriptions.Subscribe("test:on", SubscriptionFilter.Everything with { Images = true }, "config", "test");

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Application.Pipeline;
 using ResultsBot.Application.Storage;
-using ResultsBot.Storage;
 
 namespace ResultsBot.Tests.Pipeline;
 
@@ -13,13 +12,13 @@ public sealed class StuckFeedTests : IDisposable
     private static readonly TimeSpan FailingAfter = TimeSpan.FromMinutes(2);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 8, 1, 0, 0, TimeSpan.Zero));
-    private readonly SqliteResultsStore _store;
+    private readonly InMemoryResultsStore _store;
     private readonly FeedHealth _health;
     private readonly FeedWatchdog _watchdog;
 
     public StuckFeedTests()
     {
-        _store = SqliteResultsStore.InMemory(_time);
+        _store = new InMemoryResultsStore(_time);
         _health = new FeedHealth(_time);
         _watchdog = new FeedWatchdog(_health, new FeedAlertPolicy("ops", FailingAfter, TimeSpan.FromMinutes(30)), _store, _time, CultureInfo.GetCultureInfo("en-GB"), NullLogger<FeedWatchdog>.Instance);
     }
