@@ -89,7 +89,7 @@ internal static class IngestRun
         builder.AddSqliteStore(keep: true);
         var settings = SettingsReader.Read(builder.Configuration);
         // No outlet: ingest ends when every post is composed and queued; delivering them is comparison 2's business.
-        builder.AddResultsBot(settings, output: null);
+        builder.AddResultsBot(settings);
         using var host = builder.Build();
         var desk = host.Services.GetRequiredService<ResultsDesk>();
         var processor = host.Services.GetRequiredService<FeedProcessor>();

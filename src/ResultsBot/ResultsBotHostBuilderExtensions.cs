@@ -51,9 +51,9 @@ public static class ResultsBotHostBuilderExtensions
         return builder;
     }
 
-    /// <summary>Registers the bot's parts. With <paramref name="output"/> null, nothing is posted (the ask verb).</summary>
+    /// <summary>Registers the bot's own parts (the feed, the desk, delivery, commands, pictures); the store, the console and the platforms add themselves.</summary>
     /// <param name="running">The long-running bot: configuration is the whole truth about configured channels, so one taken out of it is unsubscribed.</param>
-    public static IHostApplicationBuilder AddResultsBot(this IHostApplicationBuilder builder, BotSettings settings, TextWriter? output, bool running = false)
+    public static IHostApplicationBuilder AddResultsBot(this IHostApplicationBuilder builder, BotSettings settings, bool running = false)
     {
         var services = builder.Services;
         services.AddSingleton(settings);
@@ -75,22 +75,11 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<IBotCommands>(sp => sp.GetRequiredService<CommandRunner>());
         services.AddSingleton<IPlatformMonitor>(sp => sp.GetRequiredService<BotMetrics>());
-        var imageFolder = ConsoleImageFolder(settings, running, builder.Services);
         services.AddSingleton(sp => SubscribeConfiguredChannels(
-            new ChannelSubscriptions(sp.GetRequiredService<IResultsStore>()), settings, sp.GetServices<ConfiguredChannels>(), output is not null, running, imageFolder is not null));
+            new ChannelSubscriptions(sp.GetRequiredService<IResultsStore>()), settings, sp.GetServices<ConfiguredChannels>(), sp.GetService<ConsoleChannel>(), running));
         services.AddSingleton(sp => new Pictures.PictureMaker(settings.Culture, settings.SourceName, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPostPictures>(sp => new Pictures.PostPictures(
             sp.GetRequiredService<Pictures.PictureMaker>(), () => sp.GetRequiredService<ResultsDesk>().Book, sp.GetRequiredService<ILogger<Pictures.PostPictures>>()));
-        if (imageFolder is { } folder)
-        {
-            services.AddSingleton(sp => new ConsolePictures(folder, sp.GetRequiredService<ILogger<ConsolePictures>>()));
-        }
-
-        if (output is not null)
-        {
-            services.AddSingleton<IPlatformOutlet>(sp => new ConsolePostSink(output, sp.GetService<ConsolePictures>()));
-        }
-
         services.AddSingleton<PostDispatcher>();
         services.AddSingleton<Warmup>();
         services.AddSingleton<ResultsDesk>();
@@ -99,31 +88,13 @@ public static class ResultsBotHostBuilderExtensions
         return builder;
     }
 
-    /// <summary>Console:ImageFolder, else images/ beside the running bot's database; replay and ask write pictures only when asked.</summary>
-    private static string? ConsoleImageFolder(BotSettings settings, bool running, IServiceCollection services)
-    {
-        if (settings.ConsoleImageFolder is { } configured)
-        {
-            return configured;
-        }
-
-        if (!running)
-        {
-            return null;
-        }
-
-        // The store's part says where its database lives (registered as the host is composed, before this).
-        var location = services.LastOrDefault(d => d.ServiceType == typeof(StoreLocation))?.ImplementationInstance as StoreLocation;
-        return location?.Folder is { } beside ? Path.Combine(beside, "images") : null;
-    }
-
     /// <summary>
     /// Channels named in configuration get their filters at every start (a filter set later by /subscribe
     /// stays); the console, when it shows posts, is one of them, and shows ward results too.
     /// </summary>
-    /// <param name="consoleImages">The console writes pictures (a folder is set): every picture, since files flood no one.</param>
+    /// <param name="console">The console's own subscription, when it shows posts.</param>
     /// <param name="platforms">The channels the platforms' own settings name (Discord:Channels, Slack:Channels): each gets everything.</param>
-    private static ChannelSubscriptions SubscribeConfiguredChannels(ChannelSubscriptions subscriptions, BotSettings settings, IEnumerable<ConfiguredChannels> platforms, bool console, bool running, bool consoleImages)
+    private static ChannelSubscriptions SubscribeConfiguredChannels(ChannelSubscriptions subscriptions, BotSettings settings, IEnumerable<ConfiguredChannels> platforms, ConsoleChannel? console, bool running)
     {
         IReadOnlyList<ConfiguredSubscription> configuredChannels =
         [
@@ -143,14 +114,9 @@ public static class ResultsBotHostBuilderExtensions
             }
         }
 
-        if (console)
+        if (console is not null)
         {
-            var digest = settings.ConsoleDigest;
-            subscriptions.Subscribe(
-                ConsolePostSink.ChannelName,
-                SubscriptionFilter.Everything with { Digest = digest.Enabled ? true : null, DigestWindow = digest.Enabled ? digest.Window : null, Wards = true, Images = consoleImages },
-                "config",
-                "configuration");
+            subscriptions.Subscribe(ConsolePostSink.ChannelName, console.Filter, "config", "configuration");
         }
 
         subscriptions.SubscribeAll([.. configuredChannels.Select(c => (c.Channel, c.Filter))], "config", "configuration");

@@ -57,6 +57,7 @@ public static class BotLauncher
             builder.AddSqliteStore(keep: running);
             builder.AddDiscord(connect: running);
             builder.AddSlack(connect: running);
+            builder.AddConsole(cli.Verb is "run" or "replay" ? output : null, running);
 
             settings = SettingsReader.Read(builder.Configuration, KnownSettings.Of(builder).Sections);
         }
@@ -71,7 +72,7 @@ public static class BotLauncher
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         FatalErrors.Configure(builder.Services);
 
-        builder.AddResultsBot(settings, cli.Verb is "run" or "replay" ? output : null, running);
+        builder.AddResultsBot(settings, running);
         if (running)
         {
             builder.AddResultsBotServices(settings, RunVerb.Plan(settings), input, output);

@@ -12,7 +12,6 @@ namespace ResultsBot.Settings;
 /// <param name="Culture">Posts:Culture — how numbers and words are written, whatever the machine's locale.</param>
 /// <param name="SourceName">Feed:SourceName — named in every post's footer.</param>
 /// <param name="Admins">Admins — user ids allowed to change settings from a command ("console" is the terminal's user).</param>
-/// <param name="ConsoleDigest">Console:Digest and Console:DigestWindow — group declarations into digests (off by default).</param>
 /// <param name="FeedAlerts">Operations:Channel, Operations:FeedFailingAfter, Operations:FeedSilentAfter — who hears of feed trouble, and when.</param>
 /// <param name="Urls">--urls or ASPNETCORE_URLS — where the bot's web server listens; null means no web server.</param>
 public sealed record BotSettings(
@@ -23,7 +22,6 @@ public sealed record BotSettings(
     CultureInfo Culture,
     string SourceName,
     IReadOnlySet<string> Admins,
-    DigestPolicy ConsoleDigest,
     FeedAlertPolicy FeedAlerts,
     string? Urls = null)
 {
@@ -37,9 +35,6 @@ public sealed record BotSettings(
 
     /// <summary>Store:AllowRepost — start even when the channels already show posts the database holds as never sent (they are posted again).</summary>
     public bool AllowRepost { get; init; }
-
-    /// <summary>Console:ImageFolder — where the console writes its pictures; null: beside the database when running, none for replay and ask.</summary>
-    public string? ConsoleImageFolder { get; init; }
 
     /// <summary>Whoever types at the terminal (or runs ask).</summary>
     public Caller ConsoleCaller => new(ConsoleUser, Admins.Contains(ConsoleUser));

@@ -16,7 +16,6 @@ public static class SettingsReader
         ["Feed"] = ["Source", "PollInterval", "ReadTimeout", "SourceName"],
         ["Replay"] = ["Speed"],
         ["Posts"] = ["Culture"],
-        ["Console"] = ["Digest", "DigestWindow", "ImageFolder"],
         ["Operations"] = ["Channel", "FeedFailingAfter", "FeedSilentAfter"],
         ["ConnectionStrings"] = ["ResultsBot"],
         ["Store"] = ["AllowRepost"],
@@ -85,13 +84,12 @@ public static class SettingsReader
 
         var urls = SettingsText.Urls(configuration);
         CheckUrls(urls);
-        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, SettingsText.Admins(configuration), Digest(configuration, "Console"), FeedAlerts(configuration))
+        return new BotSettings(source, poll, speed, Blank(configuration.GetConnectionString("ResultsBot")), culture, sourceName, SettingsText.Admins(configuration), FeedAlerts(configuration))
         {
             Urls = urls,
             FeedReadTimeout = readTimeout,
             Subscriptions = Subscriptions(configuration),
             AllowRepost = SettingsText.Flag(configuration, "Store:AllowRepost"),
-            ConsoleImageFolder = Blank(configuration["Console:ImageFolder"]),
         };
     }
 
@@ -152,25 +150,6 @@ public static class SettingsReader
             ? value
             : throw new SettingsException($"{key} '{text}': give a duration between 1s and 2 days, e.g. 5m");
     }
-
-    private static DigestPolicy Digest(IConfiguration configuration, string section)
-    {
-        var enabled = false;
-        if (Blank(configuration[$"{section}:Digest"]) is { } text && !bool.TryParse(text, out enabled))
-        {
-            throw new SettingsException($"{section}:Digest '{text}': give true or false");
-        }
-
-        var window = DigestPolicy.DefaultWindow;
-        if (Blank(configuration[$"{section}:DigestWindow"]) is { } windowText
-            && (!Durations.TryParse(windowText, out window) || window < TimeSpan.FromSeconds(1) || window > TimeSpan.FromMinutes(30)))
-        {
-            throw new SettingsException($"{section}:DigestWindow '{windowText}': give a duration between 1s and 30m, e.g. 20s");
-        }
-
-        return new DigestPolicy(enabled, window);
-    }
-
 
     /// <summary>Top-level sections that are not the bot's but the host's own, or read elsewhere (Admins, Subscriptions).</summary>
     private static readonly HashSet<string> HostSections = new(StringComparer.OrdinalIgnoreCase)
