@@ -135,7 +135,8 @@ public sealed class DiscordInteractionHandler
 
         var (answer, pictures) = await answering;
         // The answer repeats feed and typed text: escaped here, at the boundary, so none of it formats or links.
-        var parts = MessageSplitter.Split(DiscordMessageText.Neutralise(DiscordMarkdown.Escape(answer.Text.Replace("\r\n", "\n", StringComparison.Ordinal))));
+        // One splitter for every Discord message: the same cuts as a post's notes (line ends, then spaces, never inside an emoji or an escape).
+        var parts = string.IsNullOrWhiteSpace(answer.Text) ? [""] : DiscordMessageText.Split(answer.Text);
         var ephemeral = !answer.Ok;
         var app = Text(interaction["application_id"]) is { Length: > 0 } appId ? appId : _api.ApplicationId;
         var token = Text(interaction["token"]);

@@ -46,6 +46,18 @@ public sealed class DiscordMessageTextTests
     }
 
     [Fact]
+    public void Split_EmojiWithoutBreaks_CutsWithinTheLimitAndKeepsEveryCharacter()
+    {
+        var text = string.Concat(Enumerable.Repeat("🗳", 1500)); // surrogate pairs, 3000 chars, no spaces
+
+        var parts = DiscordMessageText.Split(text);
+
+        Assert.All(parts, p => Assert.InRange(p.Length, 1, 2000));
+        Assert.All(parts, p => Assert.False(char.IsHighSurrogate(p[^1])));
+        Assert.Equal(text, string.Concat(parts));
+    }
+
+    [Fact]
     public void Split_MassMentions_AreDefused()
     {
         var message = Assert.Single(DiscordMessageText.Split("Hello @everyone and @here"));
