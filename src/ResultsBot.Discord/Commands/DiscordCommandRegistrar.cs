@@ -19,7 +19,7 @@ public sealed class DiscordCommandRegistrar
     public DiscordCommandRegistrar(DiscordOptions options, HttpClient http, TimeProvider time, IPlatformMonitor monitor, ILogger<DiscordCommandRegistrar> logger)
     {
         _options = options;
-        _api = new DiscordCallbacks(http, options, time, monitor);
+        _api = new DiscordCallbacks(http, options, time, monitor, logger);
         _logger = logger;
     }
 

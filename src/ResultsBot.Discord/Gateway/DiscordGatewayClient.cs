@@ -46,7 +46,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
         Random? random = null)
     {
         _options = options;
-        _api = new DiscordCallbacks(http, options, time, monitor);
+        _api = new DiscordCallbacks(http, options, time, monitor, logger);
         _interactions = interactions;
         _monitor = monitor;
         _time = time;

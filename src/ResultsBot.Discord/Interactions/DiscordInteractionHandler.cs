@@ -40,7 +40,7 @@ public sealed class DiscordInteractionHandler
         _commands = commands;
         _time = time;
         _logger = logger;
-        _api = new DiscordCallbacks(http, options, time, monitor);
+        _api = new DiscordCallbacks(http, options, time, monitor, logger);
         _admins = new HashSet<string>(adminUserIds ?? [], StringComparer.Ordinal);
     }
 

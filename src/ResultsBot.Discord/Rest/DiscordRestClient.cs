@@ -26,7 +26,8 @@ public sealed class DiscordRestClient
 
     /// <param name="http">Its BaseAddress and headers are left alone; set its Timeout to bound a hung request (default 100 s).</param>
     /// <param name="options">BotToken and RestBase are used.</param>
-    public DiscordRestClient(HttpClient http, DiscordOptions options, TimeProvider? time = null, IPlatformMonitor? monitor = null, ILogger<DiscordRestClient>? logger = null)
+    /// <param name="logger">Any logger: the interaction callbacks' client logs as the handler that owns it.</param>
+    public DiscordRestClient(HttpClient http, DiscordOptions options, TimeProvider? time = null, IPlatformMonitor? monitor = null, ILogger? logger = null)
     {
         _http = http;
         _options = options;
@@ -37,6 +38,12 @@ public sealed class DiscordRestClient
 
     /// <summary>How many times a request is sent again after 429s before giving up (as a retry-later failure).</summary>
     public int MaxRateLimitRetries { get; init; } = 10;
+
+    /// <summary>
+    /// The longest a 429 is waited out before the request goes again. Posts wait as long as Discord says; an
+    /// interaction's token lives 15 minutes, so its callbacks cap the wait (a longer one could never be used).
+    /// </summary>
+    public TimeSpan LongestRateLimitWait { get; init; } = TimeSpan.MaxValue;
 
     /// <summary>
     /// Sends the request when its bucket and the global limit allow, and again after each 429 (waiting as told).
@@ -65,6 +72,7 @@ public sealed class DiscordRestClient
                 }
 
                 var (retryAfter, global) = RetryAfter(answer.Headers, response);
+                retryAfter = retryAfter > LongestRateLimitWait ? LongestRateLimitWait : retryAfter;
                 lease.Block(retryAfter, global);
                 _monitor.RateLimited(Platform);
                 _monitor.InvalidRequest(Platform, 429);
