@@ -6,6 +6,7 @@ using ResultsBot.Domain.Commands;
 using ResultsBot.Fakes;
 using ResultsBot.Fakes.Discord;
 using ResultsBot.Platforms;
+using ResultsBot.Discord.Tests.Support;
 
 namespace ResultsBot.Discord.Tests;
 

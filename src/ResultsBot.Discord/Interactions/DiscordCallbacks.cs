@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Discord.Rest;
 using ResultsBot.Platforms;
@@ -40,7 +39,7 @@ internal sealed class DiscordCallbacks
     /// <see cref="HttpRequestException"/> when Discord cannot be reached or does not answer in time.
     /// </summary>
     /// <param name="authorised">With the bot token: registration and GET /gateway/bot, which also count towards the global limit.</param>
-    public async Task<string> SendAsync(HttpMethod method, string path, JsonNode? body, bool authorised, CancellationToken cancellationToken, IReadOnlyList<DiscordUpload>? files = null)
+    public async Task<string> SendAsync(HttpMethod method, string path, DiscordBody? body, bool authorised, CancellationToken cancellationToken, IReadOnlyList<DiscordUpload>? files = null)
     {
         var request = new DiscordRequest(method, path, body, CountsTowardsGlobalLimit: authorised, Authorize: authorised) { Files = files ?? [] };
         DiscordResponse response;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Platforms;
@@ -91,7 +90,7 @@ public sealed class DiscordRestClient
     }
 
     /// <summary>Shorthand for <see cref="SendAsync(DiscordRequest, CancellationToken)"/>.</summary>
-    public Task<DiscordResponse> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
+    public Task<DiscordResponse> SendAsync(HttpMethod method, string path, DiscordBody? body, CancellationToken cancellationToken) =>
         SendAsync(new DiscordRequest(method, path, body), cancellationToken);
 
     private HttpRequestMessage BuildMessage(DiscordRequest request)
@@ -127,10 +126,10 @@ public sealed class DiscordRestClient
 
     private static (TimeSpan RetryAfter, bool Global) RetryAfter(HttpResponseHeaders headers, DiscordResponse response)
     {
-        var json = response.Json() as JsonObject;
-        var global = (json?["global"] is JsonValue g && g.TryGetValue<bool>(out var isGlobal) && isGlobal)
+        var error = response.Error;
+        var global = error?.Global == true
             || string.Equals(Header(headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-        var wait = json?["retry_after"] is JsonValue v && v.TryGetValue<double>(out var seconds)
+        var wait = error?.RetryAfter is { } seconds
             ? TimeSpan.FromSeconds(seconds)
             : Seconds(Header(headers, "Retry-After")) ?? TimeSpan.FromSeconds(1);
         return (wait < TimeSpan.Zero ? TimeSpan.Zero : wait, global);

@@ -1,5 +1,6 @@
 using ResultsBot.Discord.Posts;
 using ResultsBot.Fakes.Discord;
+using ResultsBot.Discord.Tests.Support;
 
 namespace ResultsBot.Discord.Tests.Posts;
 
@@ -70,7 +71,7 @@ public sealed class DiscordMessageTextTests
     {
         var message = Assert.Single(DiscordMessageText.Split("  \n "));
 
-        Assert.Empty(DiscordMessageSchema.ValidateCreate(DiscordMessageText.Body(message)));
+        Assert.Empty(DiscordMessageSchema.ValidateCreate(WireJson.Of(DiscordMessageText.Body(message))));
     }
 
     [Fact]
