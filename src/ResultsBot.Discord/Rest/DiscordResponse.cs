@@ -30,8 +30,8 @@ public sealed record DiscordResponse(HttpStatusCode Status, string Body)
     }
 
     /// <summary>
-    /// The body as a JSON tree, for callers outside this adapter that only log a field or two (the host's sign-in
-    /// check); the adapter itself reads typed records with <see cref="Read{T}"/>.
+    /// The body as a JSON tree. Only the host's sign-in check still uses it; the adapter reads typed records with
+    /// <see cref="Read{T}"/>, and so can the host (<c>Read(DiscordJsonContext.Default.DiscordUser)</c>), after which this goes.
     /// </summary>
     public JsonNode? Json()
     {

@@ -5,7 +5,8 @@ namespace ResultsBot.Discord.Wire;
 /// <summary>
 /// Every Discord payload the bot reads or writes, serialised by generated code (no reflection: Native AOT and
 /// trimming stay clean). Snake_case names as Discord spells them; nulls are left out when writing (except where a
-/// record says otherwise); unknown fields are skipped when reading, since Discord adds fields.
+/// record says otherwise); unknown fields are skipped when reading, since Discord adds fields. Public so code
+/// outside the adapter reads Discord's answers typed too: <c>response.Read(DiscordJsonContext.Default.DiscordUser)</c>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -26,4 +27,4 @@ namespace ResultsBot.Discord.Wire;
 [JsonSerializable(typeof(GatewayCommand<GatewayPresence>))]
 [JsonSerializable(typeof(GatewayCommand<long?>))]
 [JsonSerializable(typeof(GatewayBotInfo))]
-internal sealed partial class DiscordJsonContext : JsonSerializerContext;
+public sealed partial class DiscordJsonContext : JsonSerializerContext;
