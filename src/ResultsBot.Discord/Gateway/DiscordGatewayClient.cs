@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Discord.Interactions;
@@ -277,7 +278,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
     }
 
     /// <summary>The payload's data read as the record its opcode or event says it is; null when it is absent or another shape.</summary>
-    private static T? Data<T>(GatewayPayload message, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    private static T? Data<T>(GatewayPayload message, JsonTypeInfo<T> type)
         where T : class
     {
         if (message.D is not { ValueKind: JsonValueKind.Object } data)

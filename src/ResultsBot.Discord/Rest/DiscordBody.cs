@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -18,8 +17,6 @@ public sealed class DiscordBody
 
     /// <summary>A message body (create, edit, follow-up).</summary>
     public static DiscordBody Of(Wire.DiscordMessage message) => Of(message, Wire.DiscordJsonContext.Default.DiscordMessage);
-
-    public byte[] ToUtf8() => Encoding.UTF8.GetBytes(Json);
 
     public override string ToString() => Json;
 }
