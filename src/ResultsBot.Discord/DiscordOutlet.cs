@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Discord.History;
 using ResultsBot.Discord.Posts;
 using ResultsBot.Discord.Rest;
+using ResultsBot.Discord.Wire;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Platforms;
 
@@ -60,8 +60,8 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
             var replacement = post.Replacement ?? post.Post;
             var edit = await SendWithPicturesAsync(
                 post,
-                new DiscordRequest(HttpMethod.Patch, path, pictures.AddTo(DiscordPostRenderer.Render(replacement))) { Files = pictures.Files },
-                DiscordAttachments.None.AddTo(DiscordPostRenderer.Render(replacement)),
+                new DiscordRequest(HttpMethod.Patch, path, DiscordBody.Of(pictures.AddTo(DiscordPostRenderer.Render(replacement)))) { Files = pictures.Files },
+                DiscordBody.Of(DiscordAttachments.None.AddTo(DiscordPostRenderer.Render(replacement))),
                 cancellationToken);
             if (edit.IsSuccess)
             {
@@ -84,17 +84,12 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
             return await CreateAsync(post, body, cancellationToken);
         }
 
-        var request = new DiscordRequest(HttpMethod.Post, $"channels/{post.ChannelId}/messages", pictures.AddTo(NewPost(post))) { Files = pictures.Files };
-        return IdOf(await SendWithPicturesAsync(post, request, body, cancellationToken), post);
+        var request = new DiscordRequest(HttpMethod.Post, $"channels/{post.ChannelId}/messages", DiscordBody.Of(pictures.AddTo(body))) { Files = pictures.Files };
+        return IdOf(await SendWithPicturesAsync(post, request, DiscordBody.Of(body), cancellationToken), post);
     }
 
-    private static JsonObject NewPost(OutgoingPost post)
-    {
-        var body = DiscordPostRenderer.Render(post.Post, DeliveryReference.For(post.IdempotencyKey));
-        body["nonce"] = post.IdempotencyKey;
-        body["enforce_nonce"] = true;
-        return body;
-    }
+    private static DiscordMessage NewPost(OutgoingPost post) =>
+        DiscordPostRenderer.Render(post.Post, DeliveryReference.For(post.IdempotencyKey)) with { Nonce = post.IdempotencyKey, EnforceNonce = true };
 
     /// <summary>
     /// Sends a request that carries pictures; when Discord refuses it, sends <paramref name="withoutPictures"/>
@@ -102,7 +97,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
     /// Missing Permissions: a server that invited the bot before it posted pictures, where pictures then rest for
     /// a while), or for the upload itself (413, or a 400 that the text alone may not get).
     /// </summary>
-    private async Task<DiscordResponse> SendWithPicturesAsync(OutgoingPost post, DiscordRequest request, JsonObject withoutPictures, CancellationToken cancellationToken)
+    private async Task<DiscordResponse> SendWithPicturesAsync(OutgoingPost post, DiscordRequest request, DiscordBody withoutPictures, CancellationToken cancellationToken)
     {
         var response = await rest.SendAsync(request, cancellationToken);
         if (request.Files.Count == 0 || response.IsSuccess)
@@ -131,8 +126,8 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
         return await rest.SendAsync(request with { Body = withoutPictures, Files = [] }, cancellationToken);
     }
 
-    private async Task<string?> CreateAsync(OutgoingPost post, JsonObject body, CancellationToken cancellationToken) =>
-        IdOf(await rest.SendAsync(new DiscordRequest(HttpMethod.Post, $"channels/{post.ChannelId}/messages", body), cancellationToken), post);
+    private async Task<string?> CreateAsync(OutgoingPost post, DiscordMessage body, CancellationToken cancellationToken) =>
+        IdOf(await rest.SendAsync(new DiscordRequest(HttpMethod.Post, $"channels/{post.ChannelId}/messages", DiscordBody.Of(body)), cancellationToken), post);
 
     private static string? IdOf(DiscordResponse response, OutgoingPost post)
     {
@@ -141,7 +136,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
             throw Failure(response, post);
         }
 
-        return response.Json()?["id"]?.GetValue<string>();
+        return response.Read(DiscordJsonContext.Default.DiscordMessage)?.Id;
     }
 
     public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
@@ -151,11 +146,11 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
     }
 
     /// <summary>The message is this post (its title), or a digest it heads (its headline among the digest's lines).</summary>
-    private static bool Shows(JsonNode message, Post post)
+    private static bool Shows(DiscordMessage message, Post post)
     {
-        var headline = (string?)DiscordPostRenderer.Embed(post)["title"];
-        return headline is not null && message["embeds"]?[0] is { } embed
-            && ((string?)embed["title"] == headline || ((string?)embed["description"])?.Split('\n').Contains(headline) == true);
+        var headline = DiscordPostRenderer.Embed(post).Title;
+        return headline is not null && message.Embeds is [var embed, ..]
+            && (embed.Title == headline || embed.Description?.Split('\n').Contains(headline) == true);
     }
 
     /// <summary>
@@ -199,19 +194,20 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
     private static string NoteKey(OutgoingPost post) => post.IdempotencyKey + "c";
 
     /// <summary>A short reply under the corrected post, so people who saw it learn it changed.</summary>
-    private static JsonObject CorrectionNote(OutgoingPost post, string original)
+    private static DiscordMessage CorrectionNote(OutgoingPost post, string original)
     {
         var headline = post.Post.Headline.StartsWith("Correction", StringComparison.OrdinalIgnoreCase)
             ? post.Post.Headline
             : "Correction: " + post.Post.Headline;
         var reference = DeliveryReference.ContentLine(NoteKey(post));
         var text = TextCuts.Trim(DiscordMessageText.Split(headline + " (the post above has been corrected)")[0], DiscordMessageText.MaxContent - reference.Length);
-        var body = DiscordMessageText.Body(text + reference);
-        body["message_reference"] = new JsonObject { ["message_id"] = original, ["channel_id"] = post.ChannelId, ["fail_if_not_exists"] = false };
         // Its own nonce and reference: it is a different message from the one a fallback new post would be.
-        body["nonce"] = NoteKey(post);
-        body["enforce_nonce"] = true;
-        return body;
+        return DiscordMessageText.Body(text + reference) with
+        {
+            MessageReference = new DiscordMessageReference(original, post.ChannelId, FailIfNotExists: false),
+            Nonce = NoteKey(post),
+            EnforceNonce = true,
+        };
     }
 
     private static Exception Failure(DiscordResponse response, OutgoingPost post)

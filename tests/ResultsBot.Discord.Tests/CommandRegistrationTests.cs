@@ -6,6 +6,7 @@ using ResultsBot.Domain.Commands;
 using ResultsBot.Fakes;
 using ResultsBot.Fakes.Discord;
 using ResultsBot.Platforms;
+using ResultsBot.Discord.Tests.Support;
 
 namespace ResultsBot.Discord.Tests;
 
@@ -134,7 +135,7 @@ public sealed class CommandRegistrationTests
     {
         var spec = new CommandSpec("Very" + new string('x', 40), new string('d', 150), [new("opt", "", false), new("Must", "needed", true)]);
 
-        var command = CommandPayload.Build([spec])[0]!;
+        var command = WireJson.Of(CommandPayload.Build([spec])[0]);
 
         Assert.Equal(32, command["name"]!.GetValue<string>().Length);
         Assert.Equal(command["name"]!.GetValue<string>().ToLowerInvariant(), command["name"]!.GetValue<string>());

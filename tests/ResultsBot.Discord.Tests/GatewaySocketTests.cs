@@ -17,7 +17,7 @@ public sealed class GatewaySocketTests
         var time = new FakeTimeProvider();
         var url = new Uri(server.WebSocketUrl, FakeDiscordGateway.IdentifyPath + "?v=10&encoding=json");
         using var socket = await GatewaySocket.ConnectAsync(url, TimeSpan.FromSeconds(5), time, CancellationToken.None);
-        var heartbeat = new JsonObject { ["op"] = 1, ["d"] = null };
+        var heartbeat = GatewayCommands.Heartbeat(null);
 
         for (var i = 0; i < GatewaySocket.SendLimit; i++)
         {

@@ -6,6 +6,7 @@ using ResultsBot.Domain.Commands;
 using ResultsBot.Fakes;
 using ResultsBot.Fakes.Discord;
 using ResultsBot.Platforms;
+using ResultsBot.Discord.Tests.Support;
 
 namespace ResultsBot.Discord.Tests;
 
@@ -235,18 +236,6 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
         await Handler().HandleFromGatewayAsync(interaction.Payload, CancellationToken.None);
 
         Assert.Equal(1, (await interaction.WaitForCallbackAsync()).Type);
-    }
-
-    [Fact]
-    public void Split_TextWithoutBreaks_CutsWithinTheLimitAndKeepsEveryCharacter()
-    {
-        var text = string.Concat(Enumerable.Repeat("🗳", 1500)); // surrogate pairs, 3000 chars, no spaces
-
-        var parts = MessageSplitter.Split(text);
-
-        Assert.All(parts, p => Assert.InRange(p.Length, 1, 2000));
-        Assert.All(parts, p => Assert.False(char.IsHighSurrogate(p[^1])));
-        Assert.Equal(text, string.Concat(parts));
     }
 
     private DiscordInteractionHandler Handler() =>

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using ResultsBot.Discord.Wire;
 using ResultsBot.Domain.Commands;
 
 namespace ResultsBot.Discord.Commands;
@@ -19,66 +19,50 @@ internal static class CommandPayload
 
     /// <param name="global">Registered for the whole application (contexts apply only there), not one server.</param>
     /// <param name="userInstall">The app may be installed to a user's account (enabled in the Developer Portal first).</param>
-    public static JsonArray Build(IReadOnlyList<CommandSpec> commands, bool global = true, bool userInstall = false)
+    public static List<ApplicationCommand> Build(IReadOnlyList<CommandSpec> commands, bool global = true, bool userInstall = false)
     {
-        var array = new JsonArray();
+        var list = new List<ApplicationCommand>();
         foreach (var spec in commands)
         {
-            var options = new JsonArray();
             // Discord requires required options before optional ones.
-            foreach (var option in spec.Options.OrderBy(o => o.Required ? 0 : 1).Take(25))
+            var options = spec.Options.OrderBy(o => o.Required ? 0 : 1).Take(25).Select(option => new ApplicationCommandOption
             {
-                var json = new JsonObject
-                {
-                    ["type"] = StringOption,
-                    ["name"] = Name(option.Name),
-                    ["description"] = Describe(option.Description),
-                    ["required"] = option.Required,
-                };
-                if (option.Completes is not null)
-                {
-                    json["autocomplete"] = true;
-                }
+                Type = StringOption,
+                Name = Name(option.Name),
+                Description = Describe(option.Description),
+                Required = option.Required,
+                Autocomplete = option.Completes is not null ? true : null,
+            });
 
-                options.Add((JsonNode)json); // the JsonNode overload: trim-safe
-            }
-
-            var command = new JsonObject
+            // Only members who may manage the channel see settings commands.
+            var command = new ApplicationCommand
             {
-                ["type"] = ChatInput,
-                ["name"] = Name(spec.Name),
-                ["description"] = Describe(spec.Description),
-                ["options"] = options,
+                Type = ChatInput,
+                Name = Name(spec.Name),
+                Description = Describe(spec.Description),
+                Options = [.. options],
+                DefaultMemberPermissions = spec.ChangesSettings ? ManageChannels : null,
             };
-            if (spec.ChangesSettings)
-            {
-                // Only for members who may manage the channel.
-                command["default_member_permissions"] = ManageChannels;
-            }
 
             // Contexts exist only for global commands (a server's own commands are that server's anyway).
             if (global && spec.ChangesSettings)
             {
                 // What a channel gets posted is a server's business: only in servers that added the bot, never in a
                 // DM, and never through a user's own install of the app.
-                command["integration_types"] = Numbers(ServerOnly);
-                command["contexts"] = Numbers(ServerOnly);
+                command = command with { IntegrationTypes = ServerOnly, Contexts = ServerOnly };
             }
             else if (global && userInstall)
             {
                 // Questions are read-only: a reporter who installs the app to their account asks them in any server
                 // or DM, including ones that never added the bot.
-                command["integration_types"] = Numbers(Anywhere);
-                command["contexts"] = Numbers(EveryContext);
+                command = command with { IntegrationTypes = Anywhere, Contexts = EveryContext };
             }
 
-            array.Add((JsonNode)command);
+            list.Add(command);
         }
 
-        return array;
+        return list;
     }
-
-    private static JsonArray Numbers(int[] values) => [.. values.Select(v => (JsonNode)v)];
 
     private static string Name(string name)
     {

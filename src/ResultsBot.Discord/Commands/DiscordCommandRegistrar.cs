@@ -1,6 +1,8 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Discord.Interactions;
+using ResultsBot.Discord.Rest;
+using ResultsBot.Discord.Wire;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Platforms;
 
@@ -19,7 +21,7 @@ public sealed class DiscordCommandRegistrar
     public DiscordCommandRegistrar(DiscordOptions options, HttpClient http, TimeProvider time, IPlatformMonitor monitor, ILogger<DiscordCommandRegistrar> logger)
     {
         _options = options;
-        _api = new DiscordCallbacks(http, options, time, monitor);
+        _api = new DiscordCallbacks(http, options, time, monitor, logger);
         _logger = logger;
     }
 
@@ -31,9 +33,22 @@ public sealed class DiscordCommandRegistrar
             ? $"/applications/{app}/guilds/{guild}/commands"
             : $"/applications/{app}/commands";
         var body = CommandPayload.Build(CommandCatalogue.All, global: _options.GuildId is not { Length: > 0 }, _options.UserInstall);
-        var answer = await _api.SendAsync(HttpMethod.Put, path, body, authorised: true, cancellationToken);
-        var count = JsonNode.Parse(answer) is JsonArray registered ? registered.Count : body.Count;
+        var answer = await _api.SendAsync(HttpMethod.Put, path, DiscordBody.Of(body, DiscordJsonContext.Default.ListApplicationCommand), authorised: true, cancellationToken);
+        var count = Registered(answer)?.Count ?? body.Count;
         _logger.LogInformation("Registered {Count} Discord slash commands {Scope}", count, _options.GuildId is { Length: > 0 } ? "in guild " + _options.GuildId : "globally");
         return count;
+    }
+
+    /// <summary>The commands Discord says it now has, or null when its answer cannot be read as a list of them.</summary>
+    private static List<ApplicationCommand>? Registered(string answer)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(answer, DiscordJsonContext.Default.ListApplicationCommand);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

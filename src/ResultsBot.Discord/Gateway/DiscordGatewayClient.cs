@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net.WebSockets;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Discord.Interactions;
+using ResultsBot.Discord.Wire;
 using ResultsBot.Platforms;
 
 namespace ResultsBot.Discord.Gateway;
@@ -46,7 +48,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
         Random? random = null)
     {
         _options = options;
-        _api = new DiscordCallbacks(http, options, time, monitor);
+        _api = new DiscordCallbacks(http, options, time, monitor, logger);
         _interactions = interactions;
         _monitor = monitor;
         _time = time;
@@ -155,7 +157,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
             {
                 while (true)
                 {
-                    JsonObject? message;
+                    GatewayPayload? message;
                     try
                     {
                         message = await socket.ReceiveAsync(connection.Token);
@@ -174,11 +176,10 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
                         return Closed(socket.CloseCode, established);
                     }
 
-                    var op = message["op"] is JsonValue o && o.TryGetValue<int>(out var code) ? code : -1;
-                    switch (op)
+                    switch (message.Op ?? -1)
                     {
                         case GatewayOpcodes.Hello:
-                            var interval = TimeSpan.FromMilliseconds(message["d"]?["heartbeat_interval"]?.GetValue<double>() ?? 41250);
+                            var interval = TimeSpan.FromMilliseconds(Data(message, DiscordJsonContext.Default.GatewayHello)?.HeartbeatInterval ?? 41250);
                             heartbeats = HeartbeatAsync(socket, interval, heartbeat, connection);
                             _live = new LiveConnection(socket, connection.Token);
                             await socket.SendAsync(resuming ? ResumePayload() : IdentifyPayload(), connection.Token);
@@ -194,7 +195,8 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
                             return new ConnectionEnd(ConnectionNext.Resume, "Discord asked us to reconnect (op 7)", established);
                         case GatewayOpcodes.InvalidSession:
                             await socket.CloseAsync(GatewayCloseCodes.ResumeLater, "invalid session");
-                            return message["d"] is JsonValue d && d.TryGetValue<bool>(out var resumable) && resumable
+                            // Op 9's data is a bare boolean: whether the session can be resumed.
+                            return message.D is { ValueKind: JsonValueKind.True }
                                 ? new ConnectionEnd(ConnectionNext.Resume, "invalid session, resumable (op 9)", established)
                                 : new ConnectionEnd(ConnectionNext.Identify, "invalid session (op 9)", established, InvalidSessionWait());
                         case GatewayOpcodes.Dispatch:
@@ -236,20 +238,19 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
     }
 
     /// <summary>Handles a dispatch; true when it established the connection (READY or RESUMED).</summary>
-    private bool Dispatch(JsonObject message, CancellationToken cancellationToken)
+    private bool Dispatch(GatewayPayload message, CancellationToken cancellationToken)
     {
-        if (message["s"] is JsonValue s && s.TryGetValue<long>(out var sequence))
+        if (message.S is { } sequence)
         {
             _session.Sequence = sequence;
         }
 
-        var data = message["d"] as JsonObject;
-        switch (message["t"]?.GetValue<string>())
+        switch (message.T)
         {
             case "READY":
-                var sessionId = data?["session_id"]?.GetValue<string>();
-                var resumeUrl = data?["resume_gateway_url"]?.GetValue<string>();
-                if (sessionId is not null && Uri.TryCreate(resumeUrl, UriKind.Absolute, out var resume))
+                var ready = Data(message, DiscordJsonContext.Default.GatewayReady);
+                var sessionId = ready?.SessionId;
+                if (sessionId is not null && Uri.TryCreate(ready?.ResumeGatewayUrl, UriKind.Absolute, out var resume))
                 {
                     _session.Start(sessionId, resume);
                 }
@@ -259,8 +260,8 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
             case "RESUMED":
                 MarkConnected("Gateway resumed");
                 return true;
-            case "INTERACTION_CREATE" when data is not null:
-                var id = data["id"]?.ToString() ?? "";
+            case "INTERACTION_CREATE" when Data(message, DiscordJsonContext.Default.DiscordInteraction) is { } data:
+                var id = data.Id ?? "";
                 if (_seen.TryAdd(id))
                 {
                     _ = AnswerAsync(data, cancellationToken);
@@ -276,7 +277,26 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
         }
     }
 
-    private async Task AnswerAsync(JsonObject interaction, CancellationToken cancellationToken)
+    /// <summary>The payload's data read as the record its opcode or event says it is; null when it is absent or another shape.</summary>
+    private static T? Data<T>(GatewayPayload message, JsonTypeInfo<T> type)
+        where T : class
+    {
+        if (message.D is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return null;
+        }
+
+        try
+        {
+            return data.Deserialize(type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task AnswerAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
         try
         {
@@ -323,29 +343,14 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
     {
         state.AwaitingAck = true;
         var sequence = _session.Sequence;
-        await socket.SendAsync(new JsonObject { ["op"] = GatewayOpcodes.Heartbeat, ["d"] = sequence }, cancellationToken);
+        await socket.SendAsync(GatewayCommands.Heartbeat(sequence), cancellationToken);
     }
 
-    private JsonObject IdentifyPayload()
-    {
-        var identify = new JsonObject
-        {
-            ["token"] = _options.BotToken,
-            ["intents"] = 0, // interactions arrive without any intent
-            ["properties"] = new JsonObject
-            {
-                ["os"] = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux",
-                ["browser"] = "ResultsBot",
-                ["device"] = "ResultsBot",
-            },
-        };
-        if (Presence(_shown = _watching) is { } presence)
-        {
-            identify["presence"] = presence; // a new session shows the latest status from its first moment
-        }
-
-        return new JsonObject { ["op"] = GatewayOpcodes.Identify, ["d"] = identify };
-    }
+    private byte[] IdentifyPayload() => GatewayCommands.Identify(new GatewayIdentify(
+        _options.BotToken,
+        Intents: 0, // interactions arrive without any intent
+        new GatewayIdentifyProperties(OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux", "ResultsBot", "ResultsBot"),
+        Presence(_shown = _watching))); // a new session shows the latest status from its first moment
 
     /// <summary>Shows what the bot is watching: sent now when connected, else with the next Identify or after a resume.</summary>
     public void Show(string watching)
@@ -368,7 +373,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
         try
         {
             // Paced with every other send on the connection (GatewaySocket keeps within Discord's 120 a minute).
-            await live.Socket.SendAsync(new JsonObject { ["op"] = GatewayOpcodes.PresenceUpdate, ["d"] = Presence(watching) }, live.Token);
+            await live.Socket.SendAsync(GatewayCommands.Presence(Presence(watching)!), live.Token);
             _shown = watching;
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
@@ -379,26 +384,12 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
     }
 
     /// <summary>"Watching 36 of 107 councils declared" (activity type 3), online; nothing before the first milestone.</summary>
-    private static JsonObject? Presence(string? watching) => watching is null ? null : new JsonObject
-    {
-        ["since"] = null,
-        ["activities"] = new JsonArray { (JsonNode)new JsonObject { ["name"] = watching, ["type"] = 3 } },
-        ["status"] = "online",
-        ["afk"] = false,
-    };
+    private static GatewayPresence? Presence(string? watching) =>
+        watching is null ? null : new GatewayPresence(Since: null, [new GatewayActivity(watching, Type: 3)], "online", Afk: false);
 
     private sealed record LiveConnection(GatewaySocket Socket, CancellationToken Token);
 
-    private JsonObject ResumePayload() => new()
-    {
-        ["op"] = GatewayOpcodes.Resume,
-        ["d"] = new JsonObject
-        {
-            ["token"] = _options.BotToken,
-            ["session_id"] = _session.SessionId,
-            ["seq"] = _session.Sequence,
-        },
-    };
+    private byte[] ResumePayload() => GatewayCommands.Resume(new GatewayResume(_options.BotToken, _session.SessionId, _session.Sequence));
 
     private static ConnectionEnd Closed(int? code, bool established)
     {
@@ -427,15 +418,13 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
             return fixedUrl;
         }
 
-        var answer = JsonNode.Parse(await _api.SendAsync(HttpMethod.Get, "/gateway/bot", null, authorised: true, cancellationToken));
-        if (answer?["session_start_limit"] is JsonObject limit
-            && limit["remaining"] is JsonValue remaining && remaining.TryGetValue<int>(out var left) && left <= 0
-            && limit["reset_after"] is JsonValue reset && reset.TryGetValue<long>(out var resetMs))
+        var answer = JsonSerializer.Deserialize(await _api.SendAsync(HttpMethod.Get, "/gateway/bot", null, authorised: true, cancellationToken), DiscordJsonContext.Default.GatewayBotInfo);
+        if (answer?.SessionStartLimit is { Remaining: <= 0, ResetAfter: { } resetMs })
         {
             throw new IdentifyLimitException(TimeSpan.FromMilliseconds(resetMs));
         }
 
-        var url = answer?["url"]?.GetValue<string>();
+        var url = answer?.Url;
         return Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : throw new InvalidOperationException("GET /gateway/bot gave no url");
     }
 

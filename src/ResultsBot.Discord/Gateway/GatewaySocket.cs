@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using ResultsBot.Discord.Wire;
 
 namespace ResultsBot.Discord.Gateway;
 
@@ -43,9 +42,9 @@ internal sealed class GatewaySocket(ClientWebSocket socket, TimeProvider time) :
         }
     }
 
-    public async Task SendAsync(JsonObject payload, CancellationToken cancellationToken)
+    /// <summary>Sends one message: JSON as <see cref="GatewayCommands"/> writes it.</summary>
+    public async Task SendAsync(byte[] bytes, CancellationToken cancellationToken)
     {
-        var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString()); // no serializer reflection: trim-safe
         await _sendGate.WaitAsync(cancellationToken);
         try
         {
@@ -79,7 +78,7 @@ internal sealed class GatewaySocket(ClientWebSocket socket, TimeProvider time) :
     }
 
     /// <summary>The next JSON message, or null when the server closed the connection (see <see cref="CloseCode"/>).</summary>
-    public async Task<JsonObject?> ReceiveAsync(CancellationToken cancellationToken)
+    public async Task<GatewayPayload?> ReceiveAsync(CancellationToken cancellationToken)
     {
         using var message = new MemoryStream();
         var buffer = new byte[16 * 1024];
@@ -100,11 +99,12 @@ internal sealed class GatewaySocket(ClientWebSocket socket, TimeProvider time) :
 
         try
         {
-            return JsonNode.Parse(message.ToArray()) as JsonObject ?? [];
+            // "null" or a bare value is no payload at all: an empty one, which no opcode matches, is skipped like garbage.
+            return JsonSerializer.Deserialize(message.ToArray(), DiscordJsonContext.Default.GatewayPayload) ?? new GatewayPayload();
         }
         catch (JsonException)
         {
-            return [];
+            return new GatewayPayload();
         }
     }
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Discord.Posts;
 using ResultsBot.Discord.Rest;
+using ResultsBot.Discord.Wire;
 using ResultsBot.Platforms;
 
 namespace ResultsBot.Discord.History;
@@ -35,7 +35,7 @@ internal sealed class EarlierCopyFinder(DiscordRestClient rest, ILogger logger)
             return null;
         }
 
-        if (!response.IsSuccess || response.Json() is not JsonArray messages)
+        if (!response.IsSuccess || response.Read(DiscordJsonContext.Default.ListDiscordMessage) is not { } messages)
         {
             // Not knowing must not become a repeat: the post stays queued and the channel tries again later.
             throw new HttpRequestException($"discord:{post.ChannelId}: could not read the channel to check for an earlier copy ({response.ErrorText}); will try again", null, response.Status);
@@ -43,8 +43,8 @@ internal sealed class EarlierCopyFinder(DiscordRestClient rest, ILogger logger)
 
         foreach (var message in messages)
         {
-            if ((string?)message?["author"]?["id"] == bot && keys.FirstOrDefault(k => DeliveryReference.IsIn(message, k)) is { } key
-                && (string?)message!["id"] is { } id)
+            if (message?.Author?.Id == bot && keys.FirstOrDefault(k => DeliveryReference.IsIn(message, k)) is { } key
+                && message.Id is { } id)
             {
                 return (id, key);
             }
@@ -65,16 +65,16 @@ internal sealed class EarlierCopyFinder(DiscordRestClient rest, ILogger logger)
     }
 
     /// <summary>The bot's own messages among the channel's newest page (empty when its history cannot be read).</summary>
-    public async Task<IReadOnlyList<JsonNode>> NewestOwnAsync(string channelId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DiscordMessage>> NewestOwnAsync(string channelId, CancellationToken cancellationToken)
     {
         var bot = await BotUserIdAsync(cancellationToken);
         var response = await rest.SendAsync(new DiscordRequest(HttpMethod.Get, $"channels/{channelId}/messages?limit={Lookback}"), cancellationToken);
-        if (!response.IsSuccess || response.Json() is not JsonArray messages)
+        if (!response.IsSuccess || response.Read(DiscordJsonContext.Default.ListDiscordMessage) is not { } messages)
         {
             return [];
         }
 
-        return [.. messages.Where(m => m is not null && (string?)m["author"]?["id"] == bot).Select(m => m!)];
+        return [.. messages.Where(m => m?.Author?.Id == bot)];
     }
 
     private void Unreadable(string channelId, string reason)
@@ -96,7 +96,7 @@ internal sealed class EarlierCopyFinder(DiscordRestClient rest, ILogger logger)
         }
 
         var me = await rest.SendAsync(new DiscordRequest(HttpMethod.Get, "users/@me"), cancellationToken);
-        var id = me.IsSuccess ? (string?)me.Json()?["id"] : null;
+        var id = me.IsSuccess ? me.Read(DiscordJsonContext.Default.DiscordUser)?.Id : null;
         return _botUserId = id ?? throw new HttpRequestException($"Discord did not say who the bot is (GET users/@me: {me.ErrorText}); will try again", null, me.Status);
     }
 }

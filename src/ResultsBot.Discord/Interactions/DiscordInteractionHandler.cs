@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Discord.Posts;
 using ResultsBot.Discord.Rest;
+using ResultsBot.Discord.Wire;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Platforms;
 
@@ -40,7 +40,7 @@ public sealed class DiscordInteractionHandler
         _commands = commands;
         _time = time;
         _logger = logger;
-        _api = new DiscordCallbacks(http, options, time, monitor);
+        _api = new DiscordCallbacks(http, options, time, monitor, logger);
         _admins = new HashSet<string>(adminUserIds ?? [], StringComparer.Ordinal);
     }
 
@@ -48,10 +48,10 @@ public sealed class DiscordInteractionHandler
     public TimeSpan DeferAfter { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Handles an interaction that came over the Gateway: the response goes to POST /interactions/{id}/{token}/callback.</summary>
-    internal Task HandleFromGatewayAsync(JsonObject interaction, CancellationToken cancellationToken)
+    internal Task HandleFromGatewayAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
-        var id = Text(interaction["id"]);
-        var token = Text(interaction["token"]);
+        var id = interaction.Id;
+        var token = interaction.Token;
         return HandleAsync(
             interaction,
             (response, ct) => _api.SendAsync(HttpMethod.Post, $"/interactions/{id}/{token}/callback", response, authorised: false, ct),
@@ -68,12 +68,12 @@ public sealed class DiscordInteractionHandler
     /// endpoint); without it, an answer's picture is added by editing the response once it has gone.
     /// </param>
     internal async Task HandleAsync(
-        JsonObject interaction,
-        Func<JsonObject, CancellationToken, Task> respond,
+        DiscordInteraction interaction,
+        Func<DiscordBody, CancellationToken, Task> respond,
         CancellationToken cancellationToken,
-        Func<JsonObject, IReadOnlyList<DiscordUpload>, CancellationToken, Task>? respondWithFiles = null)
+        Func<DiscordBody, IReadOnlyList<DiscordUpload>, CancellationToken, Task>? respondWithFiles = null)
     {
-        var type = interaction["type"] is JsonValue t && t.TryGetValue<int>(out var value) ? value : 0;
+        var type = interaction.Type;
         try
         {
             switch (type)
@@ -103,13 +103,13 @@ public sealed class DiscordInteractionHandler
     }
 
     private async Task AnswerCommandAsync(
-        JsonObject interaction,
-        Func<JsonObject, CancellationToken, Task> respond,
-        Func<JsonObject, IReadOnlyList<DiscordUpload>, CancellationToken, Task>? respondWithFiles,
+        DiscordInteraction interaction,
+        Func<DiscordBody, CancellationToken, Task> respond,
+        Func<DiscordBody, IReadOnlyList<DiscordUpload>, CancellationToken, Task>? respondWithFiles,
         CancellationToken cancellationToken)
     {
-        var data = interaction["data"] as JsonObject;
-        var name = Text(data?["name"]);
+        var data = interaction.Data;
+        var name = data?.Name ?? "";
         var spec = CommandCatalogue.All.FirstOrDefault(c => c.Name == name);
         if (spec is null)
         {
@@ -135,10 +135,11 @@ public sealed class DiscordInteractionHandler
 
         var (answer, pictures) = await answering;
         // The answer repeats feed and typed text: escaped here, at the boundary, so none of it formats or links.
-        var parts = MessageSplitter.Split(DiscordMessageText.Neutralise(DiscordMarkdown.Escape(answer.Text.Replace("\r\n", "\n", StringComparison.Ordinal))));
+        // One splitter for every Discord message: the same cuts as a post's notes (line ends, then spaces, never inside an emoji or an escape).
+        var parts = string.IsNullOrWhiteSpace(answer.Text) ? [""] : DiscordMessageText.Split(answer.Text);
         var ephemeral = !answer.Ok;
-        var app = Text(interaction["application_id"]) is { Length: > 0 } appId ? appId : _api.ApplicationId;
-        var token = Text(interaction["token"]);
+        var app = interaction.ApplicationId is { Length: > 0 } appId ? appId : _api.ApplicationId;
+        var token = interaction.Token;
         var original = $"/webhooks/{app}/{token}/messages/@original";
         var rest = parts.Skip(1);
         var pictureToAdd = pictures;
@@ -151,8 +152,8 @@ public sealed class DiscordInteractionHandler
         else if (deferred)
         {
             await WithPictureElseTextAsync(
-                () => _api.SendAsync(HttpMethod.Patch, original, pictures.AddTo(InteractionMessages.Message(parts[0], ephemeral)), authorised: false, cancellationToken, pictures.Files),
-                () => _api.SendAsync(HttpMethod.Patch, original, InteractionMessages.Message(parts[0], ephemeral), authorised: false, cancellationToken));
+                () => _api.SendAsync(HttpMethod.Patch, original, DiscordBody.Of(pictures.AddTo(InteractionMessages.Message(parts[0], ephemeral))), authorised: false, cancellationToken, pictures.Files),
+                () => _api.SendAsync(HttpMethod.Patch, original, DiscordBody.Of(InteractionMessages.Message(parts[0], ephemeral)), authorised: false, cancellationToken));
             pictureToAdd = DiscordAttachments.None;
         }
         else if (pictures.Files.Count > 0 && respondWithFiles is not null)
@@ -169,14 +170,14 @@ public sealed class DiscordInteractionHandler
 
         foreach (var part in rest)
         {
-            await _api.SendAsync(HttpMethod.Post, $"/webhooks/{app}/{token}", InteractionMessages.Message(part, ephemeral), authorised: false, cancellationToken);
+            await _api.SendAsync(HttpMethod.Post, $"/webhooks/{app}/{token}", DiscordBody.Of(InteractionMessages.Message(part, ephemeral)), authorised: false, cancellationToken);
         }
 
         if (pictureToAdd.Files.Count > 0)
         {
             // The response went as text (an Interactions Endpoint answers in its HTTP response): the picture joins it by an edit.
             await WithPictureElseTextAsync(
-                () => _api.SendAsync(HttpMethod.Patch, original, pictureToAdd.AddTo([]), authorised: false, cancellationToken, pictureToAdd.Files),
+                () => _api.SendAsync(HttpMethod.Patch, original, DiscordBody.Of(pictureToAdd.AddTo(new DiscordMessage())), authorised: false, cancellationToken, pictureToAdd.Files),
                 () => Task.CompletedTask);
         }
     }
@@ -241,46 +242,42 @@ public sealed class DiscordInteractionHandler
         return pictures;
     }
 
-    private JsonObject Suggest(JsonObject interaction)
+    private DiscordBody Suggest(DiscordInteraction interaction)
     {
-        var data = interaction["data"] as JsonObject;
-        var spec = CommandCatalogue.All.FirstOrDefault(c => c.Name == Text(data?["name"]));
-        var focused = (data?["options"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(o => o["focused"] is JsonValue f && f.TryGetValue<bool>(out var on) && on);
-        var option = spec?.Options.FirstOrDefault(o => o.Name == Text(focused?["name"]));
+        var data = interaction.Data;
+        var spec = CommandCatalogue.All.FirstOrDefault(c => c.Name == (data?.Name ?? ""));
+        var focused = data?.Options?.FirstOrDefault(o => o.Focused == true);
+        var option = spec?.Options.FirstOrDefault(o => o.Name == (focused?.Name ?? ""));
         if (option?.Completes is null)
         {
             return InteractionMessages.Choices([]);
         }
 
-        return InteractionMessages.Choices(_commands.Complete(option.Completes, Text(focused?["value"])));
+        return InteractionMessages.Choices(_commands.Complete(option.Completes, focused?.Text ?? ""));
     }
 
-    private static Dictionary<string, string> OptionValues(JsonObject? data)
+    private static Dictionary<string, string> OptionValues(DiscordInteractionData? data)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var option in (data?["options"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        foreach (var option in data?.Options ?? [])
         {
-            values[Text(option["name"])] = Text(option["value"]);
+            values[option.Name ?? ""] = option.Text;
         }
 
         return values;
     }
 
-    private Caller CallerOf(JsonObject interaction)
+    private Caller CallerOf(DiscordInteraction interaction)
     {
-        var member = interaction["member"] as JsonObject;
-        var user = (member?["user"] ?? interaction["user"]) as JsonObject;
-        var id = Text(user?["id"]);
-        var permissions = ulong.TryParse(Text(member?["permissions"]), NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : 0;
+        var member = interaction.Member;
+        var id = (member?.User ?? interaction.User)?.Id ?? "";
+        var permissions = ulong.TryParse(member?.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : 0;
         // Manage Channels in a guild says nothing about the bot's other servers: anyone can hold it in a
         // server of their own. So it only manages this channel; global commands need the Admins setting.
         var managesChannel = (permissions & (ManageChannels | Administrator)) != 0;
         return new Caller(id.Length == 0 ? Caller.Anonymous.Id : id, _admins.Contains(id), managesChannel);
     }
 
-    private static string ChannelOf(JsonObject interaction) =>
-        Text(interaction["channel_id"]) is { Length: > 0 } id ? id : Text((interaction["channel"] as JsonObject)?["id"]);
-
-    private static string Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToString() ?? "";
+    private static string ChannelOf(DiscordInteraction interaction) =>
+        interaction.ChannelId is { Length: > 0 } id ? id : interaction.Channel?.Id ?? "";
 }

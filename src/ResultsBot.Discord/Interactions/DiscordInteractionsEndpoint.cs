@@ -1,10 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ResultsBot.Discord.Rest;
+using ResultsBot.Discord.Wire;
 using ResultsBot.Platforms;
 
 namespace ResultsBot.Discord.Interactions;
@@ -49,10 +50,10 @@ public static class DiscordInteractionsEndpoint
             return;
         }
 
-        JsonObject? interaction;
+        DiscordInteraction? interaction;
         try
         {
-            interaction = JsonNode.Parse(body) as JsonObject;
+            interaction = JsonSerializer.Deserialize(body, DiscordJsonContext.Default.DiscordInteraction);
         }
         catch (JsonException)
         {
@@ -67,7 +68,7 @@ public static class DiscordInteractionsEndpoint
 
         // Discord sends each interaction once, and its id is in the signed body: the same id again while the
         // signature is still accepted is a replay, refused before it runs anything.
-        var id = interaction["id"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : headers["X-Signature-Ed25519"].ToString();
+        var id = interaction.Id ?? headers["X-Signature-Ed25519"].ToString();
         if (!replays.FirstTime(id))
         {
             await WriteAsync(context, StatusCodes.Status409Conflict, "text/plain; charset=utf-8", "interaction already received");
@@ -77,7 +78,7 @@ public static class DiscordInteractionsEndpoint
         // The handler goes on after the first response (follow-ups, editing a deferred answer), so it is
         // not tied to this request: only the host stopping cancels it.
         var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
-        var first = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = new TaskCompletionSource<DiscordBody>(TaskCreationOptions.RunContinuationsAsynchronously);
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         context.Response.OnCompleted(() =>
         {
@@ -100,7 +101,7 @@ public static class DiscordInteractionsEndpoint
             return;
         }
 
-        await WriteAsync(context, StatusCodes.Status200OK, "application/json", (await first.Task).ToJsonString());
+        await WriteAsync(context, StatusCodes.Status200OK, "application/json", (await first.Task).Json);
     }
 
     private static Task WriteAsync(HttpContext context, int status, string contentType, string body)

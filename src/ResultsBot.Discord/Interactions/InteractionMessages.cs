@@ -1,8 +1,9 @@
-using System.Text.Json.Nodes;
+using ResultsBot.Discord.Rest;
+using ResultsBot.Discord.Wire;
 
 namespace ResultsBot.Discord.Interactions;
 
-/// <summary>The JSON bodies of interaction responses and follow-ups.</summary>
+/// <summary>The bodies of interaction responses and follow-ups.</summary>
 internal static class InteractionMessages
 {
     public const int Pong = 1;
@@ -14,43 +15,27 @@ internal static class InteractionMessages
     public const int EphemeralFlag = 64;
 
     /// <summary>A message body: content, never a ping (feed text could hold "@everyone"), ephemeral when asked.</summary>
-    public static JsonObject Message(string content, bool ephemeral)
+    public static DiscordMessage Message(string content, bool ephemeral) => new()
     {
-        var message = new JsonObject
-        {
-            ["content"] = content.Length == 0 ? "(no answer)" : content,
-            ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
-        };
-        if (ephemeral)
-        {
-            message["flags"] = EphemeralFlag;
-        }
+        Content = content.Length == 0 ? "(no answer)" : content,
+        AllowedMentions = DiscordAllowedMentions.None,
+        Flags = ephemeral ? EphemeralFlag : null,
+    };
 
-        return message;
-    }
+    public static DiscordBody Response(int type, DiscordMessage? data = null) =>
+        DiscordBody.Of(new InteractionResponse(type, data), DiscordJsonContext.Default.InteractionResponse);
 
-    public static JsonObject Response(int type, JsonObject? data = null)
+    public static DiscordBody Choices(IEnumerable<string> suggestions)
     {
-        var response = new JsonObject { ["type"] = type };
-        if (data is not null)
-        {
-            response["data"] = data;
-        }
-
-        return response;
-    }
-
-    public static JsonObject Choices(IEnumerable<string> suggestions)
-    {
-        var choices = new JsonArray();
+        var choices = new List<AutocompleteChoice>();
         foreach (var suggestion in suggestions.Where(s => s.Length is > 0 and <= 100).Distinct(StringComparer.Ordinal).Take(25))
         {
             // The name is shown as typed (no markdown), but a council name from the feed could still carry bidi
             // controls that make it read as something else; the value goes back to us unchanged.
             var name = Posts.DiscordMarkdown.StripControls(suggestion);
-            choices.Add((JsonNode)new JsonObject { ["name"] = name.Length == 0 ? suggestion : name, ["value"] = suggestion }); // no reflection: trim-safe
+            choices.Add(new AutocompleteChoice(name.Length == 0 ? suggestion : name, suggestion));
         }
 
-        return Response(AutocompleteResult, new JsonObject { ["choices"] = choices });
+        return DiscordBody.Of(new AutocompleteResponse(AutocompleteResult, new AutocompleteChoices(choices)), DiscordJsonContext.Default.AutocompleteResponse);
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using ResultsBot.Discord.Wire;
 
 namespace ResultsBot.Discord.Posts;
 
@@ -24,17 +24,15 @@ public static class DeliveryReference
     public static string ContentLine(string key) => "\n" + Subtext + For(key);
 
     /// <summary>True when a message as Discord returns it carries this key's reference, in an embed footer or in its content.</summary>
-    public static bool IsIn(JsonNode? message, string key)
+    public static bool IsIn(DiscordMessage? message, string key)
     {
         var reference = For(key);
-        if (message?["embeds"] is JsonArray embeds
-            && embeds.Any(e => e?["footer"]?["text"] is JsonValue text && text.TryGetValue<string>(out var footer)
-                && (footer == reference || footer.EndsWith(Separator + reference, StringComparison.Ordinal))))
+        if (message?.Embeds is { } embeds
+            && embeds.Any(e => e?.Footer?.Text is { } footer && (footer == reference || footer.EndsWith(Separator + reference, StringComparison.Ordinal))))
         {
             return true;
         }
 
-        return message?["content"] is JsonValue content && content.TryGetValue<string>(out var body)
-            && body.EndsWith(ContentLine(key), StringComparison.Ordinal);
+        return message?.Content is { } body && body.EndsWith(ContentLine(key), StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ResultsBot.Discord.Rest;
 using ResultsBot.Platforms;
+using ResultsBot.Discord.Wire;
 
 namespace ResultsBot.Discord.Posts;
 
@@ -51,26 +51,17 @@ public sealed record DiscordAttachments(IReadOnlyList<DiscordUpload> Files, IRea
     /// Adds the attachments list (exactly these files: on an edit, the pictures that were there go) and, when
     /// there is a main picture and an embed, sets the embed's image to it.
     /// </summary>
-    public JsonObject AddTo(JsonObject body)
+    public DiscordMessage AddTo(DiscordMessage body)
     {
-        var list = new JsonArray();
-        for (var n = 0; n < Files.Count; n++)
+        // The id is a snowflake-shaped string (the files[n] index): what both the docs and the OpenAPI file accept.
+        var list = Files.Select((file, n) => new DiscordAttachment(n.ToString(CultureInfo.InvariantCulture), file.FileName, Descriptions[n])).ToList();
+        var withList = body with { Attachments = list };
+        if (Main is { } main && body.Embeds is { Count: > 0 } embeds)
         {
-            list.Add((JsonNode)new JsonObject
-            {
-                ["id"] = n.ToString(CultureInfo.InvariantCulture), // a snowflake-shaped string: what both the docs and the OpenAPI file accept
-                ["filename"] = Files[n].FileName,
-                ["description"] = Descriptions[n],
-            });
+            return withList with { Embeds = [embeds[0] with { Image = new DiscordEmbedImage("attachment://" + main) }, .. embeds.Skip(1)] };
         }
 
-        body["attachments"] = list;
-        if (Main is { } main && body["embeds"] is JsonArray { Count: > 0 } embeds && embeds[0] is JsonObject embed)
-        {
-            embed["image"] = new JsonObject { ["url"] = "attachment://" + main };
-        }
-
-        return body;
+        return withList;
     }
 
     /// <summary>

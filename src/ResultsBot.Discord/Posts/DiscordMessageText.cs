@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using ResultsBot.Discord.Wire;
 
 namespace ResultsBot.Discord.Posts;
 
@@ -32,12 +32,5 @@ public static class DiscordMessageText
     }
 
     /// <summary>A message body with this content that can ping nobody: {"content": ..., "allowed_mentions": {"parse": []}}.</summary>
-    public static JsonObject Body(string content) => new()
-    {
-        ["content"] = content,
-        ["allowed_mentions"] = NoMentions(),
-    };
-
-    /// <summary>allowed_mentions that allow none: feed text and answers never ping anyone.</summary>
-    public static JsonObject NoMentions() => new() { ["parse"] = new JsonArray() };
+    public static DiscordMessage Body(string content) => new() { Content = content, AllowedMentions = DiscordAllowedMentions.None };
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using ResultsBot.Discord.Wire;
 using ResultsBot.Domain.Posts;
 
 namespace ResultsBot.Discord.Posts;
@@ -17,13 +17,13 @@ public static class DiscordPostRenderer
 
     /// <summary>{"embeds": [embed], "allowed_mentions": {"parse": []}}, ready to POST or PATCH.</summary>
     /// <param name="reference">A delivery reference ("ref 4821") to end the footer with, so the post can be recognised when read back; never cut.</param>
-    public static JsonObject Render(Post post, string? reference = null) => new()
+    public static DiscordMessage Render(Post post, string? reference = null) => new()
     {
-        ["embeds"] = new JsonArray(Embed(post, reference)),
-        ["allowed_mentions"] = DiscordMessageText.NoMentions(),
+        Embeds = [Embed(post, reference)],
+        AllowedMentions = DiscordAllowedMentions.None,
     };
 
-    public static JsonObject Embed(Post post, string? reference = null)
+    public static DiscordEmbed Embed(Post post, string? reference = null)
     {
         var title = TextCuts.Trim(Clean(post.Headline), EmbedLimits.Title);
         // Footers show text as it is (no markdown), so a backslash would show: only controls and mentions go.
@@ -73,36 +73,15 @@ public static class DiscordPostRenderer
         return Build(post, title, description, footer, fields);
     }
 
-    private static JsonObject Build(Post post, string title, string description, string footer, List<FieldText> fields)
+    /// <summary>The embed with only what it has: Discord refuses an empty title, description or footer text.</summary>
+    private static DiscordEmbed Build(Post post, string title, string description, string footer, List<FieldText> fields) => new()
     {
-        var embed = new JsonObject();
-        if (title.Length > 0)
-        {
-            embed["title"] = title;
-        }
-
-        if (description.Length > 0)
-        {
-            embed["description"] = description;
-        }
-
-        if (ColourOf(post.Colour) is { } colour)
-        {
-            embed["color"] = colour;
-        }
-
-        if (fields.Count > 0)
-        {
-            embed["fields"] = new JsonArray([.. fields.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["value"] = f.Value, ["inline"] = f.Inline })]);
-        }
-
-        if (footer.Length > 0)
-        {
-            embed["footer"] = new JsonObject { ["text"] = footer };
-        }
-
-        return embed;
-    }
+        Title = title.Length > 0 ? title : null,
+        Description = description.Length > 0 ? description : null,
+        Color = ColourOf(post.Colour),
+        Fields = fields.Count > 0 ? [.. fields.Select(f => new DiscordEmbedField(f.Name, f.Value, f.Inline))] : null,
+        Footer = footer.Length > 0 ? new DiscordEmbedFooter(footer) : null,
+    };
 
     /// <summary>A labelled section as one field, or several when the value is over 1024 ("Seats won (cont.)").</summary>
     private static IEnumerable<FieldText> Fields(PostSection section)

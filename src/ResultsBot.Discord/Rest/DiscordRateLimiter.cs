@@ -14,6 +14,10 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     // more than the limit however long requests spent in flight (new connections on a burst, a busy machine).
     private static readonly TimeSpan GlobalWindow = TimeSpan.FromMilliseconds(1005);
 
+    // An interaction's token lives 15 minutes, and its callback and follow-up routes are keyed by it: one gate and
+    // bucket per interaction would pile up all night, so those idle longer than a token lives are forgotten.
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
+
     private readonly ConcurrentDictionary<string, RouteGate> _routes = new();
     private readonly ConcurrentDictionary<string, string> _bucketHashes = new();
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new();
@@ -22,16 +26,19 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     private readonly Queue<TaskCompletionSource<GlobalSlot>> _waiting = new();
     private ITimer? _wake;
     private DateTimeOffset _globalPausedUntil;
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     public TimeProvider Time => time;
 
     /// <summary>Waits for this route's turn and its bucket; dispose the lease when the response has been learned from.</summary>
     public async Task<RouteLease> EnterAsync(string route, string major, bool global, CancellationToken cancellationToken)
     {
+        ForgetExpiredTokens(time.GetUtcNow());
         var gate = _routes.GetOrAdd(route + "|" + major, _ => new RouteGate());
         await gate.Turn.WaitAsync(cancellationToken);
         try
         {
+            gate.LastUsed = time.GetUtcNow();
             var bucket = BucketFor(route, major);
             for (var wait = bucket.TryTake(time.GetUtcNow()); wait > TimeSpan.Zero; wait = bucket.TryTake(time.GetUtcNow()))
             {
@@ -78,6 +85,39 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
             BucketFor(route, major).Exhaust(until);
         }
     }
+
+    /// <summary>How many routes and buckets the limiter holds state for (tests check that expired tokens' go).</summary>
+    internal int KnownRoutes => _routes.Count + _buckets.Count;
+
+    /// <summary>At most once per token lifetime: drops the gates and buckets of token-keyed routes idle longer than a token lives.</summary>
+    private void ForgetExpiredTokens(DateTimeOffset now)
+    {
+        if (now < _nextSweep)
+        {
+            return;
+        }
+
+        _nextSweep = now + TokenLifetime;
+        var cutoff = now - TokenLifetime;
+        foreach (var (key, gate) in _routes)
+        {
+            // Channel and guild majors are plain ids; only webhook and interaction majors carry a token ("id/token").
+            if (HasTokenMajor(key) && gate.LastUsed < cutoff && gate.Turn.CurrentCount == 1)
+            {
+                _routes.TryRemove(key, out _);
+            }
+        }
+
+        foreach (var (key, bucket) in _buckets)
+        {
+            if (HasTokenMajor(key) && bucket.IdleSince(cutoff))
+            {
+                _buckets.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private static bool HasTokenMajor(string key) => key.AsSpan(key.LastIndexOf('|') + 1).Contains('/');
 
     private RateLimitBucket BucketFor(string route, string major)
     {
@@ -197,5 +237,8 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     internal sealed class RouteGate
     {
         public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        /// <summary>When a request last took its turn (set under the turn).</summary>
+        public DateTimeOffset LastUsed { get; set; }
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace ResultsBot.Discord.Rest;
 
@@ -12,17 +11,17 @@ namespace ResultsBot.Discord.Rest;
 /// </summary>
 internal static class DiscordRequestContent
 {
-    public static HttpContent? Build(JsonNode? body, IReadOnlyList<DiscordUpload> files)
+    public static HttpContent? Build(DiscordBody? body, IReadOnlyList<DiscordUpload> files)
     {
         if (files.Count == 0)
         {
-            return body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            return body is null ? null : new StringContent(body.Json, Encoding.UTF8, "application/json");
         }
 
         var form = new MultipartFormDataContent();
         if (body is not null)
         {
-            form.Add(new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), "payload_json");
+            form.Add(new StringContent(body.Json, Encoding.UTF8, "application/json"), "payload_json");
         }
 
         for (var n = 0; n < files.Count; n++)

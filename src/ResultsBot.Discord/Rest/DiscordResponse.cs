@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using ResultsBot.Discord.Wire;
 
 namespace ResultsBot.Discord.Rest;
 
@@ -9,7 +11,28 @@ public sealed record DiscordResponse(HttpStatusCode Status, string Body)
 {
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 
-    /// <summary>The body as JSON, or null when it is empty or not JSON (a proxy's HTML error page).</summary>
+    /// <summary>The body read as <typeparamref name="T"/>, or default when it is empty, not JSON (a proxy's HTML error page) or not that shape.</summary>
+    public T? Read<T>(JsonTypeInfo<T> type)
+    {
+        if (string.IsNullOrWhiteSpace(Body))
+        {
+            return default;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(Body, type);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    /// <summary>
+    /// The body as a JSON tree. Only the host's sign-in check still uses it; the adapter reads typed records with
+    /// <see cref="Read{T}"/>, and so can the host (<c>Read(DiscordJsonContext.Default.DiscordUser)</c>), after which this goes.
+    /// </summary>
     public JsonNode? Json()
     {
         if (string.IsNullOrWhiteSpace(Body))
@@ -27,35 +50,39 @@ public sealed record DiscordResponse(HttpStatusCode Status, string Body)
         }
     }
 
+    /// <summary>Discord's error body, when there is one.</summary>
+    public DiscordError? Error => Body.TrimStart().StartsWith('{') ? Read(DiscordJsonContext.Default.DiscordError) : null;
+
     /// <summary>Discord's JSON error code (10003 Unknown Channel, 50035 Invalid Form Body...), when there is one.</summary>
-    public int? ErrorCode => Json() is JsonObject o && o["code"] is JsonValue v && v.TryGetValue<int>(out var code) ? code : null;
+    public int? ErrorCode => Error?.Code;
 
     /// <summary>Discord's error message, with the first field error when the form was invalid.</summary>
     public string ErrorText
     {
         get
         {
-            if (Json() is not JsonObject o)
+            if (Error is not { } error)
             {
                 return $"{(int)Status} {Status}";
             }
 
-            var message = (o["message"] as JsonValue)?.ToString() ?? Status.ToString();
-            return o["errors"] is JsonObject errors && FirstFieldError(errors, "") is { } detail ? $"{message}: {detail}" : message;
+            var message = error.Message ?? Status.ToString();
+            return error.Errors is { ValueKind: JsonValueKind.Object } errors && FirstFieldError(errors, "") is { } detail ? $"{message}: {detail}" : message;
         }
     }
 
-    private static string? FirstFieldError(JsonObject node, string path)
+    /// <summary>The first refusal in Discord's error tree, with the path of field names that leads to it ("embeds.0.title").</summary>
+    private static string? FirstFieldError(JsonElement node, string path)
     {
-        if (node["_errors"] is JsonArray { Count: > 0 } list)
+        if (node.TryGetProperty("_errors", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0)
         {
             var first = list[0];
-            return $"{(path.Length == 0 ? "body" : path)}: {first?["message"]} ({first?["code"]})";
+            return $"{(path.Length == 0 ? "body" : path)}: {Field(first, "message")} ({Field(first, "code")})";
         }
 
-        foreach (var (name, child) in node)
+        foreach (var child in node.EnumerateObject())
         {
-            if (child is JsonObject inner && FirstFieldError(inner, path.Length == 0 ? name : path + "." + name) is { } found)
+            if (child.Value.ValueKind == JsonValueKind.Object && FirstFieldError(child.Value, path.Length == 0 ? child.Name : path + "." + child.Name) is { } found)
             {
                 return found;
             }
@@ -63,4 +90,9 @@ public sealed record DiscordResponse(HttpStatusCode Status, string Body)
 
         return null;
     }
+
+    private static string Field(JsonElement error, string name) =>
+        error.ValueKind == JsonValueKind.Object && error.TryGetProperty(name, out var value)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText()
+            : "";
 }

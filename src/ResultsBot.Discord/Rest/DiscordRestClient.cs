@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Platforms;
@@ -26,7 +25,8 @@ public sealed class DiscordRestClient
 
     /// <param name="http">Its BaseAddress and headers are left alone; set its Timeout to bound a hung request (default 100 s).</param>
     /// <param name="options">BotToken and RestBase are used.</param>
-    public DiscordRestClient(HttpClient http, DiscordOptions options, TimeProvider? time = null, IPlatformMonitor? monitor = null, ILogger<DiscordRestClient>? logger = null)
+    /// <param name="logger">Any logger: the interaction callbacks' client logs as the handler that owns it.</param>
+    public DiscordRestClient(HttpClient http, DiscordOptions options, TimeProvider? time = null, IPlatformMonitor? monitor = null, ILogger? logger = null)
     {
         _http = http;
         _options = options;
@@ -37,6 +37,12 @@ public sealed class DiscordRestClient
 
     /// <summary>How many times a request is sent again after 429s before giving up (as a retry-later failure).</summary>
     public int MaxRateLimitRetries { get; init; } = 10;
+
+    /// <summary>
+    /// The longest a 429 is waited out before the request goes again. Posts wait as long as Discord says; an
+    /// interaction's token lives 15 minutes, so its callbacks cap the wait (a longer one could never be used).
+    /// </summary>
+    public TimeSpan LongestRateLimitWait { get; init; } = TimeSpan.MaxValue;
 
     /// <summary>
     /// Sends the request when its bucket and the global limit allow, and again after each 429 (waiting as told).
@@ -65,6 +71,7 @@ public sealed class DiscordRestClient
                 }
 
                 var (retryAfter, global) = RetryAfter(answer.Headers, response);
+                retryAfter = retryAfter > LongestRateLimitWait ? LongestRateLimitWait : retryAfter;
                 lease.Block(retryAfter, global);
                 _monitor.RateLimited(Platform);
                 _monitor.InvalidRequest(Platform, 429);
@@ -83,7 +90,7 @@ public sealed class DiscordRestClient
     }
 
     /// <summary>Shorthand for <see cref="SendAsync(DiscordRequest, CancellationToken)"/>.</summary>
-    public Task<DiscordResponse> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
+    public Task<DiscordResponse> SendAsync(HttpMethod method, string path, DiscordBody? body, CancellationToken cancellationToken) =>
         SendAsync(new DiscordRequest(method, path, body), cancellationToken);
 
     private HttpRequestMessage BuildMessage(DiscordRequest request)
@@ -119,10 +126,10 @@ public sealed class DiscordRestClient
 
     private static (TimeSpan RetryAfter, bool Global) RetryAfter(HttpResponseHeaders headers, DiscordResponse response)
     {
-        var json = response.Json() as JsonObject;
-        var global = (json?["global"] is JsonValue g && g.TryGetValue<bool>(out var isGlobal) && isGlobal)
+        var error = response.Error;
+        var global = error?.Global == true
             || string.Equals(Header(headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-        var wait = json?["retry_after"] is JsonValue v && v.TryGetValue<double>(out var seconds)
+        var wait = error?.RetryAfter is { } seconds
             ? TimeSpan.FromSeconds(seconds)
             : Seconds(Header(headers, "Retry-After")) ?? TimeSpan.FromSeconds(1);
         return (wait < TimeSpan.Zero ? TimeSpan.Zero : wait, global);

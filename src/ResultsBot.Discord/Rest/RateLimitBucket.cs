@@ -6,12 +6,14 @@ internal sealed class RateLimitBucket
     private readonly Lock _gate = new();
     private int _remaining = 1;
     private DateTimeOffset _resetAt;
+    private DateTimeOffset _lastAsked;
 
     /// <summary>How long to wait before a request may go, taking it from the bucket if it may go now.</summary>
     public TimeSpan TryTake(DateTimeOffset now)
     {
         lock (_gate)
         {
+            _lastAsked = now;
             if (now >= _resetAt && _remaining <= 0)
             {
                 // The window has reset; until Discord says otherwise, let one through to learn the new state.
@@ -25,6 +27,15 @@ internal sealed class RateLimitBucket
             }
 
             return _resetAt - now;
+        }
+    }
+
+    /// <summary>True when no request has asked for this bucket since <paramref name="cutoff"/> and it holds none back past then.</summary>
+    public bool IdleSince(DateTimeOffset cutoff)
+    {
+        lock (_gate)
+        {
+            return _lastAsked < cutoff && _resetAt < cutoff;
         }
     }
 

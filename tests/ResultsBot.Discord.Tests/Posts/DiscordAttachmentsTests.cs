@@ -1,5 +1,6 @@
 using ResultsBot.Discord.Posts;
 using ResultsBot.Discord.Tests.Support;
+using ResultsBot.Discord.Wire;
 
 namespace ResultsBot.Discord.Tests.Posts;
 
@@ -27,7 +28,7 @@ public sealed class DiscordAttachmentsTests
     {
         var pictures = DiscordAttachments.From([SamplePictures.Map(), SamplePictures.Chamber()]);
 
-        var body = pictures.AddTo(new System.Text.Json.Nodes.JsonObject { ["embeds"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["title"] = "x" }) });
+        var body = WireJson.Of(pictures.AddTo(new DiscordMessage { Embeds = [new DiscordEmbed { Title = "x" }] }));
 
         Assert.Equal(
             $$"""[{"id":"0","filename":"map.png","description":"{{SamplePictures.Map().AltText}}"},{"id":"1","filename":"chamber.png","description":"{{SamplePictures.Chamber().AltText}}"}]""",
@@ -38,7 +39,7 @@ public sealed class DiscordAttachmentsTests
     [Fact]
     public void AddTo_NoPictures_ListsNoneSoAnEditClearsThoseThere()
     {
-        var body = DiscordAttachments.None.AddTo([]);
+        var body = WireJson.Of(DiscordAttachments.None.AddTo(new DiscordMessage()));
 
         Assert.Equal("[]", body["attachments"]!.ToJsonString());
     }

@@ -1,5 +1,6 @@
 using ResultsBot.Discord.Posts;
 using ResultsBot.Fakes.Discord;
+using ResultsBot.Discord.Tests.Support;
 
 namespace ResultsBot.Discord.Tests.Posts;
 
@@ -46,6 +47,18 @@ public sealed class DiscordMessageTextTests
     }
 
     [Fact]
+    public void Split_EmojiWithoutBreaks_CutsWithinTheLimitAndKeepsEveryCharacter()
+    {
+        var text = string.Concat(Enumerable.Repeat("🗳", 1500)); // surrogate pairs, 3000 chars, no spaces
+
+        var parts = DiscordMessageText.Split(text);
+
+        Assert.All(parts, p => Assert.InRange(p.Length, 1, 2000));
+        Assert.All(parts, p => Assert.False(char.IsHighSurrogate(p[^1])));
+        Assert.Equal(text, string.Concat(parts));
+    }
+
+    [Fact]
     public void Split_MassMentions_AreDefused()
     {
         var message = Assert.Single(DiscordMessageText.Split("Hello @everyone and @here"));
@@ -58,7 +71,7 @@ public sealed class DiscordMessageTextTests
     {
         var message = Assert.Single(DiscordMessageText.Split("  \n "));
 
-        Assert.Empty(DiscordMessageSchema.ValidateCreate(DiscordMessageText.Body(message)));
+        Assert.Empty(DiscordMessageSchema.ValidateCreate(WireJson.Of(DiscordMessageText.Body(message))));
     }
 
     [Fact]

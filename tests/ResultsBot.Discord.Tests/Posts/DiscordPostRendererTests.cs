@@ -12,7 +12,7 @@ public sealed class DiscordPostRendererTests
     [Fact]
     public void Render_Declaration_MakesOneEmbedWithTitleColourFieldsDescriptionAndFooter()
     {
-        var body = DiscordPostRenderer.Render(SamplePosts.Declaration());
+        var body = WireJson.Of(DiscordPostRenderer.Render(SamplePosts.Declaration()));
 
         var embed = Assert.Single(body["embeds"]!.AsArray())!.AsObject();
         Assert.Equal("Labour gain Rushmoor from Conservatives", (string?)embed["title"]);
@@ -33,7 +33,7 @@ public sealed class DiscordPostRendererTests
         var seats = string.Join(", ", Enumerable.Range(1, 120).Select(i => $"Independent group {i} 1 (+1)"));
         var post = new Post(PostKind.Declaration, "council/x", "Many parties", [new PostSection("Seats won", seats)]);
 
-        var fields = DiscordPostRenderer.Embed(post)["fields"]!.AsArray();
+        var fields = WireJson.Of(DiscordPostRenderer.Embed(post))["fields"]!.AsArray();
 
         Assert.True(fields.Count > 1);
         Assert.Equal("Seats won", (string?)fields[0]!["name"]);
@@ -48,7 +48,7 @@ public sealed class DiscordPostRendererTests
     public void Render_MoreThan25Fields_Keeps24AndSaysHowManyMore()
     {
         var sections = Enumerable.Range(1, 40).Select(i => new PostSection($"Ward {i}", "Labour")).ToList();
-        var fields = DiscordPostRenderer.Embed(new Post(PostKind.Digest, "d", "Wards", sections))["fields"]!.AsArray();
+        var fields = WireJson.Of(DiscordPostRenderer.Embed(new Post(PostKind.Digest, "d", "Wards", sections)))["fields"]!.AsArray();
 
         Assert.Equal(25, fields.Count);
         Assert.Equal("Ward 24", (string?)fields[23]!["name"]);
@@ -62,7 +62,7 @@ public sealed class DiscordPostRendererTests
         sections.AddRange(Enumerable.Range(1, 10).Select(i => new PostSection($"Part {i}", new string('v', 900))));
         var post = new Post(PostKind.Announcement, "a", new string('t', 300), sections) { Footer = new string('f', 2500) };
 
-        var body = DiscordPostRenderer.Render(post);
+        var body = WireJson.Of(DiscordPostRenderer.Render(post));
         var embed = body["embeds"]![0]!;
 
         Assert.Empty(DiscordMessageSchema.ValidateCreate(body));
@@ -101,7 +101,8 @@ public sealed class DiscordPostRendererTests
         {
             var post = RandomPost(random);
             var reference = i % 2 == 0 ? null : DeliveryReference.For("9223372036854775807");
-            var body = DiscordPostRenderer.Render(post, reference);
+            var message = DiscordPostRenderer.Render(post, reference);
+            var body = WireJson.Of(message);
 
             var errors = DiscordMessageSchema.ValidateCreate(body);
             Assert.True(errors.Count == 0, $"post {i}: {string.Join("; ", errors)}");
@@ -109,7 +110,7 @@ public sealed class DiscordPostRendererTests
             Assert.Single(body["embeds"]!.AsArray());
             if (reference is not null)
             {
-                Assert.True(DeliveryReference.IsIn(body, "9223372036854775807"), $"post {i}: the reference was cut");
+                Assert.True(DeliveryReference.IsIn(message, "9223372036854775807"), $"post {i}: the reference was cut");
             }
         }
     }
@@ -121,11 +122,12 @@ public sealed class DiscordPostRendererTests
         sections.AddRange(Enumerable.Range(1, 10).Select(i => new PostSection($"Part {i}", new string('v', 900))));
         var post = new Post(PostKind.Announcement, "a", new string('t', 300), sections) { Footer = new string('f', 2500) };
 
-        var body = DiscordPostRenderer.Render(post, DeliveryReference.For("4821"));
+        var message = DiscordPostRenderer.Render(post, DeliveryReference.For("4821"));
+        var body = WireJson.Of(message);
 
         Assert.Empty(DiscordMessageSchema.ValidateCreate(body));
         Assert.EndsWith("… · ref 4821", (string?)body["embeds"]![0]!["footer"]!["text"], StringComparison.Ordinal);
-        Assert.True(DeliveryReference.IsIn(body, "4821"));
+        Assert.True(DeliveryReference.IsIn(message, "4821"));
     }
 
     private static Post RandomPost(Random random)

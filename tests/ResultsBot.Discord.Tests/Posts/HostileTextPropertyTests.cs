@@ -2,6 +2,7 @@ using ResultsBot.Discord.Posts;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Fakes;
 using ResultsBot.Fakes.Discord;
+using ResultsBot.Discord.Tests.Support;
 
 namespace ResultsBot.Discord.Tests.Posts;
 
@@ -21,7 +22,7 @@ public sealed class HostileTextPropertyTests
             var random = new Random(seed);
             var post = HostilePost(random);
 
-            var body = DiscordPostRenderer.Render(post);
+            var body = WireJson.Of(DiscordPostRenderer.Render(post));
 
             var live = DiscordMarkdownProbe.LiveMarkup(body);
             Assert.True(live.Count == 0, $"seed {seed}: {string.Join("; ", live)}");

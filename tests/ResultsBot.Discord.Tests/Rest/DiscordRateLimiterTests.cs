@@ -8,6 +8,28 @@ public sealed class DiscordRateLimiterTests
     private const string Messages = "POST channels/{id}/messages";
 
     [Fact]
+    public async Task EnterAsync_InteractionRoutesIdleLongerThanATokenLives_AreForgottenAndChannelsKept()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new DiscordRateLimiter(time);
+        foreach (var (route, major) in new[] { Messages, "POST interactions/{id}/{token}/callback", "POST webhooks/{id}/{token}" }
+            .Select((route, i) => (route, i == 0 ? "123" : $"{i}/token-{i}")))
+        {
+            using var lease = await limiter.EnterAsync(route, major, global: false, default);
+            lease.Learn(bucketHash: null, remaining: 4, resetAfter: TimeSpan.FromSeconds(2));
+        }
+
+        var before = limiter.KnownRoutes;
+        time.Advance(TimeSpan.FromMinutes(16));
+        using (await limiter.EnterAsync(Messages, "123", global: false, default))
+        {
+        }
+
+        Assert.Equal(6, before); // a gate and a bucket for each of the three
+        Assert.Equal(2, limiter.KnownRoutes); // the channel's gate and bucket
+    }
+
+    [Fact]
     public async Task EnterAsync_OverTheGlobalLimit_WaitsUntilASecondAfterTheAnswers()
     {
         var time = new FakeTimeProvider();

@@ -18,7 +18,7 @@ public sealed class DiscordRestClientTests
         using var http = new HttpClient(handler);
         var client = new DiscordRestClient(http, Options);
 
-        var response = await client.SendAsync(HttpMethod.Post, "channels/123/messages", new JsonObject { ["content"] = "hi" }, default);
+        var response = await client.SendAsync(HttpMethod.Post, "channels/123/messages", DiscordBody.Of(new ResultsBot.Discord.Wire.DiscordMessage { Content = "hi" }), default);
 
         Assert.True(response.IsSuccess);
         var (request, body) = Assert.Single(handler.Requests);

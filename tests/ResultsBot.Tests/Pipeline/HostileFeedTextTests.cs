@@ -69,13 +69,13 @@ public sealed class HostileFeedTextTests
                 var problems = new List<string>();
                 foreach (var post in store.PendingDeliveries(Channel).Select(d => d.Post))
                 {
-                    problems.AddRange(DiscordMarkdownProbe.LiveMarkup(DiscordPostRenderer.Render(post)));
+                    problems.AddRange(DiscordMarkdownProbe.LiveMarkup(OnTheWire(DiscordPostRenderer.Render(post))));
                     problems.AddRange(SlackPayloadProbe.LiveMarkup(SlackPostRenderer.Render(post).ToJson("C1")));
                 }
 
                 foreach (var answer in answers)
                 {
-                    problems.AddRange(DiscordMessageText.Split(answer).SelectMany(m => DiscordMarkdownProbe.LiveMarkup(DiscordMessageText.Body(m))));
+                    problems.AddRange(DiscordMessageText.Split(answer).SelectMany(m => DiscordMarkdownProbe.LiveMarkup(OnTheWire(DiscordMessageText.Body(m)))));
                     problems.AddRange(SlackPayloadProbe.LiveMarkup(SlackAnswerRenderer.Render(answer).ToJson("C1")));
                     problems.AddRange(SlackPayloadProbe.LiveMarkup(SlackAnswerRenderer.Render(answer, monospace: true).ToJson("C1")));
                 }
@@ -98,4 +98,8 @@ public sealed class HostileFeedTextTests
         var runner = new CommandRunner(new CommandEngine(Culture, time), desk, dispatcher, subscriptions, time, Culture, NullLogger<CommandRunner>.Instance);
         return (desk, runner, store);
     }
+
+    /// <summary>The message as the JSON Discord receives, for the probe that reads JSON.</summary>
+    private static System.Text.Json.Nodes.JsonObject OnTheWire(ResultsBot.Discord.Wire.DiscordMessage message) =>
+        System.Text.Json.Nodes.JsonNode.Parse(message.ToJsonString())!.AsObject();
 }

@@ -1,0 +1,4 @@
+namespace ResultsBot.Discord.Wire;
+
+/// <summary>An activity: type 3 is "Watching".</summary>
+public sealed record GatewayActivity(string Name, int Type);

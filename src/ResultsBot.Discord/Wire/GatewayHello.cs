@@ -1,0 +1,4 @@
+namespace ResultsBot.Discord.Wire;
+
+/// <summary>HELLO's data: how often to heartbeat, in milliseconds.</summary>
+public sealed record GatewayHello(double? HeartbeatInterval);
