@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Chat;
 using ResultsBot.Discord.Rest;
+using ResultsBot.Discord.Wire;
 
 namespace ResultsBot.Discord.Hosting;
 
@@ -16,8 +16,8 @@ internal sealed class DiscordSignIn(DiscordRestClient discord, ILogger<DiscordSi
             var me = await discord.SendAsync(HttpMethod.Get, "users/@me", null, cancellationToken);
             if (me.IsSuccess)
             {
-                var user = me.Json() as JsonObject;
-                logger.LogInformation("Discord: signed in as {Name} ({Id})", user?["username"]?.ToString(), user?["id"]?.ToString());
+                var user = me.Read(DiscordJsonContext.Default.DiscordUser);
+                logger.LogInformation("Discord: signed in as {Name} ({Id})", user?.Username, user?.Id);
             }
             else if (me.Status == HttpStatusCode.Unauthorized)
             {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using ResultsBot.Discord.Wire;
 
@@ -26,27 +25,6 @@ public sealed record DiscordResponse(HttpStatusCode Status, string Body)
         catch (JsonException)
         {
             return default;
-        }
-    }
-
-    /// <summary>
-    /// The body as a JSON tree. Only the host's sign-in check still uses it; the adapter reads typed records with
-    /// <see cref="Read{T}"/>, and so can the host (<c>Read(DiscordJsonContext.Default.DiscordUser)</c>), after which this goes.
-    /// </summary>
-    public JsonNode? Json()
-    {
-        if (string.IsNullOrWhiteSpace(Body))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(Body);
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 
