@@ -106,6 +106,20 @@ public sealed class WebApiClientTests
     }
 
     [Fact]
+    public async Task DeleteMessageAsync_RemovesThePost_AndAGoneOneIsNotFound()
+    {
+        await using var rig = await WebApiRig.StartAsync();
+        var posted = await rig.Client.PostMessageAsync("C1", SlackNoteRenderer.Render("posted by mistake"), CancellationToken.None);
+
+        var deleted = await rig.Client.DeleteMessageAsync("C1", posted.Ts!, CancellationToken.None);
+        var again = await rig.Client.DeleteMessageAsync("C1", posted.Ts!, CancellationToken.None);
+
+        Assert.True(deleted.Ok, deleted.Error);
+        Assert.Empty(rig.Slack.Messages("C1"));
+        Assert.Equal(SlackErrorKind.MessageNotFound, again.Kind);
+    }
+
+    [Fact]
     public async Task HistoryAsync_ReadsHistoryWithMetadata()
     {
         await using var rig = await WebApiRig.StartAsync();
