@@ -75,6 +75,16 @@ public sealed class SlackJsonContextTests
     }
 
     [Fact]
+    public void ApiAnswer_RefusalWithoutACode_SaysUnknownError()
+    {
+        var refused = JsonSerializer.Deserialize("""{"ok":false}""", SlackJsonContext.Default.SlackApiResponse)!;
+        var fine = JsonSerializer.Deserialize("""{"ok":true,"error":"stray"}""", SlackJsonContext.Default.SlackApiResponse)!;
+
+        Assert.Equal(("unknown_error", SlackErrorKind.Other), (refused.Error, refused.Kind));
+        Assert.Null(fine.Error);
+    }
+
+    [Fact]
     public void ApiAnswer_WithoutOk_IsNoAnswer()
     {
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(Encoding.UTF8.GetBytes("""{"ts":"1.2"}"""), SlackJsonContext.Default.ChatMessageResponse));

@@ -11,7 +11,7 @@ public sealed record SlackApiResult(SlackApiResponse Answer, JsonElement Body)
 {
     public bool Ok => Answer.Ok;
 
-    public string? Error => Answer.Ok ? null : Answer.Error ?? "unknown_error";
+    public string? Error => Answer.Error;
 
     public SlackErrorKind Kind => Answer.Kind;
 

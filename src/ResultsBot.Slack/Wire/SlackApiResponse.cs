@@ -10,10 +10,17 @@ namespace ResultsBot.Slack.Wire;
 /// </summary>
 public record SlackApiResponse
 {
+    private readonly string? _error;
+
     [JsonRequired]
     public bool Ok { get; init; }
 
-    public string? Error { get; init; }
+    /// <summary>Slack's error code when not ok ("unknown_error" if it gave none, so every refusal names one); null when ok.</summary>
+    public string? Error
+    {
+        get => Ok ? null : _error ?? "unknown_error";
+        init => _error = value;
+    }
 
     public ResponseMetadata? ResponseMetadata { get; init; }
 
