@@ -137,13 +137,14 @@ public sealed class WebApiClientTests
     {
         await using var rig = await WebApiRig.StartAsync();
         rig.Slack.Seed("C1", "theirs", new JsonObject { ["event_type"] = "task_created", ["event_payload"] = new JsonObject { ["delivery_id"] = 7, ["task"] = new JsonObject { ["id"] = "T1" } } });
+        rig.Slack.Seed("C1", "odd", new JsonObject { ["event_type"] = "odd_app", ["event_payload"] = new JsonArray(1, 2) });
         rig.Slack.Seed("C1", "ours", new JsonObject { ["event_type"] = "resultsbot_post", ["event_payload"] = new JsonObject { ["delivery_id"] = "8" } });
 
         var result = await rig.Client.HistoryAsync("C1", 50, threadTs: null, CancellationToken.None);
 
         Assert.True(result.Ok, result.Error);
         Assert.Equal(
-            [("task_created", "7"), ("resultsbot_post", "8")],
+            [("odd_app", null), ("task_created", "7"), ("resultsbot_post", "8")],
             result.Messages!.Select(m => (m.Metadata?.EventType, m.Metadata?.EventPayload?.DeliveryId)).OrderBy(m => m.DeliveryId, StringComparer.Ordinal));
     }
 

@@ -17,6 +17,7 @@ namespace ResultsBot.Slack.Wire;
 [JsonSerializable(typeof(ChatMessageResponse))]
 [JsonSerializable(typeof(ChatDeleteRequest))]
 [JsonSerializable(typeof(ConversationsHistoryResponse))]
+[JsonSerializable(typeof(PostMetadataPayload))]
 [JsonSerializable(typeof(AuthTestResponse))]
 [JsonSerializable(typeof(ConnectionsOpenResponse))]
 [JsonSerializable(typeof(UploadUrlResponse))]

@@ -17,8 +17,8 @@ public sealed record ConversationsHistoryResponse : SlackApiResponse
 /// <summary>A message as history shows it: the parts the crash check reads.</summary>
 public sealed record HistoryMessage(string? Ts, string? Text, HistoryMetadata? Metadata);
 
-/// <summary>Metadata as history shows it, from any app: event_payload may be shaped as that app likes.</summary>
-public sealed record HistoryMetadata(string? EventType, PostMetadataPayload? EventPayload);
+/// <summary>Metadata as history shows it, from any app: event_payload may be shaped as that app likes (null unless an object).</summary>
+public sealed record HistoryMetadata(string? EventType, [property: System.Text.Json.Serialization.JsonConverter(typeof(PostMetadataPayloadConverter))] PostMetadataPayload? EventPayload);
 
 /// <summary>auth.test: who the bot token belongs to.</summary>
 public sealed record AuthTestResponse : SlackApiResponse
