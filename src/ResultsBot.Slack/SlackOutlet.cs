@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Domain.Posts;
@@ -7,6 +5,7 @@ using ResultsBot.Platforms;
 using ResultsBot.Slack.Pictures;
 using ResultsBot.Slack.Posts;
 using ResultsBot.Slack.WebApi;
+using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack;
 
@@ -38,7 +37,7 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
             return await CorrectAsync(post, original, message, cancellationToken);
         }
 
-        if (post.Attempted && await FindAsync(post, "conversations.history", null, cancellationToken) is { } already)
+        if (post.Attempted && await FindAsync(post, threadTs: null, cancellationToken) is { } already)
         {
             _logger.LogInformation("Slack delivery {Delivery} was already in {Channel} as {Ts}: not posting again", post.DeliveryId, post.ChannelId, already);
             return already;
@@ -51,8 +50,8 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
     private async Task<string> CorrectAsync(OutgoingPost post, string original, SlackMessageBody message, CancellationToken cancellationToken)
     {
         if (post.Attempted
-            && (await FindAsync(post, "conversations.replies", original, cancellationToken)
-                ?? await FindAsync(post, "conversations.history", null, cancellationToken)) is { } already)
+            && (await FindAsync(post, original, cancellationToken)
+                ?? await FindAsync(post, threadTs: null, cancellationToken)) is { } already)
         {
             return already;
         }
@@ -60,13 +59,7 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
         // The edit carries the correction's pictures, which replace the original's (an edit with none removes them).
         var pictures = await _uploader.UploadAsync(post.Images, post.Post.Subject, cancellationToken);
         var edited = post.Replacement is { } replacement ? SlackPostRenderer.Render(replacement, post.Images.Count) : message;
-        var result = await WithPicturesAsync(pictures, post, shown =>
-        {
-            var update = PictureBlocks.With(edited, shown).ToJson(post.ChannelId);
-            update["ts"] = original;
-            update["blocks"] ??= new JsonArray(); // chat.update keeps the old blocks unless told otherwise
-            return client.CallAsync("chat.update", update, cancellationToken);
-        }, cancellationToken);
+        var result = await WithPicturesAsync(pictures, post, shown => client.UpdateMessageAsync(post.ChannelId, original, PictureBlocks.With(edited, shown), cancellationToken), cancellationToken);
         if (result.Kind == SlackErrorKind.MessageNotFound || result.Error is "cant_update_message" or "edit_window_closed")
         {
             // The original is gone or no longer ours to edit: the correction goes out as a post of its own.
@@ -75,7 +68,7 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
         }
 
         ThrowUnlessOk(result, "chat.update", post.ChannelId);
-        return await PostAsync(post, SlackAnswerRenderer.Render(CorrectionNote(post.Post)), [], original, cancellationToken);
+        return await PostAsync(post, SlackNoteRenderer.Render(CorrectionNote(post.Post)), [], original, cancellationToken);
     }
 
     /// <summary>
@@ -88,18 +81,14 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
     /// </summary>
     private async Task<string> PostAsync(OutgoingPost post, SlackMessageBody message, IReadOnlyList<UploadedPicture> pictures, string? threadTs, CancellationToken cancellationToken)
     {
-        var metadata = new JsonObject
-        {
-            ["event_type"] = MetadataEventType,
-            ["event_payload"] = new JsonObject { ["delivery_id"] = post.IdempotencyKey },
-        };
+        var metadata = new MessageMetadata(MetadataEventType, new PostMetadataPayload(post.IdempotencyKey));
         var result = await WithPicturesAsync(
             pictures,
             post,
-            shown => client.PostMessageAsync(post.ChannelId, PictureBlocks.With(message, shown), cancellationToken, threadTs, (JsonObject)metadata.DeepClone()),
+            shown => client.PostMessageAsync(post.ChannelId, PictureBlocks.With(message, shown), cancellationToken, threadTs, metadata),
             cancellationToken);
         ThrowUnlessOk(result, "chat.postMessage", post.ChannelId);
-        return result.GetString("ts") ?? throw new SlackApiException("chat.postMessage answered ok without a ts", null);
+        return result.Ts ?? throw new SlackApiException("chat.postMessage answered ok without a ts", null);
     }
 
     /// <summary>
@@ -107,7 +96,7 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
     /// few times, then sends without them. (Slack processes uploads asynchronously, as files.getUploadURLExternal's
     /// page says, and its SDK maintainers advise waiting for a file before naming it in blocks.)
     /// </summary>
-    private async Task<SlackApiResult> WithPicturesAsync(IReadOnlyList<UploadedPicture> pictures, OutgoingPost post, Func<IReadOnlyList<UploadedPicture>, Task<SlackApiResult>> send, CancellationToken cancellationToken)
+    private async Task<ChatMessageResponse> WithPicturesAsync(IReadOnlyList<UploadedPicture> pictures, OutgoingPost post, Func<IReadOnlyList<UploadedPicture>, Task<ChatMessageResponse>> send, CancellationToken cancellationToken)
     {
         var result = await send(pictures);
         for (var tries = 0; pictures.Count > 0 && PictureBlocks.NotYetProcessed(result); tries++)
@@ -126,20 +115,10 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
     }
 
     /// <summary>The ts of a message in the channel (or the thread under <paramref name="threadTs"/>) carrying this delivery's id, if any.</summary>
-    private async Task<string?> FindAsync(OutgoingPost post, string method, string? threadTs, CancellationToken cancellationToken)
+    private async Task<string?> FindAsync(OutgoingPost post, string? threadTs, CancellationToken cancellationToken)
     {
-        var fields = new Dictionary<string, string>
-        {
-            ["channel"] = post.ChannelId,
-            ["limit"] = HistoryLookback.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["include_all_metadata"] = "true",
-        };
-        if (threadTs is not null)
-        {
-            fields["ts"] = threadTs;
-        }
-
-        var result = await client.CallFormAsync(method, fields, cancellationToken);
+        var result = await client.HistoryAsync(post.ChannelId, HistoryLookback, threadTs, cancellationToken);
+        var method = threadTs is null ? "conversations.history" : "conversations.replies";
         if (result.Kind == SlackErrorKind.MessageNotFound || result.Error is "thread_not_found" or "missing_scope")
         {
             // Nothing to find there (or no permission to look): a rare duplicate beats a channel stuck for good.
@@ -148,52 +127,24 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
         }
 
         ThrowUnlessOk(result, method, post.ChannelId);
-        if (!result.Body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        foreach (var found in messages.EnumerateArray())
-        {
-            if (DeliveryIdOf(found) == post.IdempotencyKey && found.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String)
-            {
-                return ts.GetString();
-            }
-        }
-
-        return null;
+        return result.Messages?.FirstOrDefault(m => DeliveryIdOf(m) == post.IdempotencyKey && m.Ts is not null)?.Ts;
     }
 
     public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
     {
-        var fields = new Dictionary<string, string>
-        {
-            ["channel"] = channelId,
-            ["limit"] = HistoryLookback.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["include_all_metadata"] = "true",
-        };
-        var result = await client.CallFormAsync("conversations.history", fields, cancellationToken);
-        if (result.Kind != SlackErrorKind.None || !result.Body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        var result = await client.HistoryAsync(channelId, HistoryLookback, threadTs: null, cancellationToken);
+        if (result.Kind != SlackErrorKind.None || result.Messages is not { } messages)
         {
             return [];
         }
 
-        var shown = messages.EnumerateArray()
-            .Select(m => (Id: DeliveryIdOf(m), Text: m.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null))
-            .Where(m => m.Id is not null)
-            .ToList();
+        var shown = messages.Select(m => (Id: DeliveryIdOf(m), m.Text)).Where(m => m.Id is not null).ToList();
         // The fallback text starts with the post's headline, or lists it when the post headed a digest.
         return [.. posts.Where(p => shown.Any(m => m.Id == p.IdempotencyKey && m.Text?.Split('\n').Contains(SlackText.Escape(p.Post.Headline.Trim())) == true)).Select(p => p.DeliveryId)];
     }
 
-    private static string? DeliveryIdOf(JsonElement message) =>
-        message.TryGetProperty("metadata", out var metadata)
-        && metadata.ValueKind == JsonValueKind.Object
-        && metadata.TryGetProperty("event_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == MetadataEventType
-        && metadata.TryGetProperty("event_payload", out var payload) && payload.ValueKind == JsonValueKind.Object
-        && payload.TryGetProperty("delivery_id", out var id)
-            ? id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText()
-            : null;
+    private static string? DeliveryIdOf(HistoryMessage message) =>
+        message.Metadata is { EventType: MetadataEventType, EventPayload.DeliveryId: { } id } ? id : null;
 
     /// <summary>"Correction: …" with what changed (a correction's first plain section says so).</summary>
     private static string CorrectionNote(Post post)
@@ -203,7 +154,7 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
         return post.Kind == PostKind.Correction && summary is not null ? headline + "\n" + summary : headline;
     }
 
-    private static void ThrowUnlessOk(SlackApiResult result, string method, string channel)
+    private static void ThrowUnlessOk(SlackApiResponse result, string method, string channel)
     {
         switch (result.Kind)
         {

@@ -5,7 +5,8 @@ using ResultsBot.Domain.Posts;
 using ResultsBot.Fakes;
 using ResultsBot.Fakes.Slack;
 using ResultsBot.Slack.Posts;
-using CommandAnswerRenderer = ResultsBot.Slack.Commands.SlackAnswerRenderer;
+using ResultsBot.Slack.Commands;
+using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.Tests;
 
@@ -38,9 +39,8 @@ public sealed class HostileTextPropertyTests
             var random = new Random(seed);
             var text = random.Next(4) == 0 ? HostileText.Long(random, 7000) : HostileText.Next(random);
 
-            AssertInert(SlackAnswerRenderer.Render(text).ToJson("C1"), seed);
-            AssertInert(SlackAnswerRenderer.Render(text, monospace: true).ToJson("C1"), seed);
-            var response = JsonSerializer.SerializeToNode(CommandAnswerRenderer.Render(new CommandAnswer(text), inChannel: true), ResultsBot.Slack.Commands.SlackCommandJson.Default.SlackCommandResponse)!.AsObject();
+            AssertInert(SlackNoteRenderer.Render(text).ToJson("C1"), seed);
+            var response = JsonSerializer.SerializeToNode(SlackCommandAnswerRenderer.Render(new CommandAnswer(text), inChannel: true), SlackJsonContext.Default.SlackCommandResponse)!.AsObject();
             AssertInert(response, seed);
         }
     }
@@ -50,7 +50,7 @@ public sealed class HostileTextPropertyTests
     {
         var post = new Post(PostKind.Declaration, "k", "*OFFICIAL* Labour gain Hull", [new PostSection("_Seats_", "> [x](http://e.example) :flag_gb: ~gone~")]);
 
-        var blocks = SlackPostRenderer.Render(post).Blocks;
+        var blocks = SlackPostRenderer.Render(post).ToJson("C1")["blocks"]!.AsArray();
 
         Assert.Equal("""{"type":"plain_text","text":"*OFFICIAL* Labour gain Hull","emoji":false}""", blocks[0]!["text"]!.ToJsonString());
         Assert.Equal("""{"type":"plain_text","text":"_Seats_\n\u0026gt; [x](http://e.example) :flag_gb: ~gone~","emoji":false}""", blocks[1]!["fields"]![0]!.ToJsonString());

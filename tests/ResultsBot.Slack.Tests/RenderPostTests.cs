@@ -23,11 +23,11 @@ public sealed class RenderPostTests
         var message = SlackPostRenderer.Render(Birmingham);
 
         Assert.Equal(["header", "section", "section", "section", "context"], Types(message));
-        Assert.Equal("Labour hold Birmingham", (string?)message.Blocks[0]!["text"]!["text"]);
-        Assert.Equal("plain_text", (string?)message.Blocks[0]!["text"]!["type"]);
-        var fields = message.Blocks[2]!["fields"]!.AsArray();
+        Assert.Equal("Labour hold Birmingham", (string?)Json(message)[0]!["text"]!["text"]);
+        Assert.Equal("plain_text", (string?)Json(message)[0]!["text"]!["type"]);
+        var fields = Json(message)[2]!["fields"]!.AsArray();
         Assert.Equal(["Seats won\nLabour 65 (+2), Conservatives 22 (−3)", "Council now\nLabour 65, Conservatives 22"], fields.Select(f => (string?)f!["text"]));
-        Assert.Equal("PA Media · 3 May 2024, 03:12 UK time", (string?)message.Blocks[4]!["elements"]![0]!["text"]);
+        Assert.Equal("PA Media · 3 May 2024, 03:12 UK time", (string?)Json(message)[4]!["elements"]![0]!["text"]);
         Assert.Equal(Birmingham.ToPlainText(), message.Text);
     }
 
@@ -44,8 +44,8 @@ public sealed class RenderPostTests
         Assert.All(texts, t => Assert.DoesNotContain('<', t));
         Assert.All(texts, t => Assert.DoesNotContain('>', t));
         Assert.Contains(Inert, message.Text, StringComparison.Ordinal);
-        Assert.Equal(Inert, (string?)message.Blocks[0]!["text"]!["text"]);
-        Assert.Equal(Inert + "\n" + Inert, (string?)message.Blocks[2]!["fields"]![0]!["text"]);
+        Assert.Equal(Inert, (string?)Json(message)[0]!["text"]!["text"]);
+        Assert.Equal(Inert + "\n" + Inert, (string?)Json(message)[2]!["fields"]![0]!["text"]);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class RenderPostTests
     {
         var post = new Post(PostKind.Digest, "k", new string('a', 149) + " & the rest", Array.Empty<PostSection>());
 
-        var header = (string)SlackPostRenderer.Render(post).Blocks[0]!["text"]!["text"]!;
+        var header = (string)Json(SlackPostRenderer.Render(post))[0]!["text"]!["text"]!;
 
         Assert.True(header.Length <= 150);
         Assert.EndsWith("…", header, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class RenderPostTests
 
         var message = SlackPostRenderer.Render(post);
 
-        var counts = message.Blocks.Skip(1).Select(b => b!["fields"]!.AsArray().Count).ToList();
+        var counts = Json(message).Skip(1).Select(b => b!["fields"]!.AsArray().Count).ToList();
         Assert.Equal([10, 10, 3], counts);
     }
 
@@ -77,7 +77,7 @@ public sealed class RenderPostTests
         var words = string.Join(" ", Enumerable.Repeat("Labour & Co", 1000)); // 11,999 characters, ~16,000 escaped
         var post = new Post(PostKind.Digest, "k", "Digest", [PostSection.Plain(words)]);
 
-        var sections = SlackPostRenderer.Render(post).Blocks.Skip(1).Select(b => (string)b!["text"]!["text"]!).ToList();
+        var sections = Json(SlackPostRenderer.Render(post)).Skip(1).Select(b => (string)b!["text"]!["text"]!).ToList();
 
         Assert.True(sections.Count > 1);
         Assert.All(sections, s => Assert.InRange(s.Length, 1, 3000));
@@ -89,7 +89,7 @@ public sealed class RenderPostTests
     {
         var post = new Post(PostKind.Digest, "k", "Digest", [new PostSection("Seats", new string('x', 2500))]);
 
-        var block = SlackPostRenderer.Render(post).Blocks[1]!;
+        var block = Json(SlackPostRenderer.Render(post))[1]!;
 
         Assert.Null(block["fields"]);
         Assert.StartsWith("Seats\nxxx", (string)block["text"]!["text"]!, StringComparison.Ordinal);
@@ -102,9 +102,9 @@ public sealed class RenderPostTests
 
         var message = SlackPostRenderer.Render(post);
 
-        Assert.Equal(50, message.Blocks.Count);
-        Assert.Equal("…and more", (string?)message.Blocks[48]!["text"]!["text"]);
-        Assert.Equal("context", (string?)message.Blocks[49]!["type"]);
+        Assert.Equal(50, Json(message).Count);
+        Assert.Equal("…and more", (string?)Json(message)[48]!["text"]!["text"]);
+        Assert.Equal("context", (string?)Json(message)[49]!["type"]);
     }
 
     [Fact]
@@ -128,12 +128,15 @@ public sealed class RenderPostTests
         Assert.Equal("C1", (string?)json["channel"]);
     }
 
-    internal static IEnumerable<string> Types(SlackMessageBody message) => message.Blocks.Select(b => (string)b!["type"]!);
+    /// <summary>The blocks as they go on the wire: what Slack reads is what these tests read.</summary>
+    internal static JsonArray Json(SlackMessageBody message) => message.ToJson("C1")["blocks"] as JsonArray ?? [];
+
+    internal static IEnumerable<string> Types(SlackMessageBody message) => Json(message).Select(b => (string)b!["type"]!);
 
     internal static IEnumerable<string> AllTexts(SlackMessageBody message)
     {
         yield return message.Text;
-        foreach (var node in message.Blocks.SelectMany(b => Descend(b!)))
+        foreach (var node in Json(message).SelectMany(b => Descend(b!)))
         {
             if (node is JsonObject o && o["text"] is JsonValue v && v.TryGetValue<string>(out var s))
             {

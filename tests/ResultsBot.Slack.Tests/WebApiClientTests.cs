@@ -10,14 +10,14 @@ public sealed class WebApiClientTests
     private static readonly SlackRateLimits Quick = SlackRateLimits.Default with { RequestTimeout = TimeSpan.FromSeconds(2) };
 
     [Fact]
-    public async Task CallAsync_WithTheBotToken_IsAcceptedWithoutWarnings()
+    public async Task AuthTestAsync_WithTheBotToken_SaysWhoTheBotIsWithoutWarnings()
     {
         await using var rig = await WebApiRig.StartAsync();
 
-        var result = await rig.Client.CallAsync("auth.test", [], CancellationToken.None);
+        var result = await rig.Client.AuthTestAsync(CancellationToken.None);
 
         Assert.True(result.Ok, result.Error);
-        Assert.Equal(rig.Slack.BotUserId, result.GetString("user_id"));
+        Assert.Equal(rig.Slack.BotUserId, result.UserId);
         Assert.Empty(rig.Slack.Warnings); // charset=utf-8 was sent
     }
 
@@ -38,11 +38,11 @@ public sealed class WebApiClientTests
     {
         await using var rig = await WebApiRig.StartAsync();
 
-        var result = await rig.Client.PostMessageAsync("C1", SlackAnswerRenderer.Render("Birmingham: Labour hold"), CancellationToken.None);
+        var result = await rig.Client.PostMessageAsync("C1", SlackNoteRenderer.Render("Birmingham: Labour hold"), CancellationToken.None);
 
         Assert.True(result.Ok, result.Error);
         var stored = Assert.Single(rig.Slack.Messages("C1"));
-        Assert.Equal(result.GetString("ts"), stored.Ts);
+        Assert.Equal(result.Ts, stored.Ts);
         Assert.Equal("Birmingham: Labour hold", stored.Text);
         Assert.NotNull(stored.Blocks);
         Assert.Equal((false, false), (stored.Unfurl.Links, stored.Unfurl.Media));
@@ -53,7 +53,7 @@ public sealed class WebApiClientTests
     {
         await using var rig = await WebApiRig.StartAsync();
 
-        var result = await rig.Client.PostEphemeralAsync("C1", "U42", SlackAnswerRenderer.Render("Only you"), CancellationToken.None);
+        var result = await rig.Client.PostEphemeralAsync("C1", "U42", SlackNoteRenderer.Render("Only you"), CancellationToken.None);
 
         Assert.True(result.Ok, result.Error);
         var ephemeral = Assert.Single(rig.Slack.Ephemerals);
@@ -68,7 +68,7 @@ public sealed class WebApiClientTests
         await using var rig = await WebApiRig.StartAsync(Quick);
         rig.Slack.StartRateLimitStorm(2);
 
-        var result = await rig.Client.PostMessageAsync("C1", SlackAnswerRenderer.Render("after the storm"), CancellationToken.None);
+        var result = await rig.Client.PostMessageAsync("C1", SlackNoteRenderer.Render("after the storm"), CancellationToken.None);
 
         Assert.True(result.Ok, result.Error);
         Assert.Equal(2, rig.Slack.RateLimitedCount);
@@ -106,16 +106,46 @@ public sealed class WebApiClientTests
     }
 
     [Fact]
-    public async Task CallFormAsync_ReadsHistoryWithMetadata()
+    public async Task DeleteMessageAsync_RemovesThePost_AndAGoneOneIsNotFound()
+    {
+        await using var rig = await WebApiRig.StartAsync();
+        var posted = await rig.Client.PostMessageAsync("C1", SlackNoteRenderer.Render("posted by mistake"), CancellationToken.None);
+
+        var deleted = await rig.Client.DeleteMessageAsync("C1", posted.Ts!, CancellationToken.None);
+        var again = await rig.Client.DeleteMessageAsync("C1", posted.Ts!, CancellationToken.None);
+
+        Assert.True(deleted.Ok, deleted.Error);
+        Assert.Empty(rig.Slack.Messages("C1"));
+        Assert.Equal(SlackErrorKind.MessageNotFound, again.Kind);
+    }
+
+    [Fact]
+    public async Task HistoryAsync_ReadsHistoryWithMetadata()
     {
         await using var rig = await WebApiRig.StartAsync();
         rig.Slack.Seed("C1", "earlier", new JsonObject { ["event_type"] = "resultsbot_post", ["event_payload"] = new JsonObject { ["delivery_id"] = "7" } });
 
-        var result = await rig.Client.CallFormAsync("conversations.history", new Dictionary<string, string> { ["channel"] = "C1", ["include_all_metadata"] = "true" }, CancellationToken.None);
+        var result = await rig.Client.HistoryAsync("C1", 50, threadTs: null, CancellationToken.None);
 
         Assert.True(result.Ok, result.Error);
-        var message = result.Body.GetProperty("messages")[0];
-        Assert.Equal("7", message.GetProperty("metadata").GetProperty("event_payload").GetProperty("delivery_id").GetString());
+        var message = Assert.Single(result.Messages!);
+        Assert.Equal(("resultsbot_post", "7", "earlier"), (message.Metadata?.EventType, message.Metadata?.EventPayload?.DeliveryId, message.Text));
+    }
+
+    [Fact]
+    public async Task HistoryAsync_AnotherAppsMetadataOfAnyShape_IsReadWithoutFailingTheAnswer()
+    {
+        await using var rig = await WebApiRig.StartAsync();
+        rig.Slack.Seed("C1", "theirs", new JsonObject { ["event_type"] = "task_created", ["event_payload"] = new JsonObject { ["delivery_id"] = 7, ["task"] = new JsonObject { ["id"] = "T1" } } });
+        rig.Slack.Seed("C1", "odd", new JsonObject { ["event_type"] = "odd_app", ["event_payload"] = new JsonArray(1, 2) });
+        rig.Slack.Seed("C1", "ours", new JsonObject { ["event_type"] = "resultsbot_post", ["event_payload"] = new JsonObject { ["delivery_id"] = "8" } });
+
+        var result = await rig.Client.HistoryAsync("C1", 50, threadTs: null, CancellationToken.None);
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(
+            [("odd_app", null), ("task_created", "7"), ("resultsbot_post", "8")],
+            result.Messages!.Select(m => (m.Metadata?.EventType, m.Metadata?.EventPayload?.DeliveryId)).OrderBy(m => m.DeliveryId, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -60,6 +60,11 @@ check(bare.messages[0].metadata === undefined, 'no metadata unless asked for');
 const thread = await client.conversations.replies({ channel, ts: posted.ts });
 check(thread.ok && thread.messages.length === 2 && thread.messages[1].ts === note.ts, 'replies give parent then note');
 
+const doomed = await client.chat.postMessage({ channel, text: 'posted by mistake' });
+const deleted = await client.chat.delete({ channel, ts: doomed.ts });
+check(deleted.ok && deleted.ts === doomed.ts && deleted.channel === channel, 'chat.delete removes a message');
+await expectError(() => client.chat.delete({ channel, ts: doomed.ts }), 'message_not_found', 'delete of a message already gone');
+
 await expectError(() => client.chat.postMessage({ channel: 'C0NOPE', text: 'x' }), 'channel_not_found', 'unknown channel');
 await expectError(() => client.chat.update({ channel, ts: '1000000000.000001', text: 'x' }), 'message_not_found', 'update of a missing message');
 await expectError(() => client.chat.postMessage({ channel }), 'no_text', 'no text nor blocks');

@@ -14,35 +14,22 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
     private readonly ReferendumCommand _referendum = new(culture);
     private readonly ContestCommand _contests = new(culture);
 
+    /// <summary>A route for each catalogue command the engine answers, by the catalogue's name (checked against it when first used).</summary>
+    private static readonly Dictionary<string, Route> RouteTable = BuildRoutes();
+
     public CommandEngine(CultureInfo culture)
         : this(culture, TimeProvider.System)
     {
     }
 
-    public static string Help =>
-        """
-        Commands:
-          /council NAME       a council's result, or what is up if it has not declared (NAME, PA id or GSS code)
-          /mayor NAME         a mayoralty's result, its call, or who is standing
-          /pcc AREA           a police and crime commissioner's result, its call, or who is standing
-          /seat NAME          a Scottish or Welsh parliament seat's result (constituency or list)
-          /scoreboard         councils and councillors by party, with changes; the parliaments' seats
-          /gains [PARTY]      every change of control so far, newest first (a party, region or "all")
-          /party NAME         a party's night: councils held, gained and lost, councillors
-          /declared [PARTY]   councils declared so far, the latest first, with the call (a party, region or "all")
-          /awaiting [REGION]  councils still to declare, by nation and region
-          /ward NAME          a ward's or by-election's result (NAME, or NAME and council)
-          /map                the night as a map of council control
-          /chamber COUNCIL    a declared council's new chamber as a picture
-          /chart              councillors' net change by party as a chart
-          /referendum AREA    a referendum's result; with no area, every referendum so far
-          /share              the projected national share, with its source and time
-          /share set ...      enter the projected national share (admins only)
-          /subscribe FILTERS  post results in this channel, e.g. region London; party Green; changes (admins only)
-          /subscriptions      this channel's subscription and whether it is paused
-          /unsubscribe        stop posting results in this channel (admins only)
-          /help               this list
-        """;
+    /// <summary>How one command is answered by an engine: its argument (the text after its name), the book, who asked.</summary>
+    private delegate CommandAnswer Route(CommandEngine engine, string argument, ResultsBook book, Caller caller);
+
+    /// <summary>/help's answer, from <see cref="CommandCatalogue"/>.</summary>
+    public static string Help => CommandCatalogue.HelpText;
+
+    /// <summary>The commands this engine answers: every catalogue command not about the channel (see <see cref="CommandSpec.AboutTheChannel"/>).</summary>
+    public static IReadOnlyCollection<string> Routes => RouteTable.Keys;
 
     public CommandAnswer Answer(string input, ResultsBook book) => Answer(input, book, Caller.Anonymous);
 
@@ -58,26 +45,53 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         var space = text.IndexOf(' ', StringComparison.Ordinal);
         var name = (space < 0 ? text : text[..space]).TrimStart('/').ToLowerInvariant();
         var argument = space < 0 ? "" : text[(space + 1)..].Trim();
-        return name switch
+        if (CommandCatalogue.Find(name) is { } spec && RouteTable.TryGetValue(spec.Name, out var route))
         {
-            "council" => WithOtherContests(_council.Answer(argument, book), argument, book),
-            "mayor" or "pcc" or "seat" => _contests.Answer(name, argument, book),
-            "share" or "pns" => _share.Answer(argument, book, caller, time.GetUtcNow()),
-            "scoreboard" or "scores" => Scoreboards(argument, book),
-            "gains" => GainsCommand.Answer(argument, book, culture),
-            "party" => PartyCommand.Answer(argument, book, culture),
-            "declared" => DeclaredCommand.Answer(argument, book, culture),
-            "awaiting" => AwaitingCommand.Answer(argument, book, culture),
-            "ward" or "byelection" => _ward.Answer(argument, book),
-            "referendum" => _referendum.Answer(argument, book),
-            "map" => PictureCommands.Map(book, culture),
-            "chart" => PictureCommands.Chart(book, culture),
-            "chamber" => PictureCommands.Chamber(CouncilCommand.Find(argument, book), () => _council.Answer(argument, book), book),
-            "help" or "start" => new CommandAnswer(Help),
-            _ when !text.StartsWith('/') && PlainQuestions.CommandFor(text) is { } command => Answer(command, book, caller),
-            _ => Unknown(name),
-        };
+            return route(this, argument, book, caller);
+        }
+
+        return !text.StartsWith('/') && PlainQuestions.CommandFor(text) is { } command ? Answer(command, book, caller) : Unknown(name);
     }
+
+    /// <summary>
+    /// The routes, checked against the catalogue as they are built: a command added to one and not the other stops the
+    /// bot at its first command (and every test) instead of answering "I don't know that command" on the night.
+    /// </summary>
+    private static Dictionary<string, Route> BuildRoutes()
+    {
+        var routes = new Dictionary<string, Route>(StringComparer.Ordinal)
+        {
+            ["council"] = (e, argument, book, _) => WithOtherContests(e._council.Answer(argument, book), argument, book),
+            ["mayor"] = (e, argument, book, _) => e._contests.Answer("mayor", argument, book),
+            ["pcc"] = (e, argument, book, _) => e._contests.Answer("pcc", argument, book),
+            ["seat"] = (e, argument, book, _) => e._contests.Answer("seat", argument, book),
+            ["share"] = (e, argument, book, caller) => e._share.Answer(argument, book, caller, e.Now),
+            ["scoreboard"] = (e, argument, book, _) => e.Scoreboards(argument, book),
+            ["gains"] = (e, argument, book, _) => GainsCommand.Answer(argument, book, e.Culture),
+            ["party"] = (e, argument, book, _) => PartyCommand.Answer(argument, book, e.Culture),
+            ["declared"] = (e, argument, book, _) => DeclaredCommand.Answer(argument, book, e.Culture),
+            ["awaiting"] = (e, argument, book, _) => AwaitingCommand.Answer(argument, book, e.Culture),
+            ["ward"] = (e, argument, book, _) => e._ward.Answer(argument, book),
+            ["referendum"] = (e, argument, book, _) => e._referendum.Answer(argument, book),
+            ["map"] = (e, _, book, _) => PictureCommands.Map(book, e.Culture),
+            ["chart"] = (e, _, book, _) => PictureCommands.Chart(book, e.Culture),
+            ["chamber"] = (e, argument, book, _) => PictureCommands.Chamber(CouncilCommand.Find(argument, book), () => e._council.Answer(argument, book), book),
+            ["help"] = (_, _, _, _) => new CommandAnswer(Help),
+        };
+
+        var expected = CommandCatalogue.All.Where(c => !c.AboutTheChannel).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        if (!expected.SetEquals(routes.Keys))
+        {
+            throw new InvalidOperationException(
+                $"The command engine and CommandCatalogue disagree: no route for [{string.Join(", ", expected.Except(routes.Keys))}], a route for no catalogue command [{string.Join(", ", routes.Keys.Except(expected))}]");
+        }
+
+        return routes;
+    }
+
+    private CultureInfo Culture => culture;
+
+    private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Suggestions for part of a name: <paramref name="kind"/> is "council", "party", "mayor", "pcc" or "seat" (the option being typed).</summary>
     public static IReadOnlyList<string> Complete(string kind, string partial, ResultsBook book) => kind switch

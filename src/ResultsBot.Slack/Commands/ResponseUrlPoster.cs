@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
+using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.Commands;
 
@@ -9,11 +10,9 @@ namespace ResultsBot.Slack.Commands;
 /// </summary>
 internal sealed class ResponseUrlPoster(HttpClient http, ILogger logger)
 {
+    /// <summary>An answer, or the picture that follows it: never replacing what the caller already sees.</summary>
     public Task<bool> PostAsync(string? responseUrl, SlackCommandResponse response, CancellationToken cancellationToken) =>
-        PostAsync(responseUrl, () => JsonContent.Create(response with { ReplaceOriginal = false }, SlackCommandJson.Default.SlackCommandResponse), cancellationToken);
-
-    public Task<bool> PostAsync(string? responseUrl, SlackPictureResponse picture, CancellationToken cancellationToken) =>
-        PostAsync(responseUrl, () => JsonContent.Create(picture, SlackCommandJson.Default.SlackPictureResponse), cancellationToken);
+        PostAsync(responseUrl, () => JsonContent.Create(response with { ReplaceOriginal = false }, SlackJsonContext.Default.SlackCommandResponse), cancellationToken);
 
     private async Task<bool> PostAsync(string? responseUrl, Func<HttpContent> body, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Platforms;
+using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.Commands;
 
@@ -91,7 +92,7 @@ public static class SlackCommandEndpoint
                 });
             }
 
-            await context.Response.WriteAsJsonAsync(response, SlackCommandJson.Default.SlackCommandResponse, cancellationToken: context.RequestAborted);
+            await context.Response.WriteAsJsonAsync(response, SlackJsonContext.Default.SlackCommandResponse, cancellationToken: context.RequestAborted);
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.Primitives;
+using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.Commands;
 
@@ -15,16 +15,8 @@ internal sealed record SlashCommand(string Command, string Text, string UserId, 
         return Create(Field("command"), Field("text"), Field("user_id"), Field("channel_id"), Field("team_id"), Field("response_url"), Field("trigger_id"));
     }
 
-    public static SlashCommand? FromJson(JsonElement payload)
-    {
-        if (payload.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        string? Field(string name) => payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        return Create(Field("command"), Field("text"), Field("user_id"), Field("channel_id"), Field("team_id"), Field("response_url"), Field("trigger_id"));
-    }
+    public static SlashCommand? FromPayload(SlashCommandPayload? payload) =>
+        payload is null ? null : Create(payload.Command, payload.Text, payload.UserId, payload.ChannelId, payload.TeamId, payload.ResponseUrl, payload.TriggerId);
 
     private static SlashCommand? Create(string? command, string? text, string? userId, string? channelId, string? teamId, string? responseUrl, string? triggerId) =>
         string.IsNullOrEmpty(command) || string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(channelId)

@@ -85,7 +85,7 @@ public sealed class SlashCommandHandler
             answer = CommandAnswer.Problem("Sorry, something went wrong answering that. Please try again in a minute.");
         }
 
-        return SlackAnswerRenderer.Render(answer, inChannel) with { Picture = answer.Picture };
+        return SlackCommandAnswerRenderer.Render(answer, inChannel) with { Picture = answer.Picture };
     }
 
     private async Task FollowUpAsync(Task<SlackCommandResponse> answering, string? responseUrl)
@@ -119,8 +119,8 @@ public sealed class SlashCommandHandler
                 return;
             }
 
-            var alt = SlackText.Truncate(uploaded.AltText.Trim(), PictureBlocks.AltTextLimit);
-            var picture = new SlackPictureResponse(response.ResponseType, SlackText.Escape(alt), [new SlackImageBlock(new SlackFileReference(uploaded.FileId), alt)]);
+            var block = PictureBlocks.Image(uploaded);
+            var picture = new SlackCommandResponse(response.ResponseType, SlackText.Escape(block.AltText), [block]);
             for (var tries = 0; !await _responseUrl.PostAsync(responseUrl, picture, CancellationToken.None); tries++)
             {
                 if (tries == _webApi.Limits.PictureProcessingTries)

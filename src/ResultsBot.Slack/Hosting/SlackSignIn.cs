@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Chat;
 using ResultsBot.Slack.WebApi;
@@ -12,10 +11,10 @@ internal sealed class SlackSignIn(SlackWebApiClient slack, ILogger<SlackSignIn> 
     {
         try
         {
-            var me = await slack.CallAsync("auth.test", [], cancellationToken);
+            var me = await slack.AuthTestAsync(cancellationToken);
             if (me.Ok)
             {
-                logger.LogInformation("Slack: signed in as {Name} in {Team}", Text(me.Body, "user"), Text(me.Body, "team"));
+                logger.LogInformation("Slack: signed in as {Name} in {Team}", me.User, me.Team);
             }
             else if (me.Kind == SlackErrorKind.Auth)
             {
@@ -34,7 +33,4 @@ internal sealed class SlackSignIn(SlackWebApiClient slack, ILogger<SlackSignIn> 
         {
         }
     }
-
-    private static string? Text(JsonElement body, string name) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

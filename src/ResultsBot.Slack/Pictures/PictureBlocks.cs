@@ -1,6 +1,5 @@
-using System.Text.Json.Nodes;
 using ResultsBot.Slack.Posts;
-using ResultsBot.Slack.WebApi;
+using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.Pictures;
 
@@ -11,12 +10,8 @@ internal static class PictureBlocks
     public const int AltTextLimit = 2000;
 
     /// <summary>An image block showing a Slack file by id, with alt text (what screen readers read and what shows with images off).</summary>
-    public static JsonObject Image(UploadedPicture picture) => new()
-    {
-        ["type"] = "image",
-        ["slack_file"] = new JsonObject { ["id"] = picture.FileId },
-        ["alt_text"] = SlackText.Truncate(picture.AltText.Trim(), AltTextLimit),
-    };
+    public static ImageBlock Image(UploadedPicture picture) =>
+        new(new SlackFileReference(picture.FileId), SlackText.Truncate(picture.AltText.Trim(), AltTextLimit));
 
     /// <summary>The message with the pictures' image blocks after its content and before its footer (a trailing context block).</summary>
     public static SlackMessageBody With(SlackMessageBody message, IReadOnlyList<UploadedPicture> pictures)
@@ -26,13 +21,9 @@ internal static class PictureBlocks
             return message;
         }
 
-        var blocks = (JsonArray)message.Blocks.DeepClone();
-        var at = blocks.Count > 0 && (string?)blocks[^1]?["type"] == "context" ? blocks.Count - 1 : blocks.Count;
-        foreach (var picture in pictures)
-        {
-            blocks.Insert(at++, Image(picture));
-        }
-
+        var blocks = message.Blocks.ToList();
+        var at = blocks.Count > 0 && blocks[^1] is ContextBlock ? blocks.Count - 1 : blocks.Count;
+        blocks.InsertRange(at, pictures.Select(Image));
         return message with { Blocks = blocks };
     }
 
@@ -40,6 +31,6 @@ internal static class PictureBlocks
     /// Slack processes an uploaded file asynchronously; until it has, a message naming it is refused with
     /// invalid_blocks "invalid slack file". That refusal is worth waiting out; any other is not.
     /// </summary>
-    public static bool NotYetProcessed(SlackApiResult result) =>
+    public static bool NotYetProcessed(SlackApiResponse result) =>
         result.Error == "invalid_blocks" && result.Details.Any(d => d.Contains("invalid slack file", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Platforms;
 using ResultsBot.Slack.Posts;
 using ResultsBot.Slack.WebApi;
+using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.Pictures;
 
@@ -58,17 +57,9 @@ public sealed class SlackPictureUploader(SlackWebApiClient client, ILogger logge
 
     private async Task<string?> UploadOneAsync(PostImage image, string subject, CancellationToken cancellationToken)
     {
-        var reserve = await client.CallFormAsync(
-            "files.getUploadURLExternal",
-            new Dictionary<string, string>
-            {
-                ["filename"] = image.FileName,
-                ["length"] = image.Png.Length.ToString(CultureInfo.InvariantCulture),
-                ["alt_txt"] = SlackText.Truncate(image.AltText.Trim(), UploadAltTextLimit),
-            },
-            cancellationToken);
-        if (!reserve.Ok || reserve.GetString("file_id") is not { } fileId
-            || !Uri.TryCreate(reserve.GetString("upload_url"), UriKind.Absolute, out var uploadUrl)
+        var reserve = await client.GetUploadUrlAsync(image.FileName, image.Png.Length, SlackText.Truncate(image.AltText.Trim(), UploadAltTextLimit), cancellationToken);
+        if (!reserve.Ok || reserve.FileId is not { } fileId
+            || !Uri.TryCreate(reserve.UploadUrl, UriKind.Absolute, out var uploadUrl)
             || (uploadUrl.Scheme != Uri.UriSchemeHttps && uploadUrl.Scheme != Uri.UriSchemeHttp))
         {
             Refused(reserve, "files.getUploadURLExternal", image, subject);
@@ -83,10 +74,7 @@ public sealed class SlackPictureUploader(SlackWebApiClient client, ILogger logge
 
         // No channel_id: the file stays private to the bot until a message shows it, so an upload cut short by a
         // crash leaves nothing in any channel.
-        var complete = await client.CallAsync(
-            "files.completeUploadExternal",
-            new JsonObject { ["files"] = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = image.FileName }) },
-            cancellationToken);
+        var complete = await client.CompleteUploadAsync(new CompleteUploadRequest([new UploadedFileTitle(fileId, image.FileName)]), cancellationToken);
         if (!complete.Ok)
         {
             Refused(complete, "files.completeUploadExternal", image, subject);
@@ -96,7 +84,7 @@ public sealed class SlackPictureUploader(SlackWebApiClient client, ILogger logge
         return fileId;
     }
 
-    private void Refused(SlackApiResult result, string method, PostImage image, string subject)
+    private void Refused(SlackApiResponse result, string method, PostImage image, string subject)
     {
         if (result.Error == "missing_scope")
         {

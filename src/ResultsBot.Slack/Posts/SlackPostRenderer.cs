@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using ResultsBot.Domain.Posts;
+using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.Posts;
 
@@ -14,7 +14,7 @@ public static class SlackPostRenderer
     /// <param name="pictureRoom">Blocks to leave free for pictures (image blocks added after rendering).</param>
     public static SlackMessageBody Render(Post post, int pictureRoom = 0)
     {
-        var content = new List<JsonObject>();
+        var content = new List<SlackBlock>();
         if (!string.IsNullOrWhiteSpace(post.Headline))
         {
             content.Add(Blocks.Header(SlackText.Truncate(SlackText.Escape(post.Headline.Trim()), BlockKitLimits.HeaderText)));
@@ -35,22 +35,21 @@ public static class SlackPostRenderer
     }
 
     /// <summary>At most 50 blocks: when there are more, the last one kept says "…and more"; the footer stays.</summary>
-    internal static JsonArray Limit(IReadOnlyList<JsonObject> content, JsonObject? footer, int reserved = 0)
+    internal static IReadOnlyList<SlackBlock> Limit(IReadOnlyList<SlackBlock> content, SlackBlock? footer, int reserved = 0)
     {
         var room = BlockKitLimits.Blocks - (footer is null ? 0 : 1) - Math.Clamp(reserved, 0, BlockKitLimits.Blocks / 2);
-        var kept = content.Count <= room
-            ? content
+        List<SlackBlock> blocks = content.Count <= room
+            ? [.. content]
             : [.. content.Take(room - 1), Blocks.Section(BlockKitLimits.MoreNote)];
-        var blocks = new JsonArray([.. kept]);
         if (footer is not null)
         {
-            blocks.Add((JsonNode)footer); // the JsonNode overload: no reflection, safe when trimmed
+            blocks.Add(footer);
         }
 
         return blocks;
     }
 
-    private static IEnumerable<JsonObject> Body(IReadOnlyList<PostSection> sections)
+    private static IEnumerable<SlackBlock> Body(IReadOnlyList<PostSection> sections)
     {
         var fields = new List<string>();
         foreach (var section in sections)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ResultsBot.Platforms;
-using ResultsBot.Slack.Commands;
+using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.SocketMode;
 
@@ -36,7 +36,7 @@ internal sealed class ConnectionOpener(SlackOptions options, HttpClient http, IP
             throw new HttpRequestException($"apps.connections.open answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
         }
 
-        var body = await response.Content.ReadFromJsonAsync(SlackCommandJson.Default.ConnectionsOpenResponse, cancellationToken)
+        var body = await response.Content.ReadFromJsonAsync(SlackJsonContext.Default.ConnectionsOpenResponse, cancellationToken)
             ?? throw new HttpRequestException("apps.connections.open answered with an empty body");
         if (!body.Ok)
         {

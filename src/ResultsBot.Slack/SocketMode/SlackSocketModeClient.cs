@@ -172,9 +172,9 @@ public sealed class SlackSocketModeClient : BackgroundService
     {
         try
         {
-            if (envelope.Type != "slash_commands")
+            if (envelope.Type != SocketEnvelope.SlashCommands)
             {
-                _logger.LogDebug("Acknowledged and ignored a {Type} envelope", envelope.Type);
+                _logger.LogDebug("Acknowledged and ignored a {Type} envelope ({Subject})", envelope.Type, envelope.Subject() ?? "no subject");
                 await connection.AckAsync(envelope.EnvelopeId, null);
                 return;
             }
@@ -186,7 +186,7 @@ public sealed class SlackSocketModeClient : BackgroundService
             }
 
             var payload = await answer;
-            var responseUrl = SlashCommand.FromJson(envelope.Payload)?.ResponseUrl;
+            var responseUrl = envelope.Command()?.ResponseUrl;
             if (first && payload is not null && !envelope.AcceptsResponsePayload)
             {
                 // Slack said this ack cannot carry the answer: it goes to response_url instead, its picture after it.
@@ -219,7 +219,7 @@ public sealed class SlackSocketModeClient : BackgroundService
 
     private async Task<SlackCommandResponse?> AnswerAsync(SocketEnvelope envelope)
     {
-        var command = SlashCommand.FromJson(envelope.Payload);
+        var command = envelope.Command();
         if (command is null)
         {
             _logger.LogWarning("A slash_commands envelope without command, user or channel; acknowledged and ignored");

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Slack.Commands;
+using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.SocketMode;
 
@@ -60,7 +61,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
 
     public async Task<bool> AckAsync(string envelopeId, SlackCommandResponse? payload)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(new SocketAck(envelopeId, payload), SlackCommandJson.Default.SocketAck);
+        var json = JsonSerializer.SerializeToUtf8Bytes(new SocketAck(envelopeId, payload), SlackJsonContext.Default.SocketAck);
         await _sendGate.WaitAsync();
         try
         {
@@ -184,11 +185,10 @@ internal sealed class SocketModeConnection : IAsyncDisposable
 
     private void Handle(ReadOnlyMemory<byte> message)
     {
-        JsonElement root;
+        SocketFrame? frame;
         try
         {
-            using var document = JsonDocument.Parse(message);
-            root = document.RootElement.Clone();
+            frame = JsonSerializer.Deserialize(message.Span, SlackJsonContext.Default.SocketFrame);
         }
         catch (JsonException)
         {
@@ -196,31 +196,29 @@ internal sealed class SocketModeConnection : IAsyncDisposable
             return;
         }
 
-        var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? "" : "";
-        switch (type)
+        switch (frame?.Type)
         {
+            case null:
+                _logger.LogWarning("Socket Mode connection {Number} sent a frame that is not JSON; ignored", Number);
+                return;
             case "hello":
-                var count = root.TryGetProperty("num_connections", out var n) && n.TryGetInt32(out var value) ? value : 0;
-                _logger.LogDebug("Socket Mode connection {Number}: hello ({Count} connections open)", Number, count);
+                _logger.LogDebug("Socket Mode connection {Number}: hello ({Count} connections open)", Number, frame.NumConnections);
                 _hello.TrySetResult();
                 return;
             case "disconnect":
-                var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "unknown" : "unknown";
+                var reason = frame.Reason ?? "unknown";
                 _logger.LogInformation("Socket Mode connection {Number}: Slack sent disconnect ({Reason})", Number, reason);
                 _ended.TrySetResult(ConnectionEnd.Notice(reason));
                 return;
         }
 
-        if (!root.TryGetProperty("envelope_id", out var id) || id.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(id.GetString()))
+        if (string.IsNullOrEmpty(frame.EnvelopeId))
         {
-            _logger.LogDebug("Socket Mode connection {Number}: ignored a {Type} message", Number, type);
+            _logger.LogDebug("Socket Mode connection {Number}: ignored a {Type} message", Number, frame.Type);
             return;
         }
 
-        var payload = root.TryGetProperty("payload", out var p) ? p : default;
-        var accepts = root.TryGetProperty("accepts_response_payload", out var a) && a.ValueKind == JsonValueKind.True;
-        var retry = root.TryGetProperty("retry_attempt", out var ra) && ra.TryGetInt32(out var attempt) ? attempt : 0;
-        var envelope = new SocketEnvelope(id.GetString()!, type, payload, accepts, retry);
+        var envelope = new SocketEnvelope(frame.EnvelopeId, frame.Type, frame.Payload, frame.AcceptsResponsePayload, frame.RetryAttempt);
         _ = _onEnvelope(this, envelope);
     }
 }

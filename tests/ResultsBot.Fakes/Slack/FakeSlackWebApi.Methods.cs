@@ -84,6 +84,7 @@ public sealed partial class FakeSlackWebApi
                 "auth.test" => AuthTest(),
                 "chat.postMessage" => PostMessage(request),
                 "chat.update" => Update(request),
+                "chat.delete" => Delete(request),
                 "chat.postEphemeral" => PostEphemeral(request),
                 "conversations.history" => History(request),
                 "conversations.replies" => Replies(request),
@@ -178,6 +179,27 @@ public sealed partial class FakeSlackWebApi
                 ["ts"] = message.Ts,
                 ["message"] = message.ToJson(BotUserId, BotId, withMetadata: true, replyCount: 0),
             };
+        }
+    }
+
+    /// <summary>chat.delete: the message goes; Slack answers with its channel and ts.</summary>
+    private JsonObject Delete(FakeSlackRequest request)
+    {
+        lock (_gate)
+        {
+            if (Channel(request.String("channel"), write: true, out var channel) is { } channelError)
+            {
+                return Error(channelError);
+            }
+
+            var index = channel.Messages.FindIndex(x => x.Ts == request.String("ts"));
+            if (index < 0)
+            {
+                return Error("message_not_found");
+            }
+
+            channel.Messages.RemoveAt(index);
+            return new JsonObject { ["ok"] = true, ["channel"] = channel.Id, ["ts"] = request.String("ts") };
         }
     }
 

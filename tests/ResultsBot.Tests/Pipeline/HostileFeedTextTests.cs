@@ -13,6 +13,7 @@ using ResultsBot.Fakes.Slack;
 using ResultsBot.Feeds;
 using ResultsBot.Feeds.Pa;
 using ResultsBot.Application.Pipeline;
+using ResultsBot.Slack.Commands;
 using ResultsBot.Slack.Posts;
 using ResultsBot.Application.Storage;
 using ResultsBot.Tests.Support;
@@ -76,8 +77,7 @@ public sealed class HostileFeedTextTests
                 foreach (var answer in answers)
                 {
                     problems.AddRange(DiscordMessageText.Split(answer).SelectMany(m => DiscordMarkdownProbe.LiveMarkup(OnTheWire(DiscordMessageText.Body(m)))));
-                    problems.AddRange(SlackPayloadProbe.LiveMarkup(SlackAnswerRenderer.Render(answer).ToJson("C1")));
-                    problems.AddRange(SlackPayloadProbe.LiveMarkup(SlackAnswerRenderer.Render(answer, monospace: true).ToJson("C1")));
+                    problems.AddRange(SlackPayloadProbe.LiveMarkup(SlackCommandAnswerRenderer.Render(new CommandAnswer(answer), inChannel: true).ToJson()));
                 }
 
                 Assert.True(problems.Count == 0, $"seed {seed} (council \"{council}\", party \"{party}\"): {string.Join("; ", problems)}");

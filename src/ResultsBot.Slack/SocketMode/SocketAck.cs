@@ -1,6 +1,0 @@
-using ResultsBot.Slack.Commands;
-
-namespace ResultsBot.Slack.SocketMode;
-
-/// <summary>What we send back for an envelope: its id and, for a slash command answered in time, the answer.</summary>
-internal sealed record SocketAck(string EnvelopeId, SlackCommandResponse? Payload);

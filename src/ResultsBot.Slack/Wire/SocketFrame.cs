@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace ResultsBot.Slack.Wire;
+
+/// <summary>
+/// Any frame Slack sends on a Socket Mode socket: hello (num_connections), disconnect (reason), or an envelope
+/// (slash_commands, events_api, interactive) with its id, payload, whether the ack may carry an answer, and its retry.
+/// The payload is read by type: <see cref="SlashCommandPayload"/>, <see cref="EventsApiPayload"/> or <see cref="InteractivePayload"/>.
+/// </summary>
+internal sealed record SocketFrame(string? Type)
+{
+    public string? EnvelopeId { get; init; }
+
+    public JsonElement? Payload { get; init; }
+
+    public bool AcceptsResponsePayload { get; init; }
+
+    public int RetryAttempt { get; init; }
+
+    public string? RetryReason { get; init; }
+
+    public int NumConnections { get; init; }
+
+    public string? Reason { get; init; }
+}
+
+/// <summary>An events_api envelope's payload: the event callback (we ack and ignore these).</summary>
+internal sealed record EventsApiPayload(string? Type, string? TeamId, string? EventId, SlackEvent? Event);
+
+/// <summary>The event inside an events_api callback.</summary>
+internal sealed record SlackEvent(string? Type, string? Channel, string? User);
+
+/// <summary>An interactive envelope's payload (a button, a shortcut; we ack and ignore these).</summary>
+internal sealed record InteractivePayload(string? Type, string? TriggerId, string? ResponseUrl, SlackIdentity? User, SlackIdentity? Channel);
+
+/// <summary>A user or channel as an interactive payload names it.</summary>
+internal sealed record SlackIdentity(string? Id);

@@ -1,0 +1,67 @@
+using ResultsBot.Domain.Book;
+using ResultsBot.Domain.Commands;
+using ResultsBot.Domain.Tests.Builders;
+
+namespace ResultsBot.Domain.Tests.Commands;
+
+/// <summary>The one list of commands: what is registered, listed in /help and routed is the same set, read from it.</summary>
+public sealed class CommandCatalogueTests
+{
+    private readonly CommandEngine _engine = new(Culture.EnGb);
+    private readonly ResultsBook _book = Books.With([Night.Adur, Night.Bolton]);
+
+    [Fact]
+    public void Routes_EveryCommandNotAboutTheChannel_AndNothingElse()
+    {
+        Assert.Equal(
+            CommandCatalogue.All.Where(c => !c.AboutTheChannel).Select(c => c.Name).Order(StringComparer.Ordinal),
+            CommandEngine.Routes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AboutTheChannel_AreTheSubscriptionCommands()
+    {
+        Assert.Equal(["subscribe", "subscriptions", "unsubscribe"], CommandCatalogue.All.Where(c => c.AboutTheChannel).Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Help_ListsEveryCommandOnceByItsName_InTheCataloguesOrder()
+    {
+        var usages = CommandEngine.Help.Split('\n').Skip(1).Select(line => line.Trim().Split(' ')[0]).Distinct();
+
+        Assert.Equal(CommandCatalogue.All.Select(c => "/" + c.Name), usages);
+    }
+
+    [Theory]
+    [InlineData("/pns", "/share")]
+    [InlineData("/scores", "/scoreboard")]
+    [InlineData("/byelection Abbey", "/ward Abbey")]
+    [InlineData("/start", "/help")]
+    [InlineData("/COUNCIL Adur", "/council Adur")]
+    public void Answer_AnAlias_IsTheCommandsAnswer(string alias, string command)
+    {
+        var expected = _engine.Answer(command, _book);
+        var answer = _engine.Answer(alias, _book);
+
+        Assert.Equal((expected.Ok, expected.Text), (answer.Ok, answer.Text));
+    }
+
+    [Fact]
+    public void NamesAndAliases_AreLowerCaseAndUnique()
+    {
+        var names = CommandCatalogue.All.SelectMany(c => c.Aliases.Prepend(c.Name)).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(names, name => Assert.Equal(name.ToLowerInvariant(), name));
+        Assert.All(CommandCatalogue.All, c => Assert.Same(c, CommandCatalogue.Find(c.Name)));
+    }
+
+    [Fact]
+    public void Answer_ACommandAboutTheChannel_IsNotTheEnginesToAnswer()
+    {
+        var answer = _engine.Answer("/subscribe party Green", _book);
+
+        Assert.False(answer.Ok);
+        Assert.Equal("I don't know the command \"/subscribe\". /help lists the ones I do; questions such as \"who won Birmingham\" or \"how are Labour doing\" work too.", answer.Text);
+    }
+}
