@@ -29,6 +29,28 @@ public sealed class CommandRunner(
     private const string AdminsOnly =
         "Only channel admins can change what is posted here (on Discord, members who can manage the channel; on Slack, the bot's configured admins).";
 
+    /// <summary>
+    /// The catalogue's commands about the channel itself (they read and change the store, which the domain's engine
+    /// cannot); every other command is the engine's. Checked against the catalogue when first used.
+    /// </summary>
+    private static readonly Dictionary<string, Func<CommandRunner, string, CommandRequest, CommandAnswer>> ChannelRoutes = Checked(new(StringComparer.Ordinal)
+    {
+        ["subscribe"] = (runner, argument, request) => runner.Subscribe(argument, request),
+        ["subscriptions"] = (runner, _, request) => runner.Subscriptions(request),
+        ["unsubscribe"] = (runner, _, request) => runner.Unsubscribe(request),
+    });
+
+    /// <summary>The commands this runner answers itself rather than the engine.</summary>
+    public static IReadOnlyCollection<string> ChannelCommands => ChannelRoutes.Keys;
+
+    private static Dictionary<string, Func<CommandRunner, string, CommandRequest, CommandAnswer>> Checked(Dictionary<string, Func<CommandRunner, string, CommandRequest, CommandAnswer>> routes)
+    {
+        var expected = CommandCatalogue.All.Where(c => c.AboutTheChannel).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return expected.SetEquals(routes.Keys)
+            ? routes
+            : throw new InvalidOperationException($"CommandRunner and CommandCatalogue disagree on the channel's commands: [{string.Join(", ", routes.Keys)}] against [{string.Join(", ", expected)}]");
+    }
+
     /// <summary>A command typed at the terminal, whose channel is the console.</summary>
     public Task<CommandAnswer> RunAsync(string input, Caller caller, CancellationToken cancellationToken) =>
         RunAsync(new CommandRequest(input, caller, ChannelAddress.Console), cancellationToken);
@@ -44,13 +66,9 @@ public sealed class CommandRunner(
             var space = text.IndexOf(' ', StringComparison.Ordinal);
             name = (space < 0 ? text : text[..space]).TrimStart('/').ToLowerInvariant();
             var argument = space < 0 ? "" : text[(space + 1)..].Trim();
-            answer = name switch
-            {
-                "subscribe" => Subscribe(argument, request),
-                "subscriptions" => Subscriptions(request),
-                "unsubscribe" => Unsubscribe(request),
-                _ => engine.Answer(request.Text, desk.Book, request.Caller),
-            };
+            answer = ChannelRoutes.TryGetValue(name, out var route)
+                ? route(this, argument, request)
+                : engine.Answer(request.Text, desk.Book, request.Caller);
             if (answer.Publish is NationalShare share)
             {
                 if (desk.Take(new FeedDocument($"/share set by {request.Caller.Id}", NationalShareFormat.Write(share)), share).Kind == Domain.Book.AcceptanceKind.Stale)

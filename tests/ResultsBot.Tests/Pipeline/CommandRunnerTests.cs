@@ -16,6 +16,15 @@ public sealed class CommandRunnerTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
+    public void ChannelCommands_AreTheCataloguesCommandsAboutTheChannel_AndTheEngineAnswersTheRest()
+    {
+        var aboutTheChannel = CommandCatalogue.All.Where(c => c.AboutTheChannel).Select(c => c.Name);
+
+        Assert.Equal(aboutTheChannel.Order(StringComparer.Ordinal), CommandRunner.ChannelCommands.Order(StringComparer.Ordinal));
+        Assert.Equal(["subscribe", "subscriptions", "unsubscribe"], CommandRunner.ChannelCommands.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_StoreLockedWhenAnAdminSetsTheShare_AnswersPlainlyAndChangesNothing()
     {
         var culture = CultureInfo.GetCultureInfo("en-GB");
