@@ -35,6 +35,7 @@ internal static class PostgresFaults
     {
         "53100" => "the database server's disk is full",
         "53300" => "the database server has no connection free",
+        "57P01" or "57P02" or "57P03" => $"the database server is restarting or shutting down ({exception.MessageText})",
         "25006" => "the database server is read-only just now",
         "40001" or "40P01" or "55P03" => "the database is locked by another program",
         _ => $"the database server cannot take writes just now ({exception.MessageText})",
