@@ -108,8 +108,7 @@ public sealed class SqliteResultsStore : IResultsStore
         try
         {
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;");
-            Execute(connection, Schema.Create);
-            AddMissingColumns(connection);
+            SqliteMigrations.Apply(connection);
             var file = connection.DataSource is { Length: > 0 } source && source != ":memory:" && !connectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase)
                 ? Path.GetFullPath(source)
                 : null;
@@ -119,6 +118,11 @@ public sealed class SqliteResultsStore : IResultsStore
         {
             connection.Dispose();
             throw new StorageException($"ConnectionStrings:ResultsBot ('{connectionString}') is not a usable ResultsBot database: {ex.Message}", SqliteFaults.Translate(ex));
+        }
+        catch (StorageException)
+        {
+            connection.Dispose(); // a database newer than this program
+            throw;
         }
     }
 
@@ -586,19 +590,6 @@ public sealed class SqliteResultsStore : IResultsStore
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
-    private static void AddMissingColumns(SqliteConnection connection)
-    {
-        foreach (var (table, column, definition) in Schema.AddedColumns)
-        {
-            using var check = connection.CreateCommand();
-            check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
-            if (Convert.ToInt32(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
-            {
-                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
-            }
-        }
-    }
 
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 

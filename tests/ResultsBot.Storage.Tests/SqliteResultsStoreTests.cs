@@ -41,6 +41,35 @@ public sealed class SqliteResultsStoreTests : IDisposable
     }
 
     [Fact]
+    public void Open_DatabaseFromBeforeSchemaVersions_BecomesVersion1AndKeepsItsNight()
+    {
+        // As the bot left a database before versions were counted: the full schema, PRAGMA user_version still 0.
+        using (var store = SqliteResultsStore.Open(ConnectionString, _time))
+        {
+            store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["console"]);
+        }
+
+        Pragma("PRAGMA user_version = 0");
+
+        using var reopened = SqliteResultsStore.Open(ConnectionString, _time);
+
+        Assert.Equal(1L, Pragma("PRAGMA user_version"));
+        Assert.Equal("Labour hold Adur", Assert.Single(reopened.PendingDeliveries("console")).Post.Headline);
+        Assert.Single(reopened.LoadMessages());
+    }
+
+    [Fact]
+    public void Open_DatabaseFromANewerResultsBot_IsRefusedSayingBothVersionsAndLeftAsItWas()
+    {
+        Pragma("PRAGMA user_version = 4");
+
+        var refused = Assert.Throws<StorageException>(() => SqliteResultsStore.Open(ConnectionString, _time));
+
+        Assert.Equal("ConnectionStrings:ResultsBot: the database was made by a newer ResultsBot (schema 4; this one knows up to 1)", refused.Message);
+        Assert.Equal(0L, Pragma("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
+    }
+
+    [Fact]
     public void Accept_ThenReopen_MessageAndUnsentPostSurvive()
     {
         using (var store = SqliteResultsStore.Open(ConnectionString, _time))
@@ -86,6 +115,15 @@ public sealed class SqliteResultsStoreTests : IDisposable
         var ex = Assert.Throws<StorageException>(() => SqliteResultsStore.Open("this is not one", _time));
 
         Assert.StartsWith("ConnectionStrings:ResultsBot", ex.Message, StringComparison.Ordinal);
+    }
+
+    private object? Pragma(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString + ";Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ResultsBot.Application.Storage;
+using ResultsBot.Hosting.Storage;
 using ResultsBot.Settings;
 
 namespace ResultsBot.Storage.Hosting;
@@ -15,11 +16,17 @@ public static class SqliteStoreHostBuilderExtensions
     /// <summary>
     /// Opens ConnectionStrings:ResultsBot when the host resolves the store (a bad one fails then, naming it). With none
     /// given, a file beside the working directory when <paramref name="keep"/> (the running bot), else memory
-    /// (replay, ask and check leave nothing behind).
+    /// (replay, ask and check leave nothing behind). Steps aside for a PostgreSQL connection string
+    /// (<see cref="DatabaseKind.IsPostgres"/>).
     /// </summary>
     public static IHostApplicationBuilder AddSqliteStore(this IHostApplicationBuilder builder, bool keep)
     {
         var configured = SettingsText.Blank(builder.Configuration.GetConnectionString("ResultsBot"));
+        if (DatabaseKind.IsPostgres(configured))
+        {
+            return builder; // The PostgreSQL store's to claim.
+        }
+
         var connection = configured ?? (keep ? DefaultConnectionString : null);
         var services = builder.Services;
         services.AddSingleton<IResultsStore>(sp => connection is null

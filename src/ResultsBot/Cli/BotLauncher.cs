@@ -9,6 +9,7 @@ using ResultsBot.Application.Storage;
 using ResultsBot.Discord.Hosting;
 using ResultsBot.Slack.Hosting;
 using ResultsBot.Storage.Hosting;
+using ResultsBot.Storage.Postgres.Hosting;
 using ResultsBot.Terminal;
 using ResultsBot.Verbs;
 
@@ -55,6 +56,7 @@ public static class BotLauncher
 
             // The one place that names the parts: each reads and checks its own settings and wires itself.
             builder.AddSqliteStore(keep: running);
+            builder.AddPostgresStore(keep: running);
             builder.AddDiscord(connect: running);
             builder.AddSlack(connect: running);
             builder.AddConsole(cli.Verb is "run" or "replay" ? output : null, running);

@@ -12,20 +12,21 @@ namespace ResultsBot.Tests.Architecture;
 /// </summary>
 public sealed partial class DependencyRulesTests
 {
-    private static readonly string[] Adapters = ["ResultsBot.Discord", "ResultsBot.Slack", "ResultsBot.Storage"];
+    private static readonly string[] Adapters = ["ResultsBot.Discord", "ResultsBot.Slack", "ResultsBot.Storage", "ResultsBot.Storage.Postgres"];
 
     [Fact]
-    public void Application_ReferencesNeitherAspNetNorSqliteNorAnyPlatform()
+    public void Application_ReferencesNeitherAspNetNorAnyDatabaseNorAnyPlatform()
     {
         var references = typeof(ResultsDesk).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.Contains("ResultsBot.Domain", references);
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
-        Assert.DoesNotContain(references, r => r.Contains("Sqlite", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(references, r => r.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) || r.Contains("Npgsql", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(references, r => Adapters.Contains(r) || r is "ResultsBot.Hosting" or "ResultsBot.Rendering");
         var project = File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "ResultsBot.Application", "ResultsBot.Application.csproj"));
         Assert.DoesNotContain("Microsoft.AspNetCore.App", project, StringComparison.Ordinal);
         Assert.DoesNotContain("Sqlite", project, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Npgsql", project, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -35,13 +36,14 @@ public sealed partial class DependencyRulesTests
         var mentions = Directory.EnumerateFiles(host, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select(line => (File: Path.GetRelativePath(host, f), Line: line)))
-            .Where(x => AdapterName().IsMatch(x.Line) || x.Line.Contains("Sqlite", StringComparison.Ordinal))
+            .Where(x => AdapterName().IsMatch(x.Line) || x.Line.Contains("Sqlite", StringComparison.Ordinal) || x.Line.Contains("Postgres", StringComparison.Ordinal))
             .ToList();
 
         // The composition root: one using and one line for each adapter, nothing else anywhere in the host.
         Assert.All(mentions, m => Assert.Equal(Path.Combine("Cli", "BotLauncher.cs"), m.File));
         Assert.Equal(
-            ["builder.AddSqliteStore(keep: running);", "using ResultsBot.Discord.Hosting;", "using ResultsBot.Slack.Hosting;", "using ResultsBot.Storage.Hosting;"],
+            ["builder.AddPostgresStore(keep: running);", "builder.AddSqliteStore(keep: running);", "using ResultsBot.Discord.Hosting;", "using ResultsBot.Slack.Hosting;",
+             "using ResultsBot.Storage.Hosting;", "using ResultsBot.Storage.Postgres.Hosting;"],
             mentions.Select(m => m.Line.Trim()).Order(StringComparer.Ordinal));
         Assert.Contains(File.ReadLines(Path.Combine(host, "Cli", "BotLauncher.cs")), l => l.Trim() == "builder.AddDiscord(connect: running);");
         Assert.Contains(File.ReadLines(Path.Combine(host, "Cli", "BotLauncher.cs")), l => l.Trim() == "builder.AddSlack(connect: running);");

@@ -37,6 +37,44 @@ public sealed class SettingsTests
         Assert.Contains("ConnectionStrings:ResultsBot", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port={port};Database=night;Username=bot;Password=hunter2;Timeout=5", "error: ConnectionStrings:ResultsBot ('Host=127.0.0.1;Port=")]
+    [InlineData("Host=127.0.0.1;Port=notanumber;Password=hunter2", "error: ConnectionStrings:ResultsBot is not a PostgreSQL connection string that can be used")]
+    public async Task Run_PostgresUnreachableOrUnreadable_FailsNamingTheKeyButNotThePassword(string connectionString, string expected)
+    {
+        using var dir = new TempDirectory();
+        using var nothingListens = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        nothingListens.Start();
+        var port = ((System.Net.IPEndPoint)nothingListens.LocalEndpoint).Port;
+        nothingListens.Stop(); // a port just freed: nothing answers there
+
+        var (exit, _, stderr) = await BotProcess.RunAsync(
+            dir.Path, "--ConnectionStrings:ResultsBot=" + connectionString.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), "--Feed:Source=" + Paths.SharedFeeds);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_DatabaseFromANewerResultsBot_FailsSayingBothSchemaVersions()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("bot.db");
+        using (var newer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            newer.Open();
+            using var version = newer.CreateCommand();
+            version.CommandText = "PRAGMA user_version = 9";
+            version.ExecuteNonQuery();
+        }
+
+        var (exit, _, stderr) = await BotProcess.RunAsync(dir.Path, "--ConnectionStrings:ResultsBot=Data Source=" + db, "--Feed:Source=" + Paths.SharedFeeds);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: ConnectionStrings:ResultsBot: the database was made by a newer ResultsBot (schema 9; this one knows up to 1)", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Replay_SettingFromEnvironmentStyleAppsettingsInWorkingDirectory_IsUsed()
     {

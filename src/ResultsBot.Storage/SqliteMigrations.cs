@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using ResultsBot.Application.Storage;
+
+namespace ResultsBot.Storage;
+
+/// <summary>
+/// The schema's numbered versions, kept in SQLite's own header field (PRAGMA user_version, which the bot never used
+/// before): each one missing is applied at open, in one transaction with the new number, so a crash leaves the old
+/// version or the new, never half. A database newer than this program is refused before anything touches it.
+/// </summary>
+internal static class SqliteMigrations
+{
+    /// <summary>
+    /// Version 1 is the schema as it stood before versions were counted. It only creates what is missing, so a
+    /// database from before (user_version 0, tables present) takes it harmlessly and opens as it did.
+    /// </summary>
+    private static readonly Action<SqliteConnection>[] Migrations =
+    [
+        connection =>
+        {
+            Execute(connection, Schema.Create);
+            AddMissingColumns(connection);
+        },
+    ];
+
+    public static int Latest => Migrations.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        var found = Version(connection);
+        if (found > Latest)
+        {
+            throw SchemaVersions.NewerThanProgram(found, Latest);
+        }
+
+        for (var version = found + 1; version <= Latest; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            Migrations[version - 1](connection);
+            // PRAGMA takes no parameters; the number is ours.
+            Execute(connection, $"PRAGMA user_version = {version.ToString(CultureInfo.InvariantCulture)}");
+            transaction.Commit();
+        }
+    }
+
+    public static int Version(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Columns added before versions were counted, for databases made before them.</summary>
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, definition) in Schema.AddedColumns)
+        {
+            using var check = connection.CreateCommand();
+            check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if (Convert.ToInt32(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+            }
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
