@@ -52,20 +52,13 @@ public sealed class Warmup(
             }
         }
 
-        var store = (scratch ?? (t => new InMemoryResultsStore(t)))(time);
-        try
-        {
-            var subscriptions = new ChannelSubscriptions(store);
-            subscriptions.Subscribe(new ChannelAddress(Platform, "1").ToString(), SubscriptionFilter.Everything, "warm-up", "warm-up");
-            var desk = new ResultsDesk(store, composer, new MilestoneComposer(culture), subscriptions, time, culture, NullLogger<ResultsDesk>.Instance);
-            var dispatcher = new PostDispatcher(store, [new DiscardingOutlet()], subscriptions, new DigestComposer(culture), time);
-            desk.TakeAll([.. parsed.Messages.Select(m => (document, m))]);
-            await dispatcher.DeliverPendingAsync(cancellationToken, flush: true);
-        }
-        finally
-        {
-            (store as IDisposable)?.Dispose();
-        }
+        using var store = (scratch ?? (t => new InMemoryResultsStore(t)))(time);
+        var subscriptions = new ChannelSubscriptions(store);
+        subscriptions.Subscribe(new ChannelAddress(Platform, "1").ToString(), SubscriptionFilter.Everything, "warm-up", "warm-up");
+        var desk = new ResultsDesk(store, composer, new MilestoneComposer(culture), subscriptions, time, culture, NullLogger<ResultsDesk>.Instance);
+        var dispatcher = new PostDispatcher(store, [new DiscardingOutlet()], subscriptions, new DigestComposer(culture), time);
+        desk.TakeAll([.. parsed.Messages.Select(m => (document, m))]);
+        await dispatcher.DeliverPendingAsync(cancellationToken, flush: true);
     }
 
     private sealed class DiscardingOutlet : IPlatformOutlet
