@@ -196,12 +196,29 @@ function signDiscord(keys, body) {
   return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts };
 }
 
-function discordRequest(keys) {
-  const body = discordBody();
+// Signing inside the load generator (an Ed25519 signature per request, about 0.1 ms of the same two cores, in
+// autocannon's process) would cap whichever contender outruns the generator and squeeze the ratio towards 1.
+// So the interactions are signed before the load starts. ResultsBot takes each once, as Discord sends them
+// (more than the pool holds are signed as they go); the peer, which keeps no record of ids, cycles through them.
+const MostRequestsPerSecond = 12000;
+
+function signedInteractions(keys, count) {
+  return Array.from({ length: count }, () => { const body = discordBody(); return { body, headers: signDiscord(keys, body) }; });
+}
+
+function discordRequest(keys, pool = [], contender = { next: 0 }, reuse = false) {
+  contender.next ??= 0;
+  const fresh = () => {
+    if (contender.next < pool.length) return pool[contender.next++];
+    if (reuse && pool.length > 0) { contender.next = 0; return pool[contender.next++]; }
+    const body = discordBody();
+    return { body, headers: signDiscord(keys, body) };
+  };
+  const first = fresh();
   return {
-    method: 'POST', body, headers: signDiscord(keys, body),
+    method: 'POST', body: first.body, headers: first.headers,
     // autocannon: every request a fresh interaction.
-    requests: [{ setupRequest: req => { const fresh = discordBody(); return { ...req, method: 'POST', body: fresh, headers: signDiscord(keys, fresh) }; } }],
+    requests: [{ setupRequest: req => { const signed = fresh(); return { ...req, method: 'POST', body: signed.body, headers: signed.headers }; } }],
   };
 }
 
@@ -231,6 +248,7 @@ async function commands() {
   const express = new Proc('express', 'node', [path.join(peers, 'discord-express.mjs')], { env: { ...sampleEnv, PORT: String(expressPort), PUBLIC_KEY: keys.discordPublicHex } });
   await Promise.all([bolt.waitLine(l => l === 'ready'), express.waitLine(l => l === 'ready')]);
 
+  let discordPool = [];
   const suites = [
     {
       platform: 'Slack', ours: `${bot.base}/slack/commands`, peerName: '@slack/bolt (HTTPReceiver)', peer: `http://127.0.0.1:${boltPort}/slack/commands`,
@@ -238,11 +256,13 @@ async function commands() {
     },
     {
       platform: 'Discord', ours: `${bot.base}/discord/interactions`, peerName: 'express + discord-interactions verifyKeyMiddleware', peer: `http://127.0.0.1:${expressPort}/discord/interactions`,
-      request: () => discordRequest(keys), answerOf: text => JSON.parse(text).data?.content ?? JSON.stringify(JSON.parse(text).data?.embeds ?? ''),
+      request: c => (c ? discordRequest(keys, discordPool, c, c.name !== 'ResultsBot') : discordRequest(keys)),
+      prepare: () => { const t = now(); discordPool = signedInteractions(keys, (plan.warm + plan.rounds * plan.saturate + plan.rounds * plan.steady / 2) * (smoke ? 1000 : MostRequestsPerSecond)); log(`Discord: ${f(discordPool.length)} interactions signed in ${f((now() - t) / 1000, 1)} s`); }, answerOf: text => JSON.parse(text).data?.content ?? JSON.stringify(JSON.parse(text).data?.embeds ?? ''),
     },
   ];
   const results = [];
   for (const suite of suites) {
+    suite.prepare?.();
     const contenders = [{ name: 'ResultsBot', url: suite.ours }, { name: suite.peerName, url: suite.peer }];
     for (const c of contenders) {
       // Both must answer the same signed command correctly before any load, and refuse a forged one.
@@ -254,14 +274,14 @@ async function commands() {
       const forged = await fetch(c.url, { ...request, headers: { ...request.headers, 'x-slack-signature': 'v0=' + '0'.repeat(64), 'x-signature-ed25519': '0'.repeat(128) } });
       c.forgedStatus = forged.status;
       log(`${suite.platform}: ${c.name} answers "${c.answer.slice(0, 60)}…"; a forged request gets ${forged.status}`);
-      await cannon({ url: c.url, ...suite.request(), connections: plan.connections, duration: plan.warm });
+      await cannon({ url: c.url, ...suite.request(c), connections: plan.connections, duration: plan.warm });
       c.saturation = [];
       c.steady = [];
     }
 
     for (let round = 0; round < plan.rounds; round++) {
       for (const c of round % 2 ? [...contenders].reverse() : contenders) {
-        const r = load(await cannon({ url: c.url, ...suite.request(), connections: plan.connections, duration: plan.saturate }));
+        const r = load(await cannon({ url: c.url, ...suite.request(c), connections: plan.connections, duration: plan.saturate }));
         log(`${suite.platform} saturation, ${c.name}: ${f(r.rps)} req/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
         c.saturation.push(r);
       }
@@ -271,7 +291,7 @@ async function commands() {
     const rate = Math.max(10, Math.floor(0.5 * Math.min(...contenders.map(c => median(c.saturation.map(s => s.rps))))));
     for (let round = 0; round < plan.rounds; round++) {
       for (const c of round % 2 ? [...contenders].reverse() : contenders) {
-        const r = load(await cannon({ url: c.url, ...suite.request(), connections: 10, overallRate: rate, duration: plan.steady }));
+        const r = load(await cannon({ url: c.url, ...suite.request(c), connections: 10, overallRate: rate, duration: plan.steady }));
         log(`${suite.platform} at ${rate} req/s, ${c.name}: p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}`);
         c.steady.push(r);
       }
@@ -330,13 +350,13 @@ async function ingest() {
 
 // ---------- 4. file dropped → first request at the platform ----------
 
-async function latency({ databaseIn = work, count = plan.latencyFiles } = {}) {
+async function latency({ databaseIn = work, count = plan.latencyFiles, extra = [] } = {}) {
   const keys = makeKeys();
   const fake = await Fake.start(true);
   const feed = fs.mkdtempSync(path.join(work, 'watched-'));
   const channel = '900000000000000001';
   const cwd = fs.mkdtempSync(path.join(databaseIn, 'resultsbot-latency-'));
-  const bot = await startBot('ResultsBot (latency)', fake, keys, { feed, cwd, extra: [`--Discord:Channels=${channel}`] });
+  const bot = await startBot('ResultsBot (latency)', fake, keys, { feed, cwd, extra: [`--Discord:Channels=${channel}`, ...extra] });
   await waitFor(() => httpOk(bot.base + '/readyz'), 60000, 'the bot to be ready');
   const files = fs.readdirSync(sample).filter(n => n.includes('_result_')).sort().slice(0, count);
   const drops = [];
@@ -374,17 +394,24 @@ function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
 
+// The console draws every picture when it has a folder (by default, beside the database): the 24 November runs
+// had no pictures, so each build is also measured with the console's pictures off, to compare like with like.
+const ConsolePicturesOff = ['--Subscriptions:0:Channel=console', '--Subscriptions:0:Filter=images off'];
+
 async function footprint() {
   const jit = await footprintOf(undefined);
-  return aotExe ? { ...jit, aot: await footprintOf(aotExe) } : jit;
+  const jitOff = await footprintOf(undefined, ConsolePicturesOff);
+  return aotExe
+    ? { ...jit, picturesOff: jitOff, aot: await footprintOf(aotExe), aotPicturesOff: await footprintOf(aotExe, ConsolePicturesOff) }
+    : { ...jit, picturesOff: jitOff };
 }
 
-async function footprintOf(exe) {
+async function footprintOf(exe, extra = []) {
   const keys = makeKeys();
   const fake = await Fake.start();
   const cwd = fs.mkdtempSync(path.join(work, 'footprint-'));
   // First the night: the 2024 sample read and stored, as a bot restarted late on results night has it.
-  const first = await startBot('ResultsBot (night)', fake, keys, { cwd });
+  const first = await startBot('ResultsBot (night)', fake, keys, { cwd, extra });
   await waitFor(async () => (await metric(first.base, 'resultsbot_declarations_accepted_total')) >= 107, 60000, 'the night to load');
   await first.proc.stop();
   // Then 5,000 Discord channels subscribed, as /subscribe leaves them: in the database (configuration is for a
@@ -392,7 +419,7 @@ async function footprintOf(exe) {
   const subscribe = dotnet('subscribe', benchDll, ['subscribe', path.join(cwd, 'bot.db'), String(plan.subscriptions)]);
   if (await subscribe.exited !== 0) throw new Error('subscribe failed: ' + subscribe.stderr);
   const before = (await fake.stats()).messages;
-  const bot = await startBot('ResultsBot (footprint)', fake, keys, { cwd, exe });
+  const bot = await startBot('ResultsBot (footprint)', fake, keys, { cwd, exe, extra });
   await waitFor(() => httpOk(bot.base + '/readyz'), 60000, 'the bot to be ready');
   const startup = now() - bot.started;
   log(`footprint: ready after ${f(startup)} ms`);
@@ -413,7 +440,7 @@ async function footprintOf(exe) {
   const afterStats = await fake.stats();
   await Promise.all([bot.proc.stop(), fake.stop()]);
   const r = { startupMs: startup, rssMb: Math.max(...samples), rssMedianMb: median(samples), subscriptions: plan.subscriptions, postsAfterRestart: afterStats.messages - before, commandsNotOk: traffic.non2xx + traffic.errors };
-  log(`footprint${exe ? ' (Native AOT)' : ''}: ready in ${f(r.startupMs)} ms, RSS ${f(r.rssMb, 1)} MB with ${r.subscriptions} subscriptions`);
+  log(`footprint${exe ? ' (Native AOT)' : ''}${extra.length ? ', console pictures off' : ''}: ready in ${f(r.startupMs)} ms, RSS ${f(r.rssMb, 1)} MB with ${r.subscriptions} subscriptions`);
   return r;
 }
 
@@ -511,6 +538,12 @@ function report(results, m, started, elapsed) {
       '| reached | p50 | p99 | max | 429s |', '|---:|---:|---:|---:|---:|',
       `| ${r.reached} / ${r.files} | ${f(r.p50, 1)} ms | ${f(r.p99, 1)} ms | ${f(r.max, 1)} ms | ${r.rateLimited} |`, '',
       `Target p99 under 50 ms ${verdict(r.p99 < 50 && r.reached === r.files)}. The five slowest: ${r.slowest.map(x => f(x, 0)).join(', ')} ms; the first declaration after start (cold code): ${f(r.first, 0)} ms.`, '');
+    const o = results.latencyPicturesOff;
+    if (o) {
+      add('The same with the console\'s pictures off (`Subscriptions:0:Channel=console`, `Subscriptions:0:Filter=images off`): the workload of the 24 November runs, before pictures; the figures above have the console drawing every council\'s chamber on the same cores:', '',
+        '| reached | p50 | p99 | max |', '|---:|---:|---:|---:|', `| ${o.reached} / ${o.files} | ${f(o.p50, 1)} ms | ${f(o.p99, 1)} ms | ${f(o.max, 1)} ms |`, '');
+    }
+
     const d = results.latencyWithoutDisk;
     if (d) {
       add('Diagnostic, not a target: the same with the bot\'s database on tmpfs (no fsync cost), first ' + d.files + ' declarations:', '',
@@ -524,9 +557,10 @@ function report(results, m, started, elapsed) {
       `The bot restarted on a database holding the 2024 night (107 declarations and their posts), with ${f(r.subscriptions)} Discord channels subscribed in it (as /subscribe stores them), Slack (HTTP) and Discord (Interactions) on.`,
       `Start-up: from starting the bot to the first 200 from /readyz. RSS: /proc VmRSS, sampled every 500 ms for ${plan.settle} s after ${plan.settle} s of commands at 100/s.`,
       'Two builds: `dotnet ResultsBot.dll` (the Release build, JIT-compiled: what `dotnet run` runs) and the bot published with Native AOT',
-      '(`dotnet publish src/ResultsBot -c Release -r linux-x64 -p:PublishAot=true`, bench/run does it: one native executable, no JIT).', '',
+      '(`dotnet publish src/ResultsBot -c Release -r linux-x64 -p:PublishAot=true`, bench/run does it: one native executable, no JIT).',
+      'Each also with the console\'s pictures off (`Subscriptions:0:Channel=console`, `Subscriptions:0:Filter=images off`), as in the 24 November runs, before pictures: by default the console draws every picture, and the night\'s bot is stopped as soon as it has stored the night, so the restarted bot draws the console\'s backlog.', '',
       '| build | start-up to ready | steady-state RSS (max) | (median) | posts to Discord after the restart | commands not answered 200 |', '|---|---:|---:|---:|---:|---:|',
-      ...[['`dotnet ResultsBot.dll`', r], ['Native AOT', r.aot]].filter(([, x]) => x).map(([build, x]) =>
+      ...[['`dotnet ResultsBot.dll`', r], ['`dotnet ResultsBot.dll`, console pictures off', r.picturesOff], ['Native AOT', r.aot], ['Native AOT, console pictures off', r.aotPicturesOff]].filter(([, x]) => x).map(([build, x]) =>
         `| ${build} | ${f(x.startupMs)} ms | ${f(x.rssMb, 1)} MB | ${f(x.rssMedianMb, 1)} MB | ${x.postsAfterRestart} | ${x.commandsNotOk} |`), '',
       ...[['`dotnet ResultsBot.dll`', r], ['Native AOT', r.aot]].filter(([, x]) => x).map(([build, x]) =>
         `Targets, ${build}: under 100 MB ${verdict(x.rssMb < 100)}; under 1 s to ready ${verdict(x.startupMs < 1000)}.`), '');
@@ -541,11 +575,16 @@ function report(results, m, started, elapsed) {
 }
 
 // The same run with the bot's database in memory (tmpfs), to show how much of the tail is the disk's fsync.
+// The 24 November workload: no pictures existed, so the console drew none.
+async function latencyPicturesOff() {
+  return latency({ extra: ConsolePicturesOff });
+}
+
 async function latencyWithoutDisk() {
   return fs.existsSync('/dev/shm') ? latency({ databaseIn: '/dev/shm', count: Math.min(plan.latencyFiles, 50) }) : undefined;
 }
 
-const comparisons = [[1, 'commands', commands], [2, 'fanOut', fanOut], [3, 'ingest', ingest], [4, 'latency', latency], [4, 'latencyWithoutDisk', latencyWithoutDisk], [5, 'footprint', footprint]];
+const comparisons = [[1, 'commands', commands], [2, 'fanOut', fanOut], [3, 'ingest', ingest], [4, 'latency', latency], [4, 'latencyPicturesOff', latencyPicturesOff], [4, 'latencyWithoutDisk', latencyWithoutDisk], [5, 'footprint', footprint]];
 // --report-only rewrites the report from the last run's JSON (after FINDINGS.md was edited), measuring nothing.
 if (argv.includes('--report-only')) {
   const last = JSON.parse(fs.readFileSync(out.replace(/\.md$/, '') + '.json', 'utf8'));

@@ -52,14 +52,13 @@ public static class PaFeedParser
         XElement root;
         try
         {
-            // Loading a deeply nested file takes minutes; a streaming pass finds the nesting first, in microseconds.
-            if (DeeperThan(content, MaxDepth))
-            {
-                return ParseOutcome.Bad($"elements are nested more than {MaxDepth} deep; a PA message is a few levels deep");
-            }
-
-            using var reader = XmlReader.Create(new MemoryStream(content, writable: false), Settings);
+            // Loading a deeply nested file takes minutes: the reader refuses it at the first node past the limit.
+            using var reader = new DepthLimitedReader(XmlReader.Create(new MemoryStream(content, writable: false), Settings), MaxDepth);
             root = XDocument.Load(reader).Root ?? throw new XmlException("no root element");
+        }
+        catch (DepthLimitedReader.NestedTooDeepException)
+        {
+            return ParseOutcome.Bad($"elements are nested more than {MaxDepth} deep; a PA message is a few levels deep");
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.Ordinal))
         {
@@ -91,28 +90,6 @@ public static class PaFeedParser
         {
             return ParseOutcome.Bad($"{type}: {ex.Message}");
         }
-    }
-
-    /// <summary>True when an element lies deeper than <paramref name="limit"/>; a malformed file reads as not too deep, so loading it names what is wrong.</summary>
-    private static bool DeeperThan(byte[] content, int limit)
-    {
-        using var reader = XmlReader.Create(new MemoryStream(content, writable: false), Settings);
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.Depth > limit)
-                {
-                    return true;
-                }
-            }
-        }
-        catch (XmlException)
-        {
-            return false;
-        }
-
-        return false;
     }
 
     // An XML declaration may name windows-1252 or another legacy code page, which .NET reads only once they are registered.

@@ -41,7 +41,7 @@ public sealed class OperationsServer(
             return ((time.GetUtcNow() - (seen.LastNew ?? seen.Started)).TotalSeconds, seen.FailingSince is not null);
         });
         metrics.Expect(outlets.Select(o => o.Platform));
-        builder.Services.AddOpenTelemetry().ConfigureResource(Telemetry.Describe).WithMetrics(meters => meters.AddMeter(Telemetry.Meters).AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry().ConfigureResource(Telemetry.Describe).WithMetrics(meters => meters.AddBotMeters().AddPrometheusExporter());
         builder.Services.AddHealthChecks().AddReadinessChecks(health, alerts, storeWatch, metrics, time);
         _app = builder.Build();
         // RequestDelegates, not handler lambdas: minimal-API binding compiles expression trees at start and

@@ -18,47 +18,44 @@ public sealed class PostPictures(PictureMaker maker, Func<ResultsBook> book, ILo
     // channel (a milestone's map for 5,000 channels was 5,000 drawings). The newest few posts are enough.
     private const int Remembered = 32;
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Subject, PostKind Kind, string Headline, bool? Images), IReadOnlyList<PostImage>> _drawn = [];
+    private readonly Dictionary<(string Subject, PostKind Kind, string Headline, bool? Images), Lazy<IReadOnlyList<PostImage>>> _drawn = [];
     private readonly Queue<(string, PostKind, string, bool?)> _order = new();
 
     /// <summary>The post's pictures for a channel with this "images" setting (see <see cref="PictureMaker.ForPost"/>).</summary>
     public IReadOnlyList<PostImage> For(Post post, bool? images)
     {
         var key = (post.Subject, post.Kind, post.Headline, images);
-        try
+        Lazy<IReadOnlyList<PostImage>>? pictures;
+        lock (_gate)
         {
-            // One drawing at a time: the workers of a post's other channels wait the few milliseconds and take it.
-            lock (_gate)
+            if (!_drawn.TryGetValue(key, out pictures))
             {
-                if (_drawn.TryGetValue(key, out var known))
-                {
-                    return known;
-                }
-
-                IReadOnlyList<PostImage> drawn = [.. maker.ForPost(post, book(), images).Select(Image)];
-                _drawn[key] = drawn;
+                pictures = new(() => Draw(post, images), LazyThreadSafetyMode.ExecutionAndPublication);
+                _drawn[key] = pictures;
                 _order.Enqueue(key);
                 if (_order.Count > Remembered)
                 {
                     _drawn.Remove(_order.Dequeue());
                 }
-
-                return drawn;
             }
+        }
+
+        // Drawn outside the lock: the workers of the same post and setting wait for the one drawing and take it, but
+        // a channel wanting other pictures, or none (a Discord channel while the console draws a chamber), goes on at once.
+        return pictures.Value;
+    }
+
+    private IReadOnlyList<PostImage> Draw(Post post, bool? images)
+    {
+        try
+        {
+            return [.. maker.ForPost(post, book(), images).Select(Image)];
         }
         catch (Exception ex)
         {
             // Whatever went wrong in drawing (a layout gap, the native library), the post must still go out; its
-            // other channels take it without trying (and logging) again.
+            // other channels take the empty result without trying (and logging) again.
             logger.LogWarning("The picture for {Subject} could not be drawn ({Reason}); the post goes without it", post.Subject, ex.Message);
-            lock (_gate)
-            {
-                if (_drawn.TryAdd(key, []))
-                {
-                    _order.Enqueue(key);
-                }
-            }
-
             return [];
         }
     }

@@ -95,6 +95,37 @@ public sealed class PostPicturesDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task For_WhileAnotherChannelsPictureIsBeingDrawn_AChannelWithoutThatPictureIsNotHeldUp()
+    {
+        // The console draws every council's chamber; a Discord channel with the default setting takes none, and its
+        // post must not wait behind that drawing (it did: one lock around every drawing, and p99 drop to request rose).
+        using var drawing = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var calls = 0;
+        var pictures = new PostPictures(new PictureMaker(EnGb, "PA Media", _time), () =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                drawing.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+            }
+
+            return WholeNight.Value;
+        }, new RecordingLogger<PostPictures>());
+        var thurrock = new Post(PostKind.Declaration, Declaration("Thurrock").Key, "Labour gain Thurrock from no overall control", ["Whole council up"]);
+
+        var withChamber = Task.Run(() => pictures.For(thurrock, images: true));
+        Assert.True(drawing.Wait(TimeSpan.FromSeconds(10)), "the chamber's drawing never started");
+        var withoutPictures = Task.Run(() => pictures.For(thurrock, images: null));
+        var notHeldUp = await Task.WhenAny(withoutPictures, Task.Delay(TimeSpan.FromSeconds(5))) == withoutPictures;
+        release.Set();
+
+        Assert.True(notHeldUp, "the channel without pictures waited for another channel's drawing");
+        Assert.Empty(await withoutPictures);
+        Assert.Equal(["map.png", "chamber.png"], (await withChamber).Select(i => i.FileName));
+    }
+
+    [Fact]
     public async Task Deliver_PictureFailsToDraw_ThePostGoesOutWithoutItAndTheFailureIsLogged()
     {
         var logger = new RecordingLogger<PostPictures>();
