@@ -1,3 +1,4 @@
+using ResultsBot.Application.Operations;
 using System.Diagnostics.Metrics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
