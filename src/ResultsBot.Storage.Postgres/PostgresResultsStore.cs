@@ -127,7 +127,7 @@ public sealed class PostgresResultsStore : IResultsStore
             var corrects = post.Kind == PostKind.Correction
                 ? Scalar<long?>(connection, "SELECT id FROM posts WHERE subject = $1 AND kind = 'Declaration' ORDER BY id LIMIT 1", Text(post.Subject))
                 : null;
-            var body = JsonSerializer.Serialize(new PostBody([.. post.Sections.Select(x => new PostBodySection(x.Label, x.Text))], post.Colour, post.Footer), PostJson.Default.PostBody);
+            var body = StoredPost.Body(post);
             var postId = Scalar<long?>(
                 connection,
                 """
@@ -323,12 +323,7 @@ public sealed class PostgresResultsStore : IResultsStore
 
     private static Post ReadPost(NpgsqlDataReader reader, int kind, int subject, int headline, int body)
     {
-        var stored = JsonSerializer.Deserialize(reader.GetString(body), PostJson.Default.PostBody) ?? new PostBody([], null, null);
-        return new Post(Enum.Parse<PostKind>(reader.GetString(kind)), reader.GetString(subject), reader.GetString(headline), [.. stored.Sections.Select(x => new PostSection(x.Label, x.Text))])
-        {
-            Colour = stored.Colour,
-            Footer = stored.Footer,
-        };
+        return StoredPost.Read(reader.GetString(kind), reader.GetString(subject), reader.GetString(headline), reader.GetString(body));
     }
 
     private List<T> Read<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> row)

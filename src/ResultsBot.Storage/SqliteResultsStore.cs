@@ -256,7 +256,7 @@ public sealed class SqliteResultsStore : IResultsStore
                 VALUES ($message, $subject, $kind, $headline, $body, $corrects, $now) RETURNING id
                 """,
                 ("$message", (object?)messageId ?? DBNull.Value), ("$subject", post.Subject), ("$kind", post.Kind.ToString()), ("$headline", post.Headline),
-                ("$body", JsonSerializer.Serialize(new PostBody([.. post.Sections.Select(x => new PostBodySection(x.Label, x.Text))], post.Colour, post.Footer), PostJson.Default.PostBody)),
+                ("$body", StoredPost.Body(post)),
                 ("$corrects", (object?)corrects ?? DBNull.Value), ("$now", now));
             // One prepared statement for the whole fan-out: thousands of channels queue in one go.
             foreach (var name in channels)
@@ -304,12 +304,7 @@ public sealed class SqliteResultsStore : IResultsStore
             var pending = new List<PendingDelivery>();
             while (reader.Read())
             {
-                var body = JsonSerializer.Deserialize(reader.GetString(5), PostJson.Default.PostBody) ?? new PostBody([], null, null);
-                var post = new Post(Enum.Parse<PostKind>(reader.GetString(3)), reader.GetString(2), reader.GetString(4), [.. body.Sections.Select(x => new PostSection(x.Label, x.Text))])
-                {
-                    Colour = body.Colour,
-                    Footer = body.Footer,
-                };
+                var post = StoredPost.Read(reader.GetString(3), reader.GetString(2), reader.GetString(4), reader.GetString(5));
                 var queuedAt = DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
                 pending.Add(new PendingDelivery(reader.GetInt64(0), reader.GetInt64(1), channel, post, reader.IsDBNull(6) ? null : reader.GetInt64(6), queuedAt)
                 {
@@ -395,12 +390,7 @@ public sealed class SqliteResultsStore : IResultsStore
             var posts = new List<(long, Post)>();
             while (reader.Read())
             {
-                var body = JsonSerializer.Deserialize(reader.GetString(3), PostJson.Default.PostBody) ?? new PostBody([], null, null);
-                posts.Add((reader.GetInt64(0), new Post(Enum.Parse<PostKind>(reader.GetString(2)), reader.GetString(1), reader.GetString(4), [.. body.Sections.Select(x => new PostSection(x.Label, x.Text))])
-                {
-                    Colour = body.Colour,
-                    Footer = body.Footer,
-                }));
+                posts.Add((reader.GetInt64(0), StoredPost.Read(reader.GetString(2), reader.GetString(1), reader.GetString(4), reader.GetString(3))));
             }
 
             return posts.Count >= 2 ? new DigestRecord(messageId, posts) : null;
