@@ -26,13 +26,7 @@ public static class PostgresStoreHostBuilderExtensions
         }
 
         var services = builder.Services;
-        services.AddSingleton<IResultsStore>(sp => PostgresResultsStore.Open(connection!, sp.GetRequiredService<TimeProvider>()));
-
-        // One store behind every port, so that accepting a message queues its posts in the same unit of work.
-        services.AddSingleton<IResultsLog>(sp => sp.GetRequiredService<IResultsStore>());
-        services.AddSingleton<IDeliveryQueue>(sp => sp.GetRequiredService<IResultsStore>());
-        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IResultsStore>());
-        services.AddSingleton<IStoreProbe>(sp => sp.GetRequiredService<IResultsStore>());
+        services.AddResultsStore(sp => PostgresResultsStore.Open(connection!, sp.GetRequiredService<TimeProvider>()));
         // No folder of its own, and no scratch database on the server: the warm-up uses memory.
         services.AddSingleton(new StoreLocation(null));
         return builder;

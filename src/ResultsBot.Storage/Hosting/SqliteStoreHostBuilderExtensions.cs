@@ -29,15 +29,9 @@ public static class SqliteStoreHostBuilderExtensions
 
         var connection = configured ?? (keep ? DefaultConnectionString : null);
         var services = builder.Services;
-        services.AddSingleton<IResultsStore>(sp => connection is null
+        services.AddResultsStore(sp => connection is null
             ? SqliteResultsStore.InMemory(sp.GetRequiredService<TimeProvider>())
             : SqliteResultsStore.Open(connection, sp.GetRequiredService<TimeProvider>()));
-
-        // One store behind every port, so that accepting a message queues its posts in the same unit of work.
-        services.AddSingleton<IResultsLog>(sp => sp.GetRequiredService<IResultsStore>());
-        services.AddSingleton<IDeliveryQueue>(sp => sp.GetRequiredService<IResultsStore>());
-        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IResultsStore>());
-        services.AddSingleton<IStoreProbe>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<ScratchStore>(SqliteResultsStore.InMemory);
         services.AddSingleton(new StoreLocation(Folder(connection)));
         return builder;
