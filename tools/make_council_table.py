@@ -36,27 +36,36 @@ namespace ResultsBot.Domain.Councils;
 
 public static partial class CouncilTable
 {
-    private static readonly ReferenceCouncil[] Rows =
-    [
+    // One authority per line, read by ReferenceCouncilRows:
+    // code|GSS|name|official name|nation|region|type|start|end|successors;…|alternative names;…
+    private const string RowsText = \"\"\"
 """
 
 FOOTER = """\
-    ];
+\"\"\";
 }
 """
+# Characters the row format gives a meaning to, and the raw string's own delimiter.
+RESERVED = ("|", ";", "\n", "\"\"\"")
+# mySociety's file carries one name garbled in an earlier conversion (the ô lost): the register's
+# other names for that authority are kept; this one is given as it is spelt.
+REPAIRS = {"Sir Ynys Mï¿½n": "Sir Ynys Môn"}
 
 
-def cs(text):
-    return "null" if text is None else '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def field(text, where):
+    text = text or ""
+    for reserved in RESERVED:
+        if reserved in text:
+            raise SystemExit(f"{where}: '{text}' holds '{reserved}', which the row format reserves")
+    if "\ufffd" in text or "ï¿½" in text:
+        raise SystemExit(f"{where}: '{text}' is garbled; add its spelling to REPAIRS")
+    return text
 
 
 def date(text, where):
-    if not text:
-        return "null"
-    m = DATE.match(text)
-    if not m:
+    if text and not DATE.match(text):
         raise SystemExit(f"{where}: '{text}' is not a date")
-    return f"new DateOnly({int(m[1])}, {int(m[2])}, {int(m[3])})"
+    return text
 
 
 def alt_names(row, nice, official):
@@ -65,7 +74,7 @@ def alt_names(row, nice, official):
     seen = {nice.casefold(), official.casefold()}
     names = []
     for piece in row["alt-names"].split(","):
-        name = piece.strip()
+        name = REPAIRS.get(piece.strip(), piece.strip())
         words = re.sub(r"[^a-z]", "", name.casefold())
         if len(words) < 3 or name.casefold() in seen or name.casefold() in ("city of", "the city of"):
             continue
@@ -95,12 +104,10 @@ def generate(csv_path):
             if successor not in codes:
                 raise SystemExit(f"{where}: replaced by '{successor}', which the table does not have")
         region = REGIONS.get(row["region"].strip(), row["region"].strip()) if nation == "England" else None
-        alts = ", ".join(cs(a) for a in alt_names(row, nice, official))
-        succ = ", ".join(cs(s) for s in successors)
-        lines.append(
-            f"        new({cs(code)}, {cs(gss or None)}, {cs(nice)}, {cs(official)}, {cs(nation)}, {cs(region or None)}, "
-            f"{cs(row['local-authority-type'].strip())}, {date(row['start-date'].strip(), where)}, {date(row['end-date'].strip(), where)}, "
-            f"[{succ}], [{alts}]),\n")
+        fields = [field(f, where) for f in (code, gss, nice, official, nation, region, row["local-authority-type"].strip(),
+                                            date(row["start-date"].strip(), where), date(row["end-date"].strip(), where))]
+        fields += [";".join(field(f, where) for f in successors), ";".join(field(f, where) for f in alt_names(row, nice, official))]
+        lines.append("|".join(fields) + "\n")
     return HEADER + "".join(lines) + FOOTER
 
 
@@ -116,7 +123,7 @@ def main():
         print(f"{OUT} is up to date")
         return
     OUT.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {text.count('new(')} authorities to {OUT}")
+    print(f"wrote {len(text.splitlines()) - HEADER.count(chr(10)) - FOOTER.count(chr(10))} authorities to {OUT}")
 
 
 if __name__ == "__main__":

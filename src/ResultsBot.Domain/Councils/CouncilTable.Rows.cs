@@ -8,477 +8,478 @@ namespace ResultsBot.Domain.Councils;
 
 public static partial class CouncilTable
 {
-    private static readonly ReferenceCouncil[] Rows =
-    [
-        new("ABC", "N09000002", "Armagh City, Banbridge and Craigavon", "Armagh City, Banbridge and Craigavon Borough Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], ["Armagh City", "Banbridge and Craigavon", "armagh"]),
-        new("ABD", "S12000034", "Aberdeenshire", "Aberdeenshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("ABE", "S12000033", "Aberdeen City", "Aberdeen City Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["aberdeen c ity", "aberdeen cuty", "aberdeen", "city of aberdeen"]),
-        new("ADU", "E07000223", "Adur", "Adur District Council", "England", "South East", "NMD", null, null, [], []),
-        new("AGB", "S12000035", "Argyll and Bute", "Argyll and Bute Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("AGY", "W06000001", "Isle of Anglesey", "Isle of Anglesey County Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Sir Ynys Mï¿½n", "anglesey", "ynys mn"]),
-        new("ALL", "E07000026", "Allerdale", "Allerdale Borough Council", "England", "North West", "NMD", null, new DateOnly(2023, 4, 1), ["CBD"], []),
-        new("AMB", "E07000032", "Amber Valley", "Amber Valley Borough Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("AND", "N09000011", "Ards and North Down", "Ards and North Down Borough Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], ["north down and ards"]),
-        new("ANN", "N09000001", "Antrim and Newtownabbey", "Antrim and Newtownabbey Borough Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], []),
-        new("ANS", "S12000041", "Angus", "Angus Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("ARU", "E07000224", "Arun", "Arun District Council", "England", "South East", "NMD", null, null, [], []),
-        new("ASF", "E07000105", "Ashford", "Ashford Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("ASH", "E07000170", "Ashfield", "Ashfield District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("AYL", "E07000004", "Aylesbury Vale", "Aylesbury Vale District Council", "England", "South East", "NMD", null, new DateOnly(2020, 3, 31), ["BUC"], []),
-        new("BAB", "E07000200", "Babergh", "Babergh District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("BAE", "E07000171", "Bassetlaw", "Bassetlaw District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("BAI", "E07000066", "Basildon", "Basildon Borough Council", "England", "East of England", "NMD", null, null, [], ["basildon district"]),
-        new("BAN", "E07000084", "Basingstoke and Deane", "Basingstoke and Deane Borough Council", "England", "South East", "NMD", null, null, [], ["Basingstoke & Deane"]),
-        new("BAR", "E07000027", "Barrow-in-Furness", "Barrow-in-Furness Borough Council", "England", "North West", "NMD", null, new DateOnly(2023, 4, 1), ["WAF"], []),
-        new("BAS", "E06000022", "Bath and North East Somerset", "Bath and North East Somerset Council", "England", "South West", "UA", new DateOnly(1996, 4, 1), null, [], ["Bath & North East Somerset UA"]),
-        new("BBD", "E06000008", "Blackburn with Darwen", "Blackburn with Darwen Borough Council", "England", "North West", "UA", new DateOnly(1998, 4, 1), null, [], ["Blackburn With Darwen UA", "blackburn"]),
-        new("BDF", "E06000055", "Bedford", "Bedford Borough Council", "England", "East of England", "UA", new DateOnly(2009, 4, 1), null, [], ["Bedford UA"]),
-        new("BDG", "E09000002", "Barking and Dagenham", "London Borough of Barking and Dagenham", "England", "London", "LBO", null, null, [], ["Barking & Dagenham", "barking and dagenham london boro"]),
-        new("BEN", "E09000005", "Brent", "London Borough of Brent", "England", "London", "LBO", null, null, [], ["brent london boro"]),
-        new("BEX", "E09000004", "Bexley", "London Borough of Bexley", "England", "London", "LBO", null, null, [], ["bexley london boro"]),
-        new("BFS", "N09000003", "Belfast", "Belfast City Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], ["belfast city"]),
-        new("BGE", "W06000013", "Bridgend", "Bridgend County Borough Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Pen-y-bont ar Ogwr", "bridgend county borough"]),
-        new("BGW", "W06000019", "Blaenau Gwent", "Blaenau Gwent County Borough Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], []),
-        new("BIR", "E08000025", "Birmingham", "Birmingham City Council", "England", "West Midlands", "MD", new DateOnly(1996, 7, 1), null, [], ["birmingham district"]),
-        new("BKM", "E10000002", "Buckinghamshire County", "Buckinghamshire County Council", "England", null, "CTY", new DateOnly(2005, 6, 19), new DateOnly(2020, 3, 31), ["BUC"], []),
-        new("BLA", "E07000129", "Blaby", "Blaby District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("BMH", "E06000028", "Bournemouth", "Bournemouth Borough Council", "England", null, "UA", new DateOnly(2005, 6, 19), new DateOnly(2019, 3, 31), ["BPC"], ["Bournemouth UA"]),
-        new("BNE", "E09000003", "Barnet", "London Borough of Barnet", "England", "London", "LBO", null, null, [], []),
-        new("BNH", "E06000043", "Brighton and Hove", "Brighton and Hove City Council", "England", "South East", "UA", new DateOnly(2005, 6, 19), null, [], ["Brighton & Hove UA", "city of brighton and hove", "the city of brighton and hove"]),
-        new("BNS", "E08000016", "Barnsley", "Barnsley Metropolitan Borough Council", "England", "Yorkshire and the Humber", "MD", new DateOnly(1974, 4, 1), null, [], ["barnsley district"]),
-        new("BOL", "E08000001", "Bolton", "Bolton Metropolitan Borough Council", "England", "North West", "MD", new DateOnly(1974, 4, 1), null, [], ["bolton district"]),
-        new("BOS", "E07000033", "Bolsover", "Bolsover District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("BOT", "E07000136", "Boston", "Boston Borough Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("BPC", "E06000058", "Bournemouth, Christchurch and Poole", "Bournemouth, Christchurch and Poole Council", "England", "South West", "UA", new DateOnly(2019, 4, 1), null, [], ["Bournemouth", "Christchurch and Poole", "Bournemouth Christchurch and Poole", "christchurch and poole borough council"]),
-        new("BPL", "E06000009", "Blackpool", "Blackpool Borough Council", "England", "North West", "UA", new DateOnly(2005, 6, 20), null, [], ["Blackpool UA"]),
-        new("BRA", "E07000067", "Braintree", "Braintree District Council", "England", "East of England", "NMD", null, null, [], ["braintree district"]),
-        new("BRC", "E06000036", "Bracknell Forest", "Bracknell Forest Council", "England", "South East", "UA", new DateOnly(1998, 4, 1), null, [], ["Bracknell Forest UA"]),
-        new("BRD", "E08000032", "Bradford", "City of Bradford Metropolitan District Council", "England", "Yorkshire and the Humber", "MD", new DateOnly(1974, 4, 1), null, [], ["bradford district", "bradford mdc", "bradford metropolitan district council"]),
-        new("BRE", "E07000143", "Breckland", "Breckland District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("BRM", "E07000234", "Bromsgrove", "Bromsgrove District Council", "England", "West Midlands", "NMD", null, null, [], ["bromsgrove district"]),
-        new("BRO", "E07000144", "Broadland", "Broadland District Council", "England", "East of England", "NMD", null, null, [], ["broadland district"]),
-        new("BRT", "E07000172", "Broxtowe", "Broxtowe Borough Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("BRW", "E07000068", "Brentwood", "Brentwood Borough Council", "England", "East of England", "NMD", null, null, [], []),
-        new("BRX", "E07000095", "Broxbourne", "Broxbourne Borough Council", "England", "East of England", "NMD", null, null, [], ["borough of broxbourne"]),
-        new("BRY", "E09000006", "Bromley", "London Borough of Bromley", "England", "London", "LBO", null, null, [], ["bromley london boro"]),
-        new("BST", "E06000023", "City of Bristol", "Bristol City Council", "England", "South West", "UA", new DateOnly(2005, 6, 18), null, [], ["Bristol", "Bristol UA", "bristol city of"]),
-        new("BUC", "E06000060", "Buckinghamshire", "Buckinghamshire Council", "England", "South East", "UA", new DateOnly(2020, 4, 1), null, [], []),
-        new("BUN", "E07000117", "Burnley", "Burnley Borough Council", "England", "North West", "NMD", null, null, [], []),
-        new("BUR", "E08000002", "Bury", "Bury Metropolitan Borough Council", "England", "North West", "MD", new DateOnly(1974, 4, 1), null, [], ["bury district"]),
-        new("CAB", "E07000008", "Cambridge", "Cambridge City Council", "England", "East of England", "NMD", null, null, [], []),
-        new("CAM", "E10000003", "Cambridgeshire", "Cambridgeshire County Council", "England", "East of England", "CTY", null, null, [], ["cambridgeshire county"]),
-        new("CAN", "E07000192", "Cannock Chase", "Cannock Chase District Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("CAR", "E07000028", "Carlisle", "Carlisle City Council", "England", "North West", "NMD", null, new DateOnly(2023, 4, 1), ["CBD"], []),
-        new("CAS", "E07000069", "Castle Point", "Castle Point Borough Council", "England", "East of England", "NMD", null, null, [], []),
-        new("CAT", "E07000106", "Canterbury", "Canterbury City Council", "England", "South East", "NMD", null, null, [], []),
-        new("CAY", "W06000018", "Caerphilly", "Caerphilly County Borough Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Caerffili", "caerphilly county borough"]),
-        new("CBD", "E06000063", "Cumberland", "Cumberland Council", "England", "North West", "UA", new DateOnly(2023, 4, 1), null, [], []),
-        new("CBF", "E06000056", "Central Bedfordshire", "Central Bedfordshire Council", "England", "East of England", "UA", new DateOnly(2009, 4, 1), null, [], ["Central Bedfordshire UA"]),
-        new("CCG", "N09000004", "Causeway Coast and Glens", "Causeway Coast and Glens Borough Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], []),
-        new("CGN", "W06000008", "Ceredigion", "Ceredigion County Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], []),
-        new("CHA", "E07000130", "Charnwood", "Charnwood Borough Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("CHC", "E07000048", "Christchurch", "Christchurch Borough Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["BPC"], []),
-        new("CHE", "E06000049", "Cheshire East", "Cheshire East Council", "England", "North West", "UA", new DateOnly(2009, 4, 1), null, [], ["Cheshire East UA"]),
-        new("CHI", "E07000225", "Chichester", "Chichester District Council", "England", "South East", "NMD", new DateOnly(1974, 4, 1), null, [], ["chichester district"]),
-        new("CHL", "E07000070", "Chelmsford", "Chelmsford City Council", "England", "East of England", "NMD", null, null, [], ["chelmsford district"]),
-        new("CHN", "E07000005", "Chiltern", "Chiltern District Council", "England", "South East", "NMD", null, new DateOnly(2020, 3, 31), ["BUC"], []),
-        new("CHO", "E07000118", "Chorley", "Chorley Borough Council", "England", "North West", "NMD", null, null, [], []),
-        new("CHR", "E07000177", "Cherwell", "Cherwell District Council", "England", "South East", "NMD", null, null, [], []),
-        new("CHS", "E07000034", "Chesterfield", "Chesterfield Borough Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("CHT", "E07000078", "Cheltenham", "Cheltenham Borough Council", "England", "South West", "NMD", null, null, [], ["cheltenham district"]),
-        new("CHW", "E06000050", "Cheshire West and Chester", "Cheshire West and Chester Council", "England", "North West", "UA", new DateOnly(2009, 4, 1), null, [], ["Cheshire West And Chester UA"]),
-        new("CLD", "E08000033", "Calderdale", "Calderdale Metropolitan Borough Council", "England", "Yorkshire and the Humber", "MD", new DateOnly(1974, 4, 1), null, [], ["calderdale district"]),
-        new("CLK", "S12000005", "Clackmannanshire", "Clackmannanshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["clackmannan"]),
-        new("CMA", "E10000006", "Cumbria", "Cumbria County Council", "England", "North West", "CTY", null, new DateOnly(2023, 4, 1), ["CBD", "WAF"], ["cumbria county"]),
-        new("CMD", "E09000007", "Camden", "London Borough of Camden", "England", "London", "LBO", null, null, [], ["camden london boro"]),
-        new("CMN", "W06000010", "Carmarthenshire", "Carmarthenshire County Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Sir Gaerfyrddin"]),
-        new("COL", "E07000071", "Colchester", "Colchester Borough Council", "England", "East of England", "NMD", null, null, [], []),
-        new("CON", "E06000052", "Cornwall", "Cornwall Council", "England", "South West", "UA", new DateOnly(2009, 4, 1), null, [], ["Cornwall UA"]),
-        new("COP", "E07000029", "Copeland", "Copeland Borough Council", "England", "North West", "NMD", null, new DateOnly(2023, 4, 1), ["CBD"], []),
-        new("COR", "E07000150", "Corby", "Corby Borough Council", "England", "East Midlands", "NMD", null, new DateOnly(2021, 4, 1), ["NNT"], []),
-        new("COT", "E07000079", "Cotswold", "Cotswold District Council", "England", "South West", "NMD", null, null, [], []),
-        new("COV", "E08000026", "Coventry", "Coventry City Council", "England", "West Midlands", "MD", new DateOnly(1974, 4, 1), null, [], ["coventry district"]),
-        new("CPCA", "E47000008", "Cambridgeshire and Peterborough", "Cambridgeshire and Peterborough Combined Authority", "England", "East of England", "COMB", new DateOnly(2014, 4, 1), null, [], ["Cambridgeshire and Peterborough CA"]),
-        new("CRA", "E07000163", "Craven", "Craven District Council", "England", "Yorkshire and the Humber", "NMD", null, new DateOnly(2023, 4, 1), ["NYE"], []),
-        new("CRF", "W06000015", "Cardiff", "City of Cardiff Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Caerdydd", "The City of Cardiff Council", "Cardiff Council"]),
-        new("CRW", "E07000226", "Crawley", "Crawley Borough Council", "England", "South East", "NMD", new DateOnly(1974, 4, 1), null, [], ["crawley district"]),
-        new("CRY", "E09000008", "Croydon", "London Borough of Croydon", "England", "London", "LBO", null, null, [], ["croydon london boro"]),
-        new("CWY", "W06000003", "Conwy", "Conwy County Borough Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], []),
-        new("DAC", "E07000096", "Dacorum", "Dacorum Borough Council", "England", "East of England", "NMD", null, null, [], []),
-        new("DAL", "E06000005", "Darlington", "Darlington Borough Council", "England", "North East", "UA", new DateOnly(1997, 4, 1), null, [], ["Darlington UA"]),
-        new("DAR", "E07000107", "Dartford", "Dartford Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("DAV", "E07000151", "Daventry", "Daventry District Council", "England", "East Midlands", "NMD", null, new DateOnly(2021, 4, 1), ["WNT"], []),
-        new("DBY", "E10000007", "Derbyshire", "Derbyshire County Council", "England", "West Midlands", "CTY", null, null, [], ["derbyshire county"]),
-        new("DEB", "E07000035", "Derbyshire Dales", "Derbyshire Dales District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("DEN", "W06000004", "Denbighshire", "Denbighshire County Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Sir Ddinbych"]),
-        new("DER", "E06000015", "Derby", "Derby City Council", "England", "East Midlands", "UA", null, null, [], ["Derby City UA", "Derby UA", "city of derby", "derby city"]),
-        new("DEV", "E10000008", "Devon", "Devon County Council", "England", "South West", "CTY", null, null, [], ["devon county"]),
-        new("DGY", "S12000006", "Dumfries and Galloway", "Dumfries and Galloway Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["Dumfries & Galloway Council"]),
-        new("DNC", "E08000017", "Doncaster", "City of Doncaster Council", "England", "Yorkshire and the Humber", "MD", new DateOnly(1974, 4, 1), null, [], ["doncaster district", "doncaster metropolitan borough council", "city of doncaster", "doncaster city council", "doncaster city"]),
-        new("DND", "S12000042", "Dundee City", "Dundee City Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["city of dundee", "dundee"]),
-        new("DOR", "E10000009", "Dorset County", "Dorset County Council", "England", "South West", "CTY", null, new DateOnly(2019, 3, 31), ["DST"], []),
-        new("DOV", "E07000108", "Dover", "Dover District Council", "England", "South East", "NMD", null, null, [], []),
-        new("DRS", "N09000005", "Derry City and Strabane", "Derry City and Strabane District Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], ["derry and strabane"]),
-        new("DST", "E06000059", "Dorset Council", "Dorset Council", "England", "South West", "UA", new DateOnly(2019, 4, 1), null, [], ["Dorset"]),
-        new("DUD", "E08000027", "Dudley", "Dudley Metropolitan Borough Council", "England", "West Midlands", "MD", new DateOnly(1974, 4, 1), null, [], ["dudley district"]),
-        new("DUR", "E06000047", "County Durham", "Durham County Council", "England", "North East", "UA", new DateOnly(2009, 4, 1), null, [], ["Durham", "Durham UA"]),
-        new("EAL", "E09000009", "Ealing", "London Borough of Ealing", "England", "London", "LBO", null, null, [], ["ealing london boro"]),
-        new("EAS", "E07000061", "Eastbourne", "Eastbourne Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("EAT", "E07000086", "Eastleigh", "Eastleigh Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("EAY", "S12000008", "East Ayrshire", "East Ayrshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("ECA", "E07000009", "East Cambridgeshire", "East Cambridgeshire District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("EDE", "E07000040", "East Devon", "East Devon District Council", "England", "South West", "NMD", null, null, [], ["east devon district"]),
-        new("EDH", "S12000036", "City of Edinburgh", "City of Edinburgh Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["edinburgh", "edinburgh (city of)"]),
-        new("EDN", "E07000030", "Eden", "Eden District Council", "England", "North West", "NMD", null, new DateOnly(2023, 4, 1), ["WAF"], []),
-        new("EDO", "E07000049", "East Dorset", "East Dorset District Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["DST"], ["east dorset district"]),
-        new("EDU", "S12000045", "East Dunbartonshire", "East Dunbartonshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["ease dunbartonshire", "east dunbaronshire", "east dunbarton", "east dunnbartonshire"]),
-        new("EHA", "E07000085", "East Hampshire", "East Hampshire District Council", "England", "South East", "NMD", null, null, [], ["east hampshire district"]),
-        new("EHE", "E07000242", "East Hertfordshire", "East Hertfordshire District Council", "England", "East of England", "NMD", null, null, [], ["east hertfordshire district"]),
-        new("ELI", "E07000137", "East Lindsey", "East Lindsey District Council", "England", "East Midlands", "NMD", null, null, [], ["east lindsey district"]),
-        new("ELM", "E07000207", "Elmbridge", "Elmbridge Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("ELN", "S12000010", "East Lothian", "East Lothian Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("ELS", "S12000013", "Eilean Siar", "Comhairle nan Eilean Siar", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["Western Isles Council", "Na h-Eileanan Siar", "comhairle nan eilean siar (western isles)", "eilean", "na h-eileanan an iar", "western isles"]),
-        new("EMCA", "E47000013", "East Midlands CCA", "East Midlands Combined County Authority", "England", "East Midlands", "COMB", new DateOnly(2024, 2, 27), null, [], ["East Midlands CC"]),
-        new("ENF", "E09000010", "Enfield", "London Borough of Enfield", "England", "London", "LBO", null, null, [], ["enfield london boro"]),
-        new("ENO", "E07000152", "East Northamptonshire", "East Northamptonshire Council", "England", "East Midlands", "NMD", null, new DateOnly(2021, 4, 1), ["NNT"], []),
-        new("EPP", "E07000072", "Epping Forest", "Epping Forest District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("EPS", "E07000208", "Epsom and Ewell", "Epsom and Ewell Borough Council", "England", "South East", "NMD", null, null, [], ["Epsom & Ewell"]),
-        new("ERE", "E07000036", "Erewash", "Erewash Borough Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("ERW", "S12000011", "East Renfrewshire", "East Renfrewshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("ERY", "E06000011", "East Riding of Yorkshire", "East Riding of Yorkshire Council", "England", "Yorkshire and the Humber", "UA", new DateOnly(1996, 4, 1), null, [], ["East Riding Of Yorkshire UA"]),
-        new("ESK", "E07000244", "East Suffolk", "East Suffolk Council", "England", "East of England", "NMD", new DateOnly(2019, 4, 1), null, [], []),
-        new("ESS", "E10000012", "Essex", "Essex County Council", "England", "East of England", "CTY", null, null, [], ["essex county"]),
-        new("EST", "E07000193", "East Staffordshire", "East Staffordshire Borough Council", "England", "West Midlands", "NMD", null, null, [], ["east staffordshire district"]),
-        new("ESX", "E10000011", "East Sussex", "East Sussex County Council", "England", "South East", "CTY", null, null, [], ["east sussex county"]),
-        new("EXE", "E07000041", "Exeter", "Exeter City Council", "England", "South West", "NMD", null, null, [], []),
-        new("FAL", "S12000014", "Falkirk", "Falkirk Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("FAR", "E07000087", "Fareham", "Fareham Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("FEN", "E07000010", "Fenland", "Fenland District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("FIF", "S12000047", "Fife", "Fife Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("FLN", "W06000005", "Flintshire", "Flintshire County Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Sir y Fflint"]),
-        new("FMO", "N09000006", "Fermanagh and Omagh", "Fermanagh and Omagh District Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], []),
-        new("FOE", "E07000080", "Forest of Dean", "Forest of Dean District Council", "England", "South West", "NMD", null, null, [], []),
-        new("FOR", "E07000201", "Forest Heath", "Forest Heath District Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["WSK"], []),
-        new("FYL", "E07000119", "Fylde", "Fylde Borough Council", "England", "North West", "NMD", null, null, [], []),
-        new("GAT", "E08000037", "Gateshead", "Gateshead Metropolitan Borough Council", "England", "North East", "MD", new DateOnly(1974, 4, 1), null, [], ["gateshead district"]),
-        new("GED", "E07000173", "Gedling", "Gedling Borough Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("GLA", "E61000001", "Greater London", "Greater London Authority", "England", "London", "SRA", new DateOnly(2005, 6, 22), null, [], []),
-        new("GLCA", "E47000017", "Greater Lincolnshire CCA", "Greater Lincolnshire Combined County Authority", "England", "Yorkshire and the Humber", "COMB", new DateOnly(2025, 5, 1), null, [], ["Greater Lincolnshire CA"]),
-        new("GLG", "S12000049", "Glasgow City", "Glasgow City Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["city of glasgow", "glasgow", "glasgow city coucil"]),
-        new("GLO", "E07000081", "Gloucester", "Gloucester City Council", "England", "South West", "NMD", null, null, [], []),
-        new("GLS", "E10000013", "Gloucestershire", "Gloucestershire County Council", "England", "South West", "CTY", null, null, [], ["gloucestershire county"]),
-        new("GMCA", "E47000001", "Greater Manchester", "Greater Manchester Combined Authority", "England", "North West", "COMB", new DateOnly(2014, 4, 1), null, [], ["Greater Manchester CA"]),
-        new("GOS", "E07000088", "Gosport", "Gosport Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("GRA", "E07000109", "Gravesham", "Gravesham Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("GRE", "E09000011", "Greenwich", "Royal Borough of Greenwich", "England", "London", "LBO", null, null, [], ["greenwich london boro"]),
-        new("GRT", "E07000209", "Guildford", "Guildford Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("GRY", "E07000145", "Great Yarmouth", "Great Yarmouth Borough Council", "England", "East of England", "NMD", null, null, [], ["great yarmouth district"]),
-        new("GWN", "W06000002", "Gwynedd", "Gwynedd Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["gwynedd county council"]),
-        new("HAA", "E07000090", "Havant", "Havant Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("HAE", "E07000164", "Hambleton", "Hambleton District Council", "England", "Yorkshire and the Humber", "NMD", null, new DateOnly(2023, 4, 1), ["NYE"], []),
-        new("HAG", "E07000165", "Harrogate", "Harrogate Borough Council", "England", "Yorkshire and the Humber", "NMD", null, new DateOnly(2023, 4, 1), ["NYE"], []),
-        new("HAL", "E06000006", "Halton", "Halton Borough Council", "England", "North West", "UA", new DateOnly(1998, 4, 1), null, [], ["Halton UA"]),
-        new("HAM", "E10000014", "Hampshire", "Hampshire County Council", "England", "South East", "CTY", null, null, [], ["hampshire county"]),
-        new("HAO", "E07000131", "Harborough", "Harborough District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("HAR", "E07000073", "Harlow", "Harlow District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("HAS", "E07000062", "Hastings", "Hastings Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("HAT", "E07000089", "Hart", "Hart District Council", "England", "South East", "NMD", null, null, [], ["hart district"]),
-        new("HAV", "E09000016", "Havering", "London Borough of Havering", "England", "London", "LBO", null, null, [], ["havering london boro"]),
-        new("HCK", "E09000012", "Hackney", "London Borough of Hackney", "England", "London", "LBO", null, null, [], ["hackney london boro"]),
-        new("HEF", "E06000019", "Herefordshire", "Herefordshire Council", "England", "West Midlands", "UA", new DateOnly(1998, 4, 1), null, [], ["Herefordshire UA", "county of herefordshire", "county of"]),
-        new("HER", "E07000098", "Hertsmere", "Hertsmere Borough Council", "England", "East of England", "NMD", null, null, [], []),
-        new("HIG", "E07000037", "High Peak", "High Peak Borough Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("HIL", "E09000017", "Hillingdon", "London Borough of Hillingdon", "England", "London", "LBO", null, null, [], ["hillingdon london boro"]),
-        new("HIN", "E07000132", "Hinckley and Bosworth", "Hinckley and Bosworth Borough Council", "England", "East Midlands", "NMD", null, null, [], ["Hinckley & Bosworth"]),
-        new("HLD", "S12000017", "Highland", "The Highland Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["Highland Council", "highands", "highlands"]),
-        new("HMF", "E09000013", "Hammersmith and Fulham", "London Borough of Hammersmith & Fulham", "England", "London", "LBO", null, null, [], ["Hammersmith & Fulham", "hammersmith and fulham london boro", "london borough of hammersmith and fulham"]),
-        new("HNS", "E09000018", "Hounslow", "London Borough of Hounslow", "England", "London", "LBO", null, null, [], ["hounslow london boro"]),
-        new("HOR", "E07000227", "Horsham", "Horsham District Council", "England", "South East", "NMD", new DateOnly(1974, 4, 1), null, [], []),
-        new("HPL", "E06000001", "Hartlepool", "Hartlepool Borough Council", "England", "North East", "UA", new DateOnly(2005, 6, 18), null, [], ["Hartlepool UA"]),
-        new("HRT", "E10000015", "Hertfordshire", "Hertfordshire County Council", "England", "East of England", "CTY", null, null, [], []),
-        new("HRW", "E09000015", "Harrow", "London Borough of Harrow", "England", "London", "LBO", null, null, [], ["harrow london boro"]),
-        new("HRY", "E09000014", "Haringey", "London Borough of Haringey", "England", "London", "LBO", null, null, [], ["haringey london boro"]),
-        new("HUN", "E07000011", "Huntingdonshire", "Huntingdonshire District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("HYCA", "E47000016", "Yorkshire and The Humber MCA", "Hull and East Yorkshire Mayoral Combined Authority", "England", "Yorkshire and the Humber", "COMB", new DateOnly(2025, 5, 1), null, [], ["Yorkshire and The Humber CA"]),
-        new("HYN", "E07000120", "Hyndburn", "Hyndburn Borough Council", "England", "North West", "NMD", null, null, [], []),
-        new("IOS", "E06000053", "Isles of Scilly", "Council of the Isles of Scilly", "England", "South West", "UA", new DateOnly(1974, 4, 1), null, [], []),
-        new("IOW", "E06000046", "Isle of Wight", "Isle of Wight Council", "England", "South East", "UA", new DateOnly(2005, 6, 17), null, [], ["Isle Of Wight UA"]),
-        new("IPS", "E07000202", "Ipswich", "Ipswich Borough Council", "England", "East of England", "NMD", null, null, [], []),
-        new("ISL", "E09000019", "Islington", "London Borough of Islington", "England", "London", "LBO", null, null, [], ["islington london boro"]),
-        new("IVC", "S12000018", "Inverclyde", "Inverclyde Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("KEC", "E09000020", "Kensington and Chelsea", "Royal Borough of Kensington and Chelsea", "England", "London", "LBO", null, null, [], ["Kensington & Chelsea", "kensington and chelsea london boro"]),
-        new("KEN", "E10000016", "Kent", "Kent County Council", "England", "South East", "CTY", null, null, [], ["kent county"]),
-        new("KET", "E07000153", "Kettering", "Kettering Borough Council", "England", null, "NMD", null, new DateOnly(2021, 4, 1), ["NNT"], []),
-        new("KHL", "E06000010", "Kingston upon Hull", "Hull City Council", "England", "Yorkshire and the Humber", "UA", new DateOnly(1996, 4, 1), null, [], ["Kingston Upon Hull UA", "city of kingston upon hull", "hull city", "kingston upon hull city of", "kingston-upon-hull city council"]),
-        new("KIN", "E07000146", "Kings Lynn and West Norfolk", "Borough Council of Kings Lynn and West Norfolk", "England", "East of England", "NMD", null, null, [], ["King's Lynn & West Norfolk", "Kings Lynn & West Norfolk", "king's lynn and west norfolk", "king's lynn and west norfolk district", "king's lynn and west norfolk borough"]),
-        new("KIR", "E08000034", "Kirklees", "Kirklees Council", "England", "Yorkshire and the Humber", "MD", new DateOnly(1974, 4, 1), null, [], ["kirklees district"]),
-        new("KTT", "E09000021", "Kingston upon Thames", "Royal Borough of Kingston upon Thames", "England", "London", "LBO", null, null, [], ["kingston upon thames london boro", "kingston-upon-thames"]),
-        new("KWL", "E08000011", "Knowsley", "Knowsley Metropolitan Borough Council", "England", "North West", "MD", new DateOnly(1974, 4, 1), null, [], ["knowsley council", "knowsley district"]),
-        new("LAC", "E07000121", "Lancaster", "Lancaster City Council", "England", "North West", "NMD", null, null, [], ["lancaster city", "lancaster district"]),
-        new("LAN", "E10000017", "Lancashire", "Lancashire County Council", "England", "North West", "CTY", null, null, [], ["lancashire county"]),
-        new("LBC", "N09000007", "Lisburn and Castlereagh", "Lisburn and Castlereagh City Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], ["lisburn and castlereagh city"]),
-        new("LBH", "E09000022", "Lambeth", "London Borough of Lambeth", "England", "London", "LBO", null, null, [], ["lambeth london boro"]),
-        new("LCE", "E06000016", "Leicester", "Leicester City Council", "England", "East Midlands", "UA", new DateOnly(2005, 6, 19), null, [], ["Leicester City UA", "Leicester UA", "city of leicester", "leicester city"]),
-        new("LCR", "E47000004", "Liverpool City Region", "Liverpool City Region", "England", "North West", "COMB", new DateOnly(2014, 4, 1), null, [], ["Liverpool City CA", "liverpool city region combined authority"]),
-        new("LDS", "E08000035", "Leeds", "Leeds City Council", "England", "Yorkshire and the Humber", "MD", new DateOnly(2005, 6, 8), null, [], ["leeds district"]),
-        new("LEC", "E10000018", "Leicestershire", "Leicestershire County Council", "England", "East Midlands", "CTY", null, null, [], ["leicestershire county"]),
-        new("LEE", "E07000063", "Lewes", "Lewes District Council", "England", "South East", "NMD", null, null, [], []),
-        new("LEW", "E09000023", "Lewisham", "London Borough of Lewisham", "England", "London", "LBO", null, null, [], ["lewisham london boro"]),
-        new("LIC", "E07000138", "City of Lincoln", "City of Lincoln Council", "England", "East Midlands", "NMD", null, null, [], ["Lincoln"]),
-        new("LIF", "E07000194", "Lichfield", "Lichfield District Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("LIN", "E10000019", "Lincolnshire", "Lincolnshire County Council", "England", "Yorkshire and the Humber", "CTY", null, null, [], ["lincolnshire county"]),
-        new("LIV", "E08000012", "Liverpool", "Liverpool City Council", "England", "North West", "MD", new DateOnly(2005, 6, 8), null, [], ["liverpool district"]),
-        new("LND", "E09000001", "City of London", "City of London Corporation", "England", "London", "CC", new DateOnly(2005, 6, 28), null, [], ["city and county of the city of london"]),
-        new("LUT", "E06000032", "Luton", "Luton Borough Council", "England", "East of England", "UA", new DateOnly(2005, 6, 19), null, [], ["Luton UA"]),
-        new("MAI", "E07000110", "Maidstone", "Maidstone Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("MAL", "E07000074", "Maldon", "Maldon District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("MAN", "E08000003", "Manchester", "Manchester City Council", "England", "North West", "MD", new DateOnly(1974, 4, 1), null, [], ["manchester district"]),
-        new("MAS", "E07000174", "Mansfield", "Mansfield District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("MAV", "E07000235", "Malvern Hills", "Malvern Hills District Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("MDB", "E06000002", "Middlesbrough", "Middlesbrough Borough Council", "England", "North East", "UA", new DateOnly(2005, 6, 18), null, [], ["Middlesbrough UA"]),
-        new("MDE", "E07000042", "Mid Devon", "Mid Devon District Council", "England", "South West", "NMD", null, null, [], []),
-        new("MDW", "E06000035", "Medway", "Medway Council", "England", "South East", "UA", new DateOnly(1998, 4, 1), null, [], ["The Medway Towns UA", "Medway Towns UA"]),
-        new("MEA", "N09000008", "Mid and East Antrim", "Mid and East Antrim Borough Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], []),
-        new("MEL", "E07000133", "Melton", "Melton Borough Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("MEN", "E07000187", "Mendip", "Mendip District Council", "England", "South West", "NMD", null, new DateOnly(2023, 4, 1), ["SMT"], []),
-        new("MIK", "E06000042", "Milton Keynes", "Milton Keynes Council", "England", "South East", "UA", new DateOnly(2005, 6, 19), null, [], ["Milton Keynes UA"]),
-        new("MLN", "S12000019", "Midlothian", "Midlothian Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("MOL", "E07000210", "Mole Valley", "Mole Valley District Council", "England", "South East", "NMD", null, null, [], []),
-        new("MON", "W06000021", "Monmouthshire", "Monmouthshire County Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Sir Fynwy"]),
-        new("MRT", "E09000024", "Merton", "London Borough of Merton", "England", "London", "LBO", null, null, [], ["merton london boro"]),
-        new("MRY", "S12000020", "Moray", "The Moray Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["Moray Council"]),
-        new("MSS", "E07000228", "Mid Sussex", "Mid Sussex District Council", "England", "South East", "NMD", new DateOnly(1974, 4, 1), null, [], []),
-        new("MSU", "E07000203", "Mid Suffolk", "Mid Suffolk District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("MTY", "W06000024", "Merthyr Tydfil", "Merthyr Tydfil County Borough Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Merthyr Tudful", "merthyr tydfil ua"]),
-        new("MUL", "N09000009", "Mid Ulster", "Mid Ulster District Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], ["Mid-Ulster District Council"]),
-        new("NAY", "S12000021", "North Ayrshire", "North Ayrshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("NBL", "E06000057", "Northumberland", "Northumberland County Council", "England", "North East", "UA", new DateOnly(2009, 4, 1), null, [], ["Northumberland UA", "northumberland council"]),
-        new("NDE", "E07000043", "North Devon", "North Devon District Council", "England", "South West", "NMD", null, null, [], ["north devon council", "north devon district"]),
-        new("NDO", "E07000050", "North Dorset", "North Dorset District Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["DST"], ["north dorset district"]),
-        new("NEA", "E07000175", "Newark and Sherwood", "Newark and Sherwood District Council", "England", "East Midlands", "NMD", null, null, [], ["Newark & Sherwood"]),
-        new("NEC", "E07000195", "Newcastle-under-Lyme", "Newcastle-under-Lyme Borough Council", "England", "West Midlands", "NMD", null, null, [], ["newcastle-under-lyme district", "newcastle-under-lyme district council"]),
-        new("NECA", "E47000010", "North East", "North East Combined Authority", "England", "North East", "COMB", new DateOnly(2014, 4, 15), null, [], ["North East CA"]),
-        new("NED", "E07000038", "North East Derbyshire", "North East Derbyshire District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("NEL", "E06000012", "North East Lincolnshire", "North East Lincolnshire Council", "England", "Yorkshire and the Humber", "UA", new DateOnly(1996, 4, 1), null, [], ["North East Lincolnshire UA"]),
-        new("NET", "E08000021", "Newcastle upon Tyne", "Newcastle City Council", "England", "North East", "MD", new DateOnly(1974, 4, 1), null, [], ["newcastle upon tyne district", "newcastle-upon-tyne city council"]),
-        new("NEW", "E07000091", "New Forest", "New Forest District Council", "England", "South East", "NMD", null, null, [], []),
-        new("NFK", "E10000020", "Norfolk", "Norfolk County Council", "England", "East of England", "CTY", null, null, [], ["norfolk county"]),
-        new("NGM", "E06000018", "Nottingham", "Nottingham City Council", "England", "East Midlands", "UA", new DateOnly(2005, 6, 20), null, [], ["City of Nottingham UA", "Nottingham UA", "city of nottingham", "nottingham city"]),
-        new("NHE", "E07000099", "North Hertfordshire", "North Hertfordshire District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("NIR-A", null, "Derry", "Derry City Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-B", null, "Limavady", "Limavady Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-C", null, "Coleraine", "Coleraine Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-D", null, "Ballymoney", "Ballymoney Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-E", null, "Moyle", "Moyle District Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-F", null, "Larne", "Larne Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-G", null, "Ballymena", "Ballymena Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-H", null, "Magherafelt", "Magherafelt District Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-I", null, "Cookstown", "Cookstown District Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-J", null, "Strabane", "Strabane District Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-K", null, "Omagh", "Omagh District Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-L", null, "Fermanagh", "Fermanagh District Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-M", null, "Dungannon and South Tyrone", "Dungannon and South Tyrone Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-N", null, "Craigavon", "Craigavon Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-O", null, "Armagh City", "Armagh City and District Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-P", null, "Newry and Mourne", "Newry and Mourne District Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-Q", null, "Banbridge", "Banbridge District Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-R", null, "Down", "Down District Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-S", null, "Lisburn", "Lisburn City Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-T", null, "Antrim", "Antrim Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-U", null, "Newtownabbey", "Newtownabbey Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-V", null, "Carrickfergus", "Carrickfergus Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-W", null, "North Down", "North Down Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-X", null, "Ards", "Ards Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NIR-Y", null, "Castlereagh", "Castlereagh Borough Council", "Northern Ireland", null, "NID", null, new DateOnly(2015, 3, 31), [], []),
-        new("NKE", "E07000139", "North Kesteven", "North Kesteven District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("NLK", "S12000050", "North Lanarkshire", "North Lanarkshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("NLN", "E06000013", "North Lincolnshire", "North Lincolnshire Council", "England", "Yorkshire and the Humber", "UA", new DateOnly(1996, 4, 1), null, [], ["North Lincolnshire UA"]),
-        new("NMD", "N09000010", "Newry, Mourne and Down", "Newry, Mourne and Down District Council", "Northern Ireland", null, "NID", new DateOnly(2015, 4, 1), null, [], ["Newry", "Mourne and Down"]),
-        new("NNO", "E07000147", "North Norfolk", "North Norfolk District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("NNT", "E06000061", "North Northamptonshire", "North Northamptonshire Council", "England", "East Midlands", "UA", new DateOnly(2021, 4, 1), null, [], []),
-        new("NOR", "E07000154", "Northampton", "Northampton Borough Council", "England", "East Midlands", "NMD", null, new DateOnly(2021, 4, 1), ["WNT"], []),
-        new("NOW", "E07000148", "Norwich", "Norwich City Council", "England", "East of England", "NMD", null, null, [], []),
-        new("NSM", "E06000024", "North Somerset", "North Somerset  Council", "England", "South West", "UA", new DateOnly(1996, 4, 1), null, [], ["North Somerset UA", "north somerset council", "north west somerset"]),
-        new("NTCA", "E47000011", "North of Tyne", "North of Tyne Combined Authority", "England", "North East", "COMB", new DateOnly(2018, 11, 2), null, [], ["newcastle upon tyne", "north tyneside and northumberland combined authority"]),
-        new("NTH", "E10000021", "Northamptonshire", "Northamptonshire County Council", "England", "East Midlands", "CTY", null, new DateOnly(2021, 4, 1), ["NNT", "WNT"], ["northamptonshire county"]),
-        new("NTL", "W06000012", "Neath Port Talbot", "Neath Port Talbot County Borough Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Castell-nedd Port Talbot"]),
-        new("NTT", "E10000024", "Nottinghamshire", "Nottinghamshire County Council", "England", "East Midlands", "CTY", null, null, [], ["nottinghamshire county"]),
-        new("NTY", "E08000022", "North Tyneside", "North Tyneside Council", "England", "North East", "MD", new DateOnly(1974, 4, 1), null, [], ["north tyneside district", "north tyneside metropolitan borough council"]),
-        new("NUN", "E07000219", "Nuneaton and Bedworth", "Nuneaton and Bedworth Borough Council", "England", "West Midlands", "NMD", null, null, [], ["Nuneaton & Bedworth"]),
-        new("NWA", "E07000218", "North Warwickshire", "North Warwickshire Borough Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("NWL", "E07000134", "North West Leicestershire", "North West Leicestershire District Council", "England", "East Midlands", "NMD", null, null, [], ["north west leicestershire district"]),
-        new("NWM", "E09000025", "Newham", "London Borough of Newham", "England", "London", "LBO", null, null, [], ["newham london boro"]),
-        new("NWP", "W06000022", "Newport", "Newport City Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Casnewydd"]),
-        new("NYE", "E06000065", "North Yorkshire", "North Yorkshire Council", "England", "Yorkshire and the Humber", "UA", new DateOnly(2023, 4, 1), null, [], []),
-        new("NYK", "E10000023", "North Yorkshire", "North Yorkshire County Council", "England", "Yorkshire and the Humber", "CTY", null, new DateOnly(2023, 4, 1), ["NYE"], ["north yorkshire county"]),
-        new("OAD", "E07000135", "Oadby and Wigston", "Oadby and Wigston Borough Council", "England", "East Midlands", "NMD", null, null, [], ["Oadby & Wigston"]),
-        new("OLD", "E08000004", "Oldham", "Oldham Metropolitan Borough Council", "England", "North West", "MD", new DateOnly(2005, 6, 7), null, [], ["oldham district"]),
-        new("ORK", "S12000023", "Orkney Islands", "Orkney Islands Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["orkney"]),
-        new("OXF", "E10000025", "Oxfordshire", "Oxfordshire County Council", "England", "South East", "CTY", null, null, [], ["oxfordshire county"]),
-        new("OXO", "E07000178", "Oxford", "Oxford City Council", "England", "South East", "NMD", null, null, [], []),
-        new("PEM", "W06000009", "Pembrokeshire", "Pembrokeshire County Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Sir Benfro"]),
-        new("PEN", "E07000122", "Pendle", "Pendle Borough Council", "England", "North West", "NMD", null, null, [], []),
-        new("PKN", "S12000048", "Perth and Kinross", "Perth and Kinross Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("PLY", "E06000026", "Plymouth", "Plymouth City Council", "England", "South West", "UA", new DateOnly(1998, 4, 1), null, [], ["Plymouth UA", "city of plymouth", "plymouth city"]),
-        new("POL", "E06000029", "Poole", "Borough of Poole", "England", null, "UA", new DateOnly(1997, 4, 1), new DateOnly(2019, 3, 31), ["BPC"], ["Poole UA"]),
-        new("POR", "E06000044", "Portsmouth", "Portsmouth City Council", "England", "South East", "UA", new DateOnly(2005, 6, 20), null, [], ["Portsmouth UA", "city of portsmouth"]),
-        new("POW", "W06000023", "Powys", "Powys County Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], []),
-        new("PRE", "E07000123", "Preston", "Preston City Council", "England", "North West", "NMD", null, null, [], []),
-        new("PTE", "E06000031", "Peterborough", "Peterborough City Council", "England", "East of England", "UA", new DateOnly(2005, 6, 20), null, [], ["Peterborough UA", "city of peterborough", "peterborough city"]),
-        new("PUR", "E07000051", "Purbeck", "Purbeck District Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["DST"], []),
-        new("RCC", "E06000003", "Redcar and Cleveland", "Redcar and Cleveland Borough Council", "England", "North East", "UA", new DateOnly(1996, 4, 1), null, [], ["Redcar & Cleveland UA"]),
-        new("RCH", "E08000005", "Rochdale", "Rochdale Metropolitan Borough Council", "England", "North West", "MD", new DateOnly(2005, 5, 27), null, [], ["rochdale district"]),
-        new("RCT", "W06000016", "Rhondda Cynon Taff", "Rhondda Cynon Taf County Borough Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["rhondda cynon taf", "rhondda", "cynon", "taff"]),
-        new("RDB", "E09000026", "Redbridge", "London Borough of Redbridge", "England", "London", "LBO", null, null, [], ["redbridge london boro"]),
-        new("RDG", "E06000038", "Reading", "Reading Borough Council", "England", "South East", "UA", new DateOnly(2005, 5, 27), null, [], ["Reading UA"]),
-        new("RED", "E07000236", "Redditch", "Redditch Borough Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("REI", "E07000211", "Reigate and Banstead", "Reigate and Banstead Borough Council", "England", "South East", "NMD", null, null, [], ["Reigate & Banstead", "reigate & banstead borough council"]),
-        new("RFW", "S12000038", "Renfrewshire", "Renfrewshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("RIB", "E07000124", "Ribble Valley", "Ribble Valley Borough Council", "England", "North West", "NMD", null, null, [], []),
-        new("RIC", "E09000027", "Richmond upon Thames", "London Borough of Richmond upon Thames", "England", "London", "LBO", null, null, [], ["richmond upon thames london boro", "richmond-upon-thames"]),
-        new("RIH", "E07000166", "Richmondshire", "Richmondshire District Council", "England", "Yorkshire and the Humber", "NMD", null, new DateOnly(2023, 4, 1), ["NYE"], ["richmondshire district"]),
-        new("ROC", "E07000075", "Rochford", "Rochford District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("ROH", "E07000064", "Rother", "Rother District Council", "England", "South East", "NMD", null, null, [], []),
-        new("ROS", "E07000125", "Rossendale", "Rossendale Borough Council", "England", "North West", "NMD", null, null, [], []),
-        new("ROT", "E08000018", "Rotherham", "Rotherham Metropolitan Borough Council", "England", "Yorkshire and the Humber", "MD", new DateOnly(2005, 5, 27), null, [], ["rotherham district"]),
-        new("RUG", "E07000220", "Rugby", "Rugby Borough Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("RUH", "E07000092", "Rushmoor", "Rushmoor Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("RUN", "E07000212", "Runnymede", "Runnymede Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("RUS", "E07000176", "Rushcliffe", "Rushcliffe Borough Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("RUT", "E06000017", "Rutland", "Rutland County Council", "England", "East Midlands", "UA", new DateOnly(1997, 4, 1), null, [], ["Rutland UA"]),
-        new("RYE", "E07000167", "Ryedale", "Ryedale District Council", "England", "Yorkshire and the Humber", "NMD", null, new DateOnly(2023, 4, 1), ["NYE"], []),
-        new("SAL", "E07000240", "St Albans", "St Albans City and District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("SAW", "E08000028", "Sandwell", "Sandwell Metropolitan Borough Council", "England", "West Midlands", "MD", new DateOnly(2005, 6, 7), null, [], ["sandwell district"]),
-        new("SAY", "S12000028", "South Ayrshire", "South Ayrshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["south ayshire"]),
-        new("SBU", "E07000006", "South Bucks", "South Bucks District Council", "England", "South East", "NMD", null, new DateOnly(2020, 3, 31), ["BUC"], ["south buckinghamshire district council"]),
-        new("SCA", "E07000012", "South Cambridgeshire", "South Cambridgeshire District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("SCB", "S12000026", "The Scottish Borders", "Scottish Borders Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["scottish borders"]),
-        new("SCE", "E07000168", "Scarborough", "Scarborough Borough Council", "England", "Yorkshire and the Humber", "NMD", null, new DateOnly(2023, 4, 1), ["NYE"], ["scarborough district"]),
-        new("SCR", "E47000002", "South Yorkshire Mayoral Combined Authority", "South Yorkshire Mayoral Combined Authority", "England", "Yorkshire and the Humber", "COMB", new DateOnly(2014, 4, 1), null, [], ["Sheffield City Region Combined Authority", "Sheffield City Region", "Sheffield City CA"]),
-        new("SDE", "E07000039", "South Derbyshire", "South Derbyshire District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("SED", "E07000204", "St Edmundsbury", "St Edmundsbury Borough Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["WSK"], []),
-        new("SEG", "E07000188", "Sedgemoor", "Sedgemoor District Council", "England", "South West", "NMD", null, new DateOnly(2023, 4, 1), ["SMT"], []),
-        new("SEL", "E07000169", "Selby", "Selby District Council", "England", "Yorkshire and the Humber", "NMD", null, new DateOnly(2023, 4, 1), ["NYE"], []),
-        new("SEV", "E07000111", "Sevenoaks", "Sevenoaks District Council", "England", "South East", "NMD", null, null, [], []),
-        new("SFK", "E10000029", "Suffolk", "Suffolk County Council", "England", "East of England", "CTY", null, null, [], ["suffolk county"]),
-        new("SFT", "E08000014", "Sefton", "Sefton Metropolitan Borough Council", "England", "North West", "MD", new DateOnly(2005, 6, 8), null, [], ["sefton council", "sefton district"]),
-        new("SGC", "E06000025", "South Gloucestershire", "South Gloucestershire Council", "England", "South West", "UA", new DateOnly(2005, 6, 18), null, [], ["South Gloucestershire UA"]),
-        new("SHA", "E07000044", "South Hams", "South Hams District Council", "England", "South West", "NMD", null, null, [], ["south hams district"]),
-        new("SHE", "E07000112", "Folkestone and Hythe", "Folkestone and Hythe District Council", "England", "South East", "NMD", null, null, [], ["Shepway District Council", "Shepway"]),
-        new("SHF", "E08000019", "Sheffield", "Sheffield City Council", "England", "Yorkshire and the Humber", "MD", new DateOnly(2005, 6, 8), null, [], ["sheffield district"]),
-        new("SHN", "E08000013", "St. Helens", "St Helens Council", "England", "North West", "MD", new DateOnly(2005, 6, 8), null, [], ["St Helens", "st. helens district", "st helens metropolitan borough council"]),
-        new("SHO", "E07000140", "South Holland", "South Holland District Council", "England", "East Midlands", "NMD", null, null, [], ["south holland district"]),
-        new("SHR", "E06000051", "Shropshire", "Shropshire Council", "England", "West Midlands", "UA", new DateOnly(2009, 4, 1), null, [], ["Shropshire UA"]),
-        new("SKE", "E07000141", "South Kesteven", "South Kesteven District Council", "England", "East Midlands", "NMD", null, null, [], []),
-        new("SKP", "E08000007", "Stockport", "Stockport Metropolitan Borough Council", "England", "North West", "MD", new DateOnly(2005, 5, 27), null, [], ["stockport district"]),
-        new("SLA", "E07000031", "South Lakeland", "South Lakeland District Council", "England", "North West", "NMD", null, new DateOnly(2023, 4, 1), ["WAF"], ["south lakeland district"]),
-        new("SLF", "E08000006", "Salford", "Salford City Council", "England", "North West", "MD", new DateOnly(2005, 5, 27), null, [], ["salford district"]),
-        new("SLG", "E06000039", "Slough", "Slough Borough Council", "England", "South East", "UA", new DateOnly(1998, 4, 1), null, [], ["Slough UA"]),
-        new("SLK", "S12000029", "South Lanarkshire", "South Lanarkshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("SMT", "E06000066", "Somerset", "Somerset Council", "England", "South West", "UA", new DateOnly(2023, 4, 1), null, [], []),
-        new("SND", "E08000024", "Sunderland", "Sunderland City Council", "England", "North East", "MD", new DateOnly(2005, 5, 27), null, [], ["sunderland district"]),
-        new("SNO", "E07000149", "South Norfolk", "South Norfolk District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("SNR", "E07000155", "South Northamptonshire", "South Northamptonshire Council", "England", "East Midlands", "NMD", null, new DateOnly(2021, 4, 1), ["WNT"], []),
-        new("SOL", "E08000029", "Solihull", "Solihull Metropolitan Borough Council", "England", "West Midlands", "MD", new DateOnly(2005, 5, 27), null, [], []),
-        new("SOM", "E10000027", "Somerset", "Somerset County Council", "England", "South West", "CTY", null, new DateOnly(2023, 4, 1), ["SMT"], ["somerset county"]),
-        new("SOS", "E06000033", "Southend-on-Sea", "Southend-on-Sea Borough Council", "England", "East of England", "UA", new DateOnly(2005, 6, 20), null, [], ["Southend-on-Sea UA", "Southend UA"]),
-        new("SOX", "E07000179", "South Oxfordshire", "South Oxfordshire District Council", "England", "South East", "NMD", null, null, [], ["south oxfordshire district"]),
-        new("SPE", "E07000213", "Spelthorne", "Spelthorne Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("SRI", "E07000126", "South Ribble", "South Ribble Borough Council", "England", "North West", "NMD", null, null, [], []),
-        new("SRY", "E10000030", "Surrey", "Surrey County Council", "England", "South East", "CTY", null, null, [], ["surrey county"]),
-        new("SSO", "E07000189", "South Somerset", "South Somerset District Council", "England", "South West", "NMD", null, new DateOnly(2023, 4, 1), ["SMT"], []),
-        new("SST", "E07000196", "South Staffordshire", "South Staffordshire Council", "England", "West Midlands", "NMD", null, null, [], ["south staffordshire district"]),
-        new("STA", "E07000197", "Stafford", "Stafford Borough Council", "England", "West Midlands", "NMD", null, null, [], ["stafford district"]),
-        new("STE", "E06000021", "Stoke-on-Trent", "Stoke-on-Trent City Council", "England", "West Midlands", "UA", new DateOnly(2005, 6, 20), null, [], ["Stoke-On-Trent UA"]),
-        new("STF", "E07000198", "Staffordshire Moorlands", "Staffordshire Moorlands District Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("STG", "S12000030", "Stirling", "Stirling Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("STH", "E06000045", "Southampton", "Southampton City Council", "England", "South East", "UA", new DateOnly(2005, 6, 19), null, [], ["Southampton UA", "city of southampton"]),
-        new("STN", "E09000029", "Sutton", "London Borough of Sutton", "England", "London", "LBO", null, null, [], ["sutton london boro"]),
-        new("STO", "E07000082", "Stroud", "Stroud District Council", "England", "South West", "NMD", null, null, [], []),
-        new("STR", "E07000221", "Stratford-on-Avon", "Stratford-on-Avon District Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("STS", "E10000028", "Staffordshire", "Staffordshire County Council", "England", "West Midlands", "CTY", null, null, [], ["staffordshire county"]),
-        new("STT", "E06000004", "Stockton-on-Tees", "Stockton-on-Tees Borough Council", "England", "North East", "UA", new DateOnly(2005, 6, 18), null, [], ["Stockton-On-Tees UA", "Stockton On Tees UA", "stockton on tees"]),
-        new("STV", "E07000243", "Stevenage", "Stevenage Borough Council", "England", "East of England", "NMD", null, null, [], ["stevenage district"]),
-        new("STY", "E08000023", "South Tyneside", "South Tyneside Council", "England", "North East", "MD", new DateOnly(1974, 4, 1), null, [], ["south tyneside district"]),
-        new("SUF", "E07000205", "Suffolk Coastal", "Suffolk Coastal District Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["ESK"], []),
-        new("SUR", "E07000214", "Surrey Heath", "Surrey Heath Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("SWA", "W06000011", "Swansea", "City and County of Swansea Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Abertawe", "Cityï¾ and County of Swansea", "swansea city council"]),
-        new("SWD", "E06000030", "Swindon", "Swindon Borough Council", "England", "South West", "UA", new DateOnly(2005, 6, 20), null, [], ["Swindon UA"]),
-        new("SWK", "E09000028", "Southwark", "London Borough of Southwark", "England", "London", "LBO", null, null, [], ["southwark london boro"]),
-        new("SWL", "E07000113", "Swale", "Swale Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("SWT", "E07000246", "Somerset West and Taunton", "Somerset West and Taunton Council", "England", "South West", "NMD", new DateOnly(2019, 4, 1), new DateOnly(2023, 4, 1), ["SMT"], ["Somerset West & Taunton"]),
-        new("TAM", "E08000008", "Tameside", "Tameside Metropolitan Borough Council", "England", "North West", "MD", new DateOnly(1974, 4, 1), null, [], ["tameside district"]),
-        new("TAN", "E07000215", "Tandridge", "Tandridge District Council", "England", "South East", "NMD", null, null, [], []),
-        new("TAU", "E07000190", "Taunton Deane", "Taunton Deane Borough Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["SWT"], []),
-        new("TAW", "E07000199", "Tamworth", "Tamworth Borough Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("TEI", "E07000045", "Teignbridge", "Teignbridge District Council", "England", "South West", "NMD", null, null, [], []),
-        new("TEN", "E07000076", "Tendring", "Tendring District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("TES", "E07000093", "Test Valley", "Test Valley Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("TEW", "E07000083", "Tewkesbury", "Tewkesbury Borough Council", "England", "South West", "NMD", null, null, [], []),
-        new("TFW", "E06000020", "Telford and Wrekin", "Telford & Wrekin Council", "England", "West Midlands", "UA", new DateOnly(2005, 6, 20), null, [], ["Telford and the Wrekin UA", "Telford & Wrekin UA", "telford and wrekin council"]),
-        new("THA", "E07000114", "Thanet", "Thanet District Council", "England", "South East", "NMD", null, null, [], []),
-        new("THE", "E07000102", "Three Rivers", "Three Rivers District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("THR", "E06000034", "Thurrock", "Thurrock Council", "England", "East of England", "UA", new DateOnly(2005, 6, 20), null, [], ["Thurrock UA"]),
-        new("TOB", "E06000027", "Torbay", "Torbay Council", "England", "South West", "UA", new DateOnly(2005, 6, 20), null, [], ["Torbay UA"]),
-        new("TOF", "W06000020", "Torfaen", "Torfaen County Borough Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Tor-faen"]),
-        new("TON", "E07000115", "Tonbridge and Malling", "Tonbridge and Malling Borough Council", "England", "South East", "NMD", null, null, [], ["Tonbridge & Malling"]),
-        new("TOR", "E07000046", "Torridge", "Torridge District Council", "England", "South West", "NMD", null, null, [], []),
-        new("TRF", "E08000009", "Trafford", "Trafford Metropolitan Borough Council", "England", "North West", "MD", new DateOnly(1974, 4, 1), null, [], ["trafford council", "trafford district"]),
-        new("TUN", "E07000116", "Tunbridge Wells", "Tunbridge Wells Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("TVCA", "E47000006", "Tees Valley", "Tees Valley Combined Authority", "England", "North East", "COMB", new DateOnly(2014, 4, 1), null, [], ["Tees Valley CA"]),
-        new("TWH", "E09000030", "Tower Hamlets", "London Borough of Tower Hamlets", "England", "London", "LBO", null, null, [], ["tower hamlets london boro"]),
-        new("UTT", "E07000077", "Uttlesford", "Uttlesford District Council", "England", "East of England", "NMD", null, null, [], []),
-        new("VAL", "E07000180", "Vale of White Horse", "Vale of White Horse District Council", "England", "South East", "NMD", null, null, [], []),
-        new("VGL", "W06000014", "The Vale of Glamorgan", "Vale of Glamorgan Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Bro Morgannwg", "vale of glamorgan"]),
-        new("WAE", "E07000216", "Waverley", "Waverley Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("WAF", "E06000064", "Westmorland and Furness", "Westmorland and Furness Council", "England", "North West", "UA", new DateOnly(2023, 4, 1), null, [], []),
-        new("WAR", "E10000031", "Warwickshire", "Warwickshire County Council", "England", "West Midlands", "CTY", null, null, [], []),
-        new("WAT", "E07000103", "Watford", "Watford Borough Council", "England", "East of England", "NMD", null, null, [], []),
-        new("WAV", "E07000206", "Waveney", "Waveney District Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["ESK"], []),
-        new("WAW", "E07000222", "Warwick", "Warwick District Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("WBK", "E06000037", "West Berkshire", "West Berkshire Council", "England", "South East", "UA", new DateOnly(2005, 6, 20), null, [], ["West Berkshire UA"]),
-        new("WDE", "E07000047", "West Devon", "West Devon Borough Council", "England", "South West", "NMD", null, null, [], ["west devon district"]),
-        new("WDO", "E07000052", "West Dorset", "West Dorset District Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["DST"], ["west dorset district"]),
-        new("WDU", "S12000039", "West Dunbartonshire", "West Dunbartonshire Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("WEA", "E07000065", "Wealden", "Wealden District Council", "England", "South East", "NMD", null, null, [], []),
-        new("WECA", "E47000009", "West of England", "West of England Combined Authority", "England", "South West", "COMB", new DateOnly(2014, 4, 1), null, [], ["West of England CA"]),
-        new("WEL", "E07000156", "Wellingborough", "Wellingborough Borough Council", "England", "East Midlands", "NMD", null, new DateOnly(2021, 4, 1), ["NNT"], []),
-        new("WEW", "E07000241", "Welwyn Hatfield", "Welwyn Hatfield Borough Council", "England", "East of England", "NMD", null, null, [], []),
-        new("WEY", "E07000053", "Weymouth and Portland", "Weymouth and Portland Borough Council", "England", "South West", "NMD", null, new DateOnly(2019, 3, 31), ["DST"], ["Weymouth & Portland"]),
-        new("WFT", "E09000031", "Waltham Forest", "London Borough of Waltham Forest", "England", "London", "LBO", null, null, [], ["waltham forest london boro"]),
-        new("WGN", "E08000010", "Wigan", "Wigan Metropolitan Borough Council", "England", "North West", "MD", new DateOnly(1974, 4, 1), null, [], ["wigan council", "wigan district"]),
-        new("WIL", "E06000054", "Wiltshire", "Wiltshire Council", "England", "South West", "UA", new DateOnly(2009, 4, 1), null, [], ["Wiltshire UA"]),
-        new("WIN", "E07000094", "Winchester", "Winchester City Council", "England", "South East", "NMD", null, null, [], []),
-        new("WKF", "E08000036", "Wakefield", "Wakefield Metropolitan District Council", "England", "Yorkshire and the Humber", "MD", new DateOnly(1974, 4, 1), null, [], ["wakefield district"]),
-        new("WLA", "E07000127", "West Lancashire", "West Lancashire Borough Council", "England", "North West", "NMD", null, null, [], ["west lancashire district"]),
-        new("WLI", "E07000142", "West Lindsey", "West Lindsey District Council", "England", "East Midlands", "NMD", null, null, [], ["west lindsey district"]),
-        new("WLL", "E08000030", "Walsall", "Walsall Metropolitan Borough Council", "England", "West Midlands", "MD", new DateOnly(1974, 4, 1), null, [], ["walsall council", "walsall district"]),
-        new("WLN", "S12000040", "West Lothian", "West Lothian Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], []),
-        new("WLV", "E08000031", "Wolverhampton", "City of Wolverhampton Council", "England", "West Midlands", "MD", new DateOnly(1974, 4, 1), null, [], ["city of wolverhampton", "city of wolverhampton district", "wolverhampton city council"]),
-        new("WMCA", "E47000007", "West Midlands", "West Midlands Combined Authority", "England", "West Midlands", "COMB", new DateOnly(2016, 6, 17), null, [], ["West Midlands CA"]),
-        new("WND", "E09000032", "Wandsworth", "London Borough of Wandsworth", "England", "London", "LBO", null, null, [], ["wandsworth london boro"]),
-        new("WNM", "E06000040", "Windsor and Maidenhead", "Royal Borough of Windsor and Maidenhead", "England", "South East", "UA", new DateOnly(2005, 6, 20), null, [], ["Windsor & Maidenhead UA"]),
-        new("WNT", "E06000062", "West Northamptonshire", "West Northamptonshire Council", "England", "East Midlands", "UA", new DateOnly(2021, 4, 1), null, [], []),
-        new("WOC", "E07000237", "Worcester", "Worcester City Council", "England", "West Midlands", "NMD", null, null, [], ["worcester city", "worcester district"]),
-        new("WOI", "E07000217", "Woking", "Woking Borough Council", "England", "South East", "NMD", null, null, [], []),
-        new("WOK", "E06000041", "Wokingham", "Wokingham Borough Council", "England", "South East", "UA", new DateOnly(2005, 6, 20), null, [], ["Wokingham UA"]),
-        new("WOR", "E10000034", "Worcestershire", "Worcestershire County Council", "England", "West Midlands", "CTY", null, null, [], ["worcestershire county"]),
-        new("WOT", "E07000229", "Worthing", "Worthing Borough Council", "England", "South East", "NMD", new DateOnly(2005, 6, 25), null, [], ["adur and worthing borough council"]),
-        new("WOX", "E07000181", "West Oxfordshire", "West Oxfordshire District Council", "England", "South East", "NMD", null, null, [], []),
-        new("WRL", "E08000015", "Wirral", "Wirral Borough Council", "England", "North West", "MD", new DateOnly(1974, 4, 1), null, [], ["wirral council", "wirral district"]),
-        new("WRT", "E06000007", "Warrington", "Warrington Borough Council", "England", "North West", "UA", new DateOnly(2005, 6, 20), null, [], ["Warrington UA"]),
-        new("WRX", "W06000006", "Wrexham", "Wrexham County Borough Council", "Wales", null, "WPA", new DateOnly(1996, 4, 1), null, [], ["Wrecsam"]),
-        new("WSK", "E07000245", "West Suffolk", "West Suffolk Council", "England", "East of England", "NMD", new DateOnly(2019, 4, 1), null, [], []),
-        new("WSM", "E09000033", "Westminster", "City of Westminster", "England", "London", "LBO", null, null, [], ["city of westminster london boro", "westminster city"]),
-        new("WSO", "E07000191", "West Somerset", "West Somerset District Council", "England", null, "NMD", null, new DateOnly(2019, 3, 31), ["SWT"], []),
-        new("WSX", "E10000032", "West Sussex", "West Sussex County Council", "England", "South East", "CTY", null, null, [], ["west sussex county"]),
-        new("WYC", "E07000238", "Wychavon", "Wychavon District Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("WYCA", "E47000003", "West Yorkshire", "West Yorkshire Combined Authority", "England", "Yorkshire and the Humber", "COMB", new DateOnly(2014, 4, 1), null, [], ["West Yorkshire CA"]),
-        new("WYE", "E07000239", "Wyre Forest", "Wyre Forest District Council", "England", "West Midlands", "NMD", null, null, [], []),
-        new("WYO", "E07000007", "Wycombe", "Wycombe District Council", "England", "South East", "NMD", null, new DateOnly(2020, 3, 31), ["BUC"], []),
-        new("WYR", "E07000128", "Wyre", "Wyre Borough Council", "England", "North West", "NMD", null, null, [], ["wyre council", "wyre district"]),
-        new("YNYC", "E47000012", "York and North Yorkshire", "York and North Yorkshire Mayoral Combined Authority", "England", "Yorkshire and the Humber", "COMB", new DateOnly(2024, 2, 1), null, [], ["York and North Yorkshire CA"]),
-        new("YOR", "E06000014", "York", "City of York Council", "England", "Yorkshire and the Humber", "UA", new DateOnly(2005, 6, 18), null, [], ["York UA"]),
-        new("ZET", "S12000027", "Shetland Islands", "Shetland Islands Council", "Scotland", null, "SCO", new DateOnly(2005, 6, 18), null, [], ["shetland"]),
-    ];
+    // One authority per line, read by ReferenceCouncilRows:
+    // code|GSS|name|official name|nation|region|type|start|end|successors;…|alternative names;…
+    private const string RowsText = """
+ABC|N09000002|Armagh City, Banbridge and Craigavon|Armagh City, Banbridge and Craigavon Borough Council|Northern Ireland||NID|2015-04-01|||Armagh City;Banbridge and Craigavon;armagh
+ABD|S12000034|Aberdeenshire|Aberdeenshire Council|Scotland||SCO|2005-06-18|||
+ABE|S12000033|Aberdeen City|Aberdeen City Council|Scotland||SCO|2005-06-18|||aberdeen c ity;aberdeen cuty;aberdeen;city of aberdeen
+ADU|E07000223|Adur|Adur District Council|England|South East|NMD||||
+AGB|S12000035|Argyll and Bute|Argyll and Bute Council|Scotland||SCO|2005-06-18|||
+AGY|W06000001|Isle of Anglesey|Isle of Anglesey County Council|Wales||WPA|1996-04-01|||Sir Ynys Môn;anglesey;ynys mn
+ALL|E07000026|Allerdale|Allerdale Borough Council|England|North West|NMD||2023-04-01|CBD|
+AMB|E07000032|Amber Valley|Amber Valley Borough Council|England|East Midlands|NMD||||
+AND|N09000011|Ards and North Down|Ards and North Down Borough Council|Northern Ireland||NID|2015-04-01|||north down and ards
+ANN|N09000001|Antrim and Newtownabbey|Antrim and Newtownabbey Borough Council|Northern Ireland||NID|2015-04-01|||
+ANS|S12000041|Angus|Angus Council|Scotland||SCO|2005-06-18|||
+ARU|E07000224|Arun|Arun District Council|England|South East|NMD||||
+ASF|E07000105|Ashford|Ashford Borough Council|England|South East|NMD||||
+ASH|E07000170|Ashfield|Ashfield District Council|England|East Midlands|NMD||||
+AYL|E07000004|Aylesbury Vale|Aylesbury Vale District Council|England|South East|NMD||2020-03-31|BUC|
+BAB|E07000200|Babergh|Babergh District Council|England|East of England|NMD||||
+BAE|E07000171|Bassetlaw|Bassetlaw District Council|England|East Midlands|NMD||||
+BAI|E07000066|Basildon|Basildon Borough Council|England|East of England|NMD||||basildon district
+BAN|E07000084|Basingstoke and Deane|Basingstoke and Deane Borough Council|England|South East|NMD||||Basingstoke & Deane
+BAR|E07000027|Barrow-in-Furness|Barrow-in-Furness Borough Council|England|North West|NMD||2023-04-01|WAF|
+BAS|E06000022|Bath and North East Somerset|Bath and North East Somerset Council|England|South West|UA|1996-04-01|||Bath & North East Somerset UA
+BBD|E06000008|Blackburn with Darwen|Blackburn with Darwen Borough Council|England|North West|UA|1998-04-01|||Blackburn With Darwen UA;blackburn
+BDF|E06000055|Bedford|Bedford Borough Council|England|East of England|UA|2009-04-01|||Bedford UA
+BDG|E09000002|Barking and Dagenham|London Borough of Barking and Dagenham|England|London|LBO||||Barking & Dagenham;barking and dagenham london boro
+BEN|E09000005|Brent|London Borough of Brent|England|London|LBO||||brent london boro
+BEX|E09000004|Bexley|London Borough of Bexley|England|London|LBO||||bexley london boro
+BFS|N09000003|Belfast|Belfast City Council|Northern Ireland||NID|2015-04-01|||belfast city
+BGE|W06000013|Bridgend|Bridgend County Borough Council|Wales||WPA|1996-04-01|||Pen-y-bont ar Ogwr;bridgend county borough
+BGW|W06000019|Blaenau Gwent|Blaenau Gwent County Borough Council|Wales||WPA|1996-04-01|||
+BIR|E08000025|Birmingham|Birmingham City Council|England|West Midlands|MD|1996-07-01|||birmingham district
+BKM|E10000002|Buckinghamshire County|Buckinghamshire County Council|England||CTY|2005-06-19|2020-03-31|BUC|
+BLA|E07000129|Blaby|Blaby District Council|England|East Midlands|NMD||||
+BMH|E06000028|Bournemouth|Bournemouth Borough Council|England||UA|2005-06-19|2019-03-31|BPC|Bournemouth UA
+BNE|E09000003|Barnet|London Borough of Barnet|England|London|LBO||||
+BNH|E06000043|Brighton and Hove|Brighton and Hove City Council|England|South East|UA|2005-06-19|||Brighton & Hove UA;city of brighton and hove;the city of brighton and hove
+BNS|E08000016|Barnsley|Barnsley Metropolitan Borough Council|England|Yorkshire and the Humber|MD|1974-04-01|||barnsley district
+BOL|E08000001|Bolton|Bolton Metropolitan Borough Council|England|North West|MD|1974-04-01|||bolton district
+BOS|E07000033|Bolsover|Bolsover District Council|England|East Midlands|NMD||||
+BOT|E07000136|Boston|Boston Borough Council|England|East Midlands|NMD||||
+BPC|E06000058|Bournemouth, Christchurch and Poole|Bournemouth, Christchurch and Poole Council|England|South West|UA|2019-04-01|||Bournemouth;Christchurch and Poole;Bournemouth Christchurch and Poole;christchurch and poole borough council
+BPL|E06000009|Blackpool|Blackpool Borough Council|England|North West|UA|2005-06-20|||Blackpool UA
+BRA|E07000067|Braintree|Braintree District Council|England|East of England|NMD||||braintree district
+BRC|E06000036|Bracknell Forest|Bracknell Forest Council|England|South East|UA|1998-04-01|||Bracknell Forest UA
+BRD|E08000032|Bradford|City of Bradford Metropolitan District Council|England|Yorkshire and the Humber|MD|1974-04-01|||bradford district;bradford mdc;bradford metropolitan district council
+BRE|E07000143|Breckland|Breckland District Council|England|East of England|NMD||||
+BRM|E07000234|Bromsgrove|Bromsgrove District Council|England|West Midlands|NMD||||bromsgrove district
+BRO|E07000144|Broadland|Broadland District Council|England|East of England|NMD||||broadland district
+BRT|E07000172|Broxtowe|Broxtowe Borough Council|England|East Midlands|NMD||||
+BRW|E07000068|Brentwood|Brentwood Borough Council|England|East of England|NMD||||
+BRX|E07000095|Broxbourne|Broxbourne Borough Council|England|East of England|NMD||||borough of broxbourne
+BRY|E09000006|Bromley|London Borough of Bromley|England|London|LBO||||bromley london boro
+BST|E06000023|City of Bristol|Bristol City Council|England|South West|UA|2005-06-18|||Bristol;Bristol UA;bristol city of
+BUC|E06000060|Buckinghamshire|Buckinghamshire Council|England|South East|UA|2020-04-01|||
+BUN|E07000117|Burnley|Burnley Borough Council|England|North West|NMD||||
+BUR|E08000002|Bury|Bury Metropolitan Borough Council|England|North West|MD|1974-04-01|||bury district
+CAB|E07000008|Cambridge|Cambridge City Council|England|East of England|NMD||||
+CAM|E10000003|Cambridgeshire|Cambridgeshire County Council|England|East of England|CTY||||cambridgeshire county
+CAN|E07000192|Cannock Chase|Cannock Chase District Council|England|West Midlands|NMD||||
+CAR|E07000028|Carlisle|Carlisle City Council|England|North West|NMD||2023-04-01|CBD|
+CAS|E07000069|Castle Point|Castle Point Borough Council|England|East of England|NMD||||
+CAT|E07000106|Canterbury|Canterbury City Council|England|South East|NMD||||
+CAY|W06000018|Caerphilly|Caerphilly County Borough Council|Wales||WPA|1996-04-01|||Caerffili;caerphilly county borough
+CBD|E06000063|Cumberland|Cumberland Council|England|North West|UA|2023-04-01|||
+CBF|E06000056|Central Bedfordshire|Central Bedfordshire Council|England|East of England|UA|2009-04-01|||Central Bedfordshire UA
+CCG|N09000004|Causeway Coast and Glens|Causeway Coast and Glens Borough Council|Northern Ireland||NID|2015-04-01|||
+CGN|W06000008|Ceredigion|Ceredigion County Council|Wales||WPA|1996-04-01|||
+CHA|E07000130|Charnwood|Charnwood Borough Council|England|East Midlands|NMD||||
+CHC|E07000048|Christchurch|Christchurch Borough Council|England||NMD||2019-03-31|BPC|
+CHE|E06000049|Cheshire East|Cheshire East Council|England|North West|UA|2009-04-01|||Cheshire East UA
+CHI|E07000225|Chichester|Chichester District Council|England|South East|NMD|1974-04-01|||chichester district
+CHL|E07000070|Chelmsford|Chelmsford City Council|England|East of England|NMD||||chelmsford district
+CHN|E07000005|Chiltern|Chiltern District Council|England|South East|NMD||2020-03-31|BUC|
+CHO|E07000118|Chorley|Chorley Borough Council|England|North West|NMD||||
+CHR|E07000177|Cherwell|Cherwell District Council|England|South East|NMD||||
+CHS|E07000034|Chesterfield|Chesterfield Borough Council|England|East Midlands|NMD||||
+CHT|E07000078|Cheltenham|Cheltenham Borough Council|England|South West|NMD||||cheltenham district
+CHW|E06000050|Cheshire West and Chester|Cheshire West and Chester Council|England|North West|UA|2009-04-01|||Cheshire West And Chester UA
+CLD|E08000033|Calderdale|Calderdale Metropolitan Borough Council|England|Yorkshire and the Humber|MD|1974-04-01|||calderdale district
+CLK|S12000005|Clackmannanshire|Clackmannanshire Council|Scotland||SCO|2005-06-18|||clackmannan
+CMA|E10000006|Cumbria|Cumbria County Council|England|North West|CTY||2023-04-01|CBD;WAF|cumbria county
+CMD|E09000007|Camden|London Borough of Camden|England|London|LBO||||camden london boro
+CMN|W06000010|Carmarthenshire|Carmarthenshire County Council|Wales||WPA|1996-04-01|||Sir Gaerfyrddin
+COL|E07000071|Colchester|Colchester Borough Council|England|East of England|NMD||||
+CON|E06000052|Cornwall|Cornwall Council|England|South West|UA|2009-04-01|||Cornwall UA
+COP|E07000029|Copeland|Copeland Borough Council|England|North West|NMD||2023-04-01|CBD|
+COR|E07000150|Corby|Corby Borough Council|England|East Midlands|NMD||2021-04-01|NNT|
+COT|E07000079|Cotswold|Cotswold District Council|England|South West|NMD||||
+COV|E08000026|Coventry|Coventry City Council|England|West Midlands|MD|1974-04-01|||coventry district
+CPCA|E47000008|Cambridgeshire and Peterborough|Cambridgeshire and Peterborough Combined Authority|England|East of England|COMB|2014-04-01|||Cambridgeshire and Peterborough CA
+CRA|E07000163|Craven|Craven District Council|England|Yorkshire and the Humber|NMD||2023-04-01|NYE|
+CRF|W06000015|Cardiff|City of Cardiff Council|Wales||WPA|1996-04-01|||Caerdydd;The City of Cardiff Council;Cardiff Council
+CRW|E07000226|Crawley|Crawley Borough Council|England|South East|NMD|1974-04-01|||crawley district
+CRY|E09000008|Croydon|London Borough of Croydon|England|London|LBO||||croydon london boro
+CWY|W06000003|Conwy|Conwy County Borough Council|Wales||WPA|1996-04-01|||
+DAC|E07000096|Dacorum|Dacorum Borough Council|England|East of England|NMD||||
+DAL|E06000005|Darlington|Darlington Borough Council|England|North East|UA|1997-04-01|||Darlington UA
+DAR|E07000107|Dartford|Dartford Borough Council|England|South East|NMD||||
+DAV|E07000151|Daventry|Daventry District Council|England|East Midlands|NMD||2021-04-01|WNT|
+DBY|E10000007|Derbyshire|Derbyshire County Council|England|West Midlands|CTY||||derbyshire county
+DEB|E07000035|Derbyshire Dales|Derbyshire Dales District Council|England|East Midlands|NMD||||
+DEN|W06000004|Denbighshire|Denbighshire County Council|Wales||WPA|1996-04-01|||Sir Ddinbych
+DER|E06000015|Derby|Derby City Council|England|East Midlands|UA||||Derby City UA;Derby UA;city of derby;derby city
+DEV|E10000008|Devon|Devon County Council|England|South West|CTY||||devon county
+DGY|S12000006|Dumfries and Galloway|Dumfries and Galloway Council|Scotland||SCO|2005-06-18|||Dumfries & Galloway Council
+DNC|E08000017|Doncaster|City of Doncaster Council|England|Yorkshire and the Humber|MD|1974-04-01|||doncaster district;doncaster metropolitan borough council;city of doncaster;doncaster city council;doncaster city
+DND|S12000042|Dundee City|Dundee City Council|Scotland||SCO|2005-06-18|||city of dundee;dundee
+DOR|E10000009|Dorset County|Dorset County Council|England|South West|CTY||2019-03-31|DST|
+DOV|E07000108|Dover|Dover District Council|England|South East|NMD||||
+DRS|N09000005|Derry City and Strabane|Derry City and Strabane District Council|Northern Ireland||NID|2015-04-01|||derry and strabane
+DST|E06000059|Dorset Council|Dorset Council|England|South West|UA|2019-04-01|||Dorset
+DUD|E08000027|Dudley|Dudley Metropolitan Borough Council|England|West Midlands|MD|1974-04-01|||dudley district
+DUR|E06000047|County Durham|Durham County Council|England|North East|UA|2009-04-01|||Durham;Durham UA
+EAL|E09000009|Ealing|London Borough of Ealing|England|London|LBO||||ealing london boro
+EAS|E07000061|Eastbourne|Eastbourne Borough Council|England|South East|NMD||||
+EAT|E07000086|Eastleigh|Eastleigh Borough Council|England|South East|NMD||||
+EAY|S12000008|East Ayrshire|East Ayrshire Council|Scotland||SCO|2005-06-18|||
+ECA|E07000009|East Cambridgeshire|East Cambridgeshire District Council|England|East of England|NMD||||
+EDE|E07000040|East Devon|East Devon District Council|England|South West|NMD||||east devon district
+EDH|S12000036|City of Edinburgh|City of Edinburgh Council|Scotland||SCO|2005-06-18|||edinburgh;edinburgh (city of)
+EDN|E07000030|Eden|Eden District Council|England|North West|NMD||2023-04-01|WAF|
+EDO|E07000049|East Dorset|East Dorset District Council|England||NMD||2019-03-31|DST|east dorset district
+EDU|S12000045|East Dunbartonshire|East Dunbartonshire Council|Scotland||SCO|2005-06-18|||ease dunbartonshire;east dunbaronshire;east dunbarton;east dunnbartonshire
+EHA|E07000085|East Hampshire|East Hampshire District Council|England|South East|NMD||||east hampshire district
+EHE|E07000242|East Hertfordshire|East Hertfordshire District Council|England|East of England|NMD||||east hertfordshire district
+ELI|E07000137|East Lindsey|East Lindsey District Council|England|East Midlands|NMD||||east lindsey district
+ELM|E07000207|Elmbridge|Elmbridge Borough Council|England|South East|NMD||||
+ELN|S12000010|East Lothian|East Lothian Council|Scotland||SCO|2005-06-18|||
+ELS|S12000013|Eilean Siar|Comhairle nan Eilean Siar|Scotland||SCO|2005-06-18|||Western Isles Council;Na h-Eileanan Siar;comhairle nan eilean siar (western isles);eilean;na h-eileanan an iar;western isles
+EMCA|E47000013|East Midlands CCA|East Midlands Combined County Authority|England|East Midlands|COMB|2024-02-27|||East Midlands CC
+ENF|E09000010|Enfield|London Borough of Enfield|England|London|LBO||||enfield london boro
+ENO|E07000152|East Northamptonshire|East Northamptonshire Council|England|East Midlands|NMD||2021-04-01|NNT|
+EPP|E07000072|Epping Forest|Epping Forest District Council|England|East of England|NMD||||
+EPS|E07000208|Epsom and Ewell|Epsom and Ewell Borough Council|England|South East|NMD||||Epsom & Ewell
+ERE|E07000036|Erewash|Erewash Borough Council|England|East Midlands|NMD||||
+ERW|S12000011|East Renfrewshire|East Renfrewshire Council|Scotland||SCO|2005-06-18|||
+ERY|E06000011|East Riding of Yorkshire|East Riding of Yorkshire Council|England|Yorkshire and the Humber|UA|1996-04-01|||East Riding Of Yorkshire UA
+ESK|E07000244|East Suffolk|East Suffolk Council|England|East of England|NMD|2019-04-01|||
+ESS|E10000012|Essex|Essex County Council|England|East of England|CTY||||essex county
+EST|E07000193|East Staffordshire|East Staffordshire Borough Council|England|West Midlands|NMD||||east staffordshire district
+ESX|E10000011|East Sussex|East Sussex County Council|England|South East|CTY||||east sussex county
+EXE|E07000041|Exeter|Exeter City Council|England|South West|NMD||||
+FAL|S12000014|Falkirk|Falkirk Council|Scotland||SCO|2005-06-18|||
+FAR|E07000087|Fareham|Fareham Borough Council|England|South East|NMD||||
+FEN|E07000010|Fenland|Fenland District Council|England|East of England|NMD||||
+FIF|S12000047|Fife|Fife Council|Scotland||SCO|2005-06-18|||
+FLN|W06000005|Flintshire|Flintshire County Council|Wales||WPA|1996-04-01|||Sir y Fflint
+FMO|N09000006|Fermanagh and Omagh|Fermanagh and Omagh District Council|Northern Ireland||NID|2015-04-01|||
+FOE|E07000080|Forest of Dean|Forest of Dean District Council|England|South West|NMD||||
+FOR|E07000201|Forest Heath|Forest Heath District Council|England||NMD||2019-03-31|WSK|
+FYL|E07000119|Fylde|Fylde Borough Council|England|North West|NMD||||
+GAT|E08000037|Gateshead|Gateshead Metropolitan Borough Council|England|North East|MD|1974-04-01|||gateshead district
+GED|E07000173|Gedling|Gedling Borough Council|England|East Midlands|NMD||||
+GLA|E61000001|Greater London|Greater London Authority|England|London|SRA|2005-06-22|||
+GLCA|E47000017|Greater Lincolnshire CCA|Greater Lincolnshire Combined County Authority|England|Yorkshire and the Humber|COMB|2025-05-01|||Greater Lincolnshire CA
+GLG|S12000049|Glasgow City|Glasgow City Council|Scotland||SCO|2005-06-18|||city of glasgow;glasgow;glasgow city coucil
+GLO|E07000081|Gloucester|Gloucester City Council|England|South West|NMD||||
+GLS|E10000013|Gloucestershire|Gloucestershire County Council|England|South West|CTY||||gloucestershire county
+GMCA|E47000001|Greater Manchester|Greater Manchester Combined Authority|England|North West|COMB|2014-04-01|||Greater Manchester CA
+GOS|E07000088|Gosport|Gosport Borough Council|England|South East|NMD||||
+GRA|E07000109|Gravesham|Gravesham Borough Council|England|South East|NMD||||
+GRE|E09000011|Greenwich|Royal Borough of Greenwich|England|London|LBO||||greenwich london boro
+GRT|E07000209|Guildford|Guildford Borough Council|England|South East|NMD||||
+GRY|E07000145|Great Yarmouth|Great Yarmouth Borough Council|England|East of England|NMD||||great yarmouth district
+GWN|W06000002|Gwynedd|Gwynedd Council|Wales||WPA|1996-04-01|||gwynedd county council
+HAA|E07000090|Havant|Havant Borough Council|England|South East|NMD||||
+HAE|E07000164|Hambleton|Hambleton District Council|England|Yorkshire and the Humber|NMD||2023-04-01|NYE|
+HAG|E07000165|Harrogate|Harrogate Borough Council|England|Yorkshire and the Humber|NMD||2023-04-01|NYE|
+HAL|E06000006|Halton|Halton Borough Council|England|North West|UA|1998-04-01|||Halton UA
+HAM|E10000014|Hampshire|Hampshire County Council|England|South East|CTY||||hampshire county
+HAO|E07000131|Harborough|Harborough District Council|England|East Midlands|NMD||||
+HAR|E07000073|Harlow|Harlow District Council|England|East of England|NMD||||
+HAS|E07000062|Hastings|Hastings Borough Council|England|South East|NMD||||
+HAT|E07000089|Hart|Hart District Council|England|South East|NMD||||hart district
+HAV|E09000016|Havering|London Borough of Havering|England|London|LBO||||havering london boro
+HCK|E09000012|Hackney|London Borough of Hackney|England|London|LBO||||hackney london boro
+HEF|E06000019|Herefordshire|Herefordshire Council|England|West Midlands|UA|1998-04-01|||Herefordshire UA;county of herefordshire;county of
+HER|E07000098|Hertsmere|Hertsmere Borough Council|England|East of England|NMD||||
+HIG|E07000037|High Peak|High Peak Borough Council|England|East Midlands|NMD||||
+HIL|E09000017|Hillingdon|London Borough of Hillingdon|England|London|LBO||||hillingdon london boro
+HIN|E07000132|Hinckley and Bosworth|Hinckley and Bosworth Borough Council|England|East Midlands|NMD||||Hinckley & Bosworth
+HLD|S12000017|Highland|The Highland Council|Scotland||SCO|2005-06-18|||Highland Council;highands;highlands
+HMF|E09000013|Hammersmith and Fulham|London Borough of Hammersmith & Fulham|England|London|LBO||||Hammersmith & Fulham;hammersmith and fulham london boro;london borough of hammersmith and fulham
+HNS|E09000018|Hounslow|London Borough of Hounslow|England|London|LBO||||hounslow london boro
+HOR|E07000227|Horsham|Horsham District Council|England|South East|NMD|1974-04-01|||
+HPL|E06000001|Hartlepool|Hartlepool Borough Council|England|North East|UA|2005-06-18|||Hartlepool UA
+HRT|E10000015|Hertfordshire|Hertfordshire County Council|England|East of England|CTY||||
+HRW|E09000015|Harrow|London Borough of Harrow|England|London|LBO||||harrow london boro
+HRY|E09000014|Haringey|London Borough of Haringey|England|London|LBO||||haringey london boro
+HUN|E07000011|Huntingdonshire|Huntingdonshire District Council|England|East of England|NMD||||
+HYCA|E47000016|Yorkshire and The Humber MCA|Hull and East Yorkshire Mayoral Combined Authority|England|Yorkshire and the Humber|COMB|2025-05-01|||Yorkshire and The Humber CA
+HYN|E07000120|Hyndburn|Hyndburn Borough Council|England|North West|NMD||||
+IOS|E06000053|Isles of Scilly|Council of the Isles of Scilly|England|South West|UA|1974-04-01|||
+IOW|E06000046|Isle of Wight|Isle of Wight Council|England|South East|UA|2005-06-17|||Isle Of Wight UA
+IPS|E07000202|Ipswich|Ipswich Borough Council|England|East of England|NMD||||
+ISL|E09000019|Islington|London Borough of Islington|England|London|LBO||||islington london boro
+IVC|S12000018|Inverclyde|Inverclyde Council|Scotland||SCO|2005-06-18|||
+KEC|E09000020|Kensington and Chelsea|Royal Borough of Kensington and Chelsea|England|London|LBO||||Kensington & Chelsea;kensington and chelsea london boro
+KEN|E10000016|Kent|Kent County Council|England|South East|CTY||||kent county
+KET|E07000153|Kettering|Kettering Borough Council|England||NMD||2021-04-01|NNT|
+KHL|E06000010|Kingston upon Hull|Hull City Council|England|Yorkshire and the Humber|UA|1996-04-01|||Kingston Upon Hull UA;city of kingston upon hull;hull city;kingston upon hull city of;kingston-upon-hull city council
+KIN|E07000146|Kings Lynn and West Norfolk|Borough Council of Kings Lynn and West Norfolk|England|East of England|NMD||||King's Lynn & West Norfolk;Kings Lynn & West Norfolk;king's lynn and west norfolk;king's lynn and west norfolk district;king's lynn and west norfolk borough
+KIR|E08000034|Kirklees|Kirklees Council|England|Yorkshire and the Humber|MD|1974-04-01|||kirklees district
+KTT|E09000021|Kingston upon Thames|Royal Borough of Kingston upon Thames|England|London|LBO||||kingston upon thames london boro;kingston-upon-thames
+KWL|E08000011|Knowsley|Knowsley Metropolitan Borough Council|England|North West|MD|1974-04-01|||knowsley council;knowsley district
+LAC|E07000121|Lancaster|Lancaster City Council|England|North West|NMD||||lancaster city;lancaster district
+LAN|E10000017|Lancashire|Lancashire County Council|England|North West|CTY||||lancashire county
+LBC|N09000007|Lisburn and Castlereagh|Lisburn and Castlereagh City Council|Northern Ireland||NID|2015-04-01|||lisburn and castlereagh city
+LBH|E09000022|Lambeth|London Borough of Lambeth|England|London|LBO||||lambeth london boro
+LCE|E06000016|Leicester|Leicester City Council|England|East Midlands|UA|2005-06-19|||Leicester City UA;Leicester UA;city of leicester;leicester city
+LCR|E47000004|Liverpool City Region|Liverpool City Region|England|North West|COMB|2014-04-01|||Liverpool City CA;liverpool city region combined authority
+LDS|E08000035|Leeds|Leeds City Council|England|Yorkshire and the Humber|MD|2005-06-08|||leeds district
+LEC|E10000018|Leicestershire|Leicestershire County Council|England|East Midlands|CTY||||leicestershire county
+LEE|E07000063|Lewes|Lewes District Council|England|South East|NMD||||
+LEW|E09000023|Lewisham|London Borough of Lewisham|England|London|LBO||||lewisham london boro
+LIC|E07000138|City of Lincoln|City of Lincoln Council|England|East Midlands|NMD||||Lincoln
+LIF|E07000194|Lichfield|Lichfield District Council|England|West Midlands|NMD||||
+LIN|E10000019|Lincolnshire|Lincolnshire County Council|England|Yorkshire and the Humber|CTY||||lincolnshire county
+LIV|E08000012|Liverpool|Liverpool City Council|England|North West|MD|2005-06-08|||liverpool district
+LND|E09000001|City of London|City of London Corporation|England|London|CC|2005-06-28|||city and county of the city of london
+LUT|E06000032|Luton|Luton Borough Council|England|East of England|UA|2005-06-19|||Luton UA
+MAI|E07000110|Maidstone|Maidstone Borough Council|England|South East|NMD||||
+MAL|E07000074|Maldon|Maldon District Council|England|East of England|NMD||||
+MAN|E08000003|Manchester|Manchester City Council|England|North West|MD|1974-04-01|||manchester district
+MAS|E07000174|Mansfield|Mansfield District Council|England|East Midlands|NMD||||
+MAV|E07000235|Malvern Hills|Malvern Hills District Council|England|West Midlands|NMD||||
+MDB|E06000002|Middlesbrough|Middlesbrough Borough Council|England|North East|UA|2005-06-18|||Middlesbrough UA
+MDE|E07000042|Mid Devon|Mid Devon District Council|England|South West|NMD||||
+MDW|E06000035|Medway|Medway Council|England|South East|UA|1998-04-01|||The Medway Towns UA;Medway Towns UA
+MEA|N09000008|Mid and East Antrim|Mid and East Antrim Borough Council|Northern Ireland||NID|2015-04-01|||
+MEL|E07000133|Melton|Melton Borough Council|England|East Midlands|NMD||||
+MEN|E07000187|Mendip|Mendip District Council|England|South West|NMD||2023-04-01|SMT|
+MIK|E06000042|Milton Keynes|Milton Keynes Council|England|South East|UA|2005-06-19|||Milton Keynes UA
+MLN|S12000019|Midlothian|Midlothian Council|Scotland||SCO|2005-06-18|||
+MOL|E07000210|Mole Valley|Mole Valley District Council|England|South East|NMD||||
+MON|W06000021|Monmouthshire|Monmouthshire County Council|Wales||WPA|1996-04-01|||Sir Fynwy
+MRT|E09000024|Merton|London Borough of Merton|England|London|LBO||||merton london boro
+MRY|S12000020|Moray|The Moray Council|Scotland||SCO|2005-06-18|||Moray Council
+MSS|E07000228|Mid Sussex|Mid Sussex District Council|England|South East|NMD|1974-04-01|||
+MSU|E07000203|Mid Suffolk|Mid Suffolk District Council|England|East of England|NMD||||
+MTY|W06000024|Merthyr Tydfil|Merthyr Tydfil County Borough Council|Wales||WPA|1996-04-01|||Merthyr Tudful;merthyr tydfil ua
+MUL|N09000009|Mid Ulster|Mid Ulster District Council|Northern Ireland||NID|2015-04-01|||Mid-Ulster District Council
+NAY|S12000021|North Ayrshire|North Ayrshire Council|Scotland||SCO|2005-06-18|||
+NBL|E06000057|Northumberland|Northumberland County Council|England|North East|UA|2009-04-01|||Northumberland UA;northumberland council
+NDE|E07000043|North Devon|North Devon District Council|England|South West|NMD||||north devon council;north devon district
+NDO|E07000050|North Dorset|North Dorset District Council|England||NMD||2019-03-31|DST|north dorset district
+NEA|E07000175|Newark and Sherwood|Newark and Sherwood District Council|England|East Midlands|NMD||||Newark & Sherwood
+NEC|E07000195|Newcastle-under-Lyme|Newcastle-under-Lyme Borough Council|England|West Midlands|NMD||||newcastle-under-lyme district;newcastle-under-lyme district council
+NECA|E47000010|North East|North East Combined Authority|England|North East|COMB|2014-04-15|||North East CA
+NED|E07000038|North East Derbyshire|North East Derbyshire District Council|England|East Midlands|NMD||||
+NEL|E06000012|North East Lincolnshire|North East Lincolnshire Council|England|Yorkshire and the Humber|UA|1996-04-01|||North East Lincolnshire UA
+NET|E08000021|Newcastle upon Tyne|Newcastle City Council|England|North East|MD|1974-04-01|||newcastle upon tyne district;newcastle-upon-tyne city council
+NEW|E07000091|New Forest|New Forest District Council|England|South East|NMD||||
+NFK|E10000020|Norfolk|Norfolk County Council|England|East of England|CTY||||norfolk county
+NGM|E06000018|Nottingham|Nottingham City Council|England|East Midlands|UA|2005-06-20|||City of Nottingham UA;Nottingham UA;city of nottingham;nottingham city
+NHE|E07000099|North Hertfordshire|North Hertfordshire District Council|England|East of England|NMD||||
+NIR-A||Derry|Derry City Council|Northern Ireland||NID||2015-03-31||
+NIR-B||Limavady|Limavady Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-C||Coleraine|Coleraine Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-D||Ballymoney|Ballymoney Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-E||Moyle|Moyle District Council|Northern Ireland||NID||2015-03-31||
+NIR-F||Larne|Larne Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-G||Ballymena|Ballymena Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-H||Magherafelt|Magherafelt District Council|Northern Ireland||NID||2015-03-31||
+NIR-I||Cookstown|Cookstown District Council|Northern Ireland||NID||2015-03-31||
+NIR-J||Strabane|Strabane District Council|Northern Ireland||NID||2015-03-31||
+NIR-K||Omagh|Omagh District Council|Northern Ireland||NID||2015-03-31||
+NIR-L||Fermanagh|Fermanagh District Council|Northern Ireland||NID||2015-03-31||
+NIR-M||Dungannon and South Tyrone|Dungannon and South Tyrone Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-N||Craigavon|Craigavon Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-O||Armagh City|Armagh City and District Council|Northern Ireland||NID||2015-03-31||
+NIR-P||Newry and Mourne|Newry and Mourne District Council|Northern Ireland||NID||2015-03-31||
+NIR-Q||Banbridge|Banbridge District Council|Northern Ireland||NID||2015-03-31||
+NIR-R||Down|Down District Council|Northern Ireland||NID||2015-03-31||
+NIR-S||Lisburn|Lisburn City Council|Northern Ireland||NID||2015-03-31||
+NIR-T||Antrim|Antrim Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-U||Newtownabbey|Newtownabbey Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-V||Carrickfergus|Carrickfergus Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-W||North Down|North Down Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-X||Ards|Ards Borough Council|Northern Ireland||NID||2015-03-31||
+NIR-Y||Castlereagh|Castlereagh Borough Council|Northern Ireland||NID||2015-03-31||
+NKE|E07000139|North Kesteven|North Kesteven District Council|England|East Midlands|NMD||||
+NLK|S12000050|North Lanarkshire|North Lanarkshire Council|Scotland||SCO|2005-06-18|||
+NLN|E06000013|North Lincolnshire|North Lincolnshire Council|England|Yorkshire and the Humber|UA|1996-04-01|||North Lincolnshire UA
+NMD|N09000010|Newry, Mourne and Down|Newry, Mourne and Down District Council|Northern Ireland||NID|2015-04-01|||Newry;Mourne and Down
+NNO|E07000147|North Norfolk|North Norfolk District Council|England|East of England|NMD||||
+NNT|E06000061|North Northamptonshire|North Northamptonshire Council|England|East Midlands|UA|2021-04-01|||
+NOR|E07000154|Northampton|Northampton Borough Council|England|East Midlands|NMD||2021-04-01|WNT|
+NOW|E07000148|Norwich|Norwich City Council|England|East of England|NMD||||
+NSM|E06000024|North Somerset|North Somerset  Council|England|South West|UA|1996-04-01|||North Somerset UA;north somerset council;north west somerset
+NTCA|E47000011|North of Tyne|North of Tyne Combined Authority|England|North East|COMB|2018-11-02|||newcastle upon tyne;north tyneside and northumberland combined authority
+NTH|E10000021|Northamptonshire|Northamptonshire County Council|England|East Midlands|CTY||2021-04-01|NNT;WNT|northamptonshire county
+NTL|W06000012|Neath Port Talbot|Neath Port Talbot County Borough Council|Wales||WPA|1996-04-01|||Castell-nedd Port Talbot
+NTT|E10000024|Nottinghamshire|Nottinghamshire County Council|England|East Midlands|CTY||||nottinghamshire county
+NTY|E08000022|North Tyneside|North Tyneside Council|England|North East|MD|1974-04-01|||north tyneside district;north tyneside metropolitan borough council
+NUN|E07000219|Nuneaton and Bedworth|Nuneaton and Bedworth Borough Council|England|West Midlands|NMD||||Nuneaton & Bedworth
+NWA|E07000218|North Warwickshire|North Warwickshire Borough Council|England|West Midlands|NMD||||
+NWL|E07000134|North West Leicestershire|North West Leicestershire District Council|England|East Midlands|NMD||||north west leicestershire district
+NWM|E09000025|Newham|London Borough of Newham|England|London|LBO||||newham london boro
+NWP|W06000022|Newport|Newport City Council|Wales||WPA|1996-04-01|||Casnewydd
+NYE|E06000065|North Yorkshire|North Yorkshire Council|England|Yorkshire and the Humber|UA|2023-04-01|||
+NYK|E10000023|North Yorkshire|North Yorkshire County Council|England|Yorkshire and the Humber|CTY||2023-04-01|NYE|north yorkshire county
+OAD|E07000135|Oadby and Wigston|Oadby and Wigston Borough Council|England|East Midlands|NMD||||Oadby & Wigston
+OLD|E08000004|Oldham|Oldham Metropolitan Borough Council|England|North West|MD|2005-06-07|||oldham district
+ORK|S12000023|Orkney Islands|Orkney Islands Council|Scotland||SCO|2005-06-18|||orkney
+OXF|E10000025|Oxfordshire|Oxfordshire County Council|England|South East|CTY||||oxfordshire county
+OXO|E07000178|Oxford|Oxford City Council|England|South East|NMD||||
+PEM|W06000009|Pembrokeshire|Pembrokeshire County Council|Wales||WPA|1996-04-01|||Sir Benfro
+PEN|E07000122|Pendle|Pendle Borough Council|England|North West|NMD||||
+PKN|S12000048|Perth and Kinross|Perth and Kinross Council|Scotland||SCO|2005-06-18|||
+PLY|E06000026|Plymouth|Plymouth City Council|England|South West|UA|1998-04-01|||Plymouth UA;city of plymouth;plymouth city
+POL|E06000029|Poole|Borough of Poole|England||UA|1997-04-01|2019-03-31|BPC|Poole UA
+POR|E06000044|Portsmouth|Portsmouth City Council|England|South East|UA|2005-06-20|||Portsmouth UA;city of portsmouth
+POW|W06000023|Powys|Powys County Council|Wales||WPA|1996-04-01|||
+PRE|E07000123|Preston|Preston City Council|England|North West|NMD||||
+PTE|E06000031|Peterborough|Peterborough City Council|England|East of England|UA|2005-06-20|||Peterborough UA;city of peterborough;peterborough city
+PUR|E07000051|Purbeck|Purbeck District Council|England||NMD||2019-03-31|DST|
+RCC|E06000003|Redcar and Cleveland|Redcar and Cleveland Borough Council|England|North East|UA|1996-04-01|||Redcar & Cleveland UA
+RCH|E08000005|Rochdale|Rochdale Metropolitan Borough Council|England|North West|MD|2005-05-27|||rochdale district
+RCT|W06000016|Rhondda Cynon Taff|Rhondda Cynon Taf County Borough Council|Wales||WPA|1996-04-01|||rhondda cynon taf;rhondda;cynon;taff
+RDB|E09000026|Redbridge|London Borough of Redbridge|England|London|LBO||||redbridge london boro
+RDG|E06000038|Reading|Reading Borough Council|England|South East|UA|2005-05-27|||Reading UA
+RED|E07000236|Redditch|Redditch Borough Council|England|West Midlands|NMD||||
+REI|E07000211|Reigate and Banstead|Reigate and Banstead Borough Council|England|South East|NMD||||Reigate & Banstead;reigate & banstead borough council
+RFW|S12000038|Renfrewshire|Renfrewshire Council|Scotland||SCO|2005-06-18|||
+RIB|E07000124|Ribble Valley|Ribble Valley Borough Council|England|North West|NMD||||
+RIC|E09000027|Richmond upon Thames|London Borough of Richmond upon Thames|England|London|LBO||||richmond upon thames london boro;richmond-upon-thames
+RIH|E07000166|Richmondshire|Richmondshire District Council|England|Yorkshire and the Humber|NMD||2023-04-01|NYE|richmondshire district
+ROC|E07000075|Rochford|Rochford District Council|England|East of England|NMD||||
+ROH|E07000064|Rother|Rother District Council|England|South East|NMD||||
+ROS|E07000125|Rossendale|Rossendale Borough Council|England|North West|NMD||||
+ROT|E08000018|Rotherham|Rotherham Metropolitan Borough Council|England|Yorkshire and the Humber|MD|2005-05-27|||rotherham district
+RUG|E07000220|Rugby|Rugby Borough Council|England|West Midlands|NMD||||
+RUH|E07000092|Rushmoor|Rushmoor Borough Council|England|South East|NMD||||
+RUN|E07000212|Runnymede|Runnymede Borough Council|England|South East|NMD||||
+RUS|E07000176|Rushcliffe|Rushcliffe Borough Council|England|East Midlands|NMD||||
+RUT|E06000017|Rutland|Rutland County Council|England|East Midlands|UA|1997-04-01|||Rutland UA
+RYE|E07000167|Ryedale|Ryedale District Council|England|Yorkshire and the Humber|NMD||2023-04-01|NYE|
+SAL|E07000240|St Albans|St Albans City and District Council|England|East of England|NMD||||
+SAW|E08000028|Sandwell|Sandwell Metropolitan Borough Council|England|West Midlands|MD|2005-06-07|||sandwell district
+SAY|S12000028|South Ayrshire|South Ayrshire Council|Scotland||SCO|2005-06-18|||south ayshire
+SBU|E07000006|South Bucks|South Bucks District Council|England|South East|NMD||2020-03-31|BUC|south buckinghamshire district council
+SCA|E07000012|South Cambridgeshire|South Cambridgeshire District Council|England|East of England|NMD||||
+SCB|S12000026|The Scottish Borders|Scottish Borders Council|Scotland||SCO|2005-06-18|||scottish borders
+SCE|E07000168|Scarborough|Scarborough Borough Council|England|Yorkshire and the Humber|NMD||2023-04-01|NYE|scarborough district
+SCR|E47000002|South Yorkshire Mayoral Combined Authority|South Yorkshire Mayoral Combined Authority|England|Yorkshire and the Humber|COMB|2014-04-01|||Sheffield City Region Combined Authority;Sheffield City Region;Sheffield City CA
+SDE|E07000039|South Derbyshire|South Derbyshire District Council|England|East Midlands|NMD||||
+SED|E07000204|St Edmundsbury|St Edmundsbury Borough Council|England||NMD||2019-03-31|WSK|
+SEG|E07000188|Sedgemoor|Sedgemoor District Council|England|South West|NMD||2023-04-01|SMT|
+SEL|E07000169|Selby|Selby District Council|England|Yorkshire and the Humber|NMD||2023-04-01|NYE|
+SEV|E07000111|Sevenoaks|Sevenoaks District Council|England|South East|NMD||||
+SFK|E10000029|Suffolk|Suffolk County Council|England|East of England|CTY||||suffolk county
+SFT|E08000014|Sefton|Sefton Metropolitan Borough Council|England|North West|MD|2005-06-08|||sefton council;sefton district
+SGC|E06000025|South Gloucestershire|South Gloucestershire Council|England|South West|UA|2005-06-18|||South Gloucestershire UA
+SHA|E07000044|South Hams|South Hams District Council|England|South West|NMD||||south hams district
+SHE|E07000112|Folkestone and Hythe|Folkestone and Hythe District Council|England|South East|NMD||||Shepway District Council;Shepway
+SHF|E08000019|Sheffield|Sheffield City Council|England|Yorkshire and the Humber|MD|2005-06-08|||sheffield district
+SHN|E08000013|St. Helens|St Helens Council|England|North West|MD|2005-06-08|||St Helens;st. helens district;st helens metropolitan borough council
+SHO|E07000140|South Holland|South Holland District Council|England|East Midlands|NMD||||south holland district
+SHR|E06000051|Shropshire|Shropshire Council|England|West Midlands|UA|2009-04-01|||Shropshire UA
+SKE|E07000141|South Kesteven|South Kesteven District Council|England|East Midlands|NMD||||
+SKP|E08000007|Stockport|Stockport Metropolitan Borough Council|England|North West|MD|2005-05-27|||stockport district
+SLA|E07000031|South Lakeland|South Lakeland District Council|England|North West|NMD||2023-04-01|WAF|south lakeland district
+SLF|E08000006|Salford|Salford City Council|England|North West|MD|2005-05-27|||salford district
+SLG|E06000039|Slough|Slough Borough Council|England|South East|UA|1998-04-01|||Slough UA
+SLK|S12000029|South Lanarkshire|South Lanarkshire Council|Scotland||SCO|2005-06-18|||
+SMT|E06000066|Somerset|Somerset Council|England|South West|UA|2023-04-01|||
+SND|E08000024|Sunderland|Sunderland City Council|England|North East|MD|2005-05-27|||sunderland district
+SNO|E07000149|South Norfolk|South Norfolk District Council|England|East of England|NMD||||
+SNR|E07000155|South Northamptonshire|South Northamptonshire Council|England|East Midlands|NMD||2021-04-01|WNT|
+SOL|E08000029|Solihull|Solihull Metropolitan Borough Council|England|West Midlands|MD|2005-05-27|||
+SOM|E10000027|Somerset|Somerset County Council|England|South West|CTY||2023-04-01|SMT|somerset county
+SOS|E06000033|Southend-on-Sea|Southend-on-Sea Borough Council|England|East of England|UA|2005-06-20|||Southend-on-Sea UA;Southend UA
+SOX|E07000179|South Oxfordshire|South Oxfordshire District Council|England|South East|NMD||||south oxfordshire district
+SPE|E07000213|Spelthorne|Spelthorne Borough Council|England|South East|NMD||||
+SRI|E07000126|South Ribble|South Ribble Borough Council|England|North West|NMD||||
+SRY|E10000030|Surrey|Surrey County Council|England|South East|CTY||||surrey county
+SSO|E07000189|South Somerset|South Somerset District Council|England|South West|NMD||2023-04-01|SMT|
+SST|E07000196|South Staffordshire|South Staffordshire Council|England|West Midlands|NMD||||south staffordshire district
+STA|E07000197|Stafford|Stafford Borough Council|England|West Midlands|NMD||||stafford district
+STE|E06000021|Stoke-on-Trent|Stoke-on-Trent City Council|England|West Midlands|UA|2005-06-20|||Stoke-On-Trent UA
+STF|E07000198|Staffordshire Moorlands|Staffordshire Moorlands District Council|England|West Midlands|NMD||||
+STG|S12000030|Stirling|Stirling Council|Scotland||SCO|2005-06-18|||
+STH|E06000045|Southampton|Southampton City Council|England|South East|UA|2005-06-19|||Southampton UA;city of southampton
+STN|E09000029|Sutton|London Borough of Sutton|England|London|LBO||||sutton london boro
+STO|E07000082|Stroud|Stroud District Council|England|South West|NMD||||
+STR|E07000221|Stratford-on-Avon|Stratford-on-Avon District Council|England|West Midlands|NMD||||
+STS|E10000028|Staffordshire|Staffordshire County Council|England|West Midlands|CTY||||staffordshire county
+STT|E06000004|Stockton-on-Tees|Stockton-on-Tees Borough Council|England|North East|UA|2005-06-18|||Stockton-On-Tees UA;Stockton On Tees UA;stockton on tees
+STV|E07000243|Stevenage|Stevenage Borough Council|England|East of England|NMD||||stevenage district
+STY|E08000023|South Tyneside|South Tyneside Council|England|North East|MD|1974-04-01|||south tyneside district
+SUF|E07000205|Suffolk Coastal|Suffolk Coastal District Council|England||NMD||2019-03-31|ESK|
+SUR|E07000214|Surrey Heath|Surrey Heath Borough Council|England|South East|NMD||||
+SWA|W06000011|Swansea|City and County of Swansea Council|Wales||WPA|1996-04-01|||Abertawe;Cityï¾ and County of Swansea;swansea city council
+SWD|E06000030|Swindon|Swindon Borough Council|England|South West|UA|2005-06-20|||Swindon UA
+SWK|E09000028|Southwark|London Borough of Southwark|England|London|LBO||||southwark london boro
+SWL|E07000113|Swale|Swale Borough Council|England|South East|NMD||||
+SWT|E07000246|Somerset West and Taunton|Somerset West and Taunton Council|England|South West|NMD|2019-04-01|2023-04-01|SMT|Somerset West & Taunton
+TAM|E08000008|Tameside|Tameside Metropolitan Borough Council|England|North West|MD|1974-04-01|||tameside district
+TAN|E07000215|Tandridge|Tandridge District Council|England|South East|NMD||||
+TAU|E07000190|Taunton Deane|Taunton Deane Borough Council|England||NMD||2019-03-31|SWT|
+TAW|E07000199|Tamworth|Tamworth Borough Council|England|West Midlands|NMD||||
+TEI|E07000045|Teignbridge|Teignbridge District Council|England|South West|NMD||||
+TEN|E07000076|Tendring|Tendring District Council|England|East of England|NMD||||
+TES|E07000093|Test Valley|Test Valley Borough Council|England|South East|NMD||||
+TEW|E07000083|Tewkesbury|Tewkesbury Borough Council|England|South West|NMD||||
+TFW|E06000020|Telford and Wrekin|Telford & Wrekin Council|England|West Midlands|UA|2005-06-20|||Telford and the Wrekin UA;Telford & Wrekin UA;telford and wrekin council
+THA|E07000114|Thanet|Thanet District Council|England|South East|NMD||||
+THE|E07000102|Three Rivers|Three Rivers District Council|England|East of England|NMD||||
+THR|E06000034|Thurrock|Thurrock Council|England|East of England|UA|2005-06-20|||Thurrock UA
+TOB|E06000027|Torbay|Torbay Council|England|South West|UA|2005-06-20|||Torbay UA
+TOF|W06000020|Torfaen|Torfaen County Borough Council|Wales||WPA|1996-04-01|||Tor-faen
+TON|E07000115|Tonbridge and Malling|Tonbridge and Malling Borough Council|England|South East|NMD||||Tonbridge & Malling
+TOR|E07000046|Torridge|Torridge District Council|England|South West|NMD||||
+TRF|E08000009|Trafford|Trafford Metropolitan Borough Council|England|North West|MD|1974-04-01|||trafford council;trafford district
+TUN|E07000116|Tunbridge Wells|Tunbridge Wells Borough Council|England|South East|NMD||||
+TVCA|E47000006|Tees Valley|Tees Valley Combined Authority|England|North East|COMB|2014-04-01|||Tees Valley CA
+TWH|E09000030|Tower Hamlets|London Borough of Tower Hamlets|England|London|LBO||||tower hamlets london boro
+UTT|E07000077|Uttlesford|Uttlesford District Council|England|East of England|NMD||||
+VAL|E07000180|Vale of White Horse|Vale of White Horse District Council|England|South East|NMD||||
+VGL|W06000014|The Vale of Glamorgan|Vale of Glamorgan Council|Wales||WPA|1996-04-01|||Bro Morgannwg;vale of glamorgan
+WAE|E07000216|Waverley|Waverley Borough Council|England|South East|NMD||||
+WAF|E06000064|Westmorland and Furness|Westmorland and Furness Council|England|North West|UA|2023-04-01|||
+WAR|E10000031|Warwickshire|Warwickshire County Council|England|West Midlands|CTY||||
+WAT|E07000103|Watford|Watford Borough Council|England|East of England|NMD||||
+WAV|E07000206|Waveney|Waveney District Council|England||NMD||2019-03-31|ESK|
+WAW|E07000222|Warwick|Warwick District Council|England|West Midlands|NMD||||
+WBK|E06000037|West Berkshire|West Berkshire Council|England|South East|UA|2005-06-20|||West Berkshire UA
+WDE|E07000047|West Devon|West Devon Borough Council|England|South West|NMD||||west devon district
+WDO|E07000052|West Dorset|West Dorset District Council|England||NMD||2019-03-31|DST|west dorset district
+WDU|S12000039|West Dunbartonshire|West Dunbartonshire Council|Scotland||SCO|2005-06-18|||
+WEA|E07000065|Wealden|Wealden District Council|England|South East|NMD||||
+WECA|E47000009|West of England|West of England Combined Authority|England|South West|COMB|2014-04-01|||West of England CA
+WEL|E07000156|Wellingborough|Wellingborough Borough Council|England|East Midlands|NMD||2021-04-01|NNT|
+WEW|E07000241|Welwyn Hatfield|Welwyn Hatfield Borough Council|England|East of England|NMD||||
+WEY|E07000053|Weymouth and Portland|Weymouth and Portland Borough Council|England|South West|NMD||2019-03-31|DST|Weymouth & Portland
+WFT|E09000031|Waltham Forest|London Borough of Waltham Forest|England|London|LBO||||waltham forest london boro
+WGN|E08000010|Wigan|Wigan Metropolitan Borough Council|England|North West|MD|1974-04-01|||wigan council;wigan district
+WIL|E06000054|Wiltshire|Wiltshire Council|England|South West|UA|2009-04-01|||Wiltshire UA
+WIN|E07000094|Winchester|Winchester City Council|England|South East|NMD||||
+WKF|E08000036|Wakefield|Wakefield Metropolitan District Council|England|Yorkshire and the Humber|MD|1974-04-01|||wakefield district
+WLA|E07000127|West Lancashire|West Lancashire Borough Council|England|North West|NMD||||west lancashire district
+WLI|E07000142|West Lindsey|West Lindsey District Council|England|East Midlands|NMD||||west lindsey district
+WLL|E08000030|Walsall|Walsall Metropolitan Borough Council|England|West Midlands|MD|1974-04-01|||walsall council;walsall district
+WLN|S12000040|West Lothian|West Lothian Council|Scotland||SCO|2005-06-18|||
+WLV|E08000031|Wolverhampton|City of Wolverhampton Council|England|West Midlands|MD|1974-04-01|||city of wolverhampton;city of wolverhampton district;wolverhampton city council
+WMCA|E47000007|West Midlands|West Midlands Combined Authority|England|West Midlands|COMB|2016-06-17|||West Midlands CA
+WND|E09000032|Wandsworth|London Borough of Wandsworth|England|London|LBO||||wandsworth london boro
+WNM|E06000040|Windsor and Maidenhead|Royal Borough of Windsor and Maidenhead|England|South East|UA|2005-06-20|||Windsor & Maidenhead UA
+WNT|E06000062|West Northamptonshire|West Northamptonshire Council|England|East Midlands|UA|2021-04-01|||
+WOC|E07000237|Worcester|Worcester City Council|England|West Midlands|NMD||||worcester city;worcester district
+WOI|E07000217|Woking|Woking Borough Council|England|South East|NMD||||
+WOK|E06000041|Wokingham|Wokingham Borough Council|England|South East|UA|2005-06-20|||Wokingham UA
+WOR|E10000034|Worcestershire|Worcestershire County Council|England|West Midlands|CTY||||worcestershire county
+WOT|E07000229|Worthing|Worthing Borough Council|England|South East|NMD|2005-06-25|||adur and worthing borough council
+WOX|E07000181|West Oxfordshire|West Oxfordshire District Council|England|South East|NMD||||
+WRL|E08000015|Wirral|Wirral Borough Council|England|North West|MD|1974-04-01|||wirral council;wirral district
+WRT|E06000007|Warrington|Warrington Borough Council|England|North West|UA|2005-06-20|||Warrington UA
+WRX|W06000006|Wrexham|Wrexham County Borough Council|Wales||WPA|1996-04-01|||Wrecsam
+WSK|E07000245|West Suffolk|West Suffolk Council|England|East of England|NMD|2019-04-01|||
+WSM|E09000033|Westminster|City of Westminster|England|London|LBO||||city of westminster london boro;westminster city
+WSO|E07000191|West Somerset|West Somerset District Council|England||NMD||2019-03-31|SWT|
+WSX|E10000032|West Sussex|West Sussex County Council|England|South East|CTY||||west sussex county
+WYC|E07000238|Wychavon|Wychavon District Council|England|West Midlands|NMD||||
+WYCA|E47000003|West Yorkshire|West Yorkshire Combined Authority|England|Yorkshire and the Humber|COMB|2014-04-01|||West Yorkshire CA
+WYE|E07000239|Wyre Forest|Wyre Forest District Council|England|West Midlands|NMD||||
+WYO|E07000007|Wycombe|Wycombe District Council|England|South East|NMD||2020-03-31|BUC|
+WYR|E07000128|Wyre|Wyre Borough Council|England|North West|NMD||||wyre council;wyre district
+YNYC|E47000012|York and North Yorkshire|York and North Yorkshire Mayoral Combined Authority|England|Yorkshire and the Humber|COMB|2024-02-01|||York and North Yorkshire CA
+YOR|E06000014|York|City of York Council|England|Yorkshire and the Humber|UA|2005-06-18|||York UA
+ZET|S12000027|Shetland Islands|Shetland Islands Council|Scotland||SCO|2005-06-18|||shetland
+""";
 }

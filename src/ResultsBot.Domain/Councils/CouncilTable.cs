@@ -29,6 +29,8 @@ public static partial class CouncilTable
         ["b and nes"] = "BAS",
     };
 
+    private static readonly ReferenceCouncil[] Rows = ReferenceCouncilRows.Parse(RowsText);
+
     private static readonly Lazy<Index> Lookup = new(() => new Index(Rows, ShortNames));
 
     /// <summary>Every authority in the register.</summary>

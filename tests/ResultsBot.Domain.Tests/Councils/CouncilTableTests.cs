@@ -30,6 +30,7 @@ public class CouncilTableTests
     [InlineData("Glasgow", "Glasgow City")]
     [InlineData("Rhondda Cynon Taf", "Rhondda Cynon Taff")]
     [InlineData("E06000010", "Kingston upon Hull")]
+    [InlineData("Sir Ynys Môn", "Isle of Anglesey")]
     public void Find_AnyOfACouncilsNames_FindsIt(string name, string expected)
     {
         Assert.Equal(expected, CouncilTable.Find(name)?.Name);
@@ -51,5 +52,25 @@ public class CouncilTableTests
         Assert.True(allerdale.IsAbolished);
         Assert.Equal(new DateOnly(2023, 4, 1), allerdale.End);
         Assert.Equal(["Cumberland"], CouncilTable.SuccessorsOf(allerdale));
+    }
+
+    [Fact]
+    public void All_NoNameIsGarbled()
+    {
+        // mySociety's file has one name mangled by an earlier conversion ("Sir Ynys Mï¿½n"); the generator repairs it.
+        var names = CouncilTable.All.SelectMany(c => c.AlternativeNames.Append(c.Name).Append(c.OfficialName));
+
+        Assert.DoesNotContain(names, n => n.Contains('\uFFFD') || n.Contains("ï¿½", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void All_RowsKeepEveryField()
+    {
+        var bucks = CouncilTable.ByCode("AYL")!;
+
+        Assert.Equal(
+            ("E07000004", "Aylesbury Vale District Council", "England", "South East", "NMD", (DateOnly?)null, new DateOnly(2020, 3, 31), "BUC"),
+            (bucks.Gss, bucks.OfficialName, bucks.Nation, bucks.Region, bucks.Type, bucks.Start, bucks.End, string.Join(";", bucks.ReplacedBy)));
+        Assert.Null(CouncilTable.ByCode("ABD")!.Region);
     }
 }
