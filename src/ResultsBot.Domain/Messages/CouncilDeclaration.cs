@@ -45,12 +45,13 @@ public sealed record CouncilDeclaration(
     /// <summary>Seats needed for a majority: more than half.</summary>
     public int SeatsForMajority => (TotalSeats / 2) + 1;
 
+    // Worked out once per council state: every post asks it of every earlier declaration of the night
+    // (the tally, the scoreboard), which showed in the ingest profile when it grouped the seats each time.
+    // The initialisers below set both at construction; the init accessor keeps them together in a `with`.
+    public IReadOnlyList<PartySeats> NewCouncil { get; init { field = value; ControlByFigures = HolderOf(value); } } = NewCouncil;
+
     /// <summary>Who the seat figures say controls the council: a party with more than half the seats, else no overall control.</summary>
-    public PartyCode ControlByFigures =>
-        NewCouncil.GroupBy(p => p.Party).Select(g => (Party: g.Key, Seats: g.Sum(p => p.Seats)))
-            .FirstOrDefault(p => !p.Party.IsNoOverallControl && p.Seats >= SeatsForMajority) is { Party.Value: not null } holder
-            ? holder.Party
-            : PartyCode.NoOverallControl;
+    public PartyCode ControlByFigures { get; private init; } = HolderOf(NewCouncil);
 
     /// <summary>False when the call contradicts the declaration's own seat figures (a winner without a majority, or NOC with one).</summary>
     public bool CallAgreesWithFigures => Winner.IsNoOverallControl
@@ -111,4 +112,13 @@ public sealed record CouncilDeclaration(
             ? a is null && b is null
             : a.Where(c => c.Change != 0).OrderBy(c => c.Party.Value, StringComparer.Ordinal)
                 .SequenceEqual(b.Where(c => c.Change != 0).OrderBy(c => c.Party.Value, StringComparer.Ordinal));
+
+    private static PartyCode HolderOf(IReadOnlyList<PartySeats> council)
+    {
+        var majority = (council.Sum(p => p.Seats) / 2) + 1;
+        return council.GroupBy(p => p.Party).Select(g => (Party: g.Key, Seats: g.Sum(p => p.Seats)))
+            .FirstOrDefault(p => !p.Party.IsNoOverallControl && p.Seats >= majority) is { Party.Value: not null } holder
+            ? holder.Party
+            : PartyCode.NoOverallControl;
+    }
 }
