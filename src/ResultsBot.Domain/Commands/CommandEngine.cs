@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using ResultsBot.Domain.Book;
 using ResultsBot.Domain.Scoreboards;
@@ -47,7 +48,9 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
         var argument = space < 0 ? "" : text[(space + 1)..].Trim();
         if (CommandCatalogue.Find(name) is { } spec && RouteTable.TryGetValue(spec.Name, out var route))
         {
-            return route(this, argument, book, caller);
+            return DependsOnlyOnTheBook.Contains(spec.Name)
+                ? _answers.GetOrAdd(book, spec.Name + " " + argument, () => route(this, argument, book, caller))
+                : route(this, argument, book, caller);
         }
 
         return !text.StartsWith('/') && PlainQuestions.CommandFor(text) is { } command ? Answer(command, book, caller) : Unknown(name);
@@ -92,6 +95,17 @@ public sealed class CommandEngine(CultureInfo culture, TimeProvider time)
     private CultureInfo Culture => culture;
 
     private DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>
+    /// Commands whose answer is made from the book and the words asked alone, so it can be given again until the book
+    /// changes. /share is not (who asks, and when, change its answer); commands about the channel never come here.
+    /// </summary>
+    private static readonly FrozenSet<string> DependsOnlyOnTheBook = FrozenSet.Create(
+        StringComparer.Ordinal, "council", "mayor", "pcc", "seat", "scoreboard", "gains", "party", "declared", "awaiting", "ward", "referendum", "help");
+
+    // Up to 1,024 different questions per state of the book: enough for every council, party and contest asked
+    // several ways, and a bound on what a stream of made-up names can hold.
+    private readonly AnswerMemo _answers = new(capacity: 1024);
 
     /// <summary>Suggestions for part of a name: <paramref name="kind"/> is "council", "party", "mayor", "pcc" or "seat" (the option being typed).</summary>
     public static IReadOnlyList<string> Complete(string kind, string partial, ResultsBook book) => kind switch
