@@ -85,9 +85,10 @@ public sealed class ButtonPressTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
-    [InlineData("full:council:")]
-    [InlineData("full:teleport:hull")]
-    [InlineData("vote:council:hull")]
+    [InlineData("full:council/")]
+    [InlineData("full:council")]
+    [InlineData("full:teleport/hull")]
+    [InlineData("vote:council/hull")]
     [InlineData("page:0:/declared all")]
     [InlineData("page:2:/subscribe region London")]
     [InlineData("page:2:/share set Lab 99")]
@@ -196,7 +197,7 @@ public sealed class ButtonPressTests : IAsyncLifetime, IDisposable
     /// <summary>A council's post as the outlet sends it, as Discord sends it back with a press.</summary>
     private static JsonObject PostMessage(string councilKey)
     {
-        var post = SamplePosts.Declaration() with { Topic = new PostTopic(councilKey, councilKey, "council", new HashSet<string>(), false) };
+        var post = SamplePosts.Declaration() with { Subject = "council/" + councilKey };
         var message = WireJson.Of(DiscordPostRenderer.Render(post, "ref 1"));
         message["id"] = "1300000000000000002";
         message["channel_id"] = "555";

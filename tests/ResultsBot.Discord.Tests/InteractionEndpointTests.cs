@@ -129,7 +129,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
             ["id"] = "1300000000000000009",
             ["channel_id"] = "3001",
             ["content"] = "",
-            ["components"] = JsonNode.Parse("""[{"type":1,"components":[{"type":2,"style":2,"label":"Full result","custom_id":"full:council:hull"}]}]"""),
+            ["components"] = JsonNode.Parse("""[{"type":1,"components":[{"type":2,"style":2,"label":"Full result","custom_id":"full:council/hull"}]}]"""),
         };
         var press = _fake.PressButton(message, "Full result");
         var forged = _fake.PressButton(message, "Full result");

@@ -7,8 +7,9 @@ namespace ResultsBot.Discord.Interactions;
 /// The custom_ids of the bot's buttons, written and read in one place. Discord sends a button's custom_id back
 /// when it is pressed, and keeps at most 100 characters of it, so each says only what the press needs:
 /// <list type="bullet">
-/// <item><c>full:council:thurrock</c> — "Full result" on a post: the command and the council's key. The same id on
-/// every post of that council, across corrections and restarts; the message pressed comes with the press itself.</item>
+/// <item><c>full:council/thurrock</c> — "Full result" on a post: the key of the message the post is about (the
+/// declaration's), which names the council. The same id on every post and correction of that council, across
+/// restarts (the key is stored with the post); the message pressed comes with the press itself.</item>
 /// <item><c>page:3:/declared all</c> — Previous/Next under a long answer: the page to show and the command that made it.</item>
 /// </list>
 /// </summary>
@@ -18,25 +19,11 @@ internal static class ButtonIds
     private const string FullPrefix = "full:";
     private const string PagePrefix = "page:";
 
-    /// <summary>The commands a "Full result" button may name, by a post's election type.</summary>
-    private static readonly Dictionary<string, string> CommandByTopicType = new(StringComparer.Ordinal)
+    /// <summary>"full:council/thurrock" for a post about that message, or null when no command gives its full result or the id would be too long.</summary>
+    public static string? FullResult(string subject)
     {
-        ["council"] = "council",
-        ["mayor"] = "mayor",
-        ["pcc"] = "pcc",
-        ["parliament"] = "seat",
-    };
-
-    /// <summary>"full:council:thurrock", or null when the post's type has no command or the id would be too long.</summary>
-    public static string? FullResult(string topicType, string key)
-    {
-        if (!CommandByTopicType.TryGetValue(topicType, out var command) || key.Length == 0)
-        {
-            return null;
-        }
-
-        var id = FullPrefix + command + ":" + key;
-        return id.Length <= MaxLength ? id : null;
+        var id = FullPrefix + subject;
+        return FullResultCommand(subject) is not null && id.Length <= MaxLength ? id : null;
     }
 
     /// <summary>"page:2:/declared all", or null when the command would not fit.</summary>
@@ -56,14 +43,7 @@ internal static class ButtonIds
 
         if (customId.StartsWith(FullPrefix, StringComparison.Ordinal))
         {
-            var rest = customId[FullPrefix.Length..];
-            var colon = rest.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && CommandByTopicType.ContainsValue(rest[..colon]) && rest[(colon + 1)..].Trim().Length > 0)
-            {
-                return new FullResultPress(rest[..colon], rest[(colon + 1)..]);
-            }
-
-            return Unknown.Instance;
+            return FullResultCommand(customId[FullPrefix.Length..]) is { } command ? new FullResultPress(command) : Unknown.Instance;
         }
 
         if (customId.StartsWith(PagePrefix, StringComparison.Ordinal))
@@ -78,6 +58,25 @@ internal static class ButtonIds
         }
 
         return Unknown.Instance;
+    }
+
+    /// <summary>
+    /// The command giving the full result of the message with this key: a council's declaration ("council/KEY") is
+    /// /council KEY; a mayor's, police commissioner's or parliament seat's result ("result/mayor/KEY",
+    /// "result/pcc/KEY", "result/seat/s/KEY") is /mayor, /pcc or /seat KEY. Null for anything else.
+    /// </summary>
+    private static string? FullResultCommand(string subject)
+    {
+        var parts = subject.Split('/');
+        var (command, key) = parts switch
+        {
+            ["council", var k] => ("council", k),
+            ["result", "mayor", var k] => ("mayor", k),
+            ["result", "pcc", var k] => ("pcc", k),
+            ["result", "seat", _, var k] => ("seat", k),
+            _ => ("", ""),
+        };
+        return command.Length > 0 && key.Trim().Length > 0 ? "/" + command + " " + key : null;
     }
 
     /// <summary>
@@ -99,11 +98,8 @@ internal static class ButtonIds
 
     internal abstract record ButtonPress;
 
-    /// <summary>"Full result": the command (council, mayor, pcc, seat) and the name or key to give it.</summary>
-    internal sealed record FullResultPress(string Command, string Key) : ButtonPress
-    {
-        public string CommandText => "/" + Command + " " + Key;
-    }
+    /// <summary>"Full result": the command that gives it, e.g. "/council thurrock".</summary>
+    internal sealed record FullResultPress(string CommandText) : ButtonPress;
 
     internal sealed record PagePress(int Page, string CommandText) : ButtonPress;
 

@@ -14,8 +14,8 @@ internal static class PostButtons
 
     public static IReadOnlyList<DiscordComponent>? For(Post post)
     {
-        if (post.Kind is not (PostKind.Declaration or PostKind.Correction) || post.Topic is not { } topic
-            || ButtonIds.FullResult(topic.ElectionType, topic.CouncilKey) is not { } id)
+        // From the subject, not the topic: a post read back from the store for sending has its subject but no topic.
+        if (post.Kind is not (PostKind.Declaration or PostKind.Correction) || ButtonIds.FullResult(post.Subject) is not { } id)
         {
             return null;
         }

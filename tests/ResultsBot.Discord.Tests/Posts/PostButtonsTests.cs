@@ -8,54 +8,47 @@ namespace ResultsBot.Discord.Tests.Posts;
 public sealed class PostButtonsTests
 {
     [Fact]
-    public void Render_CouncilDeclaration_HasAFullResultButtonNamingTheCouncilByItsKey()
+    public void Render_CouncilDeclaration_HasAFullResultButtonNamingTheDeclarationsKey()
     {
-        var post = SamplePosts.Declaration("Basingstoke & Deane") with { Topic = Topic("basingstoke and deane", "council") };
+        var post = SamplePosts.Declaration() with { Subject = "council/basingstoke and deane" };
 
         var body = WireJson.Of(DiscordPostRenderer.Render(post, "ref 12"));
 
         var button = Assert.Single(FakeDiscordButtons.Of(body["components"]));
-        Assert.Equal(("Full result", "full:council:basingstoke and deane", false), button);
+        Assert.Equal(("Full result", "full:council/basingstoke and deane", false), button);
         Assert.Null(DiscordComponentRules.Check(body["components"]));
         Assert.Empty(DiscordMessageSchema.ValidateCreate(body));
-    }
-
-    [Theory]
-    [InlineData("mayor", "full:mayor:west midlands")]
-    [InlineData("pcc", "full:pcc:west midlands")]
-    [InlineData("parliament", "full:seat:west midlands")]
-    public void Render_CandidateResult_ButtonAsksTheCommandForThatKindOfContest(string type, string expected)
-    {
-        var post = SamplePosts.Declaration() with { Topic = Topic("west midlands", type) };
-
-        Assert.Equal(expected, Assert.Single(FakeDiscordButtons.Of(WireJson.Of(DiscordPostRenderer.Render(post))["components"])).CustomId);
     }
 
     [Fact]
     public void Render_CorrectionOfACouncil_KeepsTheButton()
     {
-        var post = SamplePosts.Correction() with { Topic = Topic("rushmoor", "council") };
+        var post = SamplePosts.Correction() with { Subject = "council/rushmoor" };
 
-        Assert.Equal("full:council:rushmoor", Assert.Single(FakeDiscordButtons.Of(WireJson.Of(DiscordPostRenderer.Render(post))["components"])).CustomId);
+        Assert.Equal("full:council/rushmoor", Assert.Single(FakeDiscordButtons.Of(WireJson.Of(DiscordPostRenderer.Render(post))["components"])).CustomId);
     }
 
     [Theory]
-    [InlineData(PostKind.Milestone)]
-    [InlineData(PostKind.Digest)]
-    [InlineData(PostKind.Announcement)]
-    public void Render_NightWidePost_HasNoButtons(PostKind kind)
+    [InlineData("result/mayor/west midlands")]
+    [InlineData("result/pcc/kent")]
+    [InlineData("result/seat/s/aberdeen central")]
+    public void Render_CandidateResult_HasTheButtonToo(string subject)
     {
-        var post = new Post(kind, "night", "Half of councils declared", ["54 of 107 declared"]);
+        var post = SamplePosts.Declaration() with { Subject = subject };
 
-        Assert.False(WireJson.Of(DiscordPostRenderer.Render(post)).ContainsKey("components"));
+        Assert.Equal("full:" + subject, Assert.Single(FakeDiscordButtons.Of(WireJson.Of(DiscordPostRenderer.Render(post))["components"])).CustomId);
     }
 
     [Theory]
-    [InlineData("ward")]
-    [InlineData("referendum")]
-    public void Render_ResultWithoutAFullResultCommand_HasNoButtons(string type)
+    [InlineData(PostKind.Milestone, "milestone/half")]
+    [InlineData(PostKind.Digest, "digest/1")]
+    [InlineData(PostKind.Announcement, "share/national")]
+    [InlineData(PostKind.Declaration, "rush/mayor/hackney")]
+    [InlineData(PostKind.Declaration, "ward/sheffield/ecclesall")]
+    [InlineData(PostKind.Declaration, "council/")]
+    public void Render_PostWithoutAFullResultCommand_HasNoButtons(PostKind kind, string subject)
     {
-        var post = SamplePosts.Declaration() with { Topic = Topic("ecclesall (sheffield)", type) };
+        var post = new Post(kind, subject, "Half of councils declared", ["54 of 107 declared"]);
 
         Assert.False(WireJson.Of(DiscordPostRenderer.Render(post)).ContainsKey("components"));
     }
@@ -63,10 +56,8 @@ public sealed class PostButtonsTests
     [Fact]
     public void Render_KeyTooLongForACustomId_LeavesTheButtonOut()
     {
-        var post = SamplePosts.Declaration() with { Topic = Topic(new string('x', 90), "council") };
+        var post = SamplePosts.Declaration() with { Subject = "council/" + new string('x', 90) };
 
         Assert.False(WireJson.Of(DiscordPostRenderer.Render(post)).ContainsKey("components"));
     }
-
-    private static PostTopic Topic(string key, string type) => new(key, key, type, new HashSet<string>(), false);
 }
