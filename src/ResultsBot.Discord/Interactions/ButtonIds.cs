@@ -79,22 +79,8 @@ internal static class ButtonIds
         return command.Length > 0 && key.Trim().Length > 0 ? "/" + command + " " + key : null;
     }
 
-    /// <summary>
-    /// Whether an answer to this command may be paged: pressing a page runs the command again, so only commands that
-    /// read the results (never /subscribe, /unsubscribe, /subscriptions or /share set, which change or show settings).
-    /// </summary>
-    public static bool CanPage(string commandText)
-    {
-        if (!commandText.StartsWith('/'))
-        {
-            return false;
-        }
-
-        var words = commandText[1..].Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        var spec = words.Length == 0 ? null : CommandCatalogue.Find(words[0]);
-        var setsTheShare = spec?.Name == "share" && words.Length > 1 && words[1].TrimStart().StartsWith("set", StringComparison.OrdinalIgnoreCase);
-        return spec is { ChangesSettings: false, AboutTheChannel: false } && !setsTheShare;
-    }
+    /// <summary>Whether an answer to this command may be paged: pressing a page runs the command again, so only commands that only read.</summary>
+    public static bool CanPage(string commandText) => CommandCatalogue.ReadsOnly(commandText);
 
     internal abstract record ButtonPress;
 
