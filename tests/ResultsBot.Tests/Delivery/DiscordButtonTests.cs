@@ -77,6 +77,49 @@ public sealed class DiscordButtonTests
         Assert.False(forged.Callback.IsCompleted);
     }
 
+    [Fact]
+    public async Task Run_GatewayMode_LongAnswerComesInPagesAndNextUpdatesTheMessage()
+    {
+        using var fake = new FakeDiscord(Token, ApplicationId);
+        var (interactions, gateway) = (fake.Interactions, fake.Gateway);
+        await using var server = await FakeServer.StartAsync(fake.Parts);
+        using var feed = new TempDirectory();
+        using var work = new TempDirectory();
+        SampleNight.CopyInto(feed);
+
+        using var bot = BotProcess.Start(work.Path, Settings(server, feed, work));
+        await Waits.UntilAsync(() => gateway.IsReady, bot, Patience);
+        FakeDiscordInteractionsCallback first;
+        FakeDiscordInteractionsExchange declared;
+        using var deadline = new CancellationTokenSource(Patience);
+        do
+        {
+            Assert.False(deadline.IsCancellationRequested, "the bot had not read the whole sample night in time");
+            // Until the whole night has been read: then /declared all runs to several pages.
+            declared = interactions.SlashCommand("declared", new Dictionary<string, string> { ["filter"] = "all" });
+            await gateway.InjectAsync(declared);
+            first = await declared.WaitForCallbackAsync(Patience);
+        }
+        while (FakeDiscordButtons.Of(first.Data!["components"]).Count == 0 || !first.Content!.Contains("107 of 107", StringComparison.Ordinal));
+
+        var next = interactions.PressButton(FakeDiscordInteractions.ResponseMessage(declared), "Next", userId: "2003");
+        await gateway.InjectAsync(next);
+        var second = await next.WaitForCallbackAsync(Patience);
+        bot.Signal("TERM");
+        await bot.WaitForExitAsync(Patience);
+
+        var pages = FakeDiscordButtons.Of(first.Data!["components"]);
+        Assert.Equal(("Previous", "page:1:/declared all", true), pages[0]);
+        Assert.StartsWith("Page 1 of ", pages[1].Label, StringComparison.Ordinal);
+        Assert.Equal(("Next", "page:2:/declared all", false), pages[2]);
+        Assert.Empty(declared.FollowUps);
+        Assert.Equal(7, second.Type);
+        Assert.False(second.Ephemeral);
+        Assert.NotEqual(first.Content, second.Content);
+        Assert.Equal(pages[1].Label.Replace("Page 1", "Page 2", StringComparison.Ordinal), FakeDiscordButtons.Of(second.Data!["components"])[1].Label);
+        Assert.InRange(second.Content!.Length, 1, 2000);
+    }
+
     private static string[] Settings(FakeServer server, TempDirectory feed, TempDirectory work, params string[] more) =>
     [
         "--Feed:Source=" + feed.Path,
