@@ -101,17 +101,46 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task SlashCommand_LongAnswer_RestArrivesAsFollowUpsAfterTheResponse()
+    public async Task SlashCommand_LongAnswer_PagedAndNextPressedOverTheEndpointUpdatesTheMessage()
     {
-        _bot.Answer = (_, _) => Task.FromResult(new CommandAnswer(string.Join('\n', Enumerable.Range(1, 120).Select(i => $"Line {i:000} of a long list of councils"))));
+        _bot.Answer = (_, _) => Task.FromResult(new CommandAnswer(string.Join('\n', Enumerable.Range(1, 100).Select(i => $"Line {i:000} of a long list of councils"))));
         var command = _fake.SlashCommand("awaiting");
 
         Assert.Equal(200, await _fake.DeliverToEndpointAsync(_http, _endpoint, command, _signer));
-        Assert.Equal(4, (await command.WaitForCallbackAsync()).Type);
+        var first = await command.WaitForCallbackAsync();
+        var next = _fake.PressButton(FakeDiscordInteractions.ResponseMessage(command), "Next");
+        Assert.Equal(200, await _fake.DeliverToEndpointAsync(_http, _endpoint, next, _signer));
+        var second = await next.WaitForCallbackAsync();
 
-        await command.WaitForMessagesAsync(2);
-        Assert.All(command.FollowUps, m => Assert.InRange(m["content"]!.GetValue<string>().Length, 1, 2000));
-        Assert.EndsWith("Line 120 of a long list of councils", command.FollowUps[^1]["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(4, first.Type);
+        Assert.StartsWith("Line 001 of a long list of councils\n", first.Content, StringComparison.Ordinal);
+        Assert.Empty(command.FollowUps);
+        Assert.Equal(7, second.Type);
+        Assert.EndsWith("Line 100 of a long list of councils", second.Content, StringComparison.Ordinal);
+        Assert.Equal("Page 2 of 2", FakeDiscordButtons.Of(second.Data!["components"])[1].Label);
+    }
+
+    [Fact]
+    public async Task ButtonPress_FullResultSigned_AnsweredPrivatelyAndForgedOneRefused()
+    {
+        using var forger = new FakeDiscordInteractionsSigner();
+        var message = new JsonObject
+        {
+            ["id"] = "1300000000000000009",
+            ["channel_id"] = "3001",
+            ["content"] = "",
+            ["components"] = JsonNode.Parse("""[{"type":1,"components":[{"type":2,"style":2,"label":"Full result","custom_id":"full:council/hull"}]}]"""),
+        };
+        var press = _fake.PressButton(message, "Full result");
+        var forged = _fake.PressButton(message, "Full result");
+
+        Assert.Equal(200, await _fake.DeliverToEndpointAsync(_http, _endpoint, press, _signer));
+        Assert.Equal(401, await _fake.DeliverToEndpointAsync(_http, _endpoint, forged, forger));
+
+        var answer = await press.WaitForCallbackAsync();
+        Assert.True(answer.Ephemeral);
+        Assert.Equal("answer to /council hull", answer.Content);
+        Assert.Equal("/council hull", Assert.Single(_bot.Requests).Text);
     }
 
     [Fact]

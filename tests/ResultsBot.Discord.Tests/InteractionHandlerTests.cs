@@ -112,11 +112,12 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task SlashCommand_LongAnswer_FirstPartInTheResponseAndTheRestAsFollowUps()
+    public async Task SlashCommand_LongAnswerThatCannotBePaged_FirstPartInTheResponseAndTheRestAsFollowUps()
     {
-        var lines = Enumerable.Range(1, 150).Select(i => $"Council number {i:000} declared: Labour hold").ToList();
+        // /subscriptions shows settings: it is not run again by a page button, so its long answer follows on instead.
+        var lines = Enumerable.Range(1, 150).Select(i => $"Channel number {i:000} paused: Unknown Channel").ToList();
         _bot.Answer = (_, _) => Task.FromResult(new CommandAnswer(string.Join('\n', lines)));
-        var interaction = _fake.SlashCommand("declared");
+        var interaction = _fake.SlashCommand("subscriptions");
 
         await Handler().HandleFromGatewayAsync(interaction.Payload, CancellationToken.None);
 

@@ -48,6 +48,16 @@ public sealed partial class SlackCommandListTests
         Assert.InRange(description.Length, 1, 100); // Slack's limit for a slash command's description
     }
 
+    [Fact]
+    public void Manifest_Interactivity_IsOnAndNamesTheBotsInteractivityPathForHttpMode()
+    {
+        var enabled = Value("is_enabled", after: "interactivity:").Split('#')[0].Trim();
+
+        Assert.Equal("true", enabled);
+        Assert.Contains("https://your-bot.example" + ResultsBot.Slack.Commands.SlackInteractivityEndpoint.DefaultPath + ")", string.Join('\n', Manifest), StringComparison.Ordinal);
+        Assert.Contains("https://your-bot.example" + ResultsBot.Slack.Commands.SlackCommandEndpoint.DefaultPath + ")", string.Join('\n', Manifest), StringComparison.Ordinal);
+    }
+
     /// <summary>The first word of a /results text that the engine reads as the command ("post" only says who sees it).</summary>
     private static string FirstCommandWord(string text) =>
         ResultsBot.Slack.Commands.ResultsCommandText.Parse(text).EngineText.TrimStart('/').Split(' ')[0];

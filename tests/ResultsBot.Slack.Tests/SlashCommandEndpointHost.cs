@@ -10,20 +10,24 @@ using ResultsBot.Slack.Commands;
 
 namespace ResultsBot.Slack.Tests;
 
-/// <summary>The bot's web server with only /slack/commands mapped, on a free loopback port.</summary>
+/// <summary>The bot's web server with only /slack/commands and /slack/interactivity mapped, on a free loopback port.</summary>
 internal sealed class SlackCommandEndpointHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HttpClient _http;
 
-    private SlackCommandEndpointHost(WebApplication app, HttpClient http, Uri endpoint)
+    private SlackCommandEndpointHost(WebApplication app, HttpClient http, Uri endpoint, Uri interactivity)
     {
         _app = app;
         _http = http;
         Endpoint = endpoint;
+        Interactivity = interactivity;
     }
 
     public Uri Endpoint { get; }
+
+    /// <summary>Where Slack sends button presses (the Interactivity Request URL).</summary>
+    public Uri Interactivity { get; }
 
     public static Task<SlackCommandEndpointHost> StartAsync(IBotCommands commands, TimeProvider time, TimeSpan? window = null, params string[] admins) =>
         StartAsync(commands, time, window, null, admins);
@@ -38,9 +42,10 @@ internal sealed class SlackCommandEndpointHost : IAsyncDisposable
         var http = new HttpClient();
         var handler = new SlashCommandHandler(TestOptions.For(new Uri("http://127.0.0.1"), admins: admins), commands, http, time, NullLogger<SlashCommandHandler>.Instance, window, webApi);
         app.MapSlackCommands(handler);
+        app.MapSlackInteractivity(handler);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SlackCommandEndpointHost(app, http, new Uri(address.TrimEnd('/') + SlackCommandEndpoint.DefaultPath));
+        return new SlackCommandEndpointHost(app, http, new Uri(address.TrimEnd('/') + SlackCommandEndpoint.DefaultPath), new Uri(address.TrimEnd('/') + SlackInteractivityEndpoint.DefaultPath));
     }
 
     public async ValueTask DisposeAsync()

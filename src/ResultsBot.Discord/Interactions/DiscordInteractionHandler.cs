@@ -11,12 +11,14 @@ namespace ResultsBot.Discord.Interactions;
 /// <summary>
 /// Maps one Discord interaction (from the Gateway or the Interactions Endpoint) to the bot and back:
 /// slash command → engine text → answer (type 4, or type 5 then an edit of @original when the answer takes
-/// longer than <see cref="DeferAfter"/>), autocomplete → up to 25 choices, PING → PONG.
+/// longer than <see cref="DeferAfter"/>; a long one in pages with Previous/Next), a button pressed → its answer
+/// (DiscordInteractionHandler.Buttons.cs), autocomplete → up to 25 choices, PING → PONG.
 /// </summary>
-public sealed class DiscordInteractionHandler
+public sealed partial class DiscordInteractionHandler
 {
     private const int Ping = 1;
     private const int ApplicationCommand = 2;
+    private const int MessageComponent = 3;
     private const int Autocomplete = 4;
     private const ulong Administrator = 1UL << 3;
     private const ulong ManageChannels = 1UL << 4;
@@ -84,6 +86,9 @@ public sealed class DiscordInteractionHandler
                 case ApplicationCommand:
                     await AnswerCommandAsync(interaction, respond, respondWithFiles, cancellationToken);
                     break;
+                case MessageComponent:
+                    await AnswerPressAsync(interaction, respond, cancellationToken);
+                    break;
                 case Autocomplete:
                     await respond(Suggest(interaction), cancellationToken);
                     break;
@@ -138,10 +143,12 @@ public sealed class DiscordInteractionHandler
         // One splitter for every Discord message: the same cuts as a post's notes (line ends, then spaces, never inside an emoji or an escape).
         var parts = string.IsNullOrWhiteSpace(answer.Text) ? [""] : DiscordMessageText.Split(answer.Text);
         var ephemeral = !answer.Ok;
-        var app = interaction.ApplicationId is { Length: > 0 } appId ? appId : _api.ApplicationId;
-        var token = interaction.Token;
-        var original = $"/webhooks/{app}/{token}/messages/@original";
-        var rest = parts.Skip(1);
+        var original = OriginalPath(interaction);
+        var followUps = FollowUpPath(interaction);
+        // A long answer that can be asked again goes as pages with Previous/Next, not as a run of messages.
+        var paged = !ephemeral && parts.Count > 1 && ButtonIds.CanPage(request.Text) && ButtonIds.Page(parts.Count, request.Text) is not null;
+        var first = paged ? InteractionMessages.Page(parts[0], 1, parts.Count, request.Text) : InteractionMessages.Message(parts[0], ephemeral);
+        var rest = paged ? [] : parts.Skip(1);
         var pictureToAdd = pictures;
         if (deferred && ephemeral)
         {
@@ -152,25 +159,25 @@ public sealed class DiscordInteractionHandler
         else if (deferred)
         {
             await WithPictureElseTextAsync(
-                () => _api.SendAsync(HttpMethod.Patch, original, DiscordBody.Of(pictures.AddTo(InteractionMessages.Message(parts[0], ephemeral))), authorised: false, cancellationToken, pictures.Files),
-                () => _api.SendAsync(HttpMethod.Patch, original, DiscordBody.Of(InteractionMessages.Message(parts[0], ephemeral)), authorised: false, cancellationToken));
+                () => _api.SendAsync(HttpMethod.Patch, original, DiscordBody.Of(pictures.AddTo(first)), authorised: false, cancellationToken, pictures.Files),
+                () => _api.SendAsync(HttpMethod.Patch, original, DiscordBody.Of(first), authorised: false, cancellationToken));
             pictureToAdd = DiscordAttachments.None;
         }
         else if (pictures.Files.Count > 0 && respondWithFiles is not null)
         {
             await WithPictureElseTextAsync(
-                () => respondWithFiles(InteractionMessages.Response(InteractionMessages.ChannelMessage, pictures.AddTo(InteractionMessages.Message(parts[0], ephemeral))), pictures.Files, cancellationToken),
-                () => respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, InteractionMessages.Message(parts[0], ephemeral)), cancellationToken));
+                () => respondWithFiles(InteractionMessages.Response(InteractionMessages.ChannelMessage, pictures.AddTo(first)), pictures.Files, cancellationToken),
+                () => respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, first), cancellationToken));
             pictureToAdd = DiscordAttachments.None;
         }
         else
         {
-            await respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, InteractionMessages.Message(parts[0], ephemeral)), cancellationToken);
+            await respond(InteractionMessages.Response(InteractionMessages.ChannelMessage, first), cancellationToken);
         }
 
         foreach (var part in rest)
         {
-            await _api.SendAsync(HttpMethod.Post, $"/webhooks/{app}/{token}", DiscordBody.Of(InteractionMessages.Message(part, ephemeral)), authorised: false, cancellationToken);
+            await _api.SendAsync(HttpMethod.Post, followUps, DiscordBody.Of(InteractionMessages.Message(part, ephemeral)), authorised: false, cancellationToken);
         }
 
         if (pictureToAdd.Files.Count > 0)
@@ -197,6 +204,15 @@ public sealed class DiscordInteractionHandler
             _logger.LogWarning("Discord refused an answer's picture ({Problem}); the answer goes without it", e.Message);
             await textOnly();
         }
+    }
+
+    /// <summary>The interaction's first response (or, for a button press answered by updating, the message the button is on).</summary>
+    private string OriginalPath(DiscordInteraction interaction) => FollowUpPath(interaction) + "/messages/@original";
+
+    private string FollowUpPath(DiscordInteraction interaction)
+    {
+        var app = interaction.ApplicationId is { Length: > 0 } appId ? appId : _api.ApplicationId;
+        return $"/webhooks/{app}/{interaction.Token}";
     }
 
     private async Task<bool> DeadlinePassesFirstAsync(Task answering, CancellationToken cancellationToken)

@@ -9,7 +9,12 @@ internal static class InteractionMessages
     public const int Pong = 1;
     public const int ChannelMessage = 4;
     public const int DeferredChannelMessage = 5;
+    public const int DeferredUpdateMessage = 6;
+    public const int UpdateMessage = 7;
     public const int AutocompleteResult = 8;
+
+    public const string PreviousLabel = "Previous";
+    public const string NextLabel = "Next";
 
     /// <summary>Only the caller sees the message.</summary>
     public const int EphemeralFlag = 64;
@@ -22,8 +27,31 @@ internal static class InteractionMessages
         Flags = ephemeral ? EphemeralFlag : null,
     };
 
+    /// <summary>
+    /// Page <paramref name="page"/> of <paramref name="pages"/> of a long answer, with Previous and Next (greyed out at
+    /// either end) and, between them, where the reader is ("Page 2 of 5"), which cannot be pressed.
+    /// </summary>
+    public static DiscordMessage Page(string content, int page, int pages, string commandText) => Message(content, ephemeral: false) with
+    {
+        Components =
+        [
+            new DiscordComponent(DiscordComponent.ActionRow)
+            {
+                Components =
+                [
+                    PageButton(PreviousLabel, ButtonIds.Page(Math.Max(page - 1, 1), commandText)!, disabled: page == 1, style: 1),
+                    PageButton(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Page {page} of {pages}"), "at:" + page.ToString(System.Globalization.CultureInfo.InvariantCulture), disabled: true, style: 2),
+                    PageButton(NextLabel, ButtonIds.Page(Math.Min(page + 1, pages), commandText)!, disabled: page == pages, style: 1),
+                ],
+            },
+        ],
+    };
+
     public static DiscordBody Response(int type, DiscordMessage? data = null) =>
         DiscordBody.Of(new InteractionResponse(type, data), DiscordJsonContext.Default.InteractionResponse);
+
+    private static DiscordComponent PageButton(string label, string customId, bool disabled, int style) =>
+        new(DiscordComponent.Button) { Style = style, Label = label, CustomId = customId, Disabled = disabled ? true : null };
 
     public static DiscordBody Choices(IEnumerable<string> suggestions)
     {

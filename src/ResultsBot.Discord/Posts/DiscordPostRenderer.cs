@@ -15,12 +15,13 @@ public static class DiscordPostRenderer
     private const string Continued = " (cont.)";
     private const string EmptyValue = "\u200b";
 
-    /// <summary>{"embeds": [embed], "allowed_mentions": {"parse": []}}, ready to POST or PATCH.</summary>
+    /// <summary>{"embeds": [embed], "allowed_mentions": {"parse": []}}, with a "Full result" button under a result; ready to POST or PATCH.</summary>
     /// <param name="reference">A delivery reference ("ref 4821") to end the footer with, so the post can be recognised when read back; never cut.</param>
     public static DiscordMessage Render(Post post, string? reference = null) => new()
     {
         Embeds = [Embed(post, reference)],
         AllowedMentions = DiscordAllowedMentions.None,
+        Components = PostButtons.For(post),
     };
 
     public static DiscordEmbed Embed(Post post, string? reference = null)

@@ -10,7 +10,7 @@ public sealed record DiscordInteraction
 
     public string? ApplicationId { get; init; }
 
-    /// <summary>1 PING, 2 APPLICATION_COMMAND, 4 AUTOCOMPLETE.</summary>
+    /// <summary>1 PING, 2 APPLICATION_COMMAND, 3 MESSAGE_COMPONENT (a button pressed), 4 AUTOCOMPLETE.</summary>
     public int Type { get; init; }
 
     public string? Token { get; init; }
@@ -28,6 +28,9 @@ public sealed record DiscordInteraction
     public DiscordChannel? Channel { get; init; }
 
     public string? GuildId { get; init; }
+
+    /// <summary>For a button press: the message the button is on, as Discord sends it with the press.</summary>
+    public DiscordMessage? Message { get; init; }
 
     /// <summary>The bot's own permissions in the channel, as a bit set string.</summary>
     public string? AppPermissions { get; init; }

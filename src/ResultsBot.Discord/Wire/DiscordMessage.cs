@@ -28,6 +28,9 @@ public sealed record DiscordMessage
     /// <summary>The uploaded files' metadata; on an edit, exactly the attachments to keep.</summary>
     public IReadOnlyList<DiscordAttachment>? Attachments { get; init; }
 
+    /// <summary>Buttons under the message, in action rows; on an edit, an empty list removes them and null keeps them.</summary>
+    public IReadOnlyList<DiscordComponent>? Components { get; init; }
+
     /// <summary>Only on messages Discord returns.</summary>
     public string? Id { get; init; }
 

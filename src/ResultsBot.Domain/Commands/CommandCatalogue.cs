@@ -97,6 +97,24 @@ public static class CommandCatalogue
     /// <summary>The command typed as <paramref name="name"/> (lower-case, no slash), by its name or an alias.</summary>
     public static CommandSpec? Find(string name) => ByName.GetValueOrDefault(name);
 
+    /// <summary>
+    /// Whether running this command text ("/declared all") again only reads the results: true for every command but
+    /// those that change or show settings (/subscribe, /unsubscribe, /subscriptions) and /share set. A button that
+    /// runs a command again when pressed (a page, "Share to channel") is only ever made for these.
+    /// </summary>
+    public static bool ReadsOnly(string input)
+    {
+        if (!input.StartsWith('/'))
+        {
+            return false;
+        }
+
+        var words = input[1..].Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        var spec = words.Length == 0 ? null : Find(words[0].ToLowerInvariant());
+        var setsTheShare = spec?.Name == "share" && words.Length > 1 && words[1].TrimStart().StartsWith("set", StringComparison.OrdinalIgnoreCase);
+        return spec is { ChangesSettings: false, AboutTheChannel: false } && !setsTheShare;
+    }
+
     /// <summary>/help: every command's lines, usage in a column so the descriptions line up.</summary>
     public static string HelpText { get; } =
         "Commands:\n" + string.Join('\n', All.SelectMany(c => c.Help).Select(line => "  " + line.Usage.PadRight(UsageColumn) + line.Text));

@@ -14,6 +14,10 @@ internal sealed class ResponseUrlPoster(HttpClient http, ILogger logger)
     public Task<bool> PostAsync(string? responseUrl, SlackCommandResponse response, CancellationToken cancellationToken) =>
         PostAsync(responseUrl, () => JsonContent.Create(response with { ReplaceOriginal = false }, SlackJsonContext.Default.SlackCommandResponse), cancellationToken);
 
+    /// <summary>Removes the message the interaction came from (a private answer once it has been shared).</summary>
+    public Task<bool> DeleteOriginalAsync(string? responseUrl, CancellationToken cancellationToken) =>
+        PostAsync(responseUrl, () => JsonContent.Create(new ResponseUrlDelete(), SlackJsonContext.Default.ResponseUrlDelete), cancellationToken);
+
     private async Task<bool> PostAsync(string? responseUrl, Func<HttpContent> body, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))

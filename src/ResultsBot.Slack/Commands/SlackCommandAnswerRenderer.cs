@@ -16,7 +16,15 @@ public static class SlackCommandAnswerRenderer
     private const string Fence = "```";
     private const string CutNote = "(The answer was cut: it is longer than one Slack message can hold.)";
 
-    public static SlackCommandResponse Render(CommandAnswer answer, bool inChannel)
+    /// <summary>The button under a private answer that shows it to the channel: its value is the command to run again.</summary>
+    public const string ShareActionId = "share_to_channel";
+    public const string ShareLabel = "Share to channel";
+
+    /// <param name="shareCommand">
+    /// For a private answer that may be shared, the command that made it ("/council Thurrock"): a "Share to channel"
+    /// button goes under it, its value that command (a button's value holds at most 2,000 characters).
+    /// </param>
+    public static SlackCommandResponse Render(CommandAnswer answer, bool inChannel, string? shareCommand = null)
     {
         // A backtick could close our code block early; the engine's answers do not need one.
         var text = answer.Text.Length == 0 ? "(no answer)" : answer.Text.Replace('`', '\'');
@@ -32,6 +40,11 @@ public static class SlackCommandAnswerRenderer
             }
 
             blocks.Add(Blocks.MrkdwnSection(Fence + chunk + Fence));
+        }
+
+        if (!inChannel && shareCommand is { Length: > 0 and <= BlockKitLimits.ButtonValue } && blocks.Count < BlockKitLimits.Blocks)
+        {
+            blocks.Add(new ActionsBlock([new ButtonElement(SlackTextObject.Plain(ShareLabel), ShareActionId, shareCommand)]));
         }
 
         var fallback = SlackText.Truncate(escaped, MaxFallback);

@@ -11,9 +11,10 @@ namespace ResultsBot.Slack.Commands;
 /// Answers <c>/results …</c> for both transports (the HTTP endpoint and Socket Mode). Slack wants an
 /// acknowledgement within 3 seconds: an answer ready within <see cref="DirectAnswerWindow"/> goes in it;
 /// a slower one is acknowledged empty and posted to the command's response_url when ready. A picture the answer
-/// asks for follows at response_url (see <see cref="SendPictureAsync"/>).
+/// asks for follows at response_url (see <see cref="SendPictureAsync"/>). An ephemeral answer to a command that only
+/// reads carries a "Share to channel" button (SlashCommandHandler.Share.cs).
 /// </summary>
-public sealed class SlashCommandHandler
+public sealed partial class SlashCommandHandler
 {
     public static TimeSpan DefaultDirectAnswerWindow { get; } = TimeSpan.FromSeconds(2);
 
@@ -71,6 +72,14 @@ public sealed class SlashCommandHandler
 
     private async Task<SlackCommandResponse> RunAsync(CommandRequest request, bool inChannel)
     {
+        var answer = await RunCommandAsync(request);
+        // Only a private answer is offered for sharing, and only when running it again would only read.
+        var share = !inChannel && answer.Ok && answer.Publish is null && CommandCatalogue.ReadsOnly(request.Text) ? request.Text : null;
+        return SlackCommandAnswerRenderer.Render(answer, inChannel, share) with { Picture = answer.Picture };
+    }
+
+    private async Task<CommandAnswer> RunCommandAsync(CommandRequest request)
+    {
         // Yield first, so a command that blocks its caller still leaves the window running.
         await Task.Yield();
         CommandAnswer answer;
@@ -85,7 +94,7 @@ public sealed class SlashCommandHandler
             answer = CommandAnswer.Problem("Sorry, something went wrong answering that. Please try again in a minute.");
         }
 
-        return SlackCommandAnswerRenderer.Render(answer, inChannel) with { Picture = answer.Picture };
+        return answer;
     }
 
     private async Task FollowUpAsync(Task<SlackCommandResponse> answering, string? responseUrl)

@@ -59,6 +59,7 @@ public static class SlackHostBuilderExtensions
         if (options.Mode == SlackMode.Http)
         {
             services.AddSingleton<IWebEndpoints>(sp => new SlackCommandsEndpoint(sp.GetRequiredService<SlashCommandHandler>()));
+            services.AddSingleton<IWebEndpoints>(sp => new SlackInteractivityWebEndpoint(sp.GetRequiredService<SlashCommandHandler>()));
             return builder;
         }
 

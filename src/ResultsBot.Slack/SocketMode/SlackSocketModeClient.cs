@@ -172,6 +172,19 @@ public sealed class SlackSocketModeClient : BackgroundService
     {
         try
         {
+            if (envelope.Type == SocketEnvelope.Interactive && envelope.Interaction() is { } interaction)
+            {
+                // Acknowledged first and empty (the answer goes to response_url); a redelivery is acknowledged again, never run twice.
+                var (_, firstTime) = _ledger.GetOrStart(envelope.EnvelopeId, () => Task.FromResult<SlackCommandResponse?>(null));
+                await connection.AckAsync(envelope.EnvelopeId, null);
+                if (firstTime)
+                {
+                    _ = _commands.HandleInteractionAsync(interaction);
+                }
+
+                return;
+            }
+
             if (envelope.Type != SocketEnvelope.SlashCommands)
             {
                 _logger.LogDebug("Acknowledged and ignored a {Type} envelope ({Subject})", envelope.Type, envelope.Subject() ?? "no subject");

@@ -10,6 +10,10 @@ namespace ResultsBot.Slack.SocketMode;
 internal sealed record SocketEnvelope(string EnvelopeId, string Type, JsonElement? Payload, bool AcceptsResponsePayload, int RetryAttempt)
 {
     public const string SlashCommands = "slash_commands";
+    public const string Interactive = "interactive";
+
+    /// <summary>The interaction an interactive envelope carries (a button pressed), or null when there is none to read.</summary>
+    public InteractivePayload? Interaction() => Read(SlackJsonContext.Default.InteractivePayload);
 
     /// <summary>The slash command a slash_commands envelope carries, or null when it lacks a command, user or channel.</summary>
     public SlashCommand? Command() => SlashCommand.FromPayload(Read(SlackJsonContext.Default.SlashCommandPayload));

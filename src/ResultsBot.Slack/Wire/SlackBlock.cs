@@ -9,6 +9,7 @@ namespace ResultsBot.Slack.Wire;
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(DividerBlock), "divider")]
 [JsonDerivedType(typeof(ImageBlock), "image")]
+[JsonDerivedType(typeof(ActionsBlock), "actions")]
 public abstract record SlackBlock;
 
 /// <summary>A header: plain_text only, at most 150 characters.</summary>
@@ -28,3 +29,16 @@ public sealed record ImageBlock(SlackFileReference SlackFile, string AltText) : 
 
 /// <summary>Block Kit's slack_file object, by id (Slack refuses id and url together).</summary>
 public sealed record SlackFileReference(string Id);
+
+/// <summary>A row of interactive elements under a message: here, buttons (at most 25).</summary>
+public sealed record ActionsBlock(IReadOnlyList<ButtonElement> Elements) : SlackBlock;
+
+/// <summary>
+/// A Block Kit button: plain_text label (at most 75 characters), an action_id unique in its message (255), and a value
+/// (2,000) that comes back in the block_actions payload when it is pressed. Type "button" is written first.
+/// </summary>
+public sealed record ButtonElement(SlackTextObject Text, string ActionId, string Value)
+{
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "button";
+}

@@ -30,5 +30,6 @@ namespace ResultsBot.Slack.Wire;
 [JsonSerializable(typeof(EventsApiPayload))]
 [JsonSerializable(typeof(InteractivePayload))]
 [JsonSerializable(typeof(SlackCommandResponse))]
+[JsonSerializable(typeof(ResponseUrlDelete))]
 [JsonSerializable(typeof(IReadOnlyList<SlackBlock>))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -30,8 +30,20 @@ internal sealed record EventsApiPayload(string? Type, string? TeamId, string? Ev
 /// <summary>The event inside an events_api callback.</summary>
 internal sealed record SlackEvent(string? Type, string? Channel, string? User);
 
-/// <summary>An interactive envelope's payload (a button, a shortcut; we ack and ignore these).</summary>
-internal sealed record InteractivePayload(string? Type, string? TriggerId, string? ResponseUrl, SlackIdentity? User, SlackIdentity? Channel);
+/// <summary>
+/// An interaction's payload, in a Socket Mode interactive envelope or the form field "payload" of a request to the
+/// interactivity URL: block_actions (a button pressed: <see cref="Actions"/>) is answered; shortcuts and the rest are
+/// acknowledged and ignored.
+/// </summary>
+internal sealed record InteractivePayload(string? Type, string? TriggerId, string? ResponseUrl, SlackIdentity? User, SlackIdentity? Channel)
+{
+    public IReadOnlyList<SlackAction>? Actions { get; init; }
+
+    public SlackIdentity? Team { get; init; }
+}
+
+/// <summary>One action of a block_actions payload: the button's action_id and the value we gave it.</summary>
+internal sealed record SlackAction(string? ActionId, string? Value, string? Type, string? BlockId);
 
 /// <summary>A user or channel as an interactive payload names it.</summary>
 internal sealed record SlackIdentity(string? Id);

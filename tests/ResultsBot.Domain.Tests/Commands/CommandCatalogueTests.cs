@@ -64,4 +64,20 @@ public sealed class CommandCatalogueTests
         Assert.False(answer.Ok);
         Assert.Equal("I don't know the command \"/subscribe\". /help lists the ones I do; questions such as \"who won Birmingham\" or \"how are Labour doing\" work too.", answer.Text);
     }
+
+    [Theory]
+    [InlineData("/council Thurrock", true)]
+    [InlineData("/declared all", true)]
+    [InlineData("/scores", true)]
+    [InlineData("/share", true)]
+    [InlineData("/share set Lab 34 source BBC", false)]
+    [InlineData("/pns SET Lab 34", false)]
+    [InlineData("/subscribe region London", false)]
+    [InlineData("/subscriptions", false)]
+    [InlineData("/unsubscribe", false)]
+    [InlineData("/teleport", false)]
+    [InlineData("council Thurrock", false)]
+    [InlineData("/", false)]
+    public void ReadsOnly_OnlyCommandsThatReadTheResults_MayBeRunAgainByAButton(string input, bool readsOnly) =>
+        Assert.Equal(readsOnly, CommandCatalogue.ReadsOnly(input));
 }

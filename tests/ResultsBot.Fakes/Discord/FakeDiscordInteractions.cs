@@ -83,6 +83,47 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         return Create(4, new JsonObject { ["id"] = NextId(), ["name"] = name, ["type"] = 1, ["options"] = options }, userId, "0", channelId);
     }
 
+    /// <summary>
+    /// A member pressing the button labelled <paramref name="label"/> under <paramref name="message"/> (a message object
+    /// as Discord returns it: a channel post, or an interaction's response): a MESSAGE_COMPONENT interaction (type 3)
+    /// with data {custom_id, component_type 2} and the message, as Discord sends it. Discord only sends presses of
+    /// buttons that are there and enabled, so asking for another throws.
+    /// </summary>
+    public FakeDiscordInteractionsExchange PressButton(JsonObject message, string label, string userId = "2001", string permissions = "0", string? channelId = null)
+    {
+        var button = FakeDiscordButtons.Of(message["components"]).FirstOrDefault(b => b.Label == label);
+        if (button.CustomId is null || button.Disabled)
+        {
+            throw new InvalidOperationException($"The message has no enabled button labelled \"{label}\"; Discord could not send that press.");
+        }
+
+        return PressButtonWithId(message, button.CustomId, userId, permissions, channelId);
+    }
+
+    /// <summary>
+    /// A press carrying <paramref name="customId"/> whatever the message holds: what a button an older version of the
+    /// bot left on a message sends, for testing what the bot says to an id it does not know.
+    /// </summary>
+    public FakeDiscordInteractionsExchange PressButtonWithId(JsonObject message, string customId, string userId = "2001", string permissions = "0", string? channelId = null)
+    {
+        var data = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 };
+        var exchange = Create(3, data, userId, permissions, channelId ?? (string?)message["channel_id"] ?? "3001");
+        exchange.Payload["message"] = message.DeepClone();
+        return exchange;
+    }
+
+    /// <summary>The message object an interaction's first response became, as Discord sends it with a press of one of its buttons.</summary>
+    public static JsonObject ResponseMessage(FakeDiscordInteractionsExchange exchange)
+    {
+        var data = exchange.Callback.IsCompletedSuccessfully ? exchange.Callback.Result.Data : null;
+        var message = data?.DeepClone().AsObject() ?? [];
+        message["id"] = exchange.Id;
+        message["channel_id"] = (string?)exchange.Payload["channel_id"];
+        message["type"] = 20;
+        message["interaction_metadata"] = new JsonObject { ["id"] = exchange.Id, ["type"] = exchange.Payload["type"]!.DeepClone() };
+        return message;
+    }
+
     /// <summary>The PING Discord sends to check an Interactions Endpoint.</summary>
     public FakeDiscordInteractionsExchange Ping() => Create(1, null, null, null, null);
 
@@ -101,7 +142,8 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         {
             var elapsed = _time.GetUtcNow() - exchange.CreatedAt;
             var data = callback["data"] as JsonObject;
-            if (elapsed <= CallbackDeadline && CheckCallbackData(callbackType, data) is null)
+            var componentOnly = callbackType is 6 or 7 && (int?)exchange.Payload["type"] != 3;
+            if (elapsed <= CallbackDeadline && !componentOnly && CheckCallbackData(callbackType, data) is null)
             {
                 exchange.TryAccept(new FakeDiscordInteractionsCallback(callbackType, data?.DeepClone().AsObject(), elapsed));
             }
@@ -189,6 +231,11 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         }
 
         var data = body["data"] as JsonObject;
+        if (type is 6 or 7 && (int?)exchange.Payload["type"] != 3)
+        {
+            return Results.Json(new { code = 40061, message = "Interaction callback type is only valid for component-based interactions" }, statusCode: 400);
+        }
+
         if (CheckCallbackData(type, data, form.Files.Count) is { } problem)
         {
             return InvalidForm(problem);
@@ -245,7 +292,7 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
     private async Task<IResult> EditOriginalAsync(HttpContext context, string app, string token)
     {
         if (app != ApplicationId || !_byToken.TryGetValue(token, out var exchange) || !await AcknowledgedAsync(exchange)
-            || exchange.Callback.Result.Type is not (4 or 5))
+            || exchange.Callback.Result.Type is not (4 or 5 or 6 or 7))
         {
             return Results.Json(new { code = 10008, message = "Unknown Message" }, statusCode: 404);
         }
@@ -353,6 +400,12 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
             return data is null ? "data: required for a channel message" : CheckMessage(data, files);
         }
 
+        // UPDATE_MESSAGE edits the message the button is on: its data is that message's new content, checked as any.
+        if (type == 7 && data is not null && CheckMessage(data, files + (data.ContainsKey("components") ? 1 : 0)) is { } updateProblem)
+        {
+            return updateProblem;
+        }
+
         if (type == 8)
         {
             if (data?["choices"] is not JsonArray choices)
@@ -381,6 +434,11 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
 
     private static string? CheckMessage(JsonObject message, int files = 0)
     {
+        if (DiscordComponentRules.Check(message["components"]) is { } components)
+        {
+            return components;
+        }
+
         var content = message["content"]?.ToString() ?? "";
         if (content.Length > 2000)
         {

@@ -22,6 +22,12 @@ public sealed record FakeDiscordMessage(
     /// <summary>The files on the message now (an edit that named others replaced them), in order.</summary>
     public IReadOnlyList<FakeDiscordAttachment> Attachments { get; init; } = [];
 
+    /// <summary>The message's components (action rows of buttons), as Discord returns them.</summary>
+    public JsonArray Components { get; init; } = [];
+
+    /// <summary>The buttons under the message, in order: (label, custom_id, disabled).</summary>
+    public IReadOnlyList<(string Label, string? CustomId, bool Disabled)> Buttons => FakeDiscordButtons.Of(Components);
+
     /// <summary>The first embed's image URL ("attachment://map.png" for an uploaded picture), if any.</summary>
     public string? ImageUrl => Embeds.Count > 0 ? (string?)Embeds[0]?["image"]?["url"] : null;
 }

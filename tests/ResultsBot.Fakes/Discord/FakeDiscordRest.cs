@@ -90,6 +90,15 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         }
     }
 
+    /// <summary>A message as Discord would send it inside an interaction (a button pressed under it): the object GET returns.</summary>
+    public JsonObject MessageObject(FakeDiscordMessage message)
+    {
+        lock (_gate)
+        {
+            return ChannelList(message.ChannelId).First(m => m.Id == message.Id).ToJson(GuildId);
+        }
+    }
+
     /// <summary>The channel answers 404 Unknown Channel (10003) from now on.</summary>
     public void DeleteChannel(string channelId) => Break(channelId, 404, 10003, "Unknown Channel");
 
@@ -369,6 +378,11 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         }
 
         var message = body!.AsObject();
+        if (DiscordComponentRules.Check(message["components"]) is { } badComponents)
+        {
+            return Rejected(new JsonObject { ["code"] = 50035, ["message"] = "Invalid Form Body", ["errors"] = badComponents });
+        }
+
         var embeds = message["embeds"] as JsonArray ?? [];
         if (string.IsNullOrEmpty((string?)message["content"]) && embeds.Count == 0 && message["components"] is not JsonArray { Count: > 0 }
             && message["sticker_ids"] is not JsonArray { Count: > 0 } && message["poll"] is null && form.Files.Count == 0)
@@ -419,6 +433,7 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
                 Attachments = attachments!,
                 Content = (string?)message["content"],
                 Embeds = (JsonArray)embeds.DeepClone(),
+                Components = message["components"] is JsonArray components ? (JsonArray)components.DeepClone() : [],
                 Nonce = nonce,
                 ReferencedMessageId = reference,
             };
@@ -442,6 +457,11 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         }
 
         var message = body!.AsObject();
+        if (DiscordComponentRules.Check(message["components"]) is { } badComponents)
+        {
+            return Rejected(new JsonObject { ["code"] = 50035, ["message"] = "Invalid Form Body", ["errors"] = badComponents });
+        }
+
         lock (_gate)
         {
             if (ChannelList(channelId).FirstOrDefault(m => m.Id == messageId) is not { } stored)
@@ -465,6 +485,12 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
             if (message.ContainsKey("embeds"))
             {
                 stored.Embeds = message["embeds"] is JsonArray embeds ? (JsonArray)embeds.DeepClone() : [];
+            }
+
+            if (message.ContainsKey("components"))
+            {
+                // An edit's components replace the message's; left out, they stay.
+                stored.Components = message["components"] is JsonArray components ? (JsonArray)components.DeepClone() : [];
             }
 
             stored.EditedAt = _options.Time.GetUtcNow();

@@ -15,6 +15,8 @@ internal sealed class StoredMessage(string id, string channelId, string authorId
 
     public JsonArray Embeds { get; set; } = [];
 
+    public JsonArray Components { get; set; } = [];
+
     public string? Nonce { get; init; }
 
     public string? ReferencedMessageId { get; init; }
@@ -29,6 +31,7 @@ internal sealed class StoredMessage(string id, string channelId, string authorId
         id, channelId, authorId, Content, (JsonArray)Embeds.DeepClone(), Nonce, ReferencedMessageId, timestamp, [.. Edits.Select(e => (JsonObject)e.DeepClone())])
     {
         Attachments = [.. Attachments],
+        Components = (JsonArray)Components.DeepClone(),
     };
 
     /// <summary>The message object as Discord returns it (the fields clients read).</summary>
@@ -50,6 +53,7 @@ internal sealed class StoredMessage(string id, string channelId, string authorId
             ["mention_roles"] = new JsonArray(),
             ["attachments"] = FakeDiscordForm.ToJson(Attachments, channelId),
             ["embeds"] = Embeds.DeepClone(),
+            ["components"] = Components.DeepClone(),
             ["pinned"] = false,
         };
         if (withNonce && Nonce is not null)

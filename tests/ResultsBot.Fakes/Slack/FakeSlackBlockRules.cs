@@ -15,6 +15,10 @@ internal static class FakeSlackBlockRules
     public const int FieldText = 2000;
     public const int ContextElements = 10;
     public const int ImageAltText = 2000;
+    public const int ActionsElements = 25;
+    public const int ButtonText = 75;
+    public const int ActionId = 255;
+    public const int ButtonValue = 2000;
 
     private static readonly HashSet<string> KnownTypes = new(StringComparer.Ordinal)
     {
@@ -38,6 +42,14 @@ internal static class FakeSlackBlockRules
         for (var i = 0; i < list.Count; i++)
         {
             CheckBlock(list[i], $"/blocks/{i}", errors);
+        }
+
+        // An action_id names one element of the message: Slack refuses two alike.
+        var actionIds = list.OfType<JsonObject>().Where(b => b["type"]?.ToString() == "actions")
+            .SelectMany(b => b["elements"] as JsonArray ?? []).Select(e => e?["action_id"]?.ToString()).OfType<string>().ToList();
+        if (actionIds.Count != actionIds.Distinct(StringComparer.Ordinal).Count())
+        {
+            errors.Add("[ERROR] action_id already exists [json-pointer:/blocks]");
         }
 
         return errors;
@@ -75,6 +87,9 @@ internal static class FakeSlackBlockRules
                 break;
             case "image":
                 CheckImage(block, at, errors);
+                break;
+            case "actions":
+                CheckActions(block, at, errors);
                 break;
         }
     }
@@ -134,6 +149,44 @@ internal static class FakeSlackBlockRules
             }
 
             CheckText(elements[i], $"{at}/elements/{i}", SectionText, errors, plainOnly: false, required: true);
+        }
+    }
+
+    /// <summary>An actions block: 1 to 25 elements; a button has plain_text of at most 75, an action_id of at most 255, a value of at most 2000.</summary>
+    private static void CheckActions(JsonObject block, string at, List<string> errors)
+    {
+        if (block["elements"] is not JsonArray elements || elements.Count == 0)
+        {
+            errors.Add($"[ERROR] must provide at least 1 item [json-pointer:{at}/elements]");
+            return;
+        }
+
+        if (elements.Count > ActionsElements)
+        {
+            errors.Add($"[ERROR] no more than {ActionsElements} items allowed [json-pointer:{at}/elements]");
+        }
+
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var element = elements[i] as JsonObject;
+            var where = $"{at}/elements/{i}";
+            if (element?["type"]?.ToString() != "button")
+            {
+                // The bot sends only buttons; other elements (menus, pickers) are not modelled here.
+                errors.Add($"[ERROR] unsupported type [json-pointer:{where}/type]");
+                continue;
+            }
+
+            CheckText(element["text"], $"{where}/text", ButtonText, errors, plainOnly: true, required: true);
+            if (element["action_id"]?.ToString() is { Length: > ActionId })
+            {
+                errors.Add($"[ERROR] must be less than {ActionId + 1} characters [json-pointer:{where}/action_id]");
+            }
+
+            if (element["value"]?.ToString() is { Length: > ButtonValue })
+            {
+                errors.Add($"[ERROR] must be less than {ButtonValue + 1} characters [json-pointer:{where}/value]");
+            }
         }
     }
 

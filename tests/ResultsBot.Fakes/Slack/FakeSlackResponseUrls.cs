@@ -80,6 +80,15 @@ public sealed class FakeSlackResponseUrls(TimeProvider? time = null) : IFakeRout
             return;
         }
 
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("blocks", out var checkedBlocks)
+            && FakeSlackBlockRules.Check(System.Text.Json.Nodes.JsonNode.Parse(checkedBlocks.GetRawText())) is { Count: > 0 } blockErrors)
+        {
+            // As Slack answers a response_url whose blocks break Block Kit's rules.
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_blocks", errors = blockErrors });
+            return;
+        }
+
         if (Files is not null && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("blocks", out var blocks) && Files.ImageFileProblem(blocks) is { } problem)
         {
             // As Slack answers a response_url whose blocks it refuses.

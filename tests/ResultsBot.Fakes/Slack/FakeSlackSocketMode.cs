@@ -103,6 +103,16 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
         return Inject("slash_commands", payload, responseUrl, acceptsResponsePayload);
     }
 
+    /// <summary>
+    /// Queues an interactive envelope carrying <paramref name="payload"/> (a block_actions press, see
+    /// <see cref="FakeSlackBlockActions"/>): the ack carries nothing; the answer goes to the payload's response_url.
+    /// </summary>
+    public FakeSlackSocketEnvelope InjectInteractive(JsonObject payload) =>
+        Inject("interactive", payload, Uri.TryCreate((string?)payload["response_url"], UriKind.Absolute, out var url) ? url : null, acceptsResponsePayload: false);
+
+    /// <summary>A fresh response_url on this fake, as Slack makes one for each interaction.</summary>
+    public Uri NewResponseUrl() => ResponseUrls.Create(_baseUrl ?? throw new InvalidOperationException("No client has called apps.connections.open yet, so the fake does not know its own address"));
+
     /// <summary>Queues an events_api envelope (e.g. "app_mention"): a client should ack it and do nothing else.</summary>
     public FakeSlackSocketEnvelope InjectEvent(string eventType) =>
         Inject("events_api", new JsonObject

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using ResultsBot.Domain.Commands;
+using ResultsBot.Platforms;
+using ResultsBot.Slack.Wire;
+
+namespace ResultsBot.Slack.Commands;
+
+/// <summary>
+/// "Share to channel" pressed under a private answer (a block_actions interaction, over HTTP or Socket Mode): the
+/// command in the button's value is run again as the presser, and its answer posted at the interaction's response_url
+/// with response_type in_channel, which Slack shows to everyone in the channel (the bot need not be a member); then
+/// the private copy is deleted, so it cannot be shared twice by mistake. The answer is what the command gives now.
+/// </summary>
+public sealed partial class SlashCommandHandler
+{
+    internal const string UnknownButtonText = "Sorry, I don't recognise that button: it may be from an older version of ResultsBot. Type /results help to see what I can answer.";
+
+    internal const string BlockActions = "block_actions";
+
+    /// <summary>Handles one interaction's payload after it has been acknowledged; never throws.</summary>
+    internal async Task HandleInteractionAsync(InteractivePayload payload)
+    {
+        try
+        {
+            if (payload.Type != BlockActions)
+            {
+                _logger.LogDebug("Acknowledged and ignored a Slack {Type} interaction", payload.Type ?? "untyped");
+                return;
+            }
+
+            var action = payload.Actions is [var only] ? only : null;
+            if (action is not { ActionId: SlackCommandAnswerRenderer.ShareActionId, Value: { } command } || !CommandCatalogue.ReadsOnly(command)
+                || payload.User?.Id is not { Length: > 0 } userId || payload.Channel?.Id is not { Length: > 0 } channelId)
+            {
+                _logger.LogWarning("A Slack button press the bot does not know ({Action}); the presser is told", action?.ActionId ?? "no action");
+                await _responseUrl.PostAsync(payload.ResponseUrl, Problem(UnknownButtonText), CancellationToken.None);
+                return;
+            }
+
+            await ShareAsync(command, userId, channelId, payload.ResponseUrl);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Answering a Slack button press failed");
+        }
+    }
+
+    private async Task ShareAsync(string command, string userId, string channelId, string? responseUrl)
+    {
+        var request = new CommandRequest(command, new Caller(userId, Options.Admins.Contains(userId)), new ChannelAddress("slack", channelId));
+        var answer = await RunCommandAsync(request);
+        if (!answer.Ok)
+        {
+            // Nothing to show the channel (the store in trouble, say): the presser alone is told why.
+            await _responseUrl.PostAsync(responseUrl, Problem(answer.Text), CancellationToken.None);
+            return;
+        }
+
+        var shared = SlackCommandAnswerRenderer.Render(answer, inChannel: true) with { Picture = answer.Picture };
+        if (await _responseUrl.PostAsync(responseUrl, shared, CancellationToken.None))
+        {
+            await _responseUrl.DeleteOriginalAsync(responseUrl, CancellationToken.None);
+            await SendPictureAsync(responseUrl, shared);
+        }
+    }
+
+    private static SlackCommandResponse Problem(string text) => SlackCommandAnswerRenderer.Render(CommandAnswer.Problem(text), inChannel: false);
+}
