@@ -89,6 +89,97 @@ public sealed class AnnouncementPublishingTests
         Assert.Equal(0, discord.RateLimitedCount);
     }
 
+    [Fact]
+    public async Task Correction_OfAPublishedPostWhileTheLimitIsSpent_IsPostedAsAMessageOfItsOwnAndPublished()
+    {
+        var time = new FakeTimeProvider(Evening);
+        var discord = new FakeDiscordRest(Token, new FakeDiscordRestOptions { Time = time });
+        await using var server = await FakeServer.StartAsync(discord);
+        discord.MakeAnnouncementChannel(Announcements);
+        using var work = new TempDirectory();
+        using var store = SqliteResultsStore.Open($"Data Source={work.File("night.db")}", time);
+        var (publisher, dispatcher) = Bot(store, server, time);
+        store.Accept("council/thurrock", 1, "Thurrock_1.xml", [1], [Gain("Reform UK gain Thurrock from Labour")], ["discord:" + Announcements]);
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        await publisher.PublishOwedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        discord.HoldPublishLimit(Announcements);
+
+        store.Accept("council/thurrock", 2, "Thurrock_2.xml", [2], [new Post(PostKind.Correction, "council/thurrock", "Correction: Labour hold Thurrock", ["Our 03:12 post gave the wrong call."])], ["discord:" + Announcements]);
+        await dispatcher.DeliverPendingAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        var beforeTheHourIsUp = discord.MessagesIn(Announcements);
+        for (var minute = 0; minute < 61; minute++)
+        {
+            await AdvanceAsync(time, publisher, TimeSpan.FromMinutes(1));
+        }
+
+        var messages = discord.MessagesIn(Announcements);
+        Assert.Equal(["Reform UK gain Thurrock from Labour", "Correction: Labour hold Thurrock"], beforeTheHourIsUp.Select(m => m.Title));
+        Assert.False(beforeTheHourIsUp[0].Edited);
+        Assert.False(beforeTheHourIsUp[1].Crossposted);
+        Assert.All(messages, m => Assert.True(m.Crossposted, $"\"{m.Title}\" was not published"));
+        Assert.Equal(2, discord.Publishes.Count);
+    }
+
+    [Fact]
+    public async Task Restart_AfterAPublishWentOutButBeforeItWasRecorded_PublishesWhatWasOwedAndNothingTwice()
+    {
+        var time = new FakeTimeProvider(Evening);
+        var discord = new FakeDiscordRest(Token, new FakeDiscordRestOptions { Time = time });
+        await using var server = await FakeServer.StartAsync(discord);
+        discord.MakeAnnouncementChannel(Announcements);
+        using var work = new TempDirectory();
+        var database = $"Data Source={work.File("night.db")}";
+        using (var store = SqliteResultsStore.Open(database, time))
+        {
+            using var http1 = new HttpClient();
+            var subscriptions = new ChannelSubscriptions(store);
+            subscriptions.Subscribe("discord:" + Announcements, SubscriptionParser.ReadStored("publish"), "config", "test");
+            var dispatcher = new PostDispatcher(store, [new DiscordOutlet(Rest(http1, server, time), time: time)], subscriptions, new DigestComposer(Culture), time);
+            store.Accept("council/thurrock", 1, "Thurrock_1.xml", [1], [Gain("Reform UK gain Thurrock from Labour")], ["discord:" + Announcements]);
+            store.Accept("council/dudley", 1, "Dudley_1.xml", [1], [Gain("Labour gain Dudley from Conservatives")], ["discord:" + Announcements]);
+            store.Accept("council/adur", 1, "Adur_1.xml", [1], [new Post(PostKind.Declaration, "council/adur", "Labour hold Adur", ["x"])], ["discord:" + Announcements]);
+            // The bot stops once the posts are out, before its publisher ran; Discord took the first publish (a
+            // moment before the crash) but the bot never recorded it.
+            await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        }
+
+        var thurrock = discord.MessagesIn(Announcements)[0];
+        using var http = new HttpClient();
+        Assert.Equal(ResultsBot.Platforms.PublishResult.Published, await new DiscordPublisher(Rest(http, server, time)).PublishAsync(Announcements, thurrock.Id, CancellationToken.None));
+
+        using (var reopened = SqliteResultsStore.Open(database, time))
+        {
+            var (publisher, _) = Bot(reopened, server, time);
+            await publisher.PublishOwedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+            var (again, _) = Bot(reopened, server, time);
+            await again.PublishOwedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        Assert.Equal(
+            [("Reform UK gain Thurrock from Labour", true), ("Labour gain Dudley from Conservatives", true), ("Labour hold Adur", false)],
+            discord.MessagesIn(Announcements).Select(m => (m.Title, m.Crossposted)));
+        Assert.Equal(2, discord.Publishes.Count);
+    }
+
+    private static Post Gain(string headline) =>
+        new(PostKind.Declaration, "council/" + headline.Split(' ')[^3].ToLowerInvariant(), headline, ["Whole council up"])
+        {
+            Topic = new PostTopic(headline.Split(' ')[^3].ToLowerInvariant(), headline.Split(' ')[^3], "council", new HashSet<string>(["LAB"]), ControlChanged: true),
+        };
+
+    private static DiscordRestClient Rest(HttpClient http, FakeServer server, TimeProvider time) =>
+        new(http, new DiscordOptions(Token, "1", null, DiscordMode.Gateway, [], null, new Uri(server.BaseUrl, "/api"), null), time);
+
+    /// <summary>The bot's delivery and publishing over one store, as a start of the bot makes them.</summary>
+    private static (AnnouncementPublisher Publisher, PostDispatcher Dispatcher) Bot(IResultsStore store, FakeServer server, FakeTimeProvider time)
+    {
+        var rest = Rest(new HttpClient(), server, time);
+        var subscriptions = new ChannelSubscriptions(store);
+        subscriptions.Subscribe("discord:" + Announcements, SubscriptionParser.ReadStored("publish"), "config", "test");
+        var publisher = new AnnouncementPublisher(store, [new DiscordPublisher(rest)], subscriptions, time);
+        return (publisher, new PostDispatcher(store, [new DiscordOutlet(rest, time: time)], subscriptions, new DigestComposer(Culture), time, publisher: publisher));
+    }
+
     private static bool IsMilestone(string? title) => title is not null && (title.Contains("of councils declared", StringComparison.Ordinal) || title.EndsWith("councils have declared", StringComparison.Ordinal));
 
     // "Labour gain Rushmoor from Conservatives", "Conservatives lose Dudley to no overall control".
