@@ -161,6 +161,36 @@ public sealed class AnnouncementPublishingTests
         Assert.Equal(2, discord.Publishes.Count);
     }
 
+    [Fact]
+    public async Task Publish_InAChannelDiscordSaysIsNotAnAnnouncementChannel_IsRefusedInTheLogOnceAndNeverAskedFor()
+    {
+        var time = new FakeTimeProvider(Evening);
+        var discord = new FakeDiscordRest(Token, new FakeDiscordRestOptions { Time = time });
+        await using var server = await FakeServer.StartAsync(discord);
+        using var work = new TempDirectory();
+        using var store = SqliteResultsStore.Open($"Data Source={work.File("night.db")}", time);
+        using var http = new HttpClient();
+        var rest = Rest(http, server, time);
+        var subscriptions = new ChannelSubscriptions(store);
+        subscriptions.Subscribe("discord:" + Announcements, SubscriptionParser.ReadStored("publish"), "config", "test");
+        var log = new RecordingLogger<AnnouncementPublisher>();
+        var publisher = new AnnouncementPublisher(store, [new DiscordPublisher(rest)], subscriptions, time, log);
+        var dispatcher = new PostDispatcher(store, [new DiscordOutlet(rest, time: time)], subscriptions, new DigestComposer(Culture), time, publisher: publisher);
+
+        store.Accept("council/thurrock", 1, "Thurrock_1.xml", [1], [Gain("Reform UK gain Thurrock from Labour")], ["discord:" + Announcements]);
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        await publisher.PublishOwedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        store.Accept("council/dudley", 1, "Dudley_1.xml", [1], [Gain("Labour gain Dudley from Conservatives")], ["discord:" + Announcements]);
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        await publisher.PublishOwedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(2, discord.MessagesIn(Announcements).Count);
+        Assert.Empty(discord.Publishes);
+        Assert.Equal(3, discord.RequestCount); // the two posts and one look at the channel: no crosspost asked for
+        var refusal = Assert.Single(log.Lines, l => l.Contains("not an announcement channel", StringComparison.Ordinal));
+        Assert.Contains($"discord:{Announcements} is subscribed with publish but Discord says it is not an announcement channel: nothing there will be published.", refusal, StringComparison.Ordinal);
+    }
+
     private static Post Gain(string headline) =>
         new(PostKind.Declaration, "council/" + headline.Split(' ')[^3].ToLowerInvariant(), headline, ["Whole council up"])
         {
