@@ -17,7 +17,8 @@ namespace ResultsBot.Discord;
 /// Every post carries its delivery reference ("ref 4821" in the footer), so a resend after longer than
 /// Discord remembers a nonce (<see cref="DiscordOptions.NonceWindow"/>) first looks for it in the channel.
 /// A correction edits the post it corrects and replies to it with a short note; it returns the ORIGINAL
-/// message's id, so a later correction edits the same embed again. Pictures go with the post as uploaded
+/// message's id, so a later correction edits the same embed again; when the original is gone, or is published and
+/// Discord refuses the edit (20022), the correction is posted as a message of its own and that id is returned. Pictures go with the post as uploaded
 /// attachments (the main one as the embed's image, alt text as each attachment's description); a correction's
 /// edit replaces the original's pictures with its own.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
     private const int UnknownChannel = 10003;
     private const int UnknownMessage = 10008;
     private const int MissingPermissions = 50013;
+    private const int AnnouncementEditLimit = 20022;
     private static readonly TimeSpan NoPicturesFor = TimeSpan.FromMinutes(10);
 
     private readonly ILogger _logger = logger ?? NullLogger<DiscordOutlet>.Instance;
@@ -69,13 +71,21 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
                 return original;
             }
 
-            if (edit.Status != HttpStatusCode.NotFound || edit.ErrorCode != UnknownMessage)
+            if (edit.ErrorCode == AnnouncementEditLimit)
+            {
+                // A published message may not be edited past the announcement limits, and waiting could take an hour:
+                // the correction goes out as a message of its own (which an announcement channel then publishes).
+                _logger.LogInformation("Discord will not let the published message {Original} in {Channel} be edited now (announcement limits, 20022); posting the correction as a new message", original, post.ChannelId);
+            }
+            else if (edit.Status != HttpStatusCode.NotFound || edit.ErrorCode != UnknownMessage)
             {
                 throw Failure(edit, post);
             }
-
-            // The post being corrected was deleted: the correction stands as a post of its own.
-            _logger.LogInformation("Discord message {Original} in {Channel} is gone; posting the correction as a new message", original, post.ChannelId);
+            else
+            {
+                // The post being corrected was deleted: the correction stands as a post of its own.
+                _logger.LogInformation("Discord message {Original} in {Channel} is gone; posting the correction as a new message", original, post.ChannelId);
+            }
         }
 
         var body = NewPost(post);

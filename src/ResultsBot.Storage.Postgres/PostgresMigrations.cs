@@ -64,6 +64,20 @@ internal static class PostgresMigrations
             probed_at TIMESTAMPTZ NOT NULL
         );
         """,
+
+        // 2: announcement channels' publishes (what is owed follows from the deliveries; this says what was done).
+        """
+        CREATE TABLE publishes (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            channel TEXT NOT NULL,
+            platform_message_id TEXT NOT NULL,
+            outcome TEXT NOT NULL, -- 'Published' or 'GivenUp'
+            recorded_at TIMESTAMPTZ NOT NULL,
+            UNIQUE (channel, platform_message_id)
+        );
+        CREATE INDEX publishes_recent ON publishes (channel, recorded_at);
+        CREATE INDEX deliveries_delivered ON deliveries (channel, delivered_at) WHERE platform_message_id IS NOT NULL;
+        """,
     ];
 
     public static int Latest => Migrations.Length;

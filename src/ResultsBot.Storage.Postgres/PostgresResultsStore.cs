@@ -227,6 +227,27 @@ public sealed class PostgresResultsStore : IResultsStore
         return posts.Count >= 2 ? new DigestRecord(messageId, posts) : null;
     });
 
+    public IReadOnlyList<DeliveredPost> DeliveredSince(string channel, DateTimeOffset since) => Guard(() => Read(
+        """
+        SELECT d.platform_message_id, d.delivered_at, p.subject, p.kind, p.headline, p.body, c.subject, c.kind, c.headline, c.body
+        FROM deliveries d JOIN posts p ON p.id = d.post_id LEFT JOIN posts c ON c.id = p.corrects_post_id
+        WHERE d.channel = $1 AND d.delivered_at >= $2 AND d.platform_message_id IS NOT NULL AND d.failed_reason IS NULL
+        ORDER BY d.id
+        """,
+        [Text(channel), At(since)],
+        r => new DeliveredPost(
+            r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), ReadPost(r, kind: 3, subject: 2, headline: 4, body: 5),
+            r.IsDBNull(6) ? null : ReadPost(r, kind: 7, subject: 6, headline: 8, body: 9))));
+
+    public IReadOnlyList<PublishRecord> PublishesSince(string channel, DateTimeOffset since) => Guard(() => Read(
+        "SELECT platform_message_id, outcome, recorded_at FROM publishes WHERE channel = $1 AND recorded_at >= $2 ORDER BY id",
+        [Text(channel), At(since)],
+        r => new PublishRecord(r.GetString(0), Enum.Parse<PublishOutcome>(r.GetString(1)), r.GetFieldValue<DateTimeOffset>(2))));
+
+    public void RecordPublish(string channel, string platformMessageId, PublishOutcome outcome) => Guard(() => Execute(
+        "INSERT INTO publishes (channel, platform_message_id, outcome, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, platform_message_id) DO NOTHING",
+        Text(channel), Text(platformMessageId), Text(outcome.ToString()), At(_time.GetUtcNow())));
+
     /// <summary>Before the send, every post of a digest in one statement; the first attempt's time is the one kept.</summary>
     public void MarkAttempted(IReadOnlyList<long> deliveryIds) => Guard(() => Execute(
         "UPDATE deliveries SET attempted_at = $1 WHERE id = ANY($2) AND attempted_at IS NULL", At(_time.GetUtcNow()), Ids(deliveryIds)));

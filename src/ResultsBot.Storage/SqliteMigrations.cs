@@ -22,6 +22,20 @@ internal static class SqliteMigrations
             Execute(connection, Schema.Create);
             AddMissingColumns(connection);
         },
+
+        // 2: announcement channels' publishes (what is owed follows from the deliveries; this says what was done).
+        connection => Execute(connection, """
+            CREATE TABLE IF NOT EXISTS publishes (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                channel TEXT NOT NULL,
+                platform_message_id TEXT NOT NULL,
+                outcome TEXT NOT NULL, -- 'Published' or 'GivenUp'
+                recorded_at TEXT NOT NULL,
+                UNIQUE (channel, platform_message_id)
+            );
+            CREATE INDEX IF NOT EXISTS publishes_recent ON publishes (channel, recorded_at);
+            CREATE INDEX IF NOT EXISTS deliveries_delivered ON deliveries (channel, delivered_at) WHERE platform_message_id IS NOT NULL;
+            """),
     ];
 
     public static int Latest => Migrations.Length;

@@ -59,6 +59,15 @@ public sealed class SqliteResultsStore : IResultsStore
 
     public int CountPosts() => Guard(CountPostsCore);
 
+    public IReadOnlyList<DeliveredPost> DeliveredSince(string channel, DateTimeOffset since) => Guard(() => DeliveredSinceCore(channel, since));
+
+    public IReadOnlyList<PublishRecord> PublishesSince(string channel, DateTimeOffset since) => Guard(() => PublishesSinceCore(channel, since));
+
+    public void RecordPublish(string channel, string platformMessageId, PublishOutcome outcome) =>
+        Guard(() => Write(
+            "INSERT INTO publishes (channel, platform_message_id, outcome, recorded_at) VALUES ($channel, $pid, $outcome, $now) ON CONFLICT (channel, platform_message_id) DO NOTHING",
+            ("$channel", channel), ("$pid", platformMessageId), ("$outcome", outcome.ToString()), ("$now", Now())));
+
     private static T Guard<T>(Func<T> call)
     {
         try
@@ -548,6 +557,54 @@ public sealed class SqliteResultsStore : IResultsStore
     /// </summary>
     private void ProbeWriteCore() =>
         Write("INSERT INTO store_probe (id, probed_at) VALUES (1, $now) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at", ("$now", Now()));
+
+    // Times are stored as round-trip UTC text, so text order is time order.
+    private List<DeliveredPost> DeliveredSinceCore(string channel, DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT d.platform_message_id, d.delivered_at, p.subject, p.kind, p.headline, p.body, c.subject, c.kind, c.headline, c.body
+                FROM deliveries d JOIN posts p ON p.id = d.post_id LEFT JOIN posts c ON c.id = p.corrects_post_id
+                WHERE d.channel = $channel AND d.delivered_at >= $since AND d.platform_message_id IS NOT NULL AND d.failed_reason IS NULL
+                ORDER BY d.id
+                """;
+            command.Parameters.AddWithValue("$channel", channel);
+            command.Parameters.AddWithValue("$since", Text(since));
+            using var reader = command.ExecuteReader();
+            var delivered = new List<DeliveredPost>();
+            while (reader.Read())
+            {
+                var post = StoredPost.Read(reader.GetString(3), reader.GetString(2), reader.GetString(4), reader.GetString(5));
+                var corrected = reader.IsDBNull(6) ? null : StoredPost.Read(reader.GetString(7), reader.GetString(6), reader.GetString(8), reader.GetString(9));
+                delivered.Add(new DeliveredPost(reader.GetString(0), Parse(reader.GetString(1)), post, corrected));
+            }
+
+            return delivered;
+        }
+    }
+
+    private List<PublishRecord> PublishesSinceCore(string channel, DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT platform_message_id, outcome, recorded_at FROM publishes WHERE channel = $channel AND recorded_at >= $since ORDER BY id";
+            command.Parameters.AddWithValue("$channel", channel);
+            command.Parameters.AddWithValue("$since", Text(since));
+            using var reader = command.ExecuteReader();
+            var records = new List<PublishRecord>();
+            while (reader.Read())
+            {
+                records.Add(new PublishRecord(reader.GetString(0), Enum.Parse<PublishOutcome>(reader.GetString(1)), Parse(reader.GetString(2))));
+            }
+
+            return records;
+        }
+    }
+
+    private static string Text(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private int CountPostsCore()
     {

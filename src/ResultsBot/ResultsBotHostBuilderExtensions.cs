@@ -80,6 +80,7 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton(sp => new Pictures.PictureMaker(settings.Culture, settings.SourceName, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPostPictures>(sp => new Pictures.PostPictures(
             sp.GetRequiredService<Pictures.PictureMaker>(), () => sp.GetRequiredService<ResultsDesk>().Book, sp.GetRequiredService<ILogger<Pictures.PostPictures>>()));
+        services.AddSingleton<AnnouncementPublisher>();
         services.AddSingleton<PostDispatcher>();
         services.AddSingleton<Warmup>();
         services.AddSingleton<ResultsDesk>();

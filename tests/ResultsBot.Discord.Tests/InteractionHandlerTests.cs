@@ -59,6 +59,19 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SlashCommand_ChannelType_SaysWhetherTheChannelIsAnAnnouncementChannel()
+    {
+        _fake.AnnouncementChannels.Add("777");
+        var inAnnouncements = _fake.SlashCommand("subscribe", new Dictionary<string, string> { ["filters"] = "publish" }, permissions: "16", channelId: "777");
+        var inText = _fake.SlashCommand("subscribe", new Dictionary<string, string> { ["filters"] = "publish" }, permissions: "16", channelId: "778");
+
+        await Handler().HandleFromGatewayAsync(inAnnouncements.Payload, CancellationToken.None);
+        await Handler().HandleFromGatewayAsync(inText.Payload, CancellationToken.None);
+
+        Assert.Equal([true, false], _bot.Requests.Select(r => r.AnnouncementChannel));
+    }
+
+    [Fact]
     public async Task SlashCommand_ConfiguredAdminWithoutPermissions_IsAdmin()
     {
         var interaction = _fake.SlashCommand("unsubscribe", userId: "42");

@@ -221,6 +221,67 @@ public abstract class StoreContract
         Assert.Equal(1, store.CountPosts());
     }
 
+    [Fact]
+    public void Accept_PostAboutACouncil_ComesBackKnowingWhetherControlChanged()
+    {
+        var gain = Post("council/thurrock", "Reform UK gain Thurrock from Labour") with
+        {
+            Topic = new PostTopic("thurrock", "Thurrock", "council", new HashSet<string>(["REF", "LAB"]), ControlChanged: true),
+        };
+        using var store = NewStore();
+
+        store.Accept("council/thurrock", 1, "Thurrock_1.xml", Content, [gain], ["discord:1"]);
+
+        var topic = Assert.Single(store.PendingDeliveries("discord:1")).Post.Topic;
+        Assert.NotNull(topic);
+        Assert.Equal(("thurrock", "Thurrock", "council", true), (topic.CouncilKey, topic.CouncilName, topic.ElectionType, topic.ControlChanged));
+        Assert.Equal(["LAB", "REF"], topic.Parties.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void DeliveredSince_PostsThatWentOut_EachWithItsMessageAndWhatItCorrects()
+    {
+        using var store = NewStore();
+        store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["discord:1", "discord:2"]);
+        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [Post("council/bolton", "Labour gain Bolton")], ["discord:1"]);
+        var adur = store.PendingDeliveries("discord:1")[0];
+        store.MarkDelivered(adur.DeliveryId, "m-adur");
+        Time.Advance(TimeSpan.FromMinutes(10));
+        var since = Time.GetUtcNow();
+        var bolton = store.PendingDeliveries("discord:1")[0];
+        store.MarkDelivered(bolton.DeliveryId, "m-bolton");
+        store.Accept("council/bolton", 2, "Bolton_2.xml", Content, [new QueuedPost(Post("council/bolton", "Correction: Labour hold Bolton", PostKind.Correction), ["discord:1"])]);
+        var correction = store.PendingDeliveries("discord:1")[0];
+        store.MarkDelivered(correction.DeliveryId, "m-correction");
+        store.Accept("council/crawley", 1, "Crawley_1.xml", Content, [Post("council/crawley", "Labour hold Crawley")], ["discord:1"]);
+        store.MarkFailed(store.PendingDeliveries("discord:1")[0].DeliveryId, "refused");
+
+        var delivered = store.DeliveredSince("discord:1", since);
+
+        Assert.Equal(
+            [("m-bolton", "Labour gain Bolton", (string?)null), ("m-correction", "Correction: Labour hold Bolton", "Labour gain Bolton")],
+            delivered.Select(d => (d.PlatformMessageId, d.Post.Headline, d.Corrected?.Headline)));
+        Assert.All(delivered, d => Assert.Equal(since, d.DeliveredAt));
+        Assert.Empty(store.DeliveredSince("discord:2", since - TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void RecordPublish_KeepsTheFirstOutcomeOfEachMessageAndWhenItWasRecorded()
+    {
+        using var store = NewStore();
+        var start = Time.GetUtcNow();
+        store.RecordPublish("discord:1", "m1", PublishOutcome.Published);
+        Time.Advance(TimeSpan.FromMinutes(30));
+        store.RecordPublish("discord:1", "m2", PublishOutcome.GivenUp);
+        store.RecordPublish("discord:1", "m1", PublishOutcome.GivenUp); // a publish asked for again after a crash
+        store.RecordPublish("discord:2", "m1", PublishOutcome.Published);
+
+        Assert.Equal(
+            [new PublishRecord("m1", PublishOutcome.Published, start), new PublishRecord("m2", PublishOutcome.GivenUp, start + TimeSpan.FromMinutes(30))],
+            store.PublishesSince("discord:1", start));
+        Assert.Equal(["m2"], store.PublishesSince("discord:1", start + TimeSpan.FromMinutes(1)).Select(r => r.PlatformMessageId));
+    }
+
     protected static Post Post(string subject, string headline, PostKind kind = PostKind.Declaration) =>
         new(kind, subject, headline, ["line one", "line two"]);
 }

@@ -14,7 +14,8 @@ public sealed class BotService(
     PostDispatcher dispatcher,
     FeedProcessor processor,
     BotRunPlan plan,
-    ILogger<BotService> logger) : BackgroundService
+    ILogger<BotService> logger,
+    AnnouncementPublisher? publisher = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,6 +42,8 @@ public sealed class BotService(
 
         // Posts a crash left unsent go out first, each channel at its own pace, while the feed is read.
         dispatcher.Kick(stoppingToken);
+        // And what announcement channels owed their followers when the bot stopped, on workers of their own.
+        publisher?.KickAll(stoppingToken);
 
         logger.LogInformation("Reading {Source}; type /help for commands", plan.Description);
         await processor.RunAsync(plan.PollInterval, plan.FirstPoll, ProcessingMode.Live, stoppingToken);

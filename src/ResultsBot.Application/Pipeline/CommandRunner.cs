@@ -112,6 +112,11 @@ public sealed class CommandRunner(
             return CommandAnswer.Problem(parse.Error ?? SubscriptionParser.Usage);
         }
 
+        if (filter.Publish && PublishRefusal(request) is { } refusal)
+        {
+            return CommandAnswer.Problem(refusal);
+        }
+
         var channel = request.Channel.ToString();
         var before = subscriptions.Find(channel);
         subscriptions.Subscribe(channel, filter, "command", request.Caller.Id);
@@ -120,6 +125,14 @@ public sealed class CommandRunner(
         var verb = before is null ? "Subscribed" : "Subscription changed";
         return new CommandAnswer($"{verb}: this channel gets {SubscriptionText.Describe(filter)}{resumed}\nTo change it: /subscribe {SubscriptionText.Write(filter)}. To stop: /unsubscribe.");
     }
+
+    /// <summary>Why "publish" cannot be had here, when the bot can tell: only a Discord announcement channel publishes.</summary>
+    private static string? PublishRefusal(CommandRequest request) => (request.Channel.Platform, request.AnnouncementChannel) switch
+    {
+        ("discord", false) => "Nothing was changed: this is not an announcement channel, so Discord cannot publish its posts to the servers that follow it. Make it one (Edit Channel, then Announcement Channel) or subscribe without publish.",
+        ("discord", _) => null,
+        _ => "Nothing was changed: publish is for Discord announcement channels, whose posts other servers follow. Subscribe here without publish.",
+    };
 
     private CommandAnswer Subscriptions(CommandRequest request)
     {

@@ -27,7 +27,8 @@ public sealed class PostDispatcher(
     PlatformOutages? outages = null,
     Operations.StoreWatch? storeWatch = null,
     HistoryGuard? guard = null,
-    IPostPictures? pictures = null)
+    IPostPictures? pictures = null,
+    AnnouncementPublisher? publisher = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
@@ -143,6 +144,12 @@ public sealed class PostDispatcher(
             if (_backoff.TryRemove(channel, out _))
             {
                 _logger.LogInformation("Channel {Channel} is taking posts again", channel);
+            }
+
+            if (sent > 0)
+            {
+                // Publishing has its own worker: this channel's next post never waits for a publish.
+                publisher?.Kick(channel, cancellationToken);
             }
 
             return sent;

@@ -14,6 +14,7 @@ public sealed class InMemoryResultsStore(TimeProvider time) : IResultsStore
     private readonly List<StoredPost> _posts = [];
     private readonly List<Delivery> _deliveries = [];
     private readonly SortedDictionary<string, StoredSubscription> _subscriptions = new(StringComparer.Ordinal);
+    private readonly List<(string Channel, PublishRecord Record)> _publishes = [];
 
     public IReadOnlyList<StoredMessage> LoadMessages()
     {
@@ -97,6 +98,38 @@ public sealed class InMemoryResultsStore(TimeProvider time) : IResultsStore
             {
                 delivery.DeliveredAt = now;
                 delivery.PlatformMessageId = platformMessageId;
+            }
+        }
+    }
+
+    public IReadOnlyList<DeliveredPost> DeliveredSince(string channel, DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            return
+            [
+                .. _deliveries
+                    .Where(d => d.Channel == channel && d.DeliveredAt >= since && d.PlatformMessageId is not null && d.FailedReason is null)
+                    .Select(d => new DeliveredPost(d.PlatformMessageId!, d.DeliveredAt!.Value, PostOf(d).Post, PostOf(d).CorrectsPostId is { } corrects ? _posts[(int)corrects - 1].Post : null)),
+            ];
+        }
+    }
+
+    public IReadOnlyList<PublishRecord> PublishesSince(string channel, DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            return [.. _publishes.Where(p => p.Channel == channel && p.Record.RecordedAt >= since).Select(p => p.Record)];
+        }
+    }
+
+    public void RecordPublish(string channel, string platformMessageId, PublishOutcome outcome)
+    {
+        lock (_gate)
+        {
+            if (!_publishes.Any(p => p.Channel == channel && p.Record.PlatformMessageId == platformMessageId))
+            {
+                _publishes.Add((channel, new PublishRecord(platformMessageId, outcome, time.GetUtcNow())));
             }
         }
     }
@@ -240,8 +273,9 @@ public sealed class InMemoryResultsStore(TimeProvider time) : IResultsStore
             var corrects = post.Kind == PostKind.Correction
                 ? _posts.FirstOrDefault(p => p.Post.Subject == post.Subject && p.Post.Kind == PostKind.Declaration)?.Id
                 : null;
-            // Stored as the database stores it: what a post is about (its routing topic) is not kept.
-            var stored = new StoredPost(_posts.Count + 1, messageId, post with { Topic = null }, corrects, now);
+            // Stored as the database stores it: what a post is about is kept (an announcement channel publishes the
+            // changes of control), read back as a copy.
+            var stored = new StoredPost(_posts.Count + 1, messageId, post with { Topic = post.Topic is { } topic ? topic with { Parties = new HashSet<string>(topic.Parties, StringComparer.Ordinal) } : null }, corrects, now);
             _posts.Add(stored);
             foreach (var channel in channels)
             {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ResultsBot.Application.Storage;
 
-/// <summary>How every store's part registers its store: one instance behind all four ports.</summary>
+/// <summary>How every store's part registers its store: one instance behind all five ports.</summary>
 public static class ResultsStoreRegistration
 {
     /// <summary>
@@ -16,6 +16,7 @@ public static class ResultsStoreRegistration
         services.AddSingleton<IDeliveryQueue>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<IStoreProbe>(sp => sp.GetRequiredService<IResultsStore>());
+        services.AddSingleton<IPublishLog>(sp => sp.GetRequiredService<IResultsStore>());
         return services;
     }
 }

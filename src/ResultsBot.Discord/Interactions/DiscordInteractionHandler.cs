@@ -127,7 +127,10 @@ public sealed partial class DiscordInteractionHandler
         var request = new CommandRequest(
             spec.ToInput(option => values.GetValueOrDefault(option)),
             CallerOf(interaction),
-            new ChannelAddress("discord", ChannelOf(interaction)));
+            new ChannelAddress("discord", ChannelOf(interaction)))
+        {
+            AnnouncementChannel = interaction.Channel?.Type is { } type ? type == DiscordChannel.AnnouncementType : null,
+        };
 
         var answering = RunAsync(request, cancellationToken);
         // Most answers are ready at once: no deferral timer for those (one fewer timer per command in a burst).

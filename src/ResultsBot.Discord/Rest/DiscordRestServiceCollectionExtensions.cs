@@ -26,6 +26,7 @@ public static class DiscordRestServiceCollectionExtensions
             sp.GetService<ILogger<DiscordRestClient>>()));
         services.AddSingleton(sp => new DiscordOutlet(sp.GetRequiredService<DiscordRestClient>(), sp.GetService<ILogger<DiscordOutlet>>(), sp.GetService<TimeProvider>(), options.NonceWindow));
         services.AddSingleton<IPlatformOutlet>(sp => sp.GetRequiredService<DiscordOutlet>());
+        services.AddSingleton<IMessagePublisher>(sp => new Publishing.DiscordPublisher(sp.GetRequiredService<DiscordRestClient>()));
         return services;
     }
 }

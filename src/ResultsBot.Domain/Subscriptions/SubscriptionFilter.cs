@@ -37,6 +37,12 @@ public sealed record SubscriptionFilter(
     /// </summary>
     public bool? Images { get; init; }
 
+    /// <summary>
+    /// Publish this channel's news to the servers that follow it ("publish"): only for a Discord announcement
+    /// channel, and only the posts <see cref="PublishPolicy"/> picks, within Discord's limit.
+    /// </summary>
+    public bool Publish { get; init; }
+
     public bool NarrowsPlaces => Places.Count > 0 || Councils.Count > 0;
 
     public bool Matches(Post post)

@@ -7,12 +7,13 @@ namespace ResultsBot.Domain.Subscriptions;
 
 /// <summary>
 /// Reads /subscribe's filters: clauses separated by ";" — "everything", "region London, Wales",
-/// "councils Hull, Leeds", "party Green", "changes", "wards" (ward results too), "types councils, mayors, wards", "digest 5m" / "digest off", "images on" / "images off".
+/// "councils Hull, Leeds", "party Green", "changes", "wards" (ward results too), "types councils, mayors, wards", "digest 5m" / "digest off", "images on" / "images off",
+/// "publish" (a Discord announcement channel's news published to the servers that follow it).
 /// Every clause is checked: an unknown council, party or region is an error naming it, never ignored.
 /// </summary>
 public static class SubscriptionParser
 {
-    public const string Usage = "/subscribe region London; councils Hull, Leeds; party Green; changes; wards; types councils; digest 5m; images on  (or /subscribe with nothing for everything)";
+    public const string Usage = "/subscribe region London; councils Hull, Leeds; party Green; changes; wards; types councils; digest 5m; images on; publish  (or /subscribe with nothing for everything)";
 
     private static readonly string[] KnownTypes = ["council", "mayor", "pcc", "parliament", "ward", "by-election", "referendum"];
 
@@ -33,6 +34,7 @@ public static class SubscriptionParser
         var types = new List<string>();
         var changes = false;
         var wards = false;
+        var publish = false;
         bool? digest = null;
         bool? images = null;
         TimeSpan? window = null;
@@ -73,6 +75,9 @@ public static class SubscriptionParser
                 case "wards" or "ward":
                     wards = true;
                     break;
+                case "publish" or "published" or "publishing":
+                    publish = true;
+                    break;
                 case "changes" or "change" or "gains":
                     changes = true;
                     break;
@@ -97,7 +102,7 @@ public static class SubscriptionParser
             }
         }
 
-        return SubscriptionParse.Ok(new SubscriptionFilter([.. places.Distinct()], [.. councils.Distinct()], [.. parties.Distinct()], changes, [.. types.Distinct()], digest, window) { Wards = wards, Images = images });
+        return SubscriptionParse.Ok(new SubscriptionFilter([.. places.Distinct()], [.. councils.Distinct()], [.. parties.Distinct()], changes, [.. types.Distinct()], digest, window) { Wards = wards, Images = images, Publish = publish });
     }
 
     private static bool? OnOff(string text) => text.Trim().ToLowerInvariant() switch

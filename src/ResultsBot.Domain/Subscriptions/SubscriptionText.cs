@@ -52,6 +52,11 @@ public static class SubscriptionText
             clauses.Add(images ? "images on" : "images off");
         }
 
+        if (filter.Publish)
+        {
+            clauses.Add("publish");
+        }
+
         return clauses.Count == 0 ? "everything" : string.Join("; ", clauses);
     }
 
@@ -85,6 +90,11 @@ public static class SubscriptionText
         if (Pictures(filter) is { } pictures)
         {
             parts.Add(pictures);
+        }
+
+        if (filter.Publish)
+        {
+            parts.Add("milestones and changes of control published to the servers that follow this channel");
         }
 
         var night = filter.NarrowsPlaces ? "" : " Night-wide news (milestones, the national share) too.";

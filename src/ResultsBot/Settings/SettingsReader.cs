@@ -117,6 +117,11 @@ public static class SettingsReader
                 throw new SettingsException($"{key}:Filter: {parse.Error}");
             }
 
+            if (parse.Filter.Publish && channel.Platform != "discord")
+            {
+                throw new SettingsException($"{key}:Filter: publish is for Discord announcement channels, whose posts other servers follow; {channel} is not on Discord");
+            }
+
             subscriptions.Add(new ConfiguredSubscription(channel.ToString(), parse.Filter));
         }
 

@@ -18,6 +18,8 @@ public class SubscriptionParserTests
     [InlineData("digest off", "digest off")]
     [InlineData("images on", "images on")]
     [InlineData("changes; Images OFF", "changes; images off")]
+    [InlineData("publish; changes", "changes; publish")]
+    [InlineData("Publish", "publish")]
     public void Parse_GoodFilters_WriteBackInTheirCanonicalForm(string text, string written)
     {
         var parse = SubscriptionParser.Parse(text, Regions.KnownCouncils, []);

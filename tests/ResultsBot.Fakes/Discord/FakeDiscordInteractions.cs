@@ -166,6 +166,9 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         app.MapPut("/api/v10/applications/{app}/guilds/{guild}/commands", (HttpContext context, string app, string guild) => RegisterAsync(context, app, guild));
     }
 
+    /// <summary>Channels that interactions in a server say are announcement channels (type 5); others are text channels (0).</summary>
+    public HashSet<string> AnnouncementChannels { get; } = [];
+
     private FakeDiscordInteractionsExchange Create(int type, JsonObject? data, string? userId, string? permissions, string? channelId)
     {
         var id = NextId();
@@ -187,7 +190,7 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         {
             payload["guild_id"] = "4001";
             payload["channel_id"] = channelId;
-            payload["channel"] = new JsonObject { ["id"] = channelId, ["type"] = 0 };
+            payload["channel"] = new JsonObject { ["id"] = channelId, ["type"] = channelId is not null && AnnouncementChannels.Contains(channelId) ? 5 : 0 };
             payload["member"] = new JsonObject
             {
                 ["user"] = new JsonObject { ["id"] = userId, ["username"] = "user" + userId, ["discriminator"] = "0" },

@@ -29,5 +29,10 @@ public sealed record FakeDiscordMessage(
     public IReadOnlyList<(string Label, string? CustomId, bool Disabled)> Buttons => FakeDiscordButtons.Of(Components);
 
     /// <summary>The first embed's image URL ("attachment://map.png" for an uploaded picture), if any.</summary>
+    /// <summary>When the message was published to the channels that follow its announcement channel (crossposted); null if never.</summary>
+    public DateTimeOffset? CrosspostedAt { get; init; }
+
+    public bool Crossposted => CrosspostedAt is not null;
+
     public string? ImageUrl => Embeds.Count > 0 ? (string?)Embeds[0]?["image"]?["url"] : null;
 }

@@ -19,6 +19,10 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
     public const string CreateMessageBucket = "80c17d2f203122d936070c88c8d10f33";
     public const string EditMessageBucket = "2e8f3c1a9b7d4e6f80a1b2c3d4e5f607";
     public const string OtherBucket = "f1e2d3c4b5a6978812345678abcdef90";
+    public const string CrosspostBucket = "6a3b9c1d2e4f5a6b7c8d9e0f1a2b3c4d";
+
+    /// <summary>GUILD_ANNOUNCEMENT, as GET /channels/{id} gives an announcement channel's type.</summary>
+    public const int AnnouncementChannelType = 5;
 
     private const string GuildId = "1000000000000000001";
     private static readonly DateTimeOffset DiscordEpoch = DateTimeOffset.FromUnixTimeMilliseconds(1420070400000);
@@ -29,6 +33,9 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
     private readonly Dictionary<string, (int Status, int Code, string Message)> _brokenChannels = [];
     private readonly HashSet<string> _historyHidden = [];
     private readonly HashSet<string> _attachmentsForbidden = [];
+    private readonly HashSet<string> _announcementChannels = [];
+    private readonly List<(string ChannelId, string MessageId, DateTimeOffset At)> _publishes = [];
+    private int _publishRateLimited;
     private readonly List<string> _rejections = [];
     private FakeRateLimits? _limits;
     private long _lastSnowflake;
@@ -45,6 +52,40 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
     public string BotToken => botToken;
 
     public FakeDiscordRestOptions Options => _options;
+
+    /// <summary>Every publish (crosspost) made, in order: the channel, the message and when.</summary>
+    public IReadOnlyList<(string ChannelId, string MessageId, DateTimeOffset At)> Publishes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _publishes];
+            }
+        }
+    }
+
+    /// <summary>429s served to publishes (crossposts) because the channel's publish limit was spent.</summary>
+    public int PublishRateLimitedCount => Volatile.Read(ref _publishRateLimited);
+
+    /// <summary>
+    /// The channel is an announcement channel (type 5): GET /channels/{id} says so, and its messages can be published.
+    /// Other channels answer a crosspost with 400 Cannot execute action on this channel type (50024).
+    /// </summary>
+    public void MakeAnnouncementChannel(string channelId)
+    {
+        lock (_gate)
+        {
+            _announcementChannels.Add(channelId);
+        }
+    }
+
+    /// <summary>
+    /// Spends the channel's publish limit from now, as people in the server publishing by hand would: publishes get
+    /// 429 until the window (an hour by default) is up, and so do edits of published messages (20022).
+    /// </summary>
+    public void HoldPublishLimit(string channelId) =>
+        _limits!.Exhaust(CrosspostBucket, channelId, _options.PublishLimit, _options.PublishWindow, _options.Time.GetUtcNow());
 
     /// <summary>Every request that reached the fake.</summary>
     public int RequestCount => Volatile.Read(ref _requests);
@@ -214,6 +255,8 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
             Serve(ctx, OtherBucket + "/messages", channelId, Other, () => Task.FromResult(InChannel(channelId, () => GetMessages(channelId, ctx.Request.Query)))));
         api.MapPost("/channels/{channelId}/messages", (HttpContext ctx, string channelId) =>
             Serve(ctx, CreateMessageBucket, channelId, Messages, async () => await WithBody(ctx, form => InChannel(channelId, () => Create(channelId, form)))));
+        api.MapPost("/channels/{channelId}/messages/{messageId}/crosspost", (HttpContext ctx, string channelId, string messageId) =>
+            Serve(ctx, CrosspostBucket, channelId, (_options.PublishLimit, _options.PublishWindow), () => Task.FromResult(InChannel(channelId, () => Crosspost(channelId, messageId)))));
         api.MapMethods("/channels/{channelId}/messages/{messageId}", ["PATCH"], (HttpContext ctx, string channelId, string messageId) =>
             Serve(ctx, EditMessageBucket, channelId, Messages, async () => await WithBody(ctx, form => InChannel(channelId, () => Edit(channelId, messageId, form)))));
     }
@@ -284,7 +327,7 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         var state = _limits.Take(bucket, major, size.Limit, size.Window, now);
         if (!state.Allowed)
         {
-            Interlocked.Increment(ref _rateLimited);
+            Interlocked.Increment(ref bucket == CrosspostBucket ? ref _publishRateLimited : ref _rateLimited);
             await TooManyRequests(ctx, state.ResetAfter, global: false, "user", state);
             return;
         }
@@ -443,6 +486,35 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         }
     }
 
+    /// <summary>
+    /// Crosspost Message: publishes a message of an announcement channel to the channels that follow it, once;
+    /// answers the message with the CROSSPOSTED flag.
+    /// </summary>
+    private (int, JsonNode) Crosspost(string channelId, string messageId)
+    {
+        lock (_gate)
+        {
+            if (ChannelList(channelId).FirstOrDefault(m => m.Id == messageId) is not { } stored)
+            {
+                return Error(404, 10008, "Unknown Message");
+            }
+
+            if (!_announcementChannels.Contains(channelId))
+            {
+                return Error(400, 50024, "Cannot execute action on this channel type");
+            }
+
+            if (stored.CrosspostedAt is not null)
+            {
+                return Error(400, 40033, "This message has already been crossposted");
+            }
+
+            stored.CrosspostedAt = _options.Time.GetUtcNow();
+            _publishes.Add((channelId, messageId, stored.CrosspostedAt.Value));
+            return Ok(stored.ToJson(GuildId));
+        }
+    }
+
     private (int, JsonNode) Edit(string channelId, string messageId, FakeDiscordForm form)
     {
         var body = form.Payload;
@@ -467,6 +539,13 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
             if (ChannelList(channelId).FirstOrDefault(m => m.Id == messageId) is not { } stored)
             {
                 return Error(404, 10008, "Unknown Message");
+            }
+
+            // An edit of a published message goes out to every follower again, under the channel's announcement
+            // limits: while they are spent, Discord refuses it.
+            if (stored.CrosspostedAt is not null && _limits!.IsExhausted(CrosspostBucket, channelId, _options.PublishLimit, _options.Time.GetUtcNow()))
+            {
+                return Error(400, 20022, "This message cannot be edited due to announcement rate limits");
             }
 
             var (attachments, attachmentError) = form.Attachments(stored.Attachments, () => NextSnowflake(_options.Time.GetUtcNow()));
@@ -618,10 +697,10 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         ["flags"] = 0,
     };
 
-    private static JsonObject Channel(string channelId) => new()
+    private JsonObject Channel(string channelId) => new()
     {
         ["id"] = channelId,
-        ["type"] = 0,
+        ["type"] = IsAnnouncement(channelId) ? AnnouncementChannelType : 0,
         ["guild_id"] = GuildId,
         ["name"] = "results-" + channelId[^4..],
         ["position"] = 0,
@@ -629,6 +708,14 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         ["nsfw"] = false,
         ["topic"] = null,
     };
+
+    private bool IsAnnouncement(string channelId)
+    {
+        lock (_gate)
+        {
+            return _announcementChannels.Contains(channelId);
+        }
+    }
 
     private static bool IsSnowflake(string id) => id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit);
 

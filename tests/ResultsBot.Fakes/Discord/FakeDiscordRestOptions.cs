@@ -16,6 +16,14 @@ public sealed record FakeDiscordRestOptions
 
     public TimeSpan OtherBucketWindow { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Publishes (crossposts) per announcement channel per window: Discord allows about ten an hour, and its 429
+    /// then says to wait until the hour is up (retry_after up to 3,600 s).
+    /// </summary>
+    public int PublishLimit { get; init; } = 10;
+
+    public TimeSpan PublishWindow { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>The global limit: requests per second per bot token.</summary>
     public int GlobalLimit { get; init; } = 50;
 

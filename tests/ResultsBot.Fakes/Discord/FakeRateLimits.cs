@@ -52,6 +52,31 @@ internal sealed class FakeRateLimits(FakeDiscordRestOptions options)
         }
     }
 
+    /// <summary>Uses up what is left of the bucket's window (starting one now if none is open), as other clients' requests would.</summary>
+    public void Exhaust(string bucket, string major, int limit, TimeSpan window, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var key = bucket + ":" + major;
+            if (!_windows.TryGetValue(key, out var state) || now >= state.ResetAt)
+            {
+                state = new Window { ResetAt = now + window };
+                _windows[key] = state;
+            }
+
+            state.Used = Math.Max(state.Used, limit);
+        }
+    }
+
+    /// <summary>True when the bucket's window is open and has nothing left (without taking anything).</summary>
+    public bool IsExhausted(string bucket, string major, int limit, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return _windows.TryGetValue(bucket + ":" + major, out var state) && now < state.ResetAt && state.Used >= limit;
+        }
+    }
+
     private sealed class Window
     {
         public int Used { get; set; }

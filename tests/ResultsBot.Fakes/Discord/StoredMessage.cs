@@ -27,11 +27,14 @@ internal sealed class StoredMessage(string id, string channelId, string authorId
 
     public List<JsonObject> Edits { get; } = [];
 
+    public DateTimeOffset? CrosspostedAt { get; set; }
+
     public FakeDiscordMessage Snapshot() => new(
         id, channelId, authorId, Content, (JsonArray)Embeds.DeepClone(), Nonce, ReferencedMessageId, timestamp, [.. Edits.Select(e => (JsonObject)e.DeepClone())])
     {
         Attachments = [.. Attachments],
         Components = (JsonArray)Components.DeepClone(),
+        CrosspostedAt = CrosspostedAt,
     };
 
     /// <summary>The message object as Discord returns it (the fields clients read).</summary>
@@ -55,6 +58,8 @@ internal sealed class StoredMessage(string id, string channelId, string authorId
             ["embeds"] = Embeds.DeepClone(),
             ["components"] = Components.DeepClone(),
             ["pinned"] = false,
+            // CROSSPOSTED (1 << 0): published to the channels that follow this one.
+            ["flags"] = CrosspostedAt is null ? 0 : 1,
         };
         if (withNonce && Nonce is not null)
         {

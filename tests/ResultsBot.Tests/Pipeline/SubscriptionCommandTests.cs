@@ -54,6 +54,26 @@ public sealed class SubscriptionCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Subscribe_Publish_OnlyWhereTheChannelCanBeFollowed()
+    {
+        var announcement = await _runner.RunAsync(new CommandRequest("/subscribe changes; publish", Admin, London) { AnnouncementChannel = true }, CancellationToken.None);
+        var shown = await Ask("/subscriptions", Admin, London);
+        var text = await _runner.RunAsync(new CommandRequest("/subscribe publish", Admin, new ChannelAddress("discord", "333")) { AnnouncementChannel = false }, CancellationToken.None);
+        var slack = await Ask("/subscribe publish", Admin, Greens);
+
+        Assert.Equal(
+            "Subscribed: this channel gets every result, changes of control only, each as it comes, with the map at milestones, milestones and changes of control published to the servers that follow this channel. Night-wide news (milestones, the national share) too.\nTo change it: /subscribe changes; publish. To stop: /unsubscribe.",
+            announcement.Text);
+        Assert.Contains("Filters: changes; publish (set by U1, ", shown.Text, StringComparison.Ordinal);
+        Assert.False(text.Ok);
+        Assert.Equal("Nothing was changed: this is not an announcement channel, so Discord cannot publish its posts to the servers that follow it. Make it one (Edit Channel, then Announcement Channel) or subscribe without publish.", text.Text);
+        Assert.False(slack.Ok);
+        Assert.Equal("Nothing was changed: publish is for Discord announcement channels, whose posts other servers follow. Subscribe here without publish.", slack.Text);
+        Assert.Null(_subscriptions.Find("discord:333"));
+        Assert.Null(_subscriptions.Find(Greens.ToString()));
+    }
+
+    [Fact]
     public async Task Subscribe_ByAMember_IsRefusedAndChangesNothing()
     {
         var answer = await Ask("/subscribe", Member, London);

@@ -132,6 +132,16 @@ public sealed class PlatformSettingsTests
     }
 
     [Fact]
+    public void Read_SubscriptionWithPublish_IsForDiscordChannelsOnly()
+    {
+        var settings = Read(("Subscriptions:0:Channel", "discord:111"), ("Subscriptions:0:Filter", "changes; publish"));
+        var slack = Assert.Throws<SettingsException>(() => Read(("Subscriptions:0:Channel", "slack:C111"), ("Subscriptions:0:Filter", "publish")));
+
+        Assert.True(Assert.Single(settings.Subscriptions).Filter.Publish);
+        Assert.Equal("Subscriptions:0:Filter: publish is for Discord announcement channels, whose posts other servers follow; slack:C111 is not on Discord", slack.Message);
+    }
+
+    [Fact]
     public void Read_OperationsChannel_CanBeADiscordOrSlackChannel()
     {
         Assert.Equal("slack:C0OPS", Read(("Operations:Channel", "slack:C0OPS")).FeedAlerts.Channel);
