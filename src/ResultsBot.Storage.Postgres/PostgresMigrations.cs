@@ -64,6 +64,16 @@ internal static class PostgresMigrations
             probed_at TIMESTAMPTZ NOT NULL
         );
         """,
+        // 2: forum threads the bot opened, so a restart posts on in the same one (issue 19).
+        """
+        CREATE TABLE forum_threads (
+            channel TEXT NOT NULL,
+            title TEXT NOT NULL,
+            thread_id TEXT NOT NULL,
+            created_at TIMESTAMPTZ NOT NULL,
+            PRIMARY KEY (channel, title)
+        );
+        """,
     ];
 
     public static int Latest => Migrations.Length;

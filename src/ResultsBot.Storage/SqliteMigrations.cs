@@ -22,6 +22,16 @@ internal static class SqliteMigrations
             Execute(connection, Schema.Create);
             AddMissingColumns(connection);
         },
+        // 2: forum threads the bot opened, so a restart posts on in the same one (issue 19).
+        connection => Execute(connection, """
+            CREATE TABLE IF NOT EXISTS forum_threads (
+                channel TEXT NOT NULL,
+                title TEXT NOT NULL,
+                thread_id TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (channel, title)
+            )
+            """),
     ];
 
     public static int Latest => Migrations.Length;

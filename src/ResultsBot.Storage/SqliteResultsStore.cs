@@ -59,6 +59,22 @@ public sealed class SqliteResultsStore : IResultsStore
 
     public int CountPosts() => Guard(CountPostsCore);
 
+    public string? FindForumThread(string channel, string title) => Guard(() =>
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT thread_id FROM forum_threads WHERE channel = $channel AND title = $title";
+            command.Parameters.AddWithValue("$channel", channel);
+            command.Parameters.AddWithValue("$title", title);
+            return command.ExecuteScalar() as string;
+        }
+    });
+
+    public void RememberForumThread(string channel, string title, string threadId) => Guard(() => Write(
+        "INSERT INTO forum_threads (channel, title, thread_id, created_at) VALUES ($channel, $title, $thread, $now) ON CONFLICT (channel, title) DO NOTHING",
+        ("$channel", channel), ("$title", title), ("$thread", threadId), ("$now", Now())));
+
     private static T Guard<T>(Func<T> call)
     {
         try

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using ResultsBot.Platforms;
 
 namespace ResultsBot.Application.Storage;
 
-/// <summary>How every store's part registers its store: one instance behind all four ports.</summary>
+/// <summary>How every store's part registers its store: one instance behind all its ports.</summary>
 public static class ResultsStoreRegistration
 {
     /// <summary>
@@ -16,6 +17,7 @@ public static class ResultsStoreRegistration
         services.AddSingleton<IDeliveryQueue>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<IStoreProbe>(sp => sp.GetRequiredService<IResultsStore>());
+        services.AddSingleton<IForumThreadStore>(sp => sp.GetRequiredService<IResultsStore>());
         return services;
     }
 }
