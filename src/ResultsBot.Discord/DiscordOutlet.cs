@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ResultsBot.Discord.Forums;
 using ResultsBot.Discord.History;
 using ResultsBot.Discord.Posts;
 using ResultsBot.Discord.Rest;
@@ -19,9 +20,18 @@ namespace ResultsBot.Discord;
 /// A correction edits the post it corrects and replies to it with a short note; it returns the ORIGINAL
 /// message's id, so a later correction edits the same embed again. Pictures go with the post as uploaded
 /// attachments (the main one as the embed's image, alt text as each attachment's description); a correction's
-/// edit replaces the original's pictures with its own.
+/// edit replaces the original's pictures with its own. A thread is a channel like any other; a forum, which takes no
+/// message of its own, gets the night's posts as replies in a post (thread) the bot opens there (see <see cref="ForumThreads"/>).
 /// </summary>
-public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>? logger = null, TimeProvider? time = null, TimeSpan? nonceWindow = null) : IPlatformOutlet, IChannelHistory
+/// <param name="forumThreads">Where the threads opened in forums are remembered across restarts (the bot's store).</param>
+/// <param name="forumTitle">The title of the night's post in a forum (Discord:ForumTitle).</param>
+public sealed class DiscordOutlet(
+    DiscordRestClient rest,
+    ILogger<DiscordOutlet>? logger = null,
+    TimeProvider? time = null,
+    TimeSpan? nonceWindow = null,
+    IForumThreadStore? forumThreads = null,
+    string? forumTitle = null) : IPlatformOutlet, IChannelHistory
 {
     private const int UnknownChannel = 10003;
     private const int UnknownMessage = 10008;
@@ -36,10 +46,44 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _noAttachFiles = new(StringComparer.Ordinal);
     // One for the outlet: channel workers call it at once, and "logged once" means once per run.
     private readonly EarlierCopyFinder _finder = new(rest, logger ?? (ILogger)NullLogger<DiscordOutlet>.Instance);
+    private readonly ForumThreads _forums = new(rest, forumThreads, forumTitle ?? DiscordOptions.DefaultForumTitle, logger ?? (ILogger)NullLogger<DiscordOutlet>.Instance);
 
     public string Platform => "discord";
 
     public async Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        if (_forums.IsKnownForum(post.ChannelId))
+        {
+            return await SendHereAsync(await InThreadAsync(post, cancellationToken), cancellationToken);
+        }
+
+        try
+        {
+            return await SendHereAsync(post, cancellationToken);
+        }
+        catch (PostRejectedException)
+        {
+            // A forum refuses a plain message (400, 50008); the channel's type is asked only then, once a run, so
+            // ordinary channels cost no extra request.
+            if (!await _forums.IsForumAsync(post.ChannelId, cancellationToken))
+            {
+                throw;
+            }
+
+            _logger.LogInformation("discord:{Channel} is a forum: its posts go as replies in the bot's post there", post.ChannelId);
+            return await SendHereAsync(await InThreadAsync(post, cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>The post as it goes into its thread in the forum: the thread is the channel it is sent, looked for and edited in.</summary>
+    private async Task<OutgoingPost> InThreadAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        var thread = await _forums.ThreadAsync(post.ChannelId, _forums.TitleFor(post), cancellationToken);
+        // The newest post recorded for the forum may be in another thread: an earlier copy is looked for in this one from its start.
+        return post with { ChannelId = thread, PreviousMessageId = null };
+    }
+
+    private async Task<string?> SendHereAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
         if (MayBeThereUnremembered(post))
         {
@@ -215,7 +259,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
         var channel = "discord:" + post.ChannelId;
         return (response.Status, response.ErrorCode) switch
         {
-            (HttpStatusCode.Forbidden, _) => new ChannelGoneException($"{channel}: Discord refused access ({response.ErrorText}); the bot needs View Channel, Send Messages, Embed Links and Attach Files there"),
+            (HttpStatusCode.Forbidden, _) => new ChannelGoneException($"{channel}: Discord refused access ({response.ErrorText}); the bot needs View Channel, Send Messages, Embed Links and Attach Files there (and Send Messages in Threads in a thread or forum)"),
             (HttpStatusCode.NotFound, UnknownChannel) => new ChannelGoneException($"{channel}: Discord says the channel does not exist (Unknown Channel)"),
             (HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, _) => new PostRejectedException($"{channel}: Discord refused post {post.DeliveryId}: {response.ErrorText}"),
             (HttpStatusCode.Unauthorized, _) => new HttpRequestException($"Discord refused the bot token (401): check Discord:BotToken", null, response.Status),

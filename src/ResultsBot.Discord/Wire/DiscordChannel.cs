@@ -1,4 +1,26 @@
 namespace ResultsBot.Discord.Wire;
 
-/// <summary>A channel, of which the bot reads only the id.</summary>
-public sealed record DiscordChannel(string? Id);
+/// <summary>
+/// A channel: in an interaction the bot reads only its id; asked for (GET /channels/{id}) or listed among threads,
+/// its type, server, parent and owner tell a forum from a text channel and find a thread the bot opened.
+/// </summary>
+public sealed record DiscordChannel(string? Id)
+{
+    /// <summary>0 text, 5 announcement, 10/11/12 threads, 15 forum, 16 media.</summary>
+    public int? Type { get; init; }
+
+    public string? GuildId { get; init; }
+
+    /// <summary>For a thread: the channel (or forum) it was opened in.</summary>
+    public string? ParentId { get; init; }
+
+    /// <summary>For a thread: who opened it.</summary>
+    public string? OwnerId { get; init; }
+
+    public string? Name { get; init; }
+
+    public DiscordThreadMetadata? ThreadMetadata { get; init; }
+
+    /// <summary>A forum or media channel: it takes threads, never a message of its own.</summary>
+    public bool TakesOnlyThreads => Type is 15 or 16;
+}
