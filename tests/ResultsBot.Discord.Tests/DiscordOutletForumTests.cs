@@ -142,6 +142,17 @@ public sealed class DiscordOutletForumTests
     }
 
     [Fact]
+    public async Task SendAsync_ThreadPerCouncilPostReadBackWithoutItsTopic_GoesByItsSubjectsCouncil()
+    {
+        await using var discord = await DiscordFixture.StartAsync();
+        discord.Fake.AddForum(Forum);
+
+        await Outlet(discord, new MemoryForumThreads()).SendAsync(PerCouncil(1, SamplePosts.Declaration("Thurrock") with { Subject = "council/thurrock" }), default);
+
+        Assert.Equal("Thurrock: results", Assert.Single(discord.Fake.ThreadsIn(Forum)).Name);
+    }
+
+    [Fact]
     public async Task SendAsync_CorrectionInAForum_EditsTheOriginalInItsThreadAndRepliesThere()
     {
         await using var discord = await DiscordFixture.StartAsync();

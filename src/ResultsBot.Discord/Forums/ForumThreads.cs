@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using ResultsBot.Discord.Posts;
 using ResultsBot.Discord.Rest;
 using ResultsBot.Discord.Wire;
+using ResultsBot.Domain.Councils;
+using ResultsBot.Domain.Posts;
 using ResultsBot.Platforms;
 
 namespace ResultsBot.Discord.Forums;
@@ -23,6 +25,9 @@ internal sealed class ForumThreads(DiscordRestClient rest, IForumThreadStore? st
 
     /// <summary>A week, Discord's longest: a thread archived in the night's quiet hours would still take replies, but not edits.</summary>
     private const int AutoArchiveMinutes = 10080;
+
+    /// <summary>A council declaration's subject is "council/" and the council's key.</summary>
+    private const string CouncilSubject = "council/";
 
     private readonly ConcurrentDictionary<string, DiscordChannel> _channels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Forum, string Title), string> _threads = new();
@@ -49,11 +54,19 @@ internal sealed class ForumThreads(DiscordRestClient rest, IForumThreadStore? st
         return channel.TakesOnlyThreads;
     }
 
-    /// <summary>The title of the thread a post goes in: its council's, when the channel wants one per council and the post has one; else the night's.</summary>
+    /// <summary>
+    /// The title of the thread a post goes in: its council's, when the channel wants one per council and the post is
+    /// about one council (a correction has its original's subject, so it goes where its original went); else the night's.
+    /// </summary>
     public string TitleFor(OutgoingPost post) =>
-        post.ThreadPerCouncil && post.Post.Topic is { } topic
-            ? Title(topic.CouncilName + ": results")
+        post.ThreadPerCouncil && CouncilOf(post.Post) is { } council
+            ? Title(council + ": results")
             : Title(nightTitle);
+
+    /// <summary>The council a post is about: its topic's, or, for a post read back from the store (which keeps no topic), its subject's.</summary>
+    private static string? CouncilOf(Post post) =>
+        post.Topic?.CouncilName
+        ?? (post.Subject.StartsWith(CouncilSubject, StringComparison.Ordinal) && Regions.KnownCouncils.TryGetValue(post.Subject[CouncilSubject.Length..], out var name) ? name : null);
 
     /// <summary>The thread's id, found (this run, the store, Discord's thread lists) or opened now.</summary>
     public async Task<string> ThreadAsync(string forumId, string title, CancellationToken cancellationToken)

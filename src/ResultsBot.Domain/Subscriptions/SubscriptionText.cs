@@ -52,6 +52,11 @@ public static class SubscriptionText
             clauses.Add(images ? "images on" : "images off");
         }
 
+        if (filter.ForumPerCouncil)
+        {
+            clauses.Add("forum per council");
+        }
+
         return clauses.Count == 0 ? "everything" : string.Join("; ", clauses);
     }
 
@@ -85,6 +90,11 @@ public static class SubscriptionText
         if (Pictures(filter) is { } pictures)
         {
             parts.Add(pictures);
+        }
+
+        if (filter.ForumPerCouncil)
+        {
+            parts.Add("in a forum a post per council");
         }
 
         var night = filter.NarrowsPlaces ? "" : " Night-wide news (milestones, the national share) too.";

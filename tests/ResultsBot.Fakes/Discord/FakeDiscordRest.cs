@@ -609,7 +609,7 @@ public sealed partial class FakeDiscordRest(string botToken, FakeDiscordRestOpti
         ["id"] = channelId,
         ["type"] = 0,
         ["guild_id"] = GuildId,
-        ["name"] = "results-" + channelId[^4..],
+        ["name"] = "results-" + channelId[Math.Max(0, channelId.Length - 4)..],
         ["position"] = 0,
         ["permission_overwrites"] = new JsonArray(),
         ["nsfw"] = false,
