@@ -36,6 +36,7 @@ public sealed class DiscordOutlet(
     private const int UnknownChannel = 10003;
     private const int UnknownMessage = 10008;
     private const int MissingPermissions = 50013;
+    private const int ArchivedThread = 50083;
     private static readonly TimeSpan NoPicturesFor = TimeSpan.FromMinutes(10);
 
     private readonly ILogger _logger = logger ?? NullLogger<DiscordOutlet>.Instance;
@@ -102,11 +103,14 @@ public sealed class DiscordOutlet(
             // The attachments list names only the new pictures, so the original's go (none at all clears them).
             var path = $"channels/{post.ChannelId}/messages/{original}";
             var replacement = post.Replacement ?? post.Post;
-            var edit = await SendWithPicturesAsync(
-                post,
-                new DiscordRequest(HttpMethod.Patch, path, DiscordBody.Of(pictures.AddTo(DiscordPostRenderer.Render(replacement)))) { Files = pictures.Files },
-                DiscordBody.Of(DiscordAttachments.None.AddTo(DiscordPostRenderer.Render(replacement))),
-                cancellationToken);
+            var editRequest = new DiscordRequest(HttpMethod.Patch, path, DiscordBody.Of(pictures.AddTo(DiscordPostRenderer.Render(replacement)))) { Files = pictures.Files };
+            var editWithoutPictures = DiscordBody.Of(DiscordAttachments.None.AddTo(DiscordPostRenderer.Render(replacement)));
+            var edit = await SendWithPicturesAsync(post, editRequest, editWithoutPictures, cancellationToken);
+            if (edit.Status == HttpStatusCode.BadRequest && edit.ErrorCode == ArchivedThread && await UnarchiveAsync(post, cancellationToken))
+            {
+                // A thread that went quiet for its archive time takes no edit until it is opened again.
+                edit = await SendWithPicturesAsync(post, editRequest, editWithoutPictures, cancellationToken);
+            }
             if (edit.IsSuccess)
             {
                 await CreateAsync(post, CorrectionNote(post, original), cancellationToken);
@@ -130,6 +134,19 @@ public sealed class DiscordOutlet(
 
         var request = new DiscordRequest(HttpMethod.Post, $"channels/{post.ChannelId}/messages", DiscordBody.Of(pictures.AddTo(body))) { Files = pictures.Files };
         return IdOf(await SendWithPicturesAsync(post, request, DiscordBody.Of(body), cancellationToken), post);
+    }
+
+    /// <summary>Opens an archived thread again ({"archived": false}); false when Discord refuses (a locked thread needs a moderator).</summary>
+    private async Task<bool> UnarchiveAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        var body = DiscordBody.Of(new ThreadArchiveRequest(Archived: false), DiscordJsonContext.Default.ThreadArchiveRequest);
+        var response = await rest.SendAsync(new DiscordRequest(HttpMethod.Patch, $"channels/{post.ChannelId}", body), cancellationToken);
+        if (!response.IsSuccess)
+        {
+            _logger.LogWarning("discord:{Channel}: the thread is archived and Discord refused to open it again ({Reason}); the correction cannot edit its original there", post.ChannelId, response.ErrorText);
+        }
+
+        return response.IsSuccess;
     }
 
     private static DiscordMessage NewPost(OutgoingPost post) =>

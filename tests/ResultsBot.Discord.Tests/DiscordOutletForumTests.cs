@@ -171,6 +171,23 @@ public sealed class DiscordOutletForumTests
         Assert.Equal(3, messages.Count);
     }
 
+    [Fact]
+    public async Task SendAsync_CorrectionInAThreadArchivedSinceTheOriginal_OpensTheThreadAgainAndEdits()
+    {
+        await using var discord = await DiscordFixture.StartAsync();
+        discord.Fake.AddThread(Text, Thread);
+        var original = await discord.Outlet.SendAsync(SamplePosts.To(Thread, 1, SamplePosts.Declaration()), default);
+        discord.Fake.ArchiveThread(Thread); // an hour of quiet in a thread that archives after an hour
+
+        var edited = await discord.Outlet.SendAsync(SamplePosts.To(Thread, 2, SamplePosts.Correction(), original), default);
+
+        var messages = discord.Fake.MessagesIn(Thread);
+        Assert.Equal(original, edited);
+        Assert.Equal("Correction: Labour hold Rushmoor", messages[0].Title);
+        Assert.Equal(original, messages[^1].ReferencedMessageId);
+        Assert.False(Assert.Single(discord.Fake.ThreadsIn(Text)).Archived);
+    }
+
     private static DiscordOutlet Outlet(DiscordFixture discord, MemoryForumThreads store) =>
         new(discord.Rest, forumThreads: store, forumTitle: Night);
 

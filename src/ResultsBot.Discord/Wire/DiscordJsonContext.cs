@@ -18,6 +18,7 @@ namespace ResultsBot.Discord.Wire;
 [JsonSerializable(typeof(DiscordChannel))]
 [JsonSerializable(typeof(DiscordThreadList))]
 [JsonSerializable(typeof(ForumThreadRequest))]
+[JsonSerializable(typeof(ThreadArchiveRequest))]
 [JsonSerializable(typeof(List<ApplicationCommand>))]
 [JsonSerializable(typeof(DiscordInteraction))]
 [JsonSerializable(typeof(InteractionResponse))]

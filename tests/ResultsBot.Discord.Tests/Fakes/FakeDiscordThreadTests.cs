@@ -120,6 +120,20 @@ public sealed class FakeDiscordThreadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ModifyThread_UnarchivingAnUnlockedThreadIsAllowed_ALockedOneNeedsAModerator()
+    {
+        _fake.ArchiveThread(Thread);
+        using var unarchived = await SendAsync(HttpMethod.Patch, $"channels/{Thread}", """{"archived":false}""");
+        _fake.ArchiveThread(Thread, locked: true);
+        using var locked = await SendAsync(HttpMethod.Patch, $"channels/{Thread}", """{"archived":false}""");
+
+        Assert.Equal(HttpStatusCode.OK, unarchived.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, locked.StatusCode);
+        Assert.Equal(50013, (int)JsonNode.Parse(await locked.Content.ReadAsStringAsync())!["code"]!);
+        Assert.True(Assert.Single(_fake.ThreadsIn(Text)).Archived);
+    }
+
+    [Fact]
     public async Task GetChannel_SaysWhichIsAForumAThreadAndATextChannel()
     {
         var forum = await JsonAsync($"channels/{Forum}");

@@ -74,6 +74,8 @@ public sealed partial class FakeDiscordRest
     {
         api.MapPost("/channels/{channelId}/threads", (HttpContext ctx, string channelId) =>
             Serve(ctx, ThreadBucket, channelId, Messages, async () => await WithBody(ctx, form => InChannel(channelId, () => StartForumThread(channelId, form)))));
+        api.MapMethods("/channels/{channelId}", ["PATCH"], (HttpContext ctx, string channelId) =>
+            Serve(ctx, OtherBucket + "/modify", channelId, Other, async () => await WithBody(ctx, form => InChannel(channelId, () => ModifyThread(channelId, form)))));
         api.MapGet("/guilds/{guildId}/threads/active", (HttpContext ctx, string guildId) =>
             Serve(ctx, OtherBucket + "/threads", guildId, Other, () => Task.FromResult(guildId == GuildId ? ActiveThreads() : Error(404, 10004, "Unknown Guild"))));
         api.MapGet("/channels/{channelId}/threads/archived/public", (HttpContext ctx, string channelId) =>
@@ -157,6 +159,26 @@ public sealed partial class FakeDiscordRest
             var json = ThreadJson(thread);
             json["message"] = starter.ToJson(GuildId);
             return (201, json);
+        }
+    }
+
+    /// <summary>
+    /// Modify Channel for a thread, the part a bot without Manage Threads may do: unarchive a thread that is not
+    /// locked ({"archived": false}, with Send Messages). Anything else needs Manage Threads, which the bot lacks.
+    /// </summary>
+    private (int, JsonNode) ModifyThread(string channelId, FakeDiscordForm form)
+    {
+        lock (_gate)
+        {
+            if (!_threads.TryGetValue(channelId, out var thread) || form.Payload is not JsonObject body
+                || body.Count != 1 || body["archived"] is not JsonValue archived || archived.GetValueKind() != System.Text.Json.JsonValueKind.False
+                || thread.Locked)
+            {
+                return Error(403, 50013, "Missing Permissions");
+            }
+
+            thread.Archived = false;
+            return Ok(ThreadJson(thread));
         }
     }
 
