@@ -202,6 +202,27 @@ public sealed class DiscordOutlet(
 
     public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
     {
+        if (!await _forums.IsForumAsync(channelId, cancellationToken))
+        {
+            return await AlreadyInChannelAsync(channelId, posts, cancellationToken);
+        }
+
+        // A forum's posts are in the thread the bot opened there, found by its title even when the database that
+        // remembered it is the one gone astray.
+        var there = new List<long>();
+        foreach (var group in posts.GroupBy(_forums.TitleFor))
+        {
+            if (await _forums.ExistingThreadAsync(channelId, group.Key, cancellationToken) is { } thread)
+            {
+                there.AddRange(await AlreadyInChannelAsync(thread, [.. group], cancellationToken));
+            }
+        }
+
+        return there;
+    }
+
+    private async Task<IReadOnlyList<long>> AlreadyInChannelAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
+    {
         var own = await _finder.NewestOwnAsync(channelId, cancellationToken);
         return [.. posts.Where(p => own.Any(m => DeliveryReference.IsIn(m, p.IdempotencyKey) && Shows(m, p.Post))).Select(p => p.DeliveryId)];
     }

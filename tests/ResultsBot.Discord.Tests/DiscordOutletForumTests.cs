@@ -188,6 +188,22 @@ public sealed class DiscordOutletForumTests
         Assert.False(Assert.Single(discord.Fake.ThreadsIn(Text)).Archived);
     }
 
+    [Fact]
+    public async Task AlreadyThereAsync_AForumWhosePostHoldsThem_FindsThePostsInItsThreadEvenWithoutTheStore()
+    {
+        // The database was lost: its posts look unsent, and the thread it remembered is forgotten with it.
+        await using var discord = await DiscordFixture.StartAsync();
+        discord.Fake.AddForum(Forum);
+        await Outlet(discord, new MemoryForumThreads()).SendAsync(SamplePosts.To(Forum, 1, SamplePosts.Declaration("Rushmoor")), default);
+
+        var there = await Outlet(discord, new MemoryForumThreads()).AlreadyThereAsync(Forum, [
+            SamplePosts.To(Forum, 1, SamplePosts.Declaration("Rushmoor")),
+            SamplePosts.To(Forum, 2, SamplePosts.Declaration("Thurrock")),
+        ], default);
+
+        Assert.Equal([1L], there);
+    }
+
     private static DiscordOutlet Outlet(DiscordFixture discord, MemoryForumThreads store) =>
         new(discord.Rest, forumThreads: store, forumTitle: Night);
 

@@ -87,6 +87,24 @@ internal sealed class ForumThreads(DiscordRestClient rest, IForumThreadStore? st
         return id;
     }
 
+    /// <summary>The thread of this title the bot opened in the forum, if there is one (never opens one); null when it cannot tell.</summary>
+    public async Task<string?> ExistingThreadAsync(string forumId, string title, CancellationToken cancellationToken)
+    {
+        if (_threads.TryGetValue((forumId, title), out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            return store?.FindForumThread("discord:" + forumId, title) ?? await FindOpenedAsync(forumId, title, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A thread of this title the bot opened in the forum before (a crash kept the store from hearing of it).</summary>
     private async Task<string?> FindOpenedAsync(string forumId, string title, CancellationToken cancellationToken)
     {
