@@ -36,6 +36,15 @@ public sealed record DiscordOptions(
     /// </summary>
     public bool UserInstall { get; init; }
 
+    /// <summary>Discord:ForumTitle's default, for a night whose name nobody gave.</summary>
+    public const string DefaultForumTitle = "Election night results";
+
+    /// <summary>
+    /// Discord:ForumTitle — the title of the post (thread) the bot opens in a subscribed forum channel for the night,
+    /// e.g. "Local elections 2024: results". A restart looks for its thread by this title, so change it only between nights.
+    /// </summary>
+    public string ForumTitle { get; init; } = DefaultForumTitle;
+
     /// <summary>The REST base every request path is appended to, without a trailing slash.</summary>
     public Uri RestBase
     {
@@ -48,5 +57,5 @@ public sealed record DiscordOptions(
     }
 
     public override string ToString() =>
-        $"DiscordOptions {{ BotToken = (hidden), ApplicationId = {ApplicationId}, Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], GuildId = {GuildId}, NonceWindow = {NonceWindow}, UserInstall = {UserInstall}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl} }}";
+        $"DiscordOptions {{ BotToken = (hidden), ApplicationId = {ApplicationId}, Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], GuildId = {GuildId}, NonceWindow = {NonceWindow}, UserInstall = {UserInstall}, ForumTitle = {ForumTitle}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl} }}";
 }

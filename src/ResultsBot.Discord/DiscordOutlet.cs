@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ResultsBot.Discord.Forums;
 using ResultsBot.Discord.History;
 using ResultsBot.Discord.Posts;
 using ResultsBot.Discord.Rest;
@@ -20,14 +21,24 @@ namespace ResultsBot.Discord;
 /// message's id, so a later correction edits the same embed again; when the original is gone, or is published and
 /// Discord refuses the edit (20022), the correction is posted as a message of its own and that id is returned. Pictures go with the post as uploaded
 /// attachments (the main one as the embed's image, alt text as each attachment's description); a correction's
-/// edit replaces the original's pictures with its own.
+/// edit replaces the original's pictures with its own. A thread is a channel like any other; a forum, which takes no
+/// message of its own, gets the night's posts as replies in a post (thread) the bot opens there (see <see cref="ForumThreads"/>).
 /// </summary>
-public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>? logger = null, TimeProvider? time = null, TimeSpan? nonceWindow = null) : IPlatformOutlet, IChannelHistory
+/// <param name="forumThreads">Where the threads opened in forums are remembered across restarts (the bot's store).</param>
+/// <param name="forumTitle">The title of the night's post in a forum (Discord:ForumTitle).</param>
+public sealed class DiscordOutlet(
+    DiscordRestClient rest,
+    ILogger<DiscordOutlet>? logger = null,
+    TimeProvider? time = null,
+    TimeSpan? nonceWindow = null,
+    IForumThreadStore? forumThreads = null,
+    string? forumTitle = null) : IPlatformOutlet, IChannelHistory
 {
     private const int UnknownChannel = 10003;
     private const int UnknownMessage = 10008;
     private const int MissingPermissions = 50013;
     private const int AnnouncementEditLimit = 20022;
+    private const int ArchivedThread = 50083;
     private static readonly TimeSpan NoPicturesFor = TimeSpan.FromMinutes(10);
 
     private readonly ILogger _logger = logger ?? NullLogger<DiscordOutlet>.Instance;
@@ -38,10 +49,44 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _noAttachFiles = new(StringComparer.Ordinal);
     // One for the outlet: channel workers call it at once, and "logged once" means once per run.
     private readonly EarlierCopyFinder _finder = new(rest, logger ?? (ILogger)NullLogger<DiscordOutlet>.Instance);
+    private readonly ForumThreads _forums = new(rest, forumThreads, forumTitle ?? DiscordOptions.DefaultForumTitle, logger ?? (ILogger)NullLogger<DiscordOutlet>.Instance);
 
     public string Platform => "discord";
 
     public async Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        if (_forums.IsKnownForum(post.ChannelId))
+        {
+            return await SendHereAsync(await InThreadAsync(post, cancellationToken), cancellationToken);
+        }
+
+        try
+        {
+            return await SendHereAsync(post, cancellationToken);
+        }
+        catch (PostRejectedException)
+        {
+            // A forum refuses a plain message (400, 50008); the channel's type is asked only then, once a run, so
+            // ordinary channels cost no extra request.
+            if (!await _forums.IsForumAsync(post.ChannelId, cancellationToken))
+            {
+                throw;
+            }
+
+            _logger.LogInformation("discord:{Channel} is a forum: its posts go as replies in the bot's post there", post.ChannelId);
+            return await SendHereAsync(await InThreadAsync(post, cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>The post as it goes into its thread in the forum: the thread is the channel it is sent, looked for and edited in.</summary>
+    private async Task<OutgoingPost> InThreadAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        var thread = await _forums.ThreadAsync(post.ChannelId, _forums.TitleFor(post), cancellationToken);
+        // The newest post recorded for the forum may be in another thread: an earlier copy is looked for in this one from its start.
+        return post with { ChannelId = thread, PreviousMessageId = null };
+    }
+
+    private async Task<string?> SendHereAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
         if (MayBeThereUnremembered(post))
         {
@@ -60,11 +105,14 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
             // The attachments list names only the new pictures, so the original's go (none at all clears them).
             var path = $"channels/{post.ChannelId}/messages/{original}";
             var replacement = post.Replacement ?? post.Post;
-            var edit = await SendWithPicturesAsync(
-                post,
-                new DiscordRequest(HttpMethod.Patch, path, DiscordBody.Of(pictures.AddTo(DiscordPostRenderer.Render(replacement)))) { Files = pictures.Files },
-                DiscordBody.Of(DiscordAttachments.None.AddTo(DiscordPostRenderer.Render(replacement))),
-                cancellationToken);
+            var editRequest = new DiscordRequest(HttpMethod.Patch, path, DiscordBody.Of(pictures.AddTo(DiscordPostRenderer.Render(replacement)))) { Files = pictures.Files };
+            var editWithoutPictures = DiscordBody.Of(DiscordAttachments.None.AddTo(DiscordPostRenderer.Render(replacement)));
+            var edit = await SendWithPicturesAsync(post, editRequest, editWithoutPictures, cancellationToken);
+            if (edit.Status == HttpStatusCode.BadRequest && edit.ErrorCode == ArchivedThread && await UnarchiveAsync(post, cancellationToken))
+            {
+                // A thread that went quiet for its archive time takes no edit until it is opened again.
+                edit = await SendWithPicturesAsync(post, editRequest, editWithoutPictures, cancellationToken);
+            }
             if (edit.IsSuccess)
             {
                 await CreateAsync(post, CorrectionNote(post, original), cancellationToken);
@@ -96,6 +144,19 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
 
         var request = new DiscordRequest(HttpMethod.Post, $"channels/{post.ChannelId}/messages", DiscordBody.Of(pictures.AddTo(body))) { Files = pictures.Files };
         return IdOf(await SendWithPicturesAsync(post, request, DiscordBody.Of(body), cancellationToken), post);
+    }
+
+    /// <summary>Opens an archived thread again ({"archived": false}); false when Discord refuses (a locked thread needs a moderator).</summary>
+    private async Task<bool> UnarchiveAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        var body = DiscordBody.Of(new ThreadArchiveRequest(Archived: false), DiscordJsonContext.Default.ThreadArchiveRequest);
+        var response = await rest.SendAsync(new DiscordRequest(HttpMethod.Patch, $"channels/{post.ChannelId}", body), cancellationToken);
+        if (!response.IsSuccess)
+        {
+            _logger.LogWarning("discord:{Channel}: the thread is archived and Discord refused to open it again ({Reason}); the correction cannot edit its original there", post.ChannelId, response.ErrorText);
+        }
+
+        return response.IsSuccess;
     }
 
     private static DiscordMessage NewPost(OutgoingPost post) =>
@@ -150,6 +211,27 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
     }
 
     public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
+    {
+        if (!await _forums.IsForumAsync(channelId, cancellationToken))
+        {
+            return await AlreadyInChannelAsync(channelId, posts, cancellationToken);
+        }
+
+        // A forum's posts are in the thread the bot opened there, found by its title even when the database that
+        // remembered it is the one gone astray.
+        var there = new List<long>();
+        foreach (var group in posts.GroupBy(_forums.TitleFor))
+        {
+            if (await _forums.ExistingThreadAsync(channelId, group.Key, cancellationToken) is { } thread)
+            {
+                there.AddRange(await AlreadyInChannelAsync(thread, [.. group], cancellationToken));
+            }
+        }
+
+        return there;
+    }
+
+    private async Task<IReadOnlyList<long>> AlreadyInChannelAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
     {
         var own = await _finder.NewestOwnAsync(channelId, cancellationToken);
         return [.. posts.Where(p => own.Any(m => DeliveryReference.IsIn(m, p.IdempotencyKey) && Shows(m, p.Post))).Select(p => p.DeliveryId)];
@@ -225,7 +307,7 @@ public sealed class DiscordOutlet(DiscordRestClient rest, ILogger<DiscordOutlet>
         var channel = "discord:" + post.ChannelId;
         return (response.Status, response.ErrorCode) switch
         {
-            (HttpStatusCode.Forbidden, _) => new ChannelGoneException($"{channel}: Discord refused access ({response.ErrorText}); the bot needs View Channel, Send Messages, Embed Links and Attach Files there"),
+            (HttpStatusCode.Forbidden, _) => new ChannelGoneException($"{channel}: Discord refused access ({response.ErrorText}); the bot needs View Channel, Send Messages, Embed Links and Attach Files there (and Send Messages in Threads in a thread or forum)"),
             (HttpStatusCode.NotFound, UnknownChannel) => new ChannelGoneException($"{channel}: Discord says the channel does not exist (Unknown Channel)"),
             (HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, _) => new PostRejectedException($"{channel}: Discord refused post {post.DeliveryId}: {response.ErrorText}"),
             (HttpStatusCode.Unauthorized, _) => new HttpRequestException($"Discord refused the bot token (401): check Discord:BotToken", null, response.Status),

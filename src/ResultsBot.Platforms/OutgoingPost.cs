@@ -25,5 +25,11 @@ public sealed record OutgoingPost(long DeliveryId, string ChannelId, Post Post, 
     /// </summary>
     public IReadOnlyList<PostImage> Images { get; init; } = [];
 
+    /// <summary>
+    /// For a channel that takes posts only as threads (a Discord forum): one thread per council ("forum per
+    /// council"), else one for the night. Night-wide news goes in the night's thread either way.
+    /// </summary>
+    public bool ThreadPerCouncil { get; init; }
+
     public string IdempotencyKey => DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -18,6 +18,15 @@ public sealed record SlackOptions(
 {
     public static Uri DefaultApiBaseUrl { get; } = new("https://slack.com/api/");
 
+    /// <summary>Slack:HomeRefresh's default: declarations that come close together make one refresh of the Home tab.</summary>
+    public static TimeSpan DefaultHomeRefresh { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Slack:HomeRefresh — how often the Home tab's content is checked for change; a change is published to everyone
+    /// who opened the tab, once per check however many councils declared meanwhile.
+    /// </summary>
+    public TimeSpan HomeRefresh { get; init; } = DefaultHomeRefresh;
+
     /// <summary>The URL of a Web API method, e.g. chat.postMessage.</summary>
     public Uri MethodUrl(string method) => new(ApiRoot.TrimEnd('/') + "/" + method);
 
@@ -25,5 +34,5 @@ public sealed record SlackOptions(
     private string ApiRoot => ApiBaseUrl.AbsolutePath == "/" ? ApiBaseUrl.GetLeftPart(UriPartial.Authority) + "/api" : ApiBaseUrl.ToString();
 
     public override string ToString() =>
-        $"SlackOptions {{ BotToken = (hidden), SigningSecret = (hidden), AppToken = (hidden), Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], Admins = [{string.Join(", ", Admins)}], ApiBaseUrl = {ApiBaseUrl} }}";
+        $"SlackOptions {{ BotToken = (hidden), SigningSecret = (hidden), AppToken = (hidden), Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], Admins = [{string.Join(", ", Admins)}], HomeRefresh = {HomeRefresh}, ApiBaseUrl = {ApiBaseUrl} }}";
 }

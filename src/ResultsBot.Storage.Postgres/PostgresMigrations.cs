@@ -78,6 +78,17 @@ internal static class PostgresMigrations
         CREATE INDEX publishes_recent ON publishes (channel, recorded_at);
         CREATE INDEX deliveries_delivered ON deliveries (channel, delivered_at) WHERE platform_message_id IS NOT NULL;
         """,
+
+        // 3: forum threads the bot opened, so a restart posts on in the same one (issue 19).
+        """
+        CREATE TABLE forum_threads (
+            channel TEXT NOT NULL,
+            title TEXT NOT NULL,
+            thread_id TEXT NOT NULL,
+            created_at TIMESTAMPTZ NOT NULL,
+            PRIMARY KEY (channel, title)
+        );
+        """,
     ];
 
     public static int Latest => Migrations.Length;

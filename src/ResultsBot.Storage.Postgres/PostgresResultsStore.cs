@@ -340,6 +340,16 @@ public sealed class PostgresResultsStore : IResultsStore
         return (int)Scalar<long?>(connection, "SELECT COUNT(*) FROM posts")!.Value;
     });
 
+    public string? FindForumThread(string channel, string title) => Guard(() =>
+    {
+        using var connection = _source.OpenConnection();
+        return Scalar<string>(connection, "SELECT thread_id FROM forum_threads WHERE channel = $1 AND title = $2", Text(channel), Text(title));
+    });
+
+    public void RememberForumThread(string channel, string title, string threadId) => Guard(() => Execute(
+        "INSERT INTO forum_threads (channel, title, thread_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, title) DO NOTHING",
+        Text(channel), Text(title), Text(threadId), At(_time.GetUtcNow())));
+
     public void Dispose() => _source.Dispose();
 
     private static Post ReadPost(NpgsqlDataReader reader, int kind, int subject, int headline, int body)

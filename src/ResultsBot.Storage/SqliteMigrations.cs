@@ -36,6 +36,17 @@ internal static class SqliteMigrations
             CREATE INDEX IF NOT EXISTS publishes_recent ON publishes (channel, recorded_at);
             CREATE INDEX IF NOT EXISTS deliveries_delivered ON deliveries (channel, delivered_at) WHERE platform_message_id IS NOT NULL;
             """),
+
+        // 3: forum threads the bot opened, so a restart posts on in the same one (issue 19).
+        connection => Execute(connection, """
+            CREATE TABLE IF NOT EXISTS forum_threads (
+                channel TEXT NOT NULL,
+                title TEXT NOT NULL,
+                thread_id TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (channel, title)
+            )
+            """),
     ];
 
     public static int Latest => Migrations.Length;

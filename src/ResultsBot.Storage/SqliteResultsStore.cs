@@ -67,6 +67,21 @@ public sealed class SqliteResultsStore : IResultsStore
         Guard(() => Write(
             "INSERT INTO publishes (channel, platform_message_id, outcome, recorded_at) VALUES ($channel, $pid, $outcome, $now) ON CONFLICT (channel, platform_message_id) DO NOTHING",
             ("$channel", channel), ("$pid", platformMessageId), ("$outcome", outcome.ToString()), ("$now", Now())));
+    public string? FindForumThread(string channel, string title) => Guard(() =>
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT thread_id FROM forum_threads WHERE channel = $channel AND title = $title";
+            command.Parameters.AddWithValue("$channel", channel);
+            command.Parameters.AddWithValue("$title", title);
+            return command.ExecuteScalar() as string;
+        }
+    });
+
+    public void RememberForumThread(string channel, string title, string threadId) => Guard(() => Write(
+        "INSERT INTO forum_threads (channel, title, thread_id, created_at) VALUES ($channel, $title, $thread, $now) ON CONFLICT (channel, title) DO NOTHING",
+        ("$channel", channel), ("$title", title), ("$thread", threadId), ("$now", Now())));
 
     private static T Guard<T>(Func<T> call)
     {

@@ -41,7 +41,7 @@ public sealed class SqliteResultsStoreTests : IDisposable
     }
 
     [Fact]
-    public void Open_DatabaseFromBeforeSchemaVersions_BecomesTheLatestVersionAndKeepsItsNight()
+    public void Open_DatabaseFromBeforeSchemaVersions_TakesEveryMigrationAndKeepsItsNight()
     {
         // As the bot left a database before versions were counted: the full schema, PRAGMA user_version still 0.
         using (var store = SqliteResultsStore.Open(ConnectionString, _time))
@@ -53,9 +53,21 @@ public sealed class SqliteResultsStoreTests : IDisposable
 
         using var reopened = SqliteResultsStore.Open(ConnectionString, _time);
 
-        Assert.Equal(2L, Pragma("PRAGMA user_version"));
+        Assert.Equal(3L, Pragma("PRAGMA user_version"));
         Assert.Equal("Labour hold Adur", Assert.Single(reopened.PendingDeliveries("console")).Post.Headline);
         Assert.Single(reopened.LoadMessages());
+    }
+
+    [Fact]
+    public void RememberForumThread_ThenReopen_TheThreadIsStillKnown()
+    {
+        using (var store = SqliteResultsStore.Open(ConnectionString, _time))
+        {
+            store.RememberForumThread("discord:15", "Local elections 2024: results", "9001");
+        }
+
+        using var reopened = SqliteResultsStore.Open(ConnectionString, _time);
+        Assert.Equal("9001", reopened.FindForumThread("discord:15", "Local elections 2024: results"));
     }
 
     [Fact]
@@ -65,7 +77,7 @@ public sealed class SqliteResultsStoreTests : IDisposable
 
         var refused = Assert.Throws<StorageException>(() => SqliteResultsStore.Open(ConnectionString, _time));
 
-        Assert.Equal("ConnectionStrings:ResultsBot: the database was made by a newer ResultsBot (schema 4; this one knows up to 2)", refused.Message);
+        Assert.Equal("ConnectionStrings:ResultsBot: the database was made by a newer ResultsBot (schema 4; this one knows up to 3)", refused.Message);
         Assert.Equal(0L, Pragma("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
     }
 

@@ -33,6 +33,21 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public void RememberForumThread_ThenFind_GivesTheFirstThreadForThatChannelAndTitleOnly()
+    {
+        using var store = NewStore();
+        Assert.Null(store.FindForumThread("discord:15", "Local elections 2024: results"));
+
+        store.RememberForumThread("discord:15", "Local elections 2024: results", "9001");
+        store.RememberForumThread("discord:15", "Local elections 2024: results", "9002"); // a second never replaces the first
+        store.RememberForumThread("discord:15", "Thurrock: results", "9003");
+
+        Assert.Equal("9001", store.FindForumThread("discord:15", "Local elections 2024: results"));
+        Assert.Equal("9003", store.FindForumThread("discord:15", "Thurrock: results"));
+        Assert.Null(store.FindForumThread("discord:16", "Local elections 2024: results"));
+    }
+
+    [Fact]
     public void SubscribeMany_FromConfiguration_AddsNewChannelsAndLeavesAFilterSetByCommand()
     {
         using var store = NewStore();

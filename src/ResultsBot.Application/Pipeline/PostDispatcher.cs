@@ -337,6 +337,7 @@ public sealed class PostDispatcher(
                 // Drawn as it goes out, from the book: nothing but the post is stored, so a restart redraws the same.
                 // A correction that edits a digest has none: the digest carried none to replace.
                 Images = withPictures && replacement is null && pictures is not null ? pictures.For(post, subscriptions.FilterOf(delivery.Channel)?.Images) : [],
+                ThreadPerCouncil = subscriptions.FilterOf(delivery.Channel)?.ForumPerCouncil == true,
             };
             var id = await outlet.SendAsync(outgoing, cancellationToken);
             return new SentId(id);

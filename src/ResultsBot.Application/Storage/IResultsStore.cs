@@ -1,3 +1,5 @@
+using ResultsBot.Platforms;
+
 namespace ResultsBot.Application.Storage;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ResultsBot.Application.Storage;
 /// (SQLite, in memory) implements all of them over one database, so that accepting a message queues its posts in
 /// the same unit of work. Faults: <see cref="StoreUnavailableException"/> to retry, <see cref="StoreDamagedException"/> to stop.
 /// </summary>
-public interface IResultsStore : IResultsLog, IDeliveryQueue, ISubscriptionStore, IStoreProbe, IPublishLog, IDisposable
+public interface IResultsStore : IResultsLog, IDeliveryQueue, ISubscriptionStore, IStoreProbe, IPublishLog, IForumThreadStore, IDisposable
 {
     /// <summary>How many posts were ever queued (tests and the crash harness count them).</summary>
     int CountPosts();

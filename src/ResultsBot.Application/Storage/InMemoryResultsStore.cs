@@ -15,6 +15,7 @@ public sealed class InMemoryResultsStore(TimeProvider time) : IResultsStore
     private readonly List<Delivery> _deliveries = [];
     private readonly SortedDictionary<string, StoredSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly List<(string Channel, PublishRecord Record)> _publishes = [];
+    private readonly Dictionary<(string Channel, string Title), string> _forumThreads = [];
 
     public IReadOnlyList<StoredMessage> LoadMessages()
     {
@@ -219,6 +220,22 @@ public sealed class InMemoryResultsStore(TimeProvider time) : IResultsStore
             }
 
             return _subscriptions.Remove(channel);
+        }
+    }
+
+    public string? FindForumThread(string channel, string title)
+    {
+        lock (_gate)
+        {
+            return _forumThreads.GetValueOrDefault((channel, title));
+        }
+    }
+
+    public void RememberForumThread(string channel, string title, string threadId)
+    {
+        lock (_gate)
+        {
+            _forumThreads.TryAdd((channel, title), threadId);
         }
     }
 

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using ResultsBot.Platforms;
 
 namespace ResultsBot.Application.Storage;
 
-/// <summary>How every store's part registers its store: one instance behind all five ports.</summary>
+/// <summary>How every store's part registers its store: one instance behind all its ports.</summary>
 public static class ResultsStoreRegistration
 {
     /// <summary>
@@ -17,6 +18,7 @@ public static class ResultsStoreRegistration
         services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<IStoreProbe>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<IPublishLog>(sp => sp.GetRequiredService<IResultsStore>());
+        services.AddSingleton<IForumThreadStore>(sp => sp.GetRequiredService<IResultsStore>());
         return services;
     }
 }

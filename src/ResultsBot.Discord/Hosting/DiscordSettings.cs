@@ -12,7 +12,7 @@ public static class DiscordSettings
 {
     public const string Section = "Discord";
 
-    public static readonly string[] Keys = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl", "NonceWindow", "UserInstall"];
+    public static readonly string[] Keys = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl", "NonceWindow", "UserInstall", "ForumTitle"];
 
     /// <returns>Null when Discord is off (no Discord: settings at all).</returns>
     public static DiscordOptions? Read(IConfiguration configuration)
@@ -70,8 +70,16 @@ public static class DiscordSettings
         {
             NonceWindow = NonceWindow(section["NonceWindow"]),
             UserInstall = Flag(configuration, "Discord:UserInstall"),
+            ForumTitle = ForumTitle(section["ForumTitle"]),
         };
     }
+
+    /// <summary>Discord:ForumTitle: a forum post's title is 1 to 100 characters.</summary>
+    private static string ForumTitle(string? text) => Blank(text) is not { } given
+        ? DiscordOptions.DefaultForumTitle
+        : given.Trim().Length <= 100
+            ? given.Trim()
+            : throw new SettingsException($"Discord:ForumTitle: a forum post's title is at most 100 characters (this one has {given.Trim().Length})");
 
     /// <summary>Discord:NonceWindow: 0 (always look in the channel before a resend) up to Discord's few minutes.</summary>
     private static TimeSpan NonceWindow(string? text)

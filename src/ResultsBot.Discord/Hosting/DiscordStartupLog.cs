@@ -10,10 +10,12 @@ namespace ResultsBot.Discord.Hosting;
 internal sealed class DiscordStartupLog(DiscordOptions discord, ILogger<DiscordStartupLog> logger) : IHostedService
 {
     /// <summary>
-    /// View Channel, Send Messages, Embed Links, Attach Files (the pictures), Read Message History: nothing more
-    /// is needed to post embeds with their pictures.
+    /// View Channel, Send Messages (which also opens posts in a forum), Embed Links, Attach Files (the pictures), Read
+    /// Message History (to find a post sent just before a crash), Send Messages in Threads (threads and forum posts
+    /// do not inherit Send Messages): nothing more is needed to post embeds with their pictures, in channels,
+    /// threads and forums.
     /// </summary>
-    public const long Permissions = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 15) | (1L << 16);
+    public const long Permissions = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 15) | (1L << 16) | (1L << 38);
 
     public static string InviteUrl(string applicationId) =>
         $"https://discord.com/oauth2/authorize?client_id={applicationId}&scope=bot+applications.commands&permissions={Permissions}";

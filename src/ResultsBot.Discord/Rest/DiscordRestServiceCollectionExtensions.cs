@@ -24,7 +24,13 @@ public static class DiscordRestServiceCollectionExtensions
             sp.GetService<TimeProvider>(),
             sp.GetService<IPlatformMonitor>(),
             sp.GetService<ILogger<DiscordRestClient>>()));
-        services.AddSingleton(sp => new DiscordOutlet(sp.GetRequiredService<DiscordRestClient>(), sp.GetService<ILogger<DiscordOutlet>>(), sp.GetService<TimeProvider>(), options.NonceWindow));
+        services.AddSingleton(sp => new DiscordOutlet(
+            sp.GetRequiredService<DiscordRestClient>(),
+            sp.GetService<ILogger<DiscordOutlet>>(),
+            sp.GetService<TimeProvider>(),
+            options.NonceWindow,
+            sp.GetService<IForumThreadStore>(),
+            options.ForumTitle));
         services.AddSingleton<IPlatformOutlet>(sp => sp.GetRequiredService<DiscordOutlet>());
         services.AddSingleton<IMessagePublisher>(sp => new Publishing.DiscordPublisher(sp.GetRequiredService<DiscordRestClient>()));
         return services;

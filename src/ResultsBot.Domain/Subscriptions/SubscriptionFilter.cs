@@ -43,6 +43,13 @@ public sealed record SubscriptionFilter(
     /// </summary>
     public bool Publish { get; init; }
 
+    /// <summary>
+    /// In a channel that takes posts only as threads (a Discord forum): one post (thread) per council, each council's
+    /// results as replies in it ("forum per council"), instead of one for the night (the default, "forum per night").
+    /// Night-wide news goes in the night's post either way. Elsewhere it changes nothing.
+    /// </summary>
+    public bool ForumPerCouncil { get; init; }
+
     public bool NarrowsPlaces => Places.Count > 0 || Councils.Count > 0;
 
     public bool Matches(Post post)

@@ -9,6 +9,7 @@ namespace ResultsBot.Domain.Subscriptions;
 /// Reads /subscribe's filters: clauses separated by ";" — "everything", "region London, Wales",
 /// "councils Hull, Leeds", "party Green", "changes", "wards" (ward results too), "types councils, mayors, wards", "digest 5m" / "digest off", "images on" / "images off",
 /// "publish" (a Discord announcement channel's news published to the servers that follow it).
+/// "forum per council" / "forum per night" (in a Discord forum: a post per council, or one for the night).
 /// Every clause is checked: an unknown council, party or region is an error naming it, never ignored.
 /// </summary>
 public static class SubscriptionParser
@@ -37,6 +38,7 @@ public static class SubscriptionParser
         var publish = false;
         bool? digest = null;
         bool? images = null;
+        var forumPerCouncil = false;
         TimeSpan? window = null;
         // Built only for a council clause to check: reading thousands of stored filters at start must not build it each time.
         var names = new Lazy<Dictionary<string, string>>(() => knownCouncils.Concat(Regions.KnownCouncils.Where(k => !knownCouncils.ContainsKey(k.Key)))
@@ -91,6 +93,9 @@ public static class SubscriptionParser
                     images = OnOff(rest);
                     error = images is null ? $"images takes on or off (e.g. images off), not \"{SafeText.Echo(rest)}\"" : null;
                     break;
+                case "forum":
+                    (forumPerCouncil, error) = Forum(rest);
+                    break;
                 default:
                     error = $"I don't understand \"{SafeText.Echo(clause)}\". Try: {Usage}";
                     break;
@@ -102,8 +107,15 @@ public static class SubscriptionParser
             }
         }
 
-        return SubscriptionParse.Ok(new SubscriptionFilter([.. places.Distinct()], [.. councils.Distinct()], [.. parties.Distinct()], changes, [.. types.Distinct()], digest, window) { Wards = wards, Images = images, Publish = publish });
+        return SubscriptionParse.Ok(new SubscriptionFilter([.. places.Distinct()], [.. councils.Distinct()], [.. parties.Distinct()], changes, [.. types.Distinct()], digest, window) { Wards = wards, Images = images, Publish = publish, ForumPerCouncil = forumPerCouncil });
     }
+
+    private static (bool PerCouncil, string? Error) Forum(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "per council" or "council" or "councils" => (true, null),
+        "per night" or "night" => (false, null),
+        _ => (false, $"forum takes per council or per night (e.g. forum per council), not \"{SafeText.Echo(text)}\""),
+    };
 
     private static bool? OnOff(string text) => text.Trim().ToLowerInvariant() switch
     {

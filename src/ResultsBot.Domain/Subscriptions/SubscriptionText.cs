@@ -57,6 +57,11 @@ public static class SubscriptionText
             clauses.Add("publish");
         }
 
+        if (filter.ForumPerCouncil)
+        {
+            clauses.Add("forum per council");
+        }
+
         return clauses.Count == 0 ? "everything" : string.Join("; ", clauses);
     }
 
@@ -95,6 +100,11 @@ public static class SubscriptionText
         if (filter.Publish)
         {
             parts.Add("milestones and changes of control published to the servers that follow this channel");
+        }
+
+        if (filter.ForumPerCouncil)
+        {
+            parts.Add("in a forum a post per council");
         }
 
         var night = filter.NarrowsPlaces ? "" : " Night-wide news (milestones, the national share) too.";

@@ -5,6 +5,7 @@ using ResultsBot.Chat;
 using ResultsBot.Operations;
 using ResultsBot.Platforms;
 using ResultsBot.Settings;
+using ResultsBot.Slack.AppHome;
 using ResultsBot.Slack.Commands;
 using ResultsBot.Slack.SocketMode;
 using ResultsBot.Slack.WebApi;
@@ -56,10 +57,17 @@ public static class SlackHostBuilderExtensions
             sp.GetRequiredService<ILogger<SlashCommandHandler>>(),
             webApi: sp.GetRequiredService<SlackWebApiClient>()));
         services.AddHostedService<SlackSignIn>();
+        services.AddSingleton(sp => new SlackAppHome(
+            sp.GetRequiredService<SlackWebApiClient>(),
+            sp.GetRequiredService<IBotCommands>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SlackAppHome>>()));
+        services.AddHostedService(sp => new AppHomeRefresher(sp.GetRequiredService<SlackAppHome>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AppHomeRefresher>>()));
         if (options.Mode == SlackMode.Http)
         {
             services.AddSingleton<IWebEndpoints>(sp => new SlackCommandsEndpoint(sp.GetRequiredService<SlashCommandHandler>()));
             services.AddSingleton<IWebEndpoints>(sp => new SlackInteractivityWebEndpoint(sp.GetRequiredService<SlashCommandHandler>()));
+            services.AddSingleton<IWebEndpoints>(sp => new SlackEventsWebEndpoint(sp.GetRequiredService<SlackAppHome>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackEventsWebEndpoint>>()));
             return builder;
         }
 
@@ -69,7 +77,10 @@ public static class SlackHostBuilderExtensions
             sp.GetRequiredService<SlashCommandHandler>(),
             sp.GetRequiredService<IPlatformMonitor>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SlackSocketModeClient>>()));
+            sp.GetRequiredService<ILogger<SlackSocketModeClient>>())
+        {
+            AppHome = sp.GetRequiredService<SlackAppHome>(),
+        });
         return builder;
     }
 }

@@ -13,7 +13,7 @@ public static class SlackSettings
 {
     public const string Section = "Slack";
 
-    public static readonly string[] Keys = ["BotToken", "SigningSecret", "AppToken", "Mode", "Channels", "Admins", "ApiBaseUrl"];
+    public static readonly string[] Keys = ["BotToken", "SigningSecret", "AppToken", "Mode", "Channels", "Admins", "ApiBaseUrl", "HomeRefresh"];
 
     /// <returns>Null when Slack is off (no Slack: settings at all). Admins are Slack:Admins and the bot's own Admins together.</returns>
     public static SlackOptions? Read(IConfiguration configuration)
@@ -60,6 +60,22 @@ public static class SlackSettings
             mode,
             channels,
             List(section, "Admins").Union(SettingsText.Admins(configuration)).ToHashSet(StringComparer.Ordinal),
-            Url(section, "Slack:ApiBaseUrl", ["http", "https"]) ?? SlackOptions.DefaultApiBaseUrl);
+            Url(section, "Slack:ApiBaseUrl", ["http", "https"]) ?? SlackOptions.DefaultApiBaseUrl)
+        {
+            HomeRefresh = HomeRefresh(section["HomeRefresh"]),
+        };
+    }
+
+    /// <summary>Slack:HomeRefresh: from a second (tests) to ten minutes.</summary>
+    private static TimeSpan HomeRefresh(string? text)
+    {
+        if (Blank(text) is not { } given)
+        {
+            return SlackOptions.DefaultHomeRefresh;
+        }
+
+        return Durations.TryParse(given, out var every) && every >= TimeSpan.FromSeconds(1) && every <= TimeSpan.FromMinutes(10)
+            ? every
+            : throw new SettingsException($"Slack:HomeRefresh '{given}': give how often the Home tab is checked for change, from 1s to 10m (e.g. 10s)");
     }
 }

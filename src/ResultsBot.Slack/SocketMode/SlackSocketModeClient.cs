@@ -39,6 +39,9 @@ public sealed class SlackSocketModeClient : BackgroundService
         _ledger = new EnvelopeLedger(time);
     }
 
+    /// <summary>The Home tab, published when someone opens it (app_home_opened); null leaves those events acknowledged and ignored.</summary>
+    internal AppHome.SlackAppHome? AppHome { get; init; }
+
     /// <summary>A socket is open and has said hello: for /readyz.</summary>
     public bool Connected => _current?.IsOpen == true;
 
@@ -187,6 +190,14 @@ public sealed class SlackSocketModeClient : BackgroundService
 
             if (envelope.Type != SocketEnvelope.SlashCommands)
             {
+                if (AppHome is { } home && envelope.HomeOpenedBy() is { } user)
+                {
+                    // Acknowledged first: Slack wants the ack within 3 seconds, and the tab is published in its own time.
+                    await connection.AckAsync(envelope.EnvelopeId, null);
+                    _ = home.OpenedInBackgroundAsync(user, _stopping);
+                    return;
+                }
+
                 _logger.LogDebug("Acknowledged and ignored a {Type} envelope ({Subject})", envelope.Type, envelope.Subject() ?? "no subject");
                 await connection.AckAsync(envelope.EnvelopeId, null);
                 return;

@@ -18,6 +18,12 @@ internal sealed record SocketEnvelope(string EnvelopeId, string Type, JsonElemen
     /// <summary>The slash command a slash_commands envelope carries, or null when it lacks a command, user or channel.</summary>
     public SlashCommand? Command() => SlashCommand.FromPayload(Read(SlackJsonContext.Default.SlashCommandPayload));
 
+    /// <summary>Who opened the app's Home tab, when this is an app_home_opened event for the Home tab (not the Messages tab).</summary>
+    public string? HomeOpenedBy() =>
+        Type == "events_api" && Read(SlackJsonContext.Default.EventsApiPayload)?.Event is { Type: "app_home_opened", Tab: "home", User: { Length: > 0 } user }
+            ? user
+            : null;
+
     /// <summary>What an envelope we only acknowledge is about, for the log: the event's type or the interaction's.</summary>
     public string? Subject() => Type switch
     {

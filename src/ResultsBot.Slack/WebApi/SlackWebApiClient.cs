@@ -66,6 +66,10 @@ public sealed class SlackWebApiClient
     public Task<SlackApiResponse> DeleteMessageAsync(string channel, string ts, CancellationToken cancellationToken) =>
         CallAsync("chat.delete", pacedChannel: null, new ChatDeleteRequest(channel, ts), SlackJsonContext.Default.ChatDeleteRequest, SlackJsonContext.Default.SlackApiResponse, cancellationToken);
 
+    /// <summary>views.publish: the user's Home tab becomes this view (Tier 4; the caller paces its publishes).</summary>
+    internal Task<SlackApiResponse> PublishHomeAsync(string userId, HomeTabView view, CancellationToken cancellationToken) =>
+        CallAsync("views.publish", pacedChannel: null, new ViewsPublishRequest(userId, view), SlackJsonContext.Default.ViewsPublishRequest, SlackJsonContext.Default.SlackApiResponse, cancellationToken);
+
     /// <summary>auth.test: who the bot token belongs to (and whether Slack takes it at all).</summary>
     public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken) =>
         CallFormAsync("auth.test", new Dictionary<string, string>(), SlackJsonContext.Default.AuthTestResponse, cancellationToken);

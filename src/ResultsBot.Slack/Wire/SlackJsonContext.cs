@@ -24,6 +24,7 @@ namespace ResultsBot.Slack.Wire;
 [JsonSerializable(typeof(CompleteUploadRequest))]
 [JsonSerializable(typeof(CompleteUploadResponse))]
 [JsonSerializable(typeof(SlackApiResponse))]
+[JsonSerializable(typeof(ViewsPublishRequest))]
 [JsonSerializable(typeof(SocketFrame))]
 [JsonSerializable(typeof(SocketAck))]
 [JsonSerializable(typeof(SlashCommandPayload))]

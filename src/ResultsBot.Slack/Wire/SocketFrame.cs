@@ -25,10 +25,18 @@ internal sealed record SocketFrame(string? Type)
 }
 
 /// <summary>An events_api envelope's payload: the event callback (we ack and ignore these).</summary>
-internal sealed record EventsApiPayload(string? Type, string? TeamId, string? EventId, SlackEvent? Event);
+internal sealed record EventsApiPayload(string? Type, string? TeamId, string? EventId, SlackEvent? Event)
+{
+    /// <summary>url_verification over HTTP: Slack checks the Request URL by sending this to be echoed back.</summary>
+    public string? Challenge { get; init; }
+}
 
 /// <summary>The event inside an events_api callback.</summary>
-internal sealed record SlackEvent(string? Type, string? Channel, string? User);
+internal sealed record SlackEvent(string? Type, string? Channel, string? User)
+{
+    /// <summary>app_home_opened: which of the app's tabs was opened, "home" or "messages".</summary>
+    public string? Tab { get; init; }
+}
 
 /// <summary>
 /// An interaction's payload, in a Socket Mode interactive envelope or the form field "payload" of a request to the

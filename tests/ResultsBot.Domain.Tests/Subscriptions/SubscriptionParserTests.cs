@@ -20,6 +20,9 @@ public class SubscriptionParserTests
     [InlineData("changes; Images OFF", "changes; images off")]
     [InlineData("publish; changes", "changes; publish")]
     [InlineData("Publish", "publish")]
+    [InlineData("forum per council", "forum per council")]
+    [InlineData("region London; Forum Per Council", "region London; forum per council")]
+    [InlineData("forum per night", "everything")]
     public void Parse_GoodFilters_WriteBackInTheirCanonicalForm(string text, string written)
     {
         var parse = SubscriptionParser.Parse(text, Regions.KnownCouncils, []);
@@ -37,6 +40,7 @@ public class SubscriptionParserTests
     [InlineData("colour blue", "I don't understand \"colour blue\"")]
     [InlineData("region", "Name at least one region")]
     [InlineData("images sometimes", "images takes on or off (e.g. images off), not \"sometimes\"")]
+    [InlineData("forum per ward", "forum takes per council or per night (e.g. forum per council), not \"per ward\"")]
     public void Parse_BadFilters_SayWhatIsWrong(string text, string error)
     {
         var parse = SubscriptionParser.Parse(text, Regions.KnownCouncils, []);
@@ -113,5 +117,15 @@ public class SubscriptionParserTests
 
         Assert.Equal(sentence, SubscriptionText.Describe(filter));
         Assert.Equal(filter.Images, SubscriptionParser.ReadStored(SubscriptionText.Write(filter)).Images);
+    }
+
+    [Fact]
+    public void Describe_ForumPerCouncil_SaysSoAndReadsBackFromTheStore()
+    {
+        var filter = SubscriptionParser.Parse("forum per council", Regions.KnownCouncils, []).Filter!;
+
+        Assert.Equal("every result, each as it comes, with the map at milestones, in a forum a post per council. Night-wide news (milestones, the national share) too.", SubscriptionText.Describe(filter));
+        Assert.True(SubscriptionParser.ReadStored(SubscriptionText.Write(filter)).ForumPerCouncil);
+        Assert.False(SubscriptionParser.ReadStored("everything").ForumPerCouncil);
     }
 }

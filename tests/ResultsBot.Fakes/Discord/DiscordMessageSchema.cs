@@ -21,6 +21,27 @@ public static class DiscordMessageSchema
     /// <summary>Problems with a body for PATCH /channels/{id}/messages/{id}.</summary>
     public static IReadOnlyList<SchemaError> ValidateEdit(JsonNode? body) => Validate(body, "MessageEditRequestPartial");
 
+    /// <summary>
+    /// Problems with a body for POST /channels/{forum}/threads (Start Thread in Forum or Media Channel): the
+    /// CreateForumThreadRequest schema, and its message checked as any new message is (content 2000, embeds 6000).
+    /// </summary>
+    public static IReadOnlyList<SchemaError> ValidateForumThread(JsonNode? body)
+    {
+        body = body is null ? null : JsonNode.Parse(body.ToJsonString());
+        if (body is not JsonObject thread)
+        {
+            return [new SchemaError([], "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType")];
+        }
+
+        var errors = new List<SchemaError>(Schemas.Value.Validate(body, "CreateForumThreadRequest"));
+        if (thread["message"] is JsonObject message)
+        {
+            errors.AddRange(Validate(message, "BaseCreateMessageCreateRequest").Select(e => e with { Path = ["message", .. e.Path] }));
+        }
+
+        return errors;
+    }
+
     /// <summary>The OpenAPI file, looked for in shared/platform-specs beside any folder above the tests.</summary>
     public static string FindOpenApiFile()
     {

@@ -13,7 +13,7 @@ namespace ResultsBot.Fakes.Discord;
 /// validated against the OpenAPI schemas and the documented limits, per-route and global rate limits
 /// with X-RateLimit-* headers, and switches to make things go wrong.
 /// </summary>
-public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? options = null) : IFakeRoutes
+public sealed partial class FakeDiscordRest(string botToken, FakeDiscordRestOptions? options = null) : IFakeRoutes
 {
     /// <summary>The bucket hashes the fake reports (X-RateLimit-Bucket), one per route shape.</summary>
     public const string CreateMessageBucket = "80c17d2f203122d936070c88c8d10f33";
@@ -248,7 +248,7 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         var api = app.MapGroup("/api/v10");
         api.MapGet("/users/@me", ServeMe);
         api.MapGet("/channels/{channelId}", (HttpContext ctx, string channelId) =>
-            Serve(ctx, OtherBucket, channelId, Other, () => Task.FromResult(InChannel(channelId, () => Ok(Channel(channelId))))));
+            Serve(ctx, OtherBucket, channelId, Other, () => Task.FromResult(InChannel(channelId, () => Ok(ChannelJson(channelId))))));
         api.MapGet("/channels/{channelId}/messages/{messageId}", (HttpContext ctx, string channelId, string messageId) =>
             Serve(ctx, OtherBucket + "/message", channelId, Other, () => Task.FromResult(InChannel(channelId, () => GetMessage(channelId, messageId)))));
         api.MapGet("/channels/{channelId}/messages", (HttpContext ctx, string channelId) =>
@@ -259,6 +259,7 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
             Serve(ctx, CrosspostBucket, channelId, (_options.PublishLimit, _options.PublishWindow), () => Task.FromResult(InChannel(channelId, () => Crosspost(channelId, messageId)))));
         api.MapMethods("/channels/{channelId}/messages/{messageId}", ["PATCH"], (HttpContext ctx, string channelId, string messageId) =>
             Serve(ctx, EditMessageBucket, channelId, Messages, async () => await WithBody(ctx, form => InChannel(channelId, () => Edit(channelId, messageId, form)))));
+        MapThreads(api);
     }
 
     private Task ServeMe(HttpContext ctx) => Serve(ctx, OtherBucket + "/me", "", Other, () => Task.FromResult(Ok(Me())));
@@ -438,6 +439,11 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
             return forbidden;
         }
 
+        if (RefusesMessages(channelId) is { } refused)
+        {
+            return refused;
+        }
+
         var nonce = message["nonce"] is JsonValue n ? (n.TryGetValue<string>(out var s) ? s : n.ToJsonString()) : null;
         var now = _options.Time.GetUtcNow();
         lock (_gate)
@@ -528,6 +534,11 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
             return forbidden;
         }
 
+        if (RefusesEdits(channelId) is { } refused)
+        {
+            return refused;
+        }
+
         var message = body!.AsObject();
         if (DiscordComponentRules.Check(message["components"]) is { } badComponents)
         {
@@ -598,7 +609,8 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
 
         lock (_gate)
         {
-            if (_historyHidden.Contains(channelId))
+            // A forum has no messages of its own, only threads: its history reads as empty.
+            if (_historyHidden.Contains(channelId) || _channelTypes.GetValueOrDefault(channelId) is ForumType or MediaType)
             {
                 return Ok(new JsonArray());
             }
@@ -702,7 +714,7 @@ public sealed class FakeDiscordRest(string botToken, FakeDiscordRestOptions? opt
         ["id"] = channelId,
         ["type"] = IsAnnouncement(channelId) ? AnnouncementChannelType : 0,
         ["guild_id"] = GuildId,
-        ["name"] = "results-" + channelId[^4..],
+        ["name"] = "results-" + channelId[Math.Max(0, channelId.Length - 4)..],
         ["position"] = 0,
         ["permission_overwrites"] = new JsonArray(),
         ["nsfw"] = false,

@@ -25,7 +25,10 @@ internal static class FakeSlackBlockRules
         "section", "header", "context", "divider", "actions", "image", "rich_text", "input", "file", "video", "markdown",
     };
 
-    public static List<string> Check(JsonNode? blocks)
+    /// <summary>A Home tab view holds more blocks than a message.</summary>
+    public const int MaxHomeBlocks = 100;
+
+    public static List<string> Check(JsonNode? blocks, int maxBlocks = MaxBlocks)
     {
         var errors = new List<string>();
         if (blocks is not JsonArray list)
@@ -34,9 +37,9 @@ internal static class FakeSlackBlockRules
             return errors;
         }
 
-        if (list.Count > MaxBlocks)
+        if (list.Count > maxBlocks)
         {
-            errors.Add($"[ERROR] no more than {MaxBlocks} items allowed [json-pointer:/blocks]");
+            errors.Add($"[ERROR] no more than {maxBlocks} items allowed [json-pointer:/blocks]");
         }
 
         for (var i = 0; i < list.Count; i++)

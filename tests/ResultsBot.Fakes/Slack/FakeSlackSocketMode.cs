@@ -122,6 +122,29 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
             ["event"] = new JsonObject { ["type"] = eventType, ["user"] = "U0FAKEUSER", ["text"] = "hello" },
         }, null, acceptsResponsePayload: false);
 
+    /// <summary>
+    /// Queues app_home_opened for <paramref name="userId"/> opening the app's Home tab (tab "home"; "messages" for the
+    /// Messages tab), shaped as Slack's event reference shows it, inside an events_api envelope.
+    /// </summary>
+    public FakeSlackSocketEnvelope InjectAppHomeOpened(string userId, string tab = "home") =>
+        Inject("events_api", new JsonObject
+        {
+            ["token"] = "verification-token-unused",
+            ["team_id"] = "T0FAKETEAM",
+            ["api_app_id"] = AppId,
+            ["type"] = "event_callback",
+            ["event_id"] = "Ev" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
+            ["event_time"] = 1714700000,
+            ["event"] = new JsonObject
+            {
+                ["type"] = "app_home_opened",
+                ["user"] = userId,
+                ["channel"] = "D0FAKEDM01",
+                ["tab"] = tab,
+                ["event_ts"] = "1714700000.000100",
+            },
+        }, null, acceptsResponsePayload: false);
+
     /// <summary>Delivers an envelope again with retry_attempt raised, as Slack does when an ack is lost or late.</summary>
     public Task RedeliverAsync(FakeSlackSocketEnvelope envelope) => DeliverAsync(envelope);
 

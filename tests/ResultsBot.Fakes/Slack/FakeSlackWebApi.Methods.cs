@@ -60,6 +60,18 @@ public sealed partial class FakeSlackWebApi
             }
         }
 
+        if (method == "views.publish")
+        {
+            lock (_gate)
+            {
+                if (!_viewsPace.TryTake(_time.GetUtcNow(), out var wait))
+                {
+                    Interlocked.Increment(ref _viewsRateLimited);
+                    return RateLimitedReply(context, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
+                }
+            }
+        }
+
         if (method == "files.completeUploadExternal")
         {
             return Reply(await CompleteUploadAsync(request, context.RequestAborted), request);
@@ -89,6 +101,7 @@ public sealed partial class FakeSlackWebApi
                 "conversations.history" => History(request),
                 "conversations.replies" => Replies(request),
                 "files.getUploadURLExternal" => GetUploadUrl(request, context),
+                "views.publish" => PublishView(request),
                 "files.upload" => Error("method_deprecated"), // retired: new apps must use the external upload flow
                 _ => Error("unknown_method"),
             };

@@ -99,7 +99,7 @@ public sealed class DiscordDeliveryTests
         Assert.Equal(8, choices.Type);
         Assert.Equal("Thurrock", choices.Data!["choices"]![0]!["name"]!.ToString());
         Assert.True(refused.Ephemeral);
-        Assert.Contains($"https://discord.com/oauth2/authorize?client_id={ApplicationId}&scope=bot+applications.commands&permissions=117760", bot.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"https://discord.com/oauth2/authorize?client_id={ApplicationId}&scope=bot+applications.commands&permissions=274878024704", bot.Stderr, StringComparison.Ordinal);
         var names = interactions.Registrations[^1].Commands.Select(c => c!["name"]!.ToString()).ToList();
         Assert.Contains("council", names);
         Assert.Contains("subscribe", names);
