@@ -214,7 +214,7 @@ public sealed partial class FakeDiscordRest
             }
 
             var json = Channel(channelId);
-            json["type"] = _channelTypes.GetValueOrDefault(channelId, 0);
+            json["type"] = _channelTypes.TryGetValue(channelId, out var type) ? type : _announcementChannels.Contains(channelId) ? AnnouncementChannelType : 0;
             return json;
         }
     }
