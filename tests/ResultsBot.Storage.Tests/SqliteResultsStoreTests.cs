@@ -41,7 +41,7 @@ public sealed class SqliteResultsStoreTests : IDisposable
     }
 
     [Fact]
-    public void Open_DatabaseFromBeforeSchemaVersions_BecomesVersion1AndKeepsItsNight()
+    public void Open_DatabaseFromBeforeSchemaVersions_TakesEveryVersionAndKeepsItsNight()
     {
         // As the bot left a database before versions were counted: the full schema, PRAGMA user_version still 0.
         using (var store = SqliteResultsStore.Open(ConnectionString, _time))
@@ -53,9 +53,29 @@ public sealed class SqliteResultsStoreTests : IDisposable
 
         using var reopened = SqliteResultsStore.Open(ConnectionString, _time);
 
-        Assert.Equal(1L, Pragma("PRAGMA user_version"));
+        Assert.Equal(2L, Pragma("PRAGMA user_version"));
         Assert.Equal("Labour hold Adur", Assert.Single(reopened.PendingDeliveries("console")).Post.Headline);
         Assert.Single(reopened.LoadMessages());
+    }
+
+    [Fact]
+    public void Open_Version1Database_GainsTheWorkspaceInstallsAndKeepsItsNight()
+    {
+        using (var store = SqliteResultsStore.Open(ConnectionString, _time))
+        {
+            store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["console"]);
+        }
+
+        // As version 1 left it: no workspace_installs table yet.
+        Pragma("DROP TABLE workspace_installs");
+        Pragma("PRAGMA user_version = 1");
+
+        using var reopened = SqliteResultsStore.Open(ConnectionString, _time);
+        reopened.SaveInstall(new WorkspaceInstall("T0AAAA", "Party HQ", "U0BOT", "sealed", _time.GetUtcNow()));
+
+        Assert.Equal(2L, Pragma("PRAGMA user_version"));
+        Assert.Equal("Party HQ", reopened.FindInstall("T0AAAA")?.Name);
+        Assert.Equal("Labour hold Adur", Assert.Single(reopened.PendingDeliveries("console")).Post.Headline);
     }
 
     [Fact]
@@ -65,7 +85,7 @@ public sealed class SqliteResultsStoreTests : IDisposable
 
         var refused = Assert.Throws<StorageException>(() => SqliteResultsStore.Open(ConnectionString, _time));
 
-        Assert.Equal("ConnectionStrings:ResultsBot: the database was made by a newer ResultsBot (schema 4; this one knows up to 1)", refused.Message);
+        Assert.Equal("ConnectionStrings:ResultsBot: the database was made by a newer ResultsBot (schema 4; this one knows up to 2)", refused.Message);
         Assert.Equal(0L, Pragma("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
     }
 
