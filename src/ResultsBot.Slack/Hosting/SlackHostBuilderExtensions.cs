@@ -6,6 +6,7 @@ using ResultsBot.Operations;
 using ResultsBot.Platforms;
 using ResultsBot.Settings;
 using ResultsBot.Slack.Commands;
+using ResultsBot.Slack.OAuth;
 using ResultsBot.Slack.SocketMode;
 using ResultsBot.Slack.WebApi;
 
@@ -45,6 +46,12 @@ public static class SlackHostBuilderExtensions
         services.AddHostedService<SlackStartupLog>();
         services.AddSingleton(options);
         services.AddSlackWebApi();
+        if (options.OAuth is { } oauth)
+        {
+            services.AddSlackWorkspaces(options, oauth);
+            return builder;
+        }
+
         services.AddSingleton<IPlatformOutlet>(sp => sp.GetRequiredService<SlackOutlet>());
         services.AddSingleton<IPlatformWarmup, SlackWarmup>();
         services.AddHttpClient(CommandsClient, http => http.Timeout = TimeSpan.FromSeconds(30));

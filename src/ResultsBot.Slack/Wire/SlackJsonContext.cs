@@ -31,4 +31,6 @@ namespace ResultsBot.Slack.Wire;
 [JsonSerializable(typeof(InteractivePayload))]
 [JsonSerializable(typeof(SlackCommandResponse))]
 [JsonSerializable(typeof(IReadOnlyList<SlackBlock>))]
+[JsonSerializable(typeof(OAuthAccessResponse))]
+[JsonSerializable(typeof(EventsRequest))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -1,0 +1,35 @@
+namespace ResultsBot.Slack.Wire;
+
+/// <summary>oauth.v2.access's answer: the workspace's bot token and who it is for (the fields the bot keeps).</summary>
+internal sealed record OAuthAccessResponse : SlackApiResponse
+{
+    public string? AccessToken { get; init; }
+
+    /// <summary>"bot" for the bot token the bot asks for.</summary>
+    public string? TokenType { get; init; }
+
+    public string? Scope { get; init; }
+
+    public string? BotUserId { get; init; }
+
+    public string? AppId { get; init; }
+
+    public SlackTeam? Team { get; init; }
+
+    public bool IsEnterpriseInstall { get; init; }
+}
+
+/// <summary>A workspace as OAuth answers name it.</summary>
+internal sealed record SlackTeam(string? Id, string? Name);
+
+/// <summary>
+/// What Slack POSTs to the Events API request URL: a url_verification handshake (answered with its challenge) or an
+/// event_callback around one event of a workspace.
+/// </summary>
+internal sealed record EventsRequest(string? Type, string? Challenge, string? TeamId, string? EventId, LifecycleEvent? Event);
+
+/// <summary>The events the install flow listens to: app_uninstalled and tokens_revoked (with the revoked tokens' owners).</summary>
+internal sealed record LifecycleEvent(string? Type, RevokedTokens? Tokens);
+
+/// <summary>tokens_revoked's tokens: the user ids whose tokens went, and the bot's.</summary>
+internal sealed record RevokedTokens(IReadOnlyList<string>? Oauth, IReadOnlyList<string>? Bot);
