@@ -14,6 +14,8 @@ internal static class SlackOAuthSettings
 {
     public static readonly string[] Keys = ["ClientId", "ClientSecret", "TokenKey", "Scopes", "RedirectUrl"];
 
+    private const string Example = "T0123ABCD-C0123ABCD (the workspace's team id, a dash, the channel id)";
+
     /// <returns>Null when Slack:ClientId is not set (single-workspace token mode, or Slack off).</returns>
     public static SlackOptions? Read(IConfiguration configuration, IConfigurationSection section)
     {
@@ -44,13 +46,20 @@ internal static class SlackOAuthSettings
             throw new SettingsException("Slack:ClientId needs the bot's web server: set --urls or ASPNETCORE_URLS (installs arrive at GET /slack/install and /slack/oauth_redirect)");
         }
 
+        var channels = SlackSettings.Channels(section, Example);
+        if (channels.FirstOrDefault(c => !WorkspaceChannel.TryParse(c, out _)) is { } bare)
+        {
+            // Installed into many workspaces, a channel id alone does not say whose token to post with.
+            throw new SettingsException($"Slack:Channels '{bare}': with Slack:ClientId give the workspace too, as {Example}");
+        }
+
         var scopes = List(section, "Scopes");
         return new SlackOptions(
             "",
             signingSecret,
             null,
             SlackMode.Http,
-            SlackSettings.Channels(section, "T0123ABCD-C0123ABCD (the workspace's team id, a dash, the channel id)"),
+            channels,
             SlackSettings.AdminsOf(configuration, section),
             SlackSettings.ApiBaseUrl(section))
         {
