@@ -58,7 +58,8 @@ public sealed record SlackRateLimits(
 
     /// <summary>
     /// For an app installed into other workspaces and not in the Marketplace: Slack allows conversations.history and
-    /// conversations.replies one request a minute there, returning at most 15 messages.
+    /// conversations.replies one request a minute there, returning at most 15 messages. Paced a little slower than
+    /// that: Slack counts from when a request arrives, and the next one may travel faster than the last did.
     /// </summary>
-    public static SlackRateLimits Distributed { get; } = Default with { HistoryLookback = 15, HistoryInterval = TimeSpan.FromMinutes(1) };
+    public static SlackRateLimits Distributed { get; } = Default with { HistoryLookback = 15, HistoryInterval = TimeSpan.FromSeconds(65) };
 }

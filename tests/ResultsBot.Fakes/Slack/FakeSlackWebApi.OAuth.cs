@@ -50,6 +50,9 @@ public sealed partial class FakeSlackWebApi
 
     public int DistributedHistoryRateLimited { get; private set; }
 
+    /// <summary>History reads by OAuth tokens that were answered (not refused with 429).</summary>
+    public int DistributedHistoryReads { get; private set; }
+
     /// <summary>A workspace the app can be installed into; the first added is the one the consent page approves for.</summary>
     public FakeSlackWebApi AddWorkspace(string teamId, string name)
     {
@@ -283,6 +286,7 @@ public sealed partial class FakeSlackWebApi
         }
 
         _historyReads[(team, method)] = now;
+        DistributedHistoryReads++;
         return true;
     }
 

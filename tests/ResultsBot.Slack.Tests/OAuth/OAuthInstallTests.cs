@@ -144,6 +144,22 @@ public sealed class OAuthInstallTests
     }
 
     [Fact]
+    public async Task Command_FromASecondWorkspace_NamesItsChannelWithItsWorkspace()
+    {
+        await using var rig = await OAuthRig.StartAsync();
+        using var http = new HttpClient();
+        var command = new FakeSlackSlashCommand("subscribe region London", UserId: "U0ADMIN", ChannelId: OAuthRig.ChannelB, TeamId: OAuthRig.TeamB);
+        using var request = FakeSlackSlashCommandRequest.Create(new Uri(rig.Bot, "/slack/commands"), TestOptions.SigningSecret, TimeProvider.System.GetUtcNow(), command, new Uri(rig.Server.BaseUrl, "/response"));
+
+        using var answer = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var asked = Assert.Single(rig.Commands.Requests);
+        Assert.Equal(new ChannelAddress("slack", "T0BBBBBBB-C0BBBBBBB"), asked.Channel);
+        Assert.Equal("/subscribe region London", asked.Text);
+    }
+
+    [Fact]
     public async Task Outlet_ChannelWithoutItsWorkspace_IsGoneSayingHowToWriteIt()
     {
         await using var rig = await OAuthRig.StartAsync();
