@@ -86,6 +86,13 @@ internal sealed class SlackInstallEndpoints(SlackOptions options, SlackOAuthOpti
             return Page(StatusCodes.Status502BadGateway, $"ResultsBot could not reach Slack to finish the install. Start again at {InstallPath}.");
         }
 
+        if (answer is { Ok: true, IsEnterpriseInstall: true })
+        {
+            // An org-wide install has no single team whose channels the token reaches as the bot keeps them.
+            logger.LogWarning("Slack install refused: an org-wide (Enterprise Grid) install");
+            return Page(StatusCodes.Status400BadRequest, $"ResultsBot was not installed: org-wide installs are not supported; install it into a workspace ({InstallPath}).");
+        }
+
         if (!answer.Ok || answer.AccessToken is not { Length: > 0 } token || answer.TokenType != "bot" || answer.Team?.Id is not { Length: > 0 } teamId)
         {
             var why = answer.Ok ? "no bot token in the answer" : answer.Error;

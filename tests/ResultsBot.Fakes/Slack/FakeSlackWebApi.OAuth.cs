@@ -45,6 +45,9 @@ public sealed partial class FakeSlackWebApi
     /// <summary>At most this many messages per history read for a distributed app.</summary>
     public const int DistributedHistoryLimit = 15;
 
+    /// <summary>The next installs are org-wide (Enterprise Grid): no team, the enterprise instead.</summary>
+    public bool OrgWideInstalls { get; set; }
+
     /// <summary>oauth.v2.access calls answered, and history reads by OAuth tokens refused with 429.</summary>
     public int TokenExchanges { get; private set; }
 
@@ -235,9 +238,9 @@ public sealed partial class FakeSlackWebApi
                 ["token_type"] = "bot",
                 ["access_token"] = token,
                 ["bot_user_id"] = team.BotUserId,
-                ["team"] = new JsonObject { ["id"] = team.Id, ["name"] = team.Name },
-                ["enterprise"] = null,
-                ["is_enterprise_install"] = false,
+                ["team"] = OrgWideInstalls ? null : new JsonObject { ["id"] = team.Id, ["name"] = team.Name },
+                ["enterprise"] = OrgWideInstalls ? new JsonObject { ["id"] = "E0FAKEORG", ["name"] = "Fake Org" } : null,
+                ["is_enterprise_install"] = OrgWideInstalls,
             };
         }
     }

@@ -93,6 +93,18 @@ public sealed class OAuthInstallTests
     }
 
     [Fact]
+    public async Task Install_OrgWide_RefusedSayingSoAndNothingKept()
+    {
+        await using var rig = await OAuthRig.StartAsync();
+        rig.Slack.OrgWideInstalls = true;
+
+        var answer = await rig.InstallAsync(OAuthRig.TeamA);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "ResultsBot was not installed: org-wide installs are not supported; install it into a workspace (/slack/install)."), answer);
+        Assert.Empty(rig.Store.LoadInstalls());
+    }
+
+    [Fact]
     public async Task Redirect_PersonSaidNoOnSlacksPage_NothingIsInstalled()
     {
         await using var rig = await OAuthRig.StartAsync();
