@@ -9,6 +9,9 @@ namespace ResultsBot.Slack.OAuth;
 /// </summary>
 public sealed class WorkspaceRoutingOutlet(SlackWorkspaces workspaces) : IPlatformOutlet, IChannelHistory
 {
+    // Workspaces whose start-up check has read a channel already (see AlreadyThereAsync).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _checked = new(StringComparer.Ordinal);
+
     public string Platform => "slack";
 
     public Task<string?> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
@@ -18,11 +21,20 @@ public sealed class WorkspaceRoutingOutlet(SlackWorkspaces workspaces) : IPlatfo
         return workspace.Outlet.SendAsync(post with { ChannelId = channel }, cancellationToken);
     }
 
+    /// <summary>
+    /// The start-up check reads one channel per workspace: a lost database shows in any of them, and with history at
+    /// one read a minute per workspace, reading each would hold every Slack channel back for minutes before the first post.
+    /// </summary>
     public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
     {
         if (!WorkspaceChannel.TryParse(channelId, out var address) || workspaces.Find(address.TeamId) is not { } workspace)
         {
             // Nothing can be read where the bot cannot post either; the channel is paused when its turn comes.
+            return [];
+        }
+
+        if (!_checked.TryAdd(address.TeamId, true))
+        {
             return [];
         }
 

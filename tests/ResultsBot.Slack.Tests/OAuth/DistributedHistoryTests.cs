@@ -58,6 +58,24 @@ public sealed class DistributedHistoryTests
     }
 
     [Fact]
+    public async Task AlreadyThere_StartUpCheckOfTwoChannelsInOneWorkspace_ReadsOneAndDoesNotWaitForTheOther()
+    {
+        await using var rig = await StartAsync();
+        var history = (IChannelHistory)rig.Outlet;
+        var channelA2 = OAuthRig.TeamA + "-" + OAuthRig.ChannelA2;
+
+        var watch = Stopwatch.StartNew();
+        var both = await Task.WhenAll(
+            history.AlreadyThereAsync(ChannelA, [new OutgoingPost(1, ChannelA, Post("Labour hold Birmingham"))], CancellationToken.None),
+            history.AlreadyThereAsync(channelA2, [new OutgoingPost(2, channelA2, Post("Labour hold Birmingham"))], CancellationToken.None),
+            history.AlreadyThereAsync(ChannelB, [new OutgoingPost(3, ChannelB, Post("Labour hold Birmingham"))], CancellationToken.None));
+
+        Assert.All(both, Assert.Empty);
+        Assert.Equal(2, rig.Slack.DistributedHistoryReads); // one in each workspace
+        Assert.True(watch.Elapsed < Interval, $"the start-up check took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task Send_SlackSays429ToARead_OnlyThatChannelWaitsAndNothingIsPostedTwice()
     {
         await using var rig = await StartAsync();

@@ -26,6 +26,7 @@ internal sealed class OAuthRig : IAsyncDisposable
     public const string TeamB = "T0BBBBBBB";
     public const string ChannelA = "C0AAAAAAA";
     public const string ChannelB = "C0BBBBBBB";
+    public const string ChannelA2 = "C0AAAAAA2";
 
     public static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
 
@@ -55,7 +56,7 @@ internal sealed class OAuthRig : IAsyncDisposable
     {
         var slack = new FakeSlackWebApi { SigningSecret = TestOptions.SigningSecret }
             .AddWorkspace(TeamA, "Party HQ").AddWorkspace(TeamB, "Town Hall")
-            .AddWorkspaceChannels(TeamA, ChannelA).AddWorkspaceChannels(TeamB, ChannelB);
+            .AddWorkspaceChannels(TeamA, ChannelA, ChannelA2).AddWorkspaceChannels(TeamB, ChannelB);
         var server = await FakeServer.StartAsync(slack);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
