@@ -27,6 +27,15 @@ public sealed record SlackOptions(
     /// </summary>
     public TimeSpan HomeRefresh { get; init; } = DefaultHomeRefresh;
 
+    /// <summary>
+    /// Slack:ClientId and the rest: the bot is installed into many workspaces through Slack's OAuth v2 flow, each
+    /// with its own token, instead of using one <see cref="BotToken"/> (empty then). Null in single-workspace mode.
+    /// </summary>
+    public OAuth.SlackOAuthOptions? OAuth { get; init; }
+
+    /// <summary>Slack's consent page (OAuth v2 authorize), on the same host as the Web API.</summary>
+    public Uri AuthorizeUrl => new(ApiBaseUrl.GetLeftPart(UriPartial.Authority) + "/oauth/v2/authorize");
+
     /// <summary>The URL of a Web API method, e.g. chat.postMessage.</summary>
     public Uri MethodUrl(string method) => new(ApiRoot.TrimEnd('/') + "/" + method);
 
@@ -34,5 +43,5 @@ public sealed record SlackOptions(
     private string ApiRoot => ApiBaseUrl.AbsolutePath == "/" ? ApiBaseUrl.GetLeftPart(UriPartial.Authority) + "/api" : ApiBaseUrl.ToString();
 
     public override string ToString() =>
-        $"SlackOptions {{ BotToken = (hidden), SigningSecret = (hidden), AppToken = (hidden), Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], Admins = [{string.Join(", ", Admins)}], HomeRefresh = {HomeRefresh}, ApiBaseUrl = {ApiBaseUrl} }}";
+        $"SlackOptions {{ BotToken = (hidden), SigningSecret = (hidden), AppToken = (hidden), Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], Admins = [{string.Join(", ", Admins)}], HomeRefresh = {HomeRefresh}, ApiBaseUrl = {ApiBaseUrl}, OAuth = {OAuth?.ToString() ?? "off"} }}";
 }

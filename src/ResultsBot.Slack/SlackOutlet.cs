@@ -22,10 +22,9 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
     /// <summary>The metadata event_type our posts carry; event_payload.delivery_id is the delivery's idempotency key.</summary>
     public const string MetadataEventType = "resultsbot_post";
 
-    private const int HistoryLookback = 50;
-
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
     private readonly SlackPictureUploader _uploader = new(client, (ILogger?)logger ?? NullLogger.Instance);
+    private readonly HistoryMemory _history = new();
 
     public string Platform => "slack";
 
@@ -58,6 +57,7 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
 
         // The edit carries the correction's pictures, which replace the original's (an edit with none removes them).
         var pictures = await _uploader.UploadAsync(post.Images, post.Post.Subject, cancellationToken);
+        _history.Forget(post.ChannelId);
         var edited = post.Replacement is { } replacement ? SlackPostRenderer.Render(replacement, post.Images.Count) : message;
         var result = await WithPicturesAsync(pictures, post, shown => client.UpdateMessageAsync(post.ChannelId, original, PictureBlocks.With(edited, shown), cancellationToken), cancellationToken);
         if (result.Kind == SlackErrorKind.MessageNotFound || result.Error is "cant_update_message" or "edit_window_closed")
@@ -82,6 +82,7 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
     private async Task<string> PostAsync(OutgoingPost post, SlackMessageBody message, IReadOnlyList<UploadedPicture> pictures, string? threadTs, CancellationToken cancellationToken)
     {
         var metadata = new MessageMetadata(MetadataEventType, new PostMetadataPayload(post.IdempotencyKey));
+        _history.Forget(post.ChannelId);
         var result = await WithPicturesAsync(
             pictures,
             post,
@@ -114,10 +115,18 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
         return result;
     }
 
-    /// <summary>The ts of a message in the channel (or the thread under <paramref name="threadTs"/>) carrying this delivery's id, if any.</summary>
+    /// <summary>
+    /// The ts of a message among the channel's newest (or the thread's, under <paramref name="threadTs"/>) carrying
+    /// this delivery's id, if any. A read remembered since the bot last wrote there answers without reading again.
+    /// </summary>
     private async Task<string?> FindAsync(OutgoingPost post, string? threadTs, CancellationToken cancellationToken)
     {
-        var result = await client.HistoryAsync(post.ChannelId, HistoryLookback, threadTs, cancellationToken);
+        if (_history.TryRecall(post.ChannelId, threadTs, post.IdempotencyKey, out var remembered))
+        {
+            return remembered;
+        }
+
+        var result = await client.HistoryAsync(post.ChannelId, client.Limits.HistoryLookback, threadTs, cancellationToken);
         var method = threadTs is null ? "conversations.history" : "conversations.replies";
         if (result.Kind == SlackErrorKind.MessageNotFound || result.Error is "thread_not_found" or "missing_scope")
         {
@@ -127,16 +136,35 @@ public sealed class SlackOutlet(SlackWebApiClient client, ILogger<SlackOutlet>? 
         }
 
         ThrowUnlessOk(result, method, post.ChannelId);
-        return result.Messages?.FirstOrDefault(m => DeliveryIdOf(m) == post.IdempotencyKey && m.Ts is not null)?.Ts;
+        var seen = Deliveries(result.Messages);
+        _history.Remember(post.ChannelId, threadTs, seen);
+        return seen.GetValueOrDefault(post.IdempotencyKey);
+    }
+
+    /// <summary>Our deliveries among messages read back: delivery id → ts (the newest, should one be there twice).</summary>
+    private static Dictionary<string, string> Deliveries(IReadOnlyList<HistoryMessage>? messages)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var message in messages ?? [])
+        {
+            if (DeliveryIdOf(message) is { } id && message.Ts is { } ts)
+            {
+                seen.TryAdd(id, ts);
+            }
+        }
+
+        return seen;
     }
 
     public async Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
     {
-        var result = await client.HistoryAsync(channelId, HistoryLookback, threadTs: null, cancellationToken);
+        var result = await client.HistoryAsync(channelId, client.Limits.HistoryLookback, threadTs: null, cancellationToken);
         if (result.Kind != SlackErrorKind.None || result.Messages is not { } messages)
         {
             return [];
         }
+
+        _history.Remember(channelId, null, Deliveries(messages));
 
         var shown = messages.Select(m => (Id: DeliveryIdOf(m), m.Text)).Where(m => m.Id is not null).ToList();
         // The fallback text starts with the post's headline, or lists it when the post headed a digest.

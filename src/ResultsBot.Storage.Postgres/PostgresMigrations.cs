@@ -89,6 +89,17 @@ internal static class PostgresMigrations
             PRIMARY KEY (channel, title)
         );
         """,
+
+        // 4: the workspaces installed through Slack's OAuth flow, each with its token sealed by the operator's key.
+        """
+        CREATE TABLE workspace_installs (
+            workspace_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            bot_user_id TEXT NOT NULL,
+            sealed_token TEXT NOT NULL,
+            installed_at TIMESTAMPTZ NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Migrations.Length;

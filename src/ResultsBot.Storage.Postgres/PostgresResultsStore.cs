@@ -330,6 +330,32 @@ public sealed class PostgresResultsStore : IResultsStore
         """,
         Text(channel), At(_time.GetUtcNow()), Text(reason)));
 
+    public void SaveInstall(WorkspaceInstall install)
+    {
+        ArgumentNullException.ThrowIfNull(install);
+        Guard(() => Execute(
+            """
+            INSERT INTO workspace_installs (workspace_id, name, bot_user_id, sealed_token, installed_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (workspace_id) DO UPDATE SET name = excluded.name, bot_user_id = excluded.bot_user_id, sealed_token = excluded.sealed_token, installed_at = excluded.installed_at
+            """,
+            Text(install.WorkspaceId), Text(install.Name), Text(install.BotUserId), Text(install.SealedToken), At(install.InstalledAt)));
+    }
+
+    public WorkspaceInstall? FindInstall(string workspaceId) => Guard(() => Read(
+        "SELECT workspace_id, name, bot_user_id, sealed_token, installed_at FROM workspace_installs WHERE workspace_id = $1",
+        [Text(workspaceId)],
+        ReadInstall).FirstOrDefault());
+
+    public IReadOnlyList<WorkspaceInstall> LoadInstalls() => Guard(() => Read(
+        """SELECT workspace_id, name, bot_user_id, sealed_token, installed_at FROM workspace_installs ORDER BY workspace_id COLLATE "C" """,
+        [],
+        ReadInstall));
+
+    public bool RemoveInstall(string workspaceId) => Guard(() => Execute("DELETE FROM workspace_installs WHERE workspace_id = $1", Text(workspaceId)) > 0);
+
+    private static WorkspaceInstall ReadInstall(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4));
+
     /// <summary>Writes and commits one small row: throws the store's fault if a real write would fail now.</summary>
     public void ProbeWrite() => Guard(() => Execute(
         "INSERT INTO store_probe (id, probed_at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at", At(_time.GetUtcNow())));

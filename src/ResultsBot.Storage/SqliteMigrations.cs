@@ -47,6 +47,20 @@ internal static class SqliteMigrations
                 PRIMARY KEY (channel, title)
             )
             """),
+
+        // 4: the workspaces installed through Slack's OAuth flow, each with its token sealed by the operator's key (IF NOT
+        // EXISTS, as in 1: a database from before versions were counted may already hold it).
+        connection => Execute(
+            connection,
+            """
+            CREATE TABLE IF NOT EXISTS workspace_installs (
+                workspace_id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                bot_user_id TEXT NOT NULL,
+                sealed_token TEXT NOT NULL,
+                installed_at TEXT NOT NULL
+            )
+            """),
     ];
 
     public static int Latest => Migrations.Length;

@@ -55,6 +55,14 @@ public sealed class SqliteResultsStore : IResultsStore
 
     public void Pause(string channel, string reason) => Guard(() => PauseCore(channel, reason));
 
+    public void SaveInstall(WorkspaceInstall install) => Guard(() => SaveInstallCore(install));
+
+    public WorkspaceInstall? FindInstall(string workspaceId) => Guard(() => ReadInstalls("WHERE workspace_id = $id", workspaceId).FirstOrDefault());
+
+    public IReadOnlyList<WorkspaceInstall> LoadInstalls() => Guard(() => ReadInstalls("", null));
+
+    public bool RemoveInstall(string workspaceId) => Guard(() => RemoveInstallCore(workspaceId));
+
     public void ProbeWrite() => Guard(ProbeWriteCore);
 
     public int CountPosts() => Guard(CountPostsCore);
@@ -564,6 +572,51 @@ public sealed class SqliteResultsStore : IResultsStore
             ON CONFLICT (channel) DO UPDATE SET paused_at = excluded.paused_at, paused_reason = excluded.paused_reason
             """,
             ("$channel", channel), ("$now", Now()), ("$reason", reason));
+
+    private void SaveInstallCore(WorkspaceInstall install)
+    {
+        ArgumentNullException.ThrowIfNull(install);
+        Write(
+            """
+            INSERT INTO workspace_installs (workspace_id, name, bot_user_id, sealed_token, installed_at) VALUES ($id, $name, $bot, $token, $at)
+            ON CONFLICT (workspace_id) DO UPDATE SET name = excluded.name, bot_user_id = excluded.bot_user_id, sealed_token = excluded.sealed_token, installed_at = excluded.installed_at
+            """,
+            ("$id", install.WorkspaceId), ("$name", install.Name), ("$bot", install.BotUserId), ("$token", install.SealedToken),
+            ("$at", install.InstalledAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
+    }
+
+    private List<WorkspaceInstall> ReadInstalls(string where, string? workspaceId)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = $"SELECT workspace_id, name, bot_user_id, sealed_token, installed_at FROM workspace_installs {where} ORDER BY workspace_id";
+            if (workspaceId is not null)
+            {
+                command.Parameters.AddWithValue("$id", workspaceId);
+            }
+
+            using var reader = command.ExecuteReader();
+            var installs = new List<WorkspaceInstall>();
+            while (reader.Read())
+            {
+                installs.Add(new WorkspaceInstall(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(4))));
+            }
+
+            return installs;
+        }
+    }
+
+    private bool RemoveInstallCore(string workspaceId)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "DELETE FROM workspace_installs WHERE workspace_id = $id";
+            command.Parameters.AddWithValue("$id", workspaceId);
+            return command.ExecuteNonQuery() > 0;
+        }
+    }
 
     /// <summary>
     /// Writes and commits one small row: throws the store's fault (locked, full, read-only, damaged) if a

@@ -53,7 +53,7 @@ public sealed class SqliteResultsStoreTests : IDisposable
 
         using var reopened = SqliteResultsStore.Open(ConnectionString, _time);
 
-        Assert.Equal(3L, Pragma("PRAGMA user_version"));
+        Assert.Equal(4L, Pragma("PRAGMA user_version"));
         Assert.Equal("Labour hold Adur", Assert.Single(reopened.PendingDeliveries("console")).Post.Headline);
         Assert.Single(reopened.LoadMessages());
     }
@@ -71,13 +71,33 @@ public sealed class SqliteResultsStoreTests : IDisposable
     }
 
     [Fact]
+    public void Open_Version3Database_GainsTheWorkspaceInstallsAndKeepsItsNight()
+    {
+        using (var store = SqliteResultsStore.Open(ConnectionString, _time))
+        {
+            store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["console"]);
+        }
+
+        // As version 3 left it: no workspace_installs table yet.
+        Pragma("DROP TABLE workspace_installs");
+        Pragma("PRAGMA user_version = 3");
+
+        using var reopened = SqliteResultsStore.Open(ConnectionString, _time);
+        reopened.SaveInstall(new WorkspaceInstall("T0AAAA", "Party HQ", "U0BOT", "sealed", _time.GetUtcNow()));
+
+        Assert.Equal(4L, Pragma("PRAGMA user_version"));
+        Assert.Equal("Party HQ", reopened.FindInstall("T0AAAA")?.Name);
+        Assert.Equal("Labour hold Adur", Assert.Single(reopened.PendingDeliveries("console")).Post.Headline);
+    }
+
+    [Fact]
     public void Open_DatabaseFromANewerResultsBot_IsRefusedSayingBothVersionsAndLeftAsItWas()
     {
-        Pragma("PRAGMA user_version = 4");
+        Pragma("PRAGMA user_version = 5");
 
         var refused = Assert.Throws<StorageException>(() => SqliteResultsStore.Open(ConnectionString, _time));
 
-        Assert.Equal("ConnectionStrings:ResultsBot: the database was made by a newer ResultsBot (schema 4; this one knows up to 3)", refused.Message);
+        Assert.Equal("ConnectionStrings:ResultsBot: the database was made by a newer ResultsBot (schema 5; this one knows up to 4)", refused.Message);
         Assert.Equal(0L, Pragma("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
     }
 

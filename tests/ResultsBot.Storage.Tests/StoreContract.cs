@@ -48,6 +48,26 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public void SaveInstall_ThenReinstall_TheLatestTokenIsKeptAndRemoveForgetsOnlyThatWorkspace()
+    {
+        using var store = NewStore();
+        store.SaveInstall(new WorkspaceInstall("T0BBBB", "Town Hall", "U0BOT2", "sealed-b", Time.GetUtcNow()));
+        store.SaveInstall(new WorkspaceInstall("T0AAAA", "Party HQ", "U0BOT1", "sealed-a1", Time.GetUtcNow()));
+        Time.Advance(TimeSpan.FromMinutes(5));
+        store.SaveInstall(new WorkspaceInstall("T0AAAA", "Party HQ", "U0BOT1", "sealed-a2", Time.GetUtcNow()));
+
+        var reinstalled = store.FindInstall("T0AAAA");
+        var removed = store.RemoveInstall("T0BBBB");
+        var removedAgain = store.RemoveInstall("T0BBBB");
+
+        Assert.Equal(new WorkspaceInstall("T0AAAA", "Party HQ", "U0BOT1", "sealed-a2", Time.GetUtcNow()), reinstalled);
+        Assert.True(removed);
+        Assert.False(removedAgain);
+        Assert.Null(store.FindInstall("T0BBBB"));
+        Assert.Equal(["T0AAAA"], store.LoadInstalls().Select(i => i.WorkspaceId));
+    }
+
+    [Fact]
     public void SubscribeMany_FromConfiguration_AddsNewChannelsAndLeavesAFilterSetByCommand()
     {
         using var store = NewStore();

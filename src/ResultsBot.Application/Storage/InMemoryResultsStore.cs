@@ -16,6 +16,7 @@ public sealed class InMemoryResultsStore(TimeProvider time) : IResultsStore
     private readonly SortedDictionary<string, StoredSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly List<(string Channel, PublishRecord Record)> _publishes = [];
     private readonly Dictionary<(string Channel, string Title), string> _forumThreads = [];
+    private readonly SortedDictionary<string, WorkspaceInstall> _installs = new(StringComparer.Ordinal);
 
     public IReadOnlyList<StoredMessage> LoadMessages()
     {
@@ -247,6 +248,39 @@ public sealed class InMemoryResultsStore(TimeProvider time) : IResultsStore
             _subscriptions[channel] = _subscriptions.TryGetValue(channel, out var existing)
                 ? existing with { PausedAt = now, PausedReason = reason }
                 : new StoredSubscription(channel, "everything", "config", "bot", now, now, reason);
+        }
+    }
+
+    public void SaveInstall(WorkspaceInstall install)
+    {
+        ArgumentNullException.ThrowIfNull(install);
+        lock (_gate)
+        {
+            _installs[install.WorkspaceId] = install;
+        }
+    }
+
+    public WorkspaceInstall? FindInstall(string workspaceId)
+    {
+        lock (_gate)
+        {
+            return _installs.GetValueOrDefault(workspaceId);
+        }
+    }
+
+    public IReadOnlyList<WorkspaceInstall> LoadInstalls()
+    {
+        lock (_gate)
+        {
+            return [.. _installs.Values];
+        }
+    }
+
+    public bool RemoveInstall(string workspaceId)
+    {
+        lock (_gate)
+        {
+            return _installs.Remove(workspaceId);
         }
     }
 

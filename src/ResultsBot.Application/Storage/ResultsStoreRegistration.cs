@@ -16,6 +16,7 @@ public static class ResultsStoreRegistration
         services.AddSingleton<IResultsLog>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<IDeliveryQueue>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IResultsStore>());
+        services.AddSingleton<IWorkspaceInstalls>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<IStoreProbe>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<IPublishLog>(sp => sp.GetRequiredService<IResultsStore>());
         services.AddSingleton<IForumThreadStore>(sp => sp.GetRequiredService<IResultsStore>());

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Platforms;
 using ResultsBot.Slack.Commands;
+using ResultsBot.Slack.OAuth;
 using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.AppHome;
@@ -23,13 +24,14 @@ internal static class SlackEventsEndpoint
     /// <summary>An event callback is a few kilobytes; anything far bigger is not from Slack.</summary>
     private const int MaxBodyBytes = 256 * 1024;
 
-    public static IEndpointConventionBuilder MapSlackEvents(this IEndpointRouteBuilder endpoints, SlackAppHome home, string secret, TimeProvider time, ILogger logger)
+    /// <param name="lifecycle">With many workspaces: their uninstalls and revoked tokens come here too (one Request URL per app).</param>
+    public static IEndpointConventionBuilder MapSlackEvents(this IEndpointRouteBuilder endpoints, SlackAppHome home, string secret, TimeProvider time, ILogger logger, SlackLifecycleEvents? lifecycle = null)
     {
         var replays = new ReplayGuard(2 * SlackRequestSignature.MaxAge, time);
-        return endpoints.MapPost(DefaultPath, (RequestDelegate)(context => HandleAsync(context, home, secret, time, replays, logger)));
+        return endpoints.MapPost(DefaultPath, (RequestDelegate)(context => HandleAsync(context, home, lifecycle, secret, time, replays, logger)));
     }
 
-    private static async Task HandleAsync(HttpContext context, SlackAppHome home, string secret, TimeProvider time, ReplayGuard replays, ILogger logger)
+    private static async Task HandleAsync(HttpContext context, SlackAppHome home, SlackLifecycleEvents? lifecycle, string secret, TimeProvider time, ReplayGuard replays, ILogger logger)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -68,6 +70,11 @@ internal static class SlackEventsEndpoint
         if (payload is { Type: "url_verification", Challenge: { } challenge })
         {
             await context.Response.WriteAsync(challenge, context.RequestAborted);
+            return;
+        }
+
+        if (payload is not null && lifecycle?.Handle(payload) == true)
+        {
             return;
         }
 

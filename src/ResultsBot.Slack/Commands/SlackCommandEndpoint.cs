@@ -87,7 +87,7 @@ public static class SlackCommandEndpoint
                 // Once Slack has the answer, its picture follows at response_url.
                 context.Response.OnCompleted(() =>
                 {
-                    _ = handler.SendPictureAsync(command.ResponseUrl, response);
+                    _ = handler.SendPictureAsync(command.ResponseUrl, response, command.TeamId);
                     return Task.CompletedTask;
                 });
             }

@@ -45,12 +45,17 @@ public sealed partial class SlashCommandHandler
 
     internal TimeProvider Time { get; }
 
+    /// <summary>With Slack:ClientId: the installed workspaces, whose tokens upload an answer's picture in its own workspace.</summary>
+    internal OAuth.SlackWorkspaces? Workspaces { get; init; }
+
     /// <summary>The answer if it is ready within the window; otherwise null, and the answer follows at response_url.</summary>
     internal async Task<SlackCommandResponse?> AnswerAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         var (text, inChannel) = ResultsCommandText.Parse(command.Text);
         var caller = new Caller(command.UserId, Options.Admins.Contains(command.UserId));
-        var request = new CommandRequest(text, caller, new ChannelAddress("slack", command.ChannelId));
+        // Installed into many workspaces, a channel is kept with its workspace: /subscribe there stores "T…-C…".
+        var channel = Options.OAuth is null ? command.ChannelId : new OAuth.WorkspaceChannel(command.TeamId, command.ChannelId).ToString();
+        var request = new CommandRequest(text, caller, new ChannelAddress("slack", channel));
 
         // The window's timer starts before the command does, so a test clock moved once the command runs moves it too.
         using var windowCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -63,7 +68,7 @@ public sealed partial class SlashCommandHandler
         }
 
         _logger.LogDebug("A Slack command took longer than {Window}; its answer will follow at response_url", DirectAnswerWindow);
-        _ = FollowUpAsync(answering, command.ResponseUrl);
+        _ = FollowUpAsync(answering, command.ResponseUrl, command.TeamId);
         return null;
     }
 
@@ -97,12 +102,12 @@ public sealed partial class SlashCommandHandler
         return answer;
     }
 
-    private async Task FollowUpAsync(Task<SlackCommandResponse> answering, string? responseUrl)
+    private async Task FollowUpAsync(Task<SlackCommandResponse> answering, string? responseUrl, string teamId)
     {
         var response = await answering;
         if (await _responseUrl.PostAsync(responseUrl, response, CancellationToken.None))
         {
-            await SendPictureAsync(responseUrl, response);
+            await SendPictureAsync(responseUrl, response, teamId);
         }
     }
 
@@ -113,9 +118,13 @@ public sealed partial class SlashCommandHandler
     /// an ephemeral answer's picture as private as its text. While Slack is still processing the file (it refuses the
     /// block), it is tried again a few times; then the answer stays text alone.
     /// </summary>
-    internal async Task SendPictureAsync(string? responseUrl, SlackCommandResponse response)
+    /// <param name="teamId">The workspace the command came from: with many workspaces, the picture is uploaded with its token.</param>
+    internal async Task SendPictureAsync(string? responseUrl, SlackCommandResponse response, string? teamId = null)
     {
-        if (response.Picture is not { } request || _uploader is null || _webApi is null || responseUrl is null)
+        var (webApi, uploader) = Workspaces is null
+            ? (_webApi, _uploader)
+            : Workspaces.Find(teamId ?? "") is { } workspace ? (workspace.Client, new SlackPictureUploader(workspace.Client, _logger)) : (null, null);
+        if (response.Picture is not { } request || uploader is null || webApi is null || responseUrl is null)
         {
             return;
         }
@@ -123,7 +132,7 @@ public sealed partial class SlashCommandHandler
         try
         {
             if (_commands.DrawPicture(request) is not { } image
-                || await _uploader.UploadAsync([image], "the " + request.Kind.ToString().ToLowerInvariant() + " answer", CancellationToken.None) is not [var uploaded])
+                || await uploader.UploadAsync([image], "the " + request.Kind.ToString().ToLowerInvariant() + " answer", CancellationToken.None) is not [var uploaded])
             {
                 return;
             }
@@ -132,13 +141,13 @@ public sealed partial class SlashCommandHandler
             var picture = new SlackCommandResponse(response.ResponseType, SlackText.Escape(block.AltText), [block]);
             for (var tries = 0; !await _responseUrl.PostAsync(responseUrl, picture, CancellationToken.None); tries++)
             {
-                if (tries == _webApi.Limits.PictureProcessingTries)
+                if (tries == webApi.Limits.PictureProcessingTries)
                 {
                     _logger.LogWarning("Slack did not take the {Kind} picture at response_url after {Tries} tries: the answer stays text alone", request.Kind, tries + 1);
                     return;
                 }
 
-                await Task.Delay(_webApi.Limits.PictureProcessingWait, Time);
+                await Task.Delay(webApi.Limits.PictureProcessingWait, Time);
             }
         }
         catch (Exception e)

@@ -7,6 +7,7 @@ using ResultsBot.Platforms;
 using ResultsBot.Settings;
 using ResultsBot.Slack.AppHome;
 using ResultsBot.Slack.Commands;
+using ResultsBot.Slack.OAuth;
 using ResultsBot.Slack.SocketMode;
 using ResultsBot.Slack.WebApi;
 
@@ -46,6 +47,12 @@ public static class SlackHostBuilderExtensions
         services.AddHostedService<SlackStartupLog>();
         services.AddSingleton(options);
         services.AddSlackWebApi();
+        if (options.OAuth is { } oauth)
+        {
+            services.AddSlackWorkspaces(options, oauth);
+            return builder;
+        }
+
         services.AddSingleton<IPlatformOutlet>(sp => sp.GetRequiredService<SlackOutlet>());
         services.AddSingleton<IPlatformWarmup, SlackWarmup>();
         services.AddHttpClient(CommandsClient, http => http.Timeout = TimeSpan.FromSeconds(30));
@@ -67,7 +74,7 @@ public static class SlackHostBuilderExtensions
         {
             services.AddSingleton<IWebEndpoints>(sp => new SlackCommandsEndpoint(sp.GetRequiredService<SlashCommandHandler>()));
             services.AddSingleton<IWebEndpoints>(sp => new SlackInteractivityWebEndpoint(sp.GetRequiredService<SlashCommandHandler>()));
-            services.AddSingleton<IWebEndpoints>(sp => new SlackEventsWebEndpoint(sp.GetRequiredService<SlackAppHome>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackEventsWebEndpoint>>()));
+            services.AddSingleton<IWebEndpoints>(sp => new SlackEventsWebEndpoint(sp.GetRequiredService<SlackAppHome>(), sp.GetService<SlackLifecycleEvents>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackEventsWebEndpoint>>()));
             return builder;
         }
 

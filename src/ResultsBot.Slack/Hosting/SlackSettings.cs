@@ -1,24 +1,31 @@
 using Microsoft.Extensions.Configuration;
 using ResultsBot.Platforms;
 using ResultsBot.Settings;
+using ResultsBot.Slack.OAuth;
 using static ResultsBot.Settings.SettingsText;
 
 namespace ResultsBot.Slack.Hosting;
 
 /// <summary>
-/// Reads the Slack: section. Slack is on when Slack:BotToken is set; every other problem fails at start, naming
-/// the key and never showing a secret.
+/// Reads the Slack: section. Slack is on when Slack:BotToken is set (one workspace) or Slack:ClientId (many, through
+/// the OAuth install flow: see <see cref="SlackOAuthSettings"/>); every other problem fails at start, naming the key and
+/// never showing a secret.
 /// </summary>
 public static class SlackSettings
 {
     public const string Section = "Slack";
 
-    public static readonly string[] Keys = ["BotToken", "SigningSecret", "AppToken", "Mode", "Channels", "Admins", "ApiBaseUrl", "HomeRefresh"];
+    public static readonly string[] Keys = ["BotToken", "SigningSecret", "AppToken", "Mode", "Channels", "Admins", "ApiBaseUrl", "HomeRefresh", .. SlackOAuthSettings.Keys];
 
     /// <returns>Null when Slack is off (no Slack: settings at all). Admins are Slack:Admins and the bot's own Admins together.</returns>
     public static SlackOptions? Read(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
+        if (SlackOAuthSettings.Read(configuration, section) is { } oauth)
+        {
+            return oauth with { HomeRefresh = HomeRefresh(section["HomeRefresh"]) };
+        }
+
         if (Blank(section["BotToken"]) is not { } token)
         {
             return section.GetChildren().Any(c => Blank(c.Value) is not null || c.GetChildren().Any())
@@ -47,27 +54,21 @@ public static class SlackSettings
             }
         }
 
-        var channels = List(section, "Channels");
-        if (channels.FirstOrDefault(c => !ChannelAddress.TryParse("slack:" + c, out _)) is { } bad)
-        {
-            throw new SettingsException($"Slack:Channels '{bad}': give channel ids such as C0123ABCD (channel details → About → Channel ID)");
-        }
-
         return new SlackOptions(
             token,
             signingSecret,
             appToken,
             mode,
-            channels,
-            List(section, "Admins").Union(SettingsText.Admins(configuration)).ToHashSet(StringComparer.Ordinal),
-            Url(section, "Slack:ApiBaseUrl", ["http", "https"]) ?? SlackOptions.DefaultApiBaseUrl)
+            Channels(section, "C0123ABCD"),
+            AdminsOf(configuration, section),
+            ApiBaseUrl(section))
         {
             HomeRefresh = HomeRefresh(section["HomeRefresh"]),
         };
     }
 
     /// <summary>Slack:HomeRefresh: from a second (tests) to ten minutes.</summary>
-    private static TimeSpan HomeRefresh(string? text)
+    internal static TimeSpan HomeRefresh(string? text)
     {
         if (Blank(text) is not { } given)
         {
@@ -78,4 +79,20 @@ public static class SlackSettings
             ? every
             : throw new SettingsException($"Slack:HomeRefresh '{given}': give how often the Home tab is checked for change, from 1s to 10m (e.g. 10s)");
     }
+
+    internal static List<string> Channels(IConfigurationSection section, string example)
+    {
+        var channels = List(section, "Channels");
+        if (channels.FirstOrDefault(c => !ChannelAddress.TryParse("slack:" + c, out _)) is { } bad)
+        {
+            throw new SettingsException($"Slack:Channels '{bad}': give channel ids such as {example} (channel details → About → Channel ID)");
+        }
+
+        return channels;
+    }
+
+    internal static HashSet<string> AdminsOf(IConfiguration configuration, IConfigurationSection section) =>
+        List(section, "Admins").Union(SettingsText.Admins(configuration)).ToHashSet(StringComparer.Ordinal);
+
+    internal static Uri ApiBaseUrl(IConfigurationSection section) => Url(section, "Slack:ApiBaseUrl", ["http", "https"]) ?? SlackOptions.DefaultApiBaseUrl;
 }

@@ -11,7 +11,7 @@ internal sealed class SlackStartupLog(SlackOptions slack, ILogger<SlackStartupLo
         logger.LogInformation(
             "Slack: posting to {Count} configured channels; /results by {Mode}",
             slack.Channels.Count,
-            slack.Mode == SlackMode.SocketMode ? "Socket Mode" : "POST /slack/commands");
+            slack.Mode == SlackMode.SocketMode ? "Socket Mode" : slack.OAuth is null ? "POST /slack/commands" : "POST /slack/commands; installs into workspaces at GET /slack/install, their events at POST /slack/events");
         return Task.CompletedTask;
     }
 

@@ -23,6 +23,15 @@ internal sealed class PostingScheduler(SlackRateLimits limits, TimeProvider time
     public Task WaitMethodTurnAsync(string method, CancellationToken cancellationToken) =>
         WaitUntilAsync(_methods.GetOrAdd(method, _ => new PaceLimiter(limits.FileMethodInterval, limits.FileMethodBurst)).Reserve(time.GetUtcNow()), cancellationToken);
 
+    /// <summary>Waits for a history read's turn in the workspace (one a minute for distributed apps): only the caller waits.</summary>
+    public Task WaitHistoryTurnAsync(string method, TimeSpan interval, CancellationToken cancellationToken) =>
+        WaitUntilAsync(History(method, interval).Reserve(time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Slack said 429 for a history read: no read of that method starts before the wait is over.</summary>
+    public void HoldHistory(string method, TimeSpan interval, TimeSpan wait) => History(method, interval).HoldUntil(time.GetUtcNow() + wait);
+
+    private PaceLimiter History(string method, TimeSpan interval) => _methods.GetOrAdd(method, _ => new PaceLimiter(interval, 1));
+
     /// <summary>Slack said 429 for this channel: nobody posts there before the wait is over.</summary>
     public void HoldChannel(string channel, TimeSpan wait) => Channel(channel).HoldUntil(time.GetUtcNow() + wait);
 

@@ -46,4 +46,20 @@ public sealed record SlackRateLimits(
     public TimeSpan PictureProcessingWait { get; init; } = TimeSpan.FromSeconds(1);
 
     public int PictureProcessingTries { get; init; } = 3;
+
+    /// <summary>How many of a channel's newest messages the post-crash check reads (conversations.history's limit).</summary>
+    public int HistoryLookback { get; init; } = 50;
+
+    /// <summary>
+    /// Time between reads of one history method (conversations.history, conversations.replies) in the workspace; null
+    /// when Slack gives them room enough not to pace (an internal app's Tier 3).
+    /// </summary>
+    public TimeSpan? HistoryInterval { get; init; }
+
+    /// <summary>
+    /// For an app installed into other workspaces and not in the Marketplace: Slack allows conversations.history and
+    /// conversations.replies one request a minute there, returning at most 15 messages. Paced a little slower than
+    /// that: Slack counts from when a request arrives, and the next one may travel faster than the last did.
+    /// </summary>
+    public static SlackRateLimits Distributed { get; } = Default with { HistoryLookback = 15, HistoryInterval = TimeSpan.FromSeconds(65) };
 }

@@ -179,6 +179,10 @@ public sealed class SlackWebApiClient
             {
                 await _scheduler.WaitMethodTurnAsync(method, cancellationToken);
             }
+            else if (HistoryInterval(method) is { } interval)
+            {
+                await _scheduler.WaitHistoryTurnAsync(method, interval, cancellationToken);
+            }
 
             var (status, retryAfter, text) = await ExchangeAsync(method, url, withToken, content(), cancellationToken);
             if (status == HttpStatusCode.TooManyRequests)
@@ -195,6 +199,11 @@ public sealed class SlackWebApiClient
                 {
                     _scheduler.HoldChannel(pacedChannel, wait);
                 }
+                else if (HistoryInterval(method) is { } interval)
+                {
+                    // Only this read waits (in its channel's worker); posting elsewhere carries on meanwhile.
+                    _scheduler.HoldHistory(method, interval, wait);
+                }
                 else
                 {
                     await Task.Delay(wait, _time, cancellationToken);
@@ -206,6 +215,9 @@ public sealed class SlackWebApiClient
             return (status, text);
         }
     }
+
+    private TimeSpan? HistoryInterval(string method) =>
+        method is "conversations.history" or "conversations.replies" ? _limits.HistoryInterval : null;
 
     private async Task<(HttpStatusCode Status, TimeSpan? RetryAfter, string Text)> ExchangeAsync(string method, Uri url, bool withToken, HttpContent content, CancellationToken cancellationToken)
     {

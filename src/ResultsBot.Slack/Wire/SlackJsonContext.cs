@@ -33,4 +33,5 @@ namespace ResultsBot.Slack.Wire;
 [JsonSerializable(typeof(SlackCommandResponse))]
 [JsonSerializable(typeof(ResponseUrlDelete))]
 [JsonSerializable(typeof(IReadOnlyList<SlackBlock>))]
+[JsonSerializable(typeof(OAuthAccessResponse))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

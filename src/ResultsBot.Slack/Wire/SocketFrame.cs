@@ -36,6 +36,9 @@ internal sealed record SlackEvent(string? Type, string? Channel, string? User)
 {
     /// <summary>app_home_opened: which of the app's tabs was opened, "home" or "messages".</summary>
     public string? Tab { get; init; }
+
+    /// <summary>tokens_revoked: whose tokens went (the bot's among them, or only users').</summary>
+    public RevokedTokens? Tokens { get; init; }
 }
 
 /// <summary>

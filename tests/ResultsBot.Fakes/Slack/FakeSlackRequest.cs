@@ -23,6 +23,9 @@ internal sealed class FakeSlackRequest
 
     public string? FormToken { get; private set; }
 
+    /// <summary>The most messages a read may return for this caller (a distributed app's 15), if less than the method's own.</summary>
+    public int? LimitCap { get; set; }
+
     public static async Task<FakeSlackRequest> ReadAsync(HttpRequest http)
     {
         var request = new FakeSlackRequest();

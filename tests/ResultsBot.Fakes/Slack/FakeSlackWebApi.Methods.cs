@@ -39,9 +39,20 @@ public sealed partial class FakeSlackWebApi
             return Reply(Error(bodyError), request);
         }
 
+        if (method == "oauth.v2.access")
+        {
+            // Authenticated by the app's client id and secret, not a token.
+            return Reply(Access(context, request), request);
+        }
+
         if (AuthError(context, request) is { } authError)
         {
             return Reply(Error(authError), request);
+        }
+
+        if (WorkspaceError(context, request, method) is { } refusal)
+        {
+            return refusal;
         }
 
         if (MissingScope(method) is { } needed)
@@ -93,7 +104,7 @@ public sealed partial class FakeSlackWebApi
         {
             answer = method switch
             {
-                "auth.test" => AuthTest(),
+                "auth.test" => AuthTest(context, request),
                 "chat.postMessage" => PostMessage(request),
                 "chat.update" => Update(request),
                 "chat.delete" => Delete(request),
@@ -123,19 +134,69 @@ public sealed partial class FakeSlackWebApi
             return "not_authed";
         }
 
-        return InvalidAuth || token != BotToken ? "invalid_auth" : null;
+        lock (_gate)
+        {
+            return InvalidAuth || TokenOwner(token) is null ? "invalid_auth" : null;
+        }
     }
 
-    private JsonObject AuthTest() => new()
+    /// <summary>
+    /// A token reaches only its own workspace's channels (another's are channel_not_found, as Slack says for a channel
+    /// it cannot see); an OAuth token reads history on distributed apps' terms. Null when the call may go on.
+    /// </summary>
+    private IResult? WorkspaceError(HttpContext context, FakeSlackRequest request, string method)
     {
-        ["ok"] = true,
-        ["url"] = "https://fake-team.slack.com/",
-        ["team"] = "Fake Team",
-        ["user"] = "resultsbot",
-        ["team_id"] = TeamId,
-        ["user_id"] = BotUserId,
-        ["bot_id"] = BotId,
-    };
+        var header = context.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : request.FormToken ?? "";
+        lock (_gate)
+        {
+            if (TokenOwner(token) is not var (team, distributed))
+            {
+                return null;
+            }
+
+            var channel = request.String("channel") ?? request.String("channel_id");
+            if (channel is not null && _channels.ContainsKey(channel) && _channelTeams.GetValueOrDefault(channel, TeamId) != team)
+            {
+                return Reply(Error("channel_not_found"), request);
+            }
+
+            if (distributed && method is "conversations.history" or "conversations.replies")
+            {
+                request.LimitCap = DistributedHistoryLimit;
+                if (!TakeHistoryTurn(team, method, out var wait))
+                {
+                    return RateLimitedReply(context, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Who the token is: the default workspace's bot, or the bot of the workspace an OAuth token was issued for.</summary>
+    private JsonObject AuthTest(HttpContext context, FakeSlackRequest request)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : request.FormToken ?? "";
+        FakeSlackTeam? team;
+        lock (_gate)
+        {
+            team = TokenOwner(token) is ({ } id, true) ? _teams[id] : null;
+        }
+
+        return new()
+        {
+            ["ok"] = true,
+            ["url"] = team is null ? "https://fake-team.slack.com/" : $"https://{team.Id.ToLowerInvariant()}.slack.com/",
+            ["team"] = team?.Name ?? "Fake Team",
+            ["user"] = "resultsbot",
+            ["team_id"] = team?.Id ?? TeamId,
+            ["user_id"] = team?.BotUserId ?? BotUserId,
+            ["bot_id"] = BotId,
+            ["is_enterprise_install"] = false,
+        };
+    }
 
     private JsonObject PostMessage(FakeSlackRequest request)
     {
@@ -296,7 +357,7 @@ public sealed partial class FakeSlackWebApi
 
     private JsonObject History(FakeSlackRequest request)
     {
-        var limit = Math.Clamp(request.Int("limit") ?? 100, 1, 999);
+        var limit = Math.Clamp(Math.Min(request.Int("limit") ?? 100, request.LimitCap ?? int.MaxValue), 1, 999);
         var withMetadata = request.Bool("include_all_metadata") ?? false;
         lock (_gate)
         {
@@ -323,7 +384,7 @@ public sealed partial class FakeSlackWebApi
 
     private JsonObject Replies(FakeSlackRequest request)
     {
-        var limit = Math.Clamp(request.Int("limit") ?? 1000, 1, 1000);
+        var limit = Math.Clamp(Math.Min(request.Int("limit") ?? 1000, request.LimitCap ?? int.MaxValue), 1, 1000);
         var withMetadata = request.Bool("include_all_metadata") ?? false;
         lock (_gate)
         {

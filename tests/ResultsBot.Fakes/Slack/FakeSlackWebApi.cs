@@ -18,6 +18,7 @@ public sealed partial class FakeSlackWebApi : IFakeRoutes
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FakeSlackChannel> _channels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _channelTeams = new(StringComparer.Ordinal); // channels of OAuth workspaces; the rest are TeamId's
     private readonly List<string> _warnings = [];
     private readonly List<JsonObject> _ephemerals = [];
     private readonly TimeProvider _time;
@@ -151,6 +152,7 @@ public sealed partial class FakeSlackWebApi : IFakeRoutes
     public void Map(WebApplication app)
     {
         app.MapMethods("/api/{method}", ["GET", "POST"], HandleAsync);
+        app.MapGet("/oauth/v2/authorize", Authorize);
         app.MapPost(UploadPath + "{key}", UploadAsync);
     }
 

@@ -72,7 +72,7 @@ public sealed class SettingsTests
         var (exit, _, stderr) = await BotProcess.RunAsync(dir.Path, "--ConnectionStrings:ResultsBot=Data Source=" + db, "--Feed:Source=" + Paths.SharedFeeds);
 
         Assert.Equal(2, exit);
-        Assert.Contains("error: ConnectionStrings:ResultsBot: the database was made by a newer ResultsBot (schema 9; this one knows up to 3)", stderr, StringComparison.Ordinal);
+        Assert.Contains("error: ConnectionStrings:ResultsBot: the database was made by a newer ResultsBot (schema 9; this one knows up to 4)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,117 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ResultsBot.Application.Storage;
+using ResultsBot.Chat;
+using ResultsBot.Fakes;
+using ResultsBot.Fakes.Slack;
+using ResultsBot.Operations;
+using ResultsBot.Platforms;
+using ResultsBot.Slack.OAuth;
+using ResultsBot.Slack.WebApi;
+
+namespace ResultsBot.Slack.Tests.OAuth;
+
+/// <summary>
+/// The bot's Slack part in many-workspace mode (Slack:ClientId) on a loopback web server, wired as the host wires it,
+/// against a fake Slack with two workspaces; a browser (cookies, no automatic redirects) goes through the install.
+/// </summary>
+internal sealed class OAuthRig : IAsyncDisposable
+{
+    public const string TeamA = "T0AAAAAAA";
+    public const string TeamB = "T0BBBBBBB";
+    public const string ChannelA = "C0AAAAAAA";
+    public const string ChannelB = "C0BBBBBBB";
+    public const string ChannelA2 = "C0AAAAAA2";
+
+    public static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
+    private readonly WebApplication _app;
+
+    private OAuthRig(WebApplication app, FakeServer server, FakeSlackWebApi slack, Uri bot)
+    {
+        _app = app;
+        Server = server;
+        Slack = slack;
+        Bot = bot;
+    }
+
+    public FakeServer Server { get; }
+
+    public FakeSlackWebApi Slack { get; }
+
+    public Uri Bot { get; }
+
+    public InMemoryResultsStore Store => (InMemoryResultsStore)_app.Services.GetRequiredService<IWorkspaceInstalls>();
+
+    public IPlatformOutlet Outlet => _app.Services.GetRequiredService<IPlatformOutlet>();
+
+    public FakeBotCommands Commands => (FakeBotCommands)_app.Services.GetRequiredService<IBotCommands>();
+
+    public static async Task<OAuthRig> StartAsync(SlackRateLimits? limits = null, Uri? redirectUrl = null)
+    {
+        var slack = new FakeSlackWebApi { SigningSecret = TestOptions.SigningSecret }
+            .AddWorkspace(TeamA, "Party HQ").AddWorkspace(TeamB, "Town Hall")
+            .AddWorkspaceChannels(TeamA, ChannelA, ChannelA2).AddWorkspaceChannels(TeamB, ChannelB);
+        var server = await FakeServer.StartAsync(slack);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var oauth = new SlackOAuthOptions(FakeSlackWebApi.ClientId, FakeSlackWebApi.ClientSecret, Key, SlackOAuthOptions.DefaultScopes, redirectUrl);
+        var options = new SlackOptions("", TestOptions.SigningSecret, null, SlackMode.Http, [], new HashSet<string>(["U0ADMIN"]), new Uri(server.BaseUrl, "/api/")) { OAuth = oauth };
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(limits ?? SlackRateLimits.Default);
+        services.AddSingleton<IWorkspaceInstalls>(new InMemoryResultsStore(TimeProvider.System));
+        services.AddSingleton<IBotCommands>(new FakeBotCommands());
+        services.AddSingleton(options);
+        services.AddSlackWebApi();
+        services.AddSlackWorkspaces(options, oauth);
+        var app = builder.Build();
+        foreach (var endpoints in app.Services.GetServices<IWebEndpoints>())
+        {
+            endpoints.Map(app);
+        }
+
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/'));
+        slack.EventsRequestUrl = new Uri(address, "/slack/events");
+        slack.AppRedirectUrls.Add(redirectUrl ?? new Uri(address, "/slack/oauth_redirect"));
+        return new OAuthRig(app, server, slack, address);
+    }
+
+    /// <summary>A browser: its own cookies, redirects looked at one by one.</summary>
+    public static HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+
+    /// <summary>Installs the app into <paramref name="team"/> as a person would: the install link, Slack's consent, back to the bot.</summary>
+    public async Task<(HttpStatusCode Status, string Page)> InstallAsync(string team, HttpClient? browser = null)
+    {
+        using var own = browser is null ? Browser() : null;
+        var client = browser ?? own!;
+        Slack.ApproveInstallsFor(team);
+        var consent = await ConsentAsync(client);
+        using var back = await client.GetAsync(consent);
+        return (back.StatusCode, await back.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The install link and Slack's consent page: where Slack sends the browser back to (code and state in the query).</summary>
+    public async Task<Uri> ConsentAsync(HttpClient browser)
+    {
+        using var install = await browser.GetAsync(new Uri(Bot, "/slack/install"));
+        Assert.Equal(HttpStatusCode.Redirect, install.StatusCode);
+        using var authorize = await browser.GetAsync(install.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        return authorize.Headers.Location!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
