@@ -24,14 +24,15 @@ internal static class SlackEventsEndpoint
     /// <summary>An event callback is a few kilobytes; anything far bigger is not from Slack.</summary>
     private const int MaxBodyBytes = 256 * 1024;
 
+    /// <param name="home">The Home tab, where one is kept (null: app_home_opened is acknowledged and nothing more).</param>
     /// <param name="lifecycle">With many workspaces: their uninstalls and revoked tokens come here too (one Request URL per app).</param>
-    public static IEndpointConventionBuilder MapSlackEvents(this IEndpointRouteBuilder endpoints, SlackAppHome home, string secret, TimeProvider time, ILogger logger, SlackLifecycleEvents? lifecycle = null)
+    public static IEndpointConventionBuilder MapSlackEvents(this IEndpointRouteBuilder endpoints, SlackAppHome? home, string secret, TimeProvider time, ILogger logger, SlackLifecycleEvents? lifecycle = null)
     {
         var replays = new ReplayGuard(2 * SlackRequestSignature.MaxAge, time);
         return endpoints.MapPost(DefaultPath, (RequestDelegate)(context => HandleAsync(context, home, lifecycle, secret, time, replays, logger)));
     }
 
-    private static async Task HandleAsync(HttpContext context, SlackAppHome home, SlackLifecycleEvents? lifecycle, string secret, TimeProvider time, ReplayGuard replays, ILogger logger)
+    private static async Task HandleAsync(HttpContext context, SlackAppHome? home, SlackLifecycleEvents? lifecycle, string secret, TimeProvider time, ReplayGuard replays, ILogger logger)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -78,7 +79,7 @@ internal static class SlackEventsEndpoint
             return;
         }
 
-        if (payload?.Event is { Type: "app_home_opened", Tab: "home", User: { Length: > 0 } user })
+        if (home is not null && payload?.Event is { Type: "app_home_opened", Tab: "home", User: { Length: > 0 } user })
         {
             var stopping = context.RequestServices.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime)) is Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime
                 ? lifetime.ApplicationStopping

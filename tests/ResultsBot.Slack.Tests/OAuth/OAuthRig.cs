@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ResultsBot.Slack.AppHome;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -76,6 +78,9 @@ internal sealed class OAuthRig : IAsyncDisposable
         {
             endpoints.Map(app);
         }
+
+        // The install's events arrive at the app's one events endpoint, which the bot shares with the Home tab.
+        app.MapSlackEvents(null, TestOptions.SigningSecret, TimeProvider.System, NullLogger.Instance, app.Services.GetRequiredService<SlackLifecycleEvents>());
 
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/'));
