@@ -14,7 +14,7 @@ namespace ResultsBot.Domain.Subscriptions;
 /// </summary>
 public static class SubscriptionParser
 {
-    public const string Usage = "/subscribe region London; councils Hull, Leeds; party Green; changes; wards; types councils; digest 5m; images on; publish  (or /subscribe with nothing for everything)";
+    public const string Usage = "/subscribe region London; councils Hull, Leeds; party Green; changes; wards; types councils; digest 5m; images on; publish; forum per council  (or /subscribe with nothing for everything)";
 
     private static readonly string[] KnownTypes = ["council", "mayor", "pcc", "parliament", "ward", "by-election", "referendum"];
 

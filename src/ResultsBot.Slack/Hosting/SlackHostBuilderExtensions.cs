@@ -50,6 +50,9 @@ public static class SlackHostBuilderExtensions
         if (options.OAuth is { } oauth)
         {
             services.AddSlackWorkspaces(options, oauth);
+            // The workspaces' uninstalls and revoked tokens come to the app's events endpoint. The Home tab is not kept
+            // for many workspaces (it would need each workspace's token): its opening is acknowledged and nothing more.
+            services.AddSingleton<IWebEndpoints>(sp => new SlackEventsWebEndpoint(null, sp.GetRequiredService<SlackLifecycleEvents>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackEventsWebEndpoint>>()));
             return builder;
         }
 
