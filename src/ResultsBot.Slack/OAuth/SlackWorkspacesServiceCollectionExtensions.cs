@@ -51,6 +51,8 @@ internal static class SlackWorkspacesServiceCollectionExtensions
             Workspaces = sp.GetRequiredService<SlackWorkspaces>(),
         });
         services.AddSingleton<IWebEndpoints>(sp => new SlackCommandsEndpoint(sp.GetRequiredService<SlashCommandHandler>()));
+        // Answers carry the Share to channel button in every workspace: its presses come here as in one workspace.
+        services.AddSingleton<IWebEndpoints>(sp => new Hosting.SlackInteractivityWebEndpoint(sp.GetRequiredService<SlashCommandHandler>()));
         services.AddSingleton<IWebEndpoints>(sp => new SlackInstallEndpoints(
             options,
             oauth,

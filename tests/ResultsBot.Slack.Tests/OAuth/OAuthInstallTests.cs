@@ -184,4 +184,18 @@ public sealed class OAuthInstallTests
     private static string Headline(FakeSlackMessage message) => (message.Text ?? "").Split('\n')[0];
 
     private static Post Post(string headline) => new(PostKind.Declaration, "k", headline, [PostSection.Plain("Body of " + headline)]) { Footer = "PA Media" };
+
+    [Fact]
+    public async Task ShareButton_PressedInAnInstalledWorkspace_ReachesTheBot()
+    {
+        // Answers carry Share to channel in every workspace; its presses come to the same Interactivity Request URL.
+        await using var rig = await OAuthRig.StartAsync();
+        await rig.InstallAsync(OAuthRig.TeamA);
+        using var http = new HttpClient();
+        var press = FakeSlackBlockActions.PressWithAction("made-up", "nothing", new Uri(rig.Server.BaseUrl, "/commands/T0AAAA/1/press"), channelId: OAuthRig.ChannelA);
+
+        using var answer = await http.SendAsync(FakeSlackBlockActions.SignedRequest(new Uri(rig.Bot, "/slack/interactivity"), TestOptions.SigningSecret, TimeProvider.System.GetUtcNow(), press));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+    }
 }
