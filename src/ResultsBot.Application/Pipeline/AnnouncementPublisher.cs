@@ -23,7 +23,7 @@ public sealed class AnnouncementPublisher(
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<string, IMessagePublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Worker> _workers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ChannelWorker> _workers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _toldNotAnnouncement = new(StringComparer.Ordinal);
     // Whether each channel can publish, asked once a run: a channel that cannot is refused clearly, once, and costs no more requests.
     private readonly ConcurrentDictionary<string, bool?> _announcement = new(StringComparer.Ordinal);
@@ -58,56 +58,18 @@ public sealed class AnnouncementPublisher(
 
     private Task<int> Ensure(string channel, CancellationToken cancellationToken)
     {
-        var worker = _workers.GetOrAdd(channel, _ => new Worker());
-        lock (worker)
-        {
-            if (worker.Running is { } running)
-            {
-                worker.Again = true;
-                return running;
-            }
-
-            worker.Running = Task.Run(() => RunAsync(channel, worker, cancellationToken), CancellationToken.None);
-            return worker.Running;
-        }
-    }
-
-    private async Task<int> RunAsync(string channel, Worker worker, CancellationToken cancellationToken)
-    {
-        var published = 0;
-        while (true)
-        {
-            lock (worker)
-            {
-                worker.Again = false;
-            }
-
-            try
-            {
-                published += await PublishChannelAsync(channel, worker, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Stopping: what is owed is still owed at the next start.
-            }
-            catch (Exception ex)
+        var worker = _workers.GetOrAdd(channel, _ => new ChannelWorker());
+        return worker.Ensure(
+            () => PublishChannelAsync(channel, worker, cancellationToken),
+            ex =>
             {
                 _logger.LogWarning("Publishing in {Channel} failed ({Reason}); trying again in {Pause}", channel, ex.Message, RetryAfterFailure);
                 WakeAt(channel, worker, time.GetUtcNow() + RetryAfterFailure, cancellationToken);
-            }
-
-            lock (worker)
-            {
-                if (!worker.Again || cancellationToken.IsCancellationRequested)
-                {
-                    worker.Running = null;
-                    return published;
-                }
-            }
-        }
+            },
+            cancellationToken);
     }
 
-    private async Task<int> PublishChannelAsync(string channel, Worker worker, CancellationToken cancellationToken)
+    private async Task<int> PublishChannelAsync(string channel, ChannelWorker worker, CancellationToken cancellationToken)
     {
         if (!Publishes(channel) || !ChannelAddress.TryParse(channel, out var address) || !_publishers.TryGetValue(address.Platform, out var publisher))
         {
@@ -195,7 +157,7 @@ public sealed class AnnouncementPublisher(
     }
 
     /// <summary>One wake-up per channel, the earliest asked for.</summary>
-    private void WakeAt(string channel, Worker worker, DateTimeOffset due, CancellationToken cancellationToken)
+    private void WakeAt(string channel, ChannelWorker worker, DateTimeOffset due, CancellationToken cancellationToken)
     {
         lock (worker)
         {
@@ -228,14 +190,5 @@ public sealed class AnnouncementPublisher(
             null,
             due - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
             Timeout.InfiniteTimeSpan);
-    }
-
-    private sealed class Worker
-    {
-        public Task<int>? Running { get; set; }
-
-        public bool Again { get; set; }
-
-        public DateTimeOffset? WakeAt { get; set; }
     }
 }

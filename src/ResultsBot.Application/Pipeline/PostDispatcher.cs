@@ -5,7 +5,6 @@ using ResultsBot.Domain.Posts;
 using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
 
-
 namespace ResultsBot.Application.Pipeline;
 
 /// <summary>
@@ -67,56 +66,12 @@ public sealed class PostDispatcher(
     }
 
     /// <summary>The channel's worker, started if it was idle; if busy, it is told to look again before it stops.</summary>
-    private Task<int> Ensure(string channel, CancellationToken cancellationToken)
-    {
-        var worker = _workers.GetOrAdd(channel, _ => new ChannelWorker());
-        lock (worker)
-        {
-            if (worker.Running is { } running)
-            {
-                worker.Again = true;
-                return running;
-            }
-
-            worker.Running = Task.Run(() => RunWorkerAsync(channel, worker, cancellationToken), CancellationToken.None);
-            return worker.Running;
-        }
-    }
-
-    private async Task<int> RunWorkerAsync(string channel, ChannelWorker worker, CancellationToken cancellationToken)
-    {
-        var sent = 0;
-        while (true)
-        {
-            lock (worker)
-            {
-                worker.Again = false;
-            }
-
-            try
-            {
-                sent += await DeliverChannelAsync(channel, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // The bot is stopping (SIGTERM): what was not sent stays queued for the next start; nothing failed.
-            }
-            catch (Exception ex)
-            {
-                // A worker must never die with an unobserved fault: the posts stay queued for the next turn.
-                _logger.LogError(ex, "Delivery to {Channel} failed unexpectedly; its posts stay queued", channel);
-            }
-
-            lock (worker)
-            {
-                if (!worker.Again || cancellationToken.IsCancellationRequested)
-                {
-                    worker.Running = null;
-                    return sent;
-                }
-            }
-        }
-    }
+    private Task<int> Ensure(string channel, CancellationToken cancellationToken) =>
+        _workers.GetOrAdd(channel, _ => new ChannelWorker()).Ensure(
+            () => DeliverChannelAsync(channel, cancellationToken),
+            // The posts stay queued for the next turn.
+            ex => _logger.LogError(ex, "Delivery to {Channel} failed unexpectedly; its posts stay queued", channel),
+            cancellationToken);
 
     private async Task<int> DeliverChannelAsync(string channel, CancellationToken cancellationToken)
     {
@@ -426,16 +381,6 @@ public sealed class PostDispatcher(
     {
         store.MarkAttempted([.. group.Select(d => d.DeliveryId)]);
         return SendAsync(outlet, address, group[0], digests.Compose([.. group.Select(d => d.Post)]), cancellationToken);
-    }
-
-    private sealed class ChannelWorker
-    {
-        public Task<int>? Running { get; set; }
-
-        public bool Again { get; set; }
-
-        /// <summary>When an open digest's window closes and the worker is to run again; null when nothing is due.</summary>
-        public DateTimeOffset? WakeAt { get; set; }
     }
 
     private readonly record struct SentId(string? Id);
