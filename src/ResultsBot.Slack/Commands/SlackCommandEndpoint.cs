@@ -39,27 +39,8 @@ public static class SlackCommandEndpoint
 
     private static async Task HandleAsync(HttpContext context, SlashCommandHandler handler, string secret, ReplayGuard replays, ILogger? logger)
     {
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-        if (body is null)
+        if (await ReadSignedOnceAsync(context, secret, handler.Time, replays, logger, "command") is not { } body)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-
-        var headers = context.Request.Headers;
-        if (!SlackRequestSignature.IsValid(secret, headers[SlackRequestSignature.TimestampHeader], headers[SlackRequestSignature.SignatureHeader], body, handler.Time.GetUtcNow()))
-        {
-            logger?.LogWarning("Refused a Slack command request with a missing, wrong or stale signature");
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
-        }
-
-        // A valid signature proves Slack sent this body once, not that it is sent only once: the same request
-        // sent again while its timestamp is still accepted is answered with nothing and runs nothing.
-        if (!replays.FirstTime(headers[SlackRequestSignature.SignatureHeader].ToString()))
-        {
-            logger?.LogWarning("Ignored a Slack command request sent again with the same signature (a replay)");
-            context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
@@ -94,6 +75,40 @@ public static class SlackCommandEndpoint
 
             await context.Response.WriteAsJsonAsync(response, SlackJsonContext.Default.SlackCommandResponse, cancellationToken: context.RequestAborted);
         }
+    }
+
+    /// <summary>
+    /// The body of a request Slack signed, taken once; null when it is refused, with the answer set: 413 when too big,
+    /// 401 when unsigned, wrongly signed or stale, an empty 200 when the same signed request comes again.
+    /// </summary>
+    /// <param name="kind">What the request is, for the log ("command", "interactivity").</param>
+    internal static async Task<byte[]?> ReadSignedOnceAsync(HttpContext context, string secret, TimeProvider time, ReplayGuard replays, ILogger? logger, string kind)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return null;
+        }
+
+        var headers = context.Request.Headers;
+        if (!SlackRequestSignature.IsValid(secret, headers[SlackRequestSignature.TimestampHeader], headers[SlackRequestSignature.SignatureHeader], body, time.GetUtcNow()))
+        {
+            logger?.LogWarning("Refused a Slack {Kind} request with a missing, wrong or stale signature", kind);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return null;
+        }
+
+        // A valid signature proves Slack sent this body once, not that it is sent only once: the same request
+        // sent again while its timestamp is still accepted is answered with nothing and runs nothing.
+        if (!replays.FirstTime(headers[SlackRequestSignature.SignatureHeader].ToString()))
+        {
+            logger?.LogWarning("Ignored a Slack {Kind} request sent again with the same signature (a replay)", kind);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return null;
+        }
+
+        return body;
     }
 
     internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -38,25 +38,8 @@ public static class SlackInteractivityEndpoint
 
     private static async Task HandleAsync(HttpContext context, SlashCommandHandler handler, string secret, ReplayGuard replays, ILogger? logger)
     {
-        var body = await SlackCommandEndpoint.ReadBodyAsync(context.Request, context.RequestAborted);
-        if (body is null)
+        if (await SlackCommandEndpoint.ReadSignedOnceAsync(context, secret, handler.Time, replays, logger, "interactivity") is not { } body)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-
-        var headers = context.Request.Headers;
-        if (!SlackRequestSignature.IsValid(secret, headers[SlackRequestSignature.TimestampHeader], headers[SlackRequestSignature.SignatureHeader], body, handler.Time.GetUtcNow()))
-        {
-            logger?.LogWarning("Refused a Slack interactivity request with a missing, wrong or stale signature");
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
-        }
-
-        if (!replays.FirstTime(headers[SlackRequestSignature.SignatureHeader].ToString()))
-        {
-            logger?.LogWarning("Ignored a Slack interactivity request sent again with the same signature (a replay)");
-            context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
