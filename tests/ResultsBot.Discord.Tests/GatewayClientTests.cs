@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using ResultsBot.Discord.Gateway;
+using ResultsBot.Discord.Tests.Support;
 using ResultsBot.Fakes.Discord;
 
 namespace ResultsBot.Discord.Tests;
@@ -73,6 +76,24 @@ public sealed class GatewayClientTests
         var callback = await interaction.WaitForCallbackAsync();
         Assert.Equal(4, callback.Type);
         Assert.Equal("answer to /council Hull", callback.Content);
+    }
+
+    [Fact]
+    public async Task Interaction_Unreadable_IsLoggedAndTheNextIsStillAnswered()
+    {
+        var log = new ListLogger<DiscordGatewayClient>();
+        await using var rig = await GatewayTestRig.StartAsync(logger: log);
+        var good = rig.Interactions.SlashCommand("council", new Dictionary<string, string> { ["name"] = "Hull" });
+
+        // An id must be a string (a snowflake): a number makes the event unreadable as an interaction.
+        await rig.Gateway.InjectRawInteractionAsync(new JsonObject { ["id"] = 12345, ["type"] = 2, ["token"] = "t" });
+        await rig.Gateway.InjectAsync(good);
+
+        Assert.Equal("answer to /council Hull", (await good.WaitForCallbackAsync()).Content);
+        // Ours up to the colon; after it, System.Text.Json's own reason, which names where the payload was wrong.
+        var warning = Assert.Single(log.Lines, l => l.StartsWith("Warning:", StringComparison.Ordinal));
+        Assert.StartsWith("Warning: An interaction from the Gateway could not be read, so it was not answered: ", warning, StringComparison.Ordinal);
+        Assert.Contains("$.id", warning, StringComparison.Ordinal);
     }
 
     [Fact]

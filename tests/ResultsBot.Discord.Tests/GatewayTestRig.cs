@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Discord.Gateway;
 using ResultsBot.Discord.Interactions;
@@ -12,14 +13,14 @@ internal sealed class GatewayTestRig : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http = new();
 
-    private GatewayTestRig(FakeServer server, FakeDiscordInteractions interactions, FakeDiscordGateway gateway, double jitter)
+    private GatewayTestRig(FakeServer server, FakeDiscordInteractions interactions, FakeDiscordGateway gateway, double jitter, ILogger<DiscordGatewayClient>? logger)
     {
         Server = server;
         Interactions = interactions;
         Gateway = gateway;
         var options = InteractionTestOptions.For(server, interactions);
         var handler = new DiscordInteractionHandler(options, _http, Bot, TimeProvider.System, Monitor, NullLogger<DiscordInteractionHandler>.Instance);
-        Client = new DiscordGatewayClient(options, _http, handler, Monitor, TimeProvider.System, NullLogger<DiscordGatewayClient>.Instance, new GatewayFixedRandom(jitter))
+        Client = new DiscordGatewayClient(options, _http, handler, Monitor, TimeProvider.System, logger ?? NullLogger<DiscordGatewayClient>.Instance, new GatewayFixedRandom(jitter))
         {
             Timings = new GatewayTimings
             {
@@ -47,12 +48,12 @@ internal sealed class GatewayTestRig : IAsyncDisposable
     public Task Running { get; private set; } = Task.CompletedTask;
 
     /// <summary>Starts the fake (heartbeat every <paramref name="heartbeat"/>) and the client, and waits for READY.</summary>
-    public static async Task<GatewayTestRig> StartAsync(TimeSpan? heartbeat = null, double jitter = 0)
+    public static async Task<GatewayTestRig> StartAsync(TimeSpan? heartbeat = null, double jitter = 0, ILogger<DiscordGatewayClient>? logger = null)
     {
         var interactions = new FakeDiscordInteractions();
         var gateway = new FakeDiscordGateway(interactions) { HeartbeatInterval = heartbeat ?? TimeSpan.FromSeconds(1) };
         var server = await FakeServer.StartAsync(gateway, interactions);
-        var rig = new GatewayTestRig(server, interactions, gateway, jitter);
+        var rig = new GatewayTestRig(server, interactions, gateway, jitter, logger);
         rig.Running = rig.Client.RunAsync(rig._stop.Token);
         await rig.WaitAsync(() => rig.Gateway.IsReady && rig.Client.Connected, "READY");
         return rig;

@@ -260,17 +260,8 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
             case "RESUMED":
                 MarkConnected("Gateway resumed");
                 return true;
-            case "INTERACTION_CREATE" when Data(message, DiscordJsonContext.Default.DiscordInteraction) is { } data:
-                var id = data.Id ?? "";
-                if (_seen.TryAdd(id))
-                {
-                    _ = AnswerAsync(data, cancellationToken);
-                }
-                else
-                {
-                    _logger.LogDebug("Interaction {Id} replayed after a resume: already answered", id);
-                }
-
+            case "INTERACTION_CREATE":
+                Take(message, cancellationToken);
                 return false;
             default:
                 return false;
@@ -293,6 +284,37 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Answers an interaction once. One Discord sent that the bot cannot read is said in the log: someone is waiting on it.</summary>
+    private void Take(GatewayPayload message, CancellationToken cancellationToken)
+    {
+        DiscordInteraction? interaction;
+        try
+        {
+            interaction = message.D is { ValueKind: JsonValueKind.Object } data ? data.Deserialize(DiscordJsonContext.Default.DiscordInteraction) : null;
+        }
+        catch (JsonException e)
+        {
+            _logger.LogWarning("An interaction from the Gateway could not be read, so it was not answered: {Reason}", e.Message);
+            return;
+        }
+
+        if (interaction is null)
+        {
+            _logger.LogWarning("An interaction from the Gateway came without its data, so it was not answered");
+            return;
+        }
+
+        var id = interaction.Id ?? "";
+        if (_seen.TryAdd(id))
+        {
+            _ = AnswerAsync(interaction, cancellationToken);
+        }
+        else
+        {
+            _logger.LogDebug("Interaction {Id} replayed after a resume: already answered", id);
         }
     }
 

@@ -127,6 +127,9 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     /// <summary>Sends INTERACTION_CREATE for <paramref name="exchange"/> (queued for replay when no client is ready).</summary>
     public Task InjectAsync(FakeDiscordInteractionsExchange exchange) => DispatchAsync("INTERACTION_CREATE", exchange.Payload.DeepClone().AsObject());
 
+    /// <summary>Sends INTERACTION_CREATE with <paramref name="data"/> as it is, well formed or not (a test of what the client makes of a bad one).</summary>
+    public Task InjectRawInteractionAsync(JsonObject data) => DispatchAsync("INTERACTION_CREATE", data);
+
     /// <summary>Sends op 7: the client should reconnect and resume.</summary>
     public Task SendReconnectAsync() => SendToCurrentAsync(new JsonObject { ["op"] = 7, ["d"] = null });
 
