@@ -76,6 +76,9 @@ public sealed class StoreOutageTests
         {
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             await bot.WaitForOutputAsync(o => o.Contains("Reform UK gain Thurrock", StringComparison.Ordinal), Patience, "the first post");
+            // The console cannot look back at what it printed: a post printed but not yet recorded when the disk
+            // turns read-only is printed again after the restart. The test means the disk to fail after it.
+            await Waits.UntilAsync(async () => await DeliveredAsync(http) >= 1, bot, Patience, "the first post recorded as delivered");
 
             Assert.True(disk.TryMakeReadOnly(out why), why);
             Drop(feed, "Local_Test_result_Adur_1.xml");
@@ -134,6 +137,14 @@ public sealed class StoreOutageTests
         // room for a machine busy with other tests).
         Assert.True(slowest < TimeSpan.FromSeconds(2.5), $"/readyz took {slowest} while the database was locked");
         Assert.Equal(HttpStatusCode.OK, back.Status);
+    }
+
+    /// <summary>Posts the console has delivered and recorded, from /metrics.</summary>
+    private static async Task<int> DeliveredAsync(HttpClient http)
+    {
+        var metrics = await http.GetStringAsync("/metrics");
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("resultsbot_posts_delivered_total{", StringComparison.Ordinal) && l.Contains("platform=\"console\"", StringComparison.Ordinal));
+        return line is null ? 0 : (int)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static BotProcess Start(TempDirectory work, TempDirectory feed, string db, string url) =>
