@@ -193,9 +193,10 @@ internal sealed class SlackAppHome(IHomeWorkspaces workspaces, IBotCommands comm
                 await Task.Delay(wait, time, cancellationToken);
             }
 
-            if (audience.Closed)
+            if (audience.Closed || (audience.Viewers.TryGetValue(userId, out var seen) && seen == content))
             {
-                // Uninstalled while this publish waited its turn.
+                // Uninstalled while this publish waited its turn, or the viewer was sent this very content meanwhile
+                // (an open and a refresh at the same moment).
                 return;
             }
 
