@@ -38,7 +38,7 @@ public sealed class CommandCatalogueTests
         var line = CommandEngine.Help.Split('\n').Single(l => l.TrimStart().StartsWith("/subscribe ", StringComparison.Ordinal));
 
         Assert.Equal(
-            "  /subscribe FILTERS  post results in this channel, e.g. region London; party Green; changes; publish (to an announcement channel's followers); forum per council (in a forum) (admins only)",
+            "  /subscribe FILTERS  post results in this channel, e.g. region London; party Green; changes; publish (in a Discord announcement channel); forum per council (in a Discord forum) (admins only)",
             line);
         Assert.Contains("; publish;", ResultsBot.Domain.Subscriptions.SubscriptionParser.Usage, StringComparison.Ordinal);
         Assert.Contains("; forum per council", ResultsBot.Domain.Subscriptions.SubscriptionParser.Usage, StringComparison.Ordinal);
