@@ -74,7 +74,7 @@ public static class CommandCatalogue
         },
         new("subscribe", "Post results in this channel, optionally filtered", [new("filters", "e.g. region London; party Green; councils Hull, Leeds; changes; digest 5m", false)], ChangesSettings: true)
         {
-            Help = [new("/subscribe FILTERS", "post results in this channel, e.g. region London; party Green; changes (admins only)")],
+            Help = [new("/subscribe FILTERS", "post results in this channel, e.g. region London; party Green; changes; publish (in a Discord announcement channel); forum per council (in a Discord forum) (admins only)")],
             AboutTheChannel = true,
         },
         new("subscriptions", "This channel's subscription and its filters", [])

@@ -13,7 +13,8 @@ namespace ResultsBot.Slack.AppHome;
 /// <summary>
 /// The Events API over HTTP (Slack:Mode = Http): Slack POSTs events, JSON and signed, to this path. The Request URL
 /// check (url_verification) is answered with its challenge; app_home_opened for the Home tab is answered 200 at once
-/// and the tab published after (Slack wants the answer within 3 seconds, and retries otherwise); other events get 200
+/// and the tab published after, in the workspace the callback's team_id names (Slack wants the answer within 3
+/// seconds, and retries otherwise); other events get 200
 /// and nothing more. Unsigned, wrongly signed or stale requests get 401; one sent again with the same signature, 200
 /// and nothing more.
 /// </summary>
@@ -76,6 +77,12 @@ internal static class SlackEventsEndpoint
 
         if (payload is not null && lifecycle?.Handle(payload) == true)
         {
+            // Uninstalled or its token revoked: the workspace's Home tab viewers go with its token.
+            if (payload.TeamId is { } team)
+            {
+                home?.ForgetWorkspace(team);
+            }
+
             return;
         }
 
@@ -84,9 +91,11 @@ internal static class SlackEventsEndpoint
             var stopping = context.RequestServices.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime)) is Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime
                 ? lifetime.ApplicationStopping
                 : CancellationToken.None;
+            // The team says whose token publishes it (with many workspaces; one workspace has one token anyway).
+            var teamId = payload.TeamId;
             context.Response.OnCompleted(() =>
             {
-                _ = home.OpenedInBackgroundAsync(user, stopping);
+                _ = home.OpenedInBackgroundAsync(teamId, user, stopping);
                 return Task.CompletedTask;
             });
         }

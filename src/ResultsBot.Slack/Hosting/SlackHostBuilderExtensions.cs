@@ -50,9 +50,10 @@ public static class SlackHostBuilderExtensions
         if (options.OAuth is { } oauth)
         {
             services.AddSlackWorkspaces(options, oauth);
-            // The workspaces' uninstalls and revoked tokens come to the app's events endpoint. The Home tab is not kept
-            // for many workspaces (it would need each workspace's token): its opening is acknowledged and nothing more.
-            services.AddSingleton<IWebEndpoints>(sp => new SlackEventsWebEndpoint(null, sp.GetRequiredService<SlackLifecycleEvents>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackEventsWebEndpoint>>()));
+            // The Home tab of each workspace, published with that workspace's token.
+            services.AddSlackAppHome(options, sp => new InstalledHomeWorkspaces(sp.GetRequiredService<SlackWorkspaces>()));
+            // The workspaces' uninstalls and revoked tokens come to the app's events endpoint, beside the Home tab's openings.
+            services.AddSingleton<IWebEndpoints>(sp => new SlackEventsWebEndpoint(sp.GetRequiredService<SlackAppHome>(), sp.GetRequiredService<SlackLifecycleEvents>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackEventsWebEndpoint>>()));
             return builder;
         }
 
@@ -67,12 +68,7 @@ public static class SlackHostBuilderExtensions
             sp.GetRequiredService<ILogger<SlashCommandHandler>>(),
             webApi: sp.GetRequiredService<SlackWebApiClient>()));
         services.AddHostedService<SlackSignIn>();
-        services.AddSingleton(sp => new SlackAppHome(
-            sp.GetRequiredService<SlackWebApiClient>(),
-            sp.GetRequiredService<IBotCommands>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SlackAppHome>>()));
-        services.AddHostedService(sp => new AppHomeRefresher(sp.GetRequiredService<SlackAppHome>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AppHomeRefresher>>()));
+        services.AddSlackAppHome(options, sp => new OneHomeWorkspace(sp.GetRequiredService<SlackWebApiClient>()));
         if (options.Mode == SlackMode.Http)
         {
             services.AddSingleton<IWebEndpoints>(sp => new SlackCommandsEndpoint(sp.GetRequiredService<SlashCommandHandler>()));

@@ -32,6 +32,18 @@ public sealed class CommandCatalogueTests
         Assert.Equal(CommandCatalogue.All.Select(c => "/" + c.Name), usages);
     }
 
+    [Fact]
+    public void Help_Subscribe_NamesThePublishAndForumClausesItsUsageTeaches()
+    {
+        var line = CommandEngine.Help.Split('\n').Single(l => l.TrimStart().StartsWith("/subscribe ", StringComparison.Ordinal));
+
+        Assert.Equal(
+            "  /subscribe FILTERS  post results in this channel, e.g. region London; party Green; changes; publish (in a Discord announcement channel); forum per council (in a Discord forum) (admins only)",
+            line);
+        Assert.Contains("; publish;", ResultsBot.Domain.Subscriptions.SubscriptionParser.Usage, StringComparison.Ordinal);
+        Assert.Contains("; forum per council", ResultsBot.Domain.Subscriptions.SubscriptionParser.Usage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/pns", "/share")]
     [InlineData("/scores", "/scoreboard")]

@@ -199,7 +199,7 @@ public class CommandEngineTests
               /referendum AREA    a referendum's result; with no area, every referendum so far
               /share              the projected national share, with its source and time
               /share set ...      enter the projected national share (admins only)
-              /subscribe FILTERS  post results in this channel, e.g. region London; party Green; changes (admins only)
+              /subscribe FILTERS  post results in this channel, e.g. region London; party Green; changes; publish (in a Discord announcement channel); forum per council (in a Discord forum) (admins only)
               /subscriptions      this channel's subscription and whether it is paused
               /unsubscribe        stop posting results in this channel (admins only)
               /help               this list

@@ -42,6 +42,23 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
     /// <summary>Why the last refused registration was refused (Discord's 400 body), for test messages.</summary>
     public string? LastRegistrationError { get; private set; }
 
+    /// <summary>
+    /// The global commands Discord's command picker offers someone who installed the app to their own account
+    /// (integration type 1), in the interaction context given (1 the bot's DM, 2 a DM or group DM with others), as the
+    /// app last registered them. As Discord defaults them: no integration_types means the app's supported ones, no
+    /// contexts means every context.
+    /// </summary>
+    public IReadOnlyList<string> OfferedToUserInstalls(int context)
+    {
+        var global = _registrations.LastOrDefault(r => r.GuildId is null);
+        return global is null
+            ? []
+            : [.. global.Commands.OfType<JsonObject>()
+                .Where(c => (c["integration_types"] is { } types ? Ints(types) ?? [] : [.. SupportedIntegrationTypes]).Contains(1))
+                .Where(c => c["contexts"] is not { } contexts || (Ints(contexts) ?? []).Contains(context))
+                .Select(c => c["name"]!.ToString())];
+    }
+
     /// <summary>A slash command (type 2) as a guild member with these permission bits ("16" = Manage Channels) would send it.</summary>
     public FakeDiscordInteractionsExchange SlashCommand(
         string name,

@@ -39,6 +39,11 @@ public sealed partial class FakeSlackWebApi
             return Reply(Error(bodyError), request);
         }
 
+        if (method == "views.publish")
+        {
+            CountViewsCall(TokenTeam(context, request));
+        }
+
         if (method == "oauth.v2.access")
         {
             // Authenticated by the app's client id and secret, not a token.
@@ -73,9 +78,10 @@ public sealed partial class FakeSlackWebApi
 
         if (method == "views.publish")
         {
+            var team = TokenTeam(context, request);
             lock (_gate)
             {
-                if (!_viewsPace.TryTake(_time.GetUtcNow(), out var wait))
+                if (!TakeViewsTurn(team, out var wait))
                 {
                     Interlocked.Increment(ref _viewsRateLimited);
                     return RateLimitedReply(context, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
@@ -112,7 +118,7 @@ public sealed partial class FakeSlackWebApi
                 "conversations.history" => History(request),
                 "conversations.replies" => Replies(request),
                 "files.getUploadURLExternal" => GetUploadUrl(request, context),
-                "views.publish" => PublishView(request),
+                "views.publish" => PublishView(request, TokenTeam(context, request)),
                 "files.upload" => Error("method_deprecated"), // retired: new apps must use the external upload flow
                 _ => Error("unknown_method"),
             };
@@ -136,7 +142,10 @@ public sealed partial class FakeSlackWebApi
 
         lock (_gate)
         {
-            return InvalidAuth || TokenOwner(token) is null ? "invalid_auth" : null;
+            return InvalidAuth ? "invalid_auth"
+                : TokenOwner(token) is not null ? null
+                : _revokedTokens.ContainsKey(token) ? "token_revoked"
+                : "invalid_auth";
         }
     }
 
@@ -171,6 +180,17 @@ public sealed partial class FakeSlackWebApi
             }
 
             return null;
+        }
+    }
+
+    /// <summary>The workspace of the (already checked) token the call came with.</summary>
+    private string TokenTeam(HttpContext context, FakeSlackRequest request)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : request.FormToken ?? "";
+        lock (_gate)
+        {
+            return TokenOwner(token)?.Team ?? _revokedTokens.GetValueOrDefault(token) ?? TeamId;
         }
     }
 

@@ -29,6 +29,7 @@ public sealed partial class FakeSlackWebApi
     private readonly Dictionary<string, (string Team, bool Distributed)> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Team, string? RedirectUri, DateTimeOffset Issued)> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Team, string Method), DateTimeOffset> _historyReads = [];
+    private readonly Dictionary<string, string> _revokedTokens = new(StringComparer.Ordinal); // token → its workspace
     private string? _approvingTeam;
 
     /// <summary>The redirect URLs set in the app's OAuth settings; a redirect_uri must be one of them (any, when empty).</summary>
@@ -110,11 +111,7 @@ public sealed partial class FakeSlackWebApi
         List<string> revoked;
         lock (_gate)
         {
-            revoked = [.. _tokens.Where(t => t.Value.Team == teamId).Select(t => t.Key)];
-            foreach (var token in revoked)
-            {
-                _tokens.Remove(token);
-            }
+            revoked = RevokeTokensLocked(teamId);
         }
 
         var bot = new JsonArray(_teams[teamId].BotUserId);
@@ -123,6 +120,30 @@ public sealed partial class FakeSlackWebApi
             await SendEventAsync(teamId, new JsonObject { ["type"] = "app_uninstalled" }),
             await SendEventAsync(teamId, new JsonObject { ["type"] = "tokens_revoked", ["tokens"] = new JsonObject { ["oauth"] = new JsonArray(), ["bot"] = bot } }),
         ];
+    }
+
+    /// <summary>
+    /// The workspace's bot tokens are revoked and the app does not hear of it (its request URL was down when Slack
+    /// sent tokens_revoked): from now on they answer token_revoked, as Slack answers a revoked token.
+    /// </summary>
+    public void RevokeTokensQuietly(string teamId)
+    {
+        lock (_gate)
+        {
+            RevokeTokensLocked(teamId);
+        }
+    }
+
+    private List<string> RevokeTokensLocked(string teamId)
+    {
+        List<string> revoked = [.. _tokens.Where(t => t.Value.Team == teamId).Select(t => t.Key)];
+        foreach (var token in revoked)
+        {
+            _tokens.Remove(token);
+            _revokedTokens[token] = teamId;
+        }
+
+        return revoked;
     }
 
     /// <summary>Sends one event_callback, signed as Slack signs requests, to <see cref="EventsRequestUrl"/>.</summary>

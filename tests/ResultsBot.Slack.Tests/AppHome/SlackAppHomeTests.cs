@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Fakes.Slack;
 using ResultsBot.Slack.AppHome;
@@ -73,6 +74,30 @@ public sealed class SlackAppHomeTests
 
         Assert.Equal(0, rig.Slack.HomeViewPublishCount);
         Assert.Equal(0, night.Asked);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_WhileTheViewerIsBeingSentTheSameContentOnOpening_DoesNotPublishItTwice()
+    {
+        await using var rig = await WebApiRig.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 5, 3, 2, 0, 0, TimeSpan.Zero));
+        using var home = new SlackAppHome(rig.Client, new FakeBotCommands(new Night("Labour 12 councils", "Labour hold Adur").AnswerAsync), clock, NullLogger<SlackAppHome>.Instance);
+        await home.OpenedAsync("U0", default);
+
+        // U1's opening waits its turn behind U0's publish; a refresh comes meanwhile, when U1 has been sent nothing yet.
+        var opening = home.OpenedAsync("U1", default);
+        var refresh = home.RefreshAsync(default);
+        await TestOptions.WaitUntilAsync(
+            () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                return opening.IsCompleted && refresh.IsCompleted;
+            },
+            "the opening and the refresh");
+        await Task.WhenAll(opening, refresh);
+
+        Assert.Single(rig.Slack.HomeViews("U1"));
+        Assert.Single(rig.Slack.HomeViews("U0"));
     }
 
     [Fact]

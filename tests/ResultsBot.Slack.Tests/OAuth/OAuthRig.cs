@@ -33,13 +33,15 @@ internal sealed class OAuthRig : IAsyncDisposable
     public static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
 
     private readonly WebApplication _app;
+    private readonly Night _night;
 
-    private OAuthRig(WebApplication app, FakeServer server, FakeSlackWebApi slack, Uri bot)
+    private OAuthRig(WebApplication app, FakeServer server, FakeSlackWebApi slack, Uri bot, Night night)
     {
         _app = app;
         Server = server;
         Slack = slack;
         Bot = bot;
+        _night = night;
     }
 
     public FakeServer Server { get; }
@@ -54,6 +56,19 @@ internal sealed class OAuthRig : IAsyncDisposable
 
     public FakeBotCommands Commands => (FakeBotCommands)_app.Services.GetRequiredService<IBotCommands>();
 
+    /// <summary>The workspaces the bot is installed in, as the host keeps them.</summary>
+    public SlackWorkspaces Workspaces => _app.Services.GetRequiredService<SlackWorkspaces>();
+
+    /// <summary>The Home tab, wired as the host wires it for many workspaces (refreshed only when a test asks).</summary>
+    internal SlackAppHome Home => _app.Services.GetRequiredService<SlackAppHome>();
+
+    /// <summary>What /declared answers (and so what the Home tab shows under the latest declarations): a council declaring changes it.</summary>
+    public string Declared
+    {
+        get => _night.Declared;
+        set => _night.Declared = value;
+    }
+
     public static async Task<OAuthRig> StartAsync(SlackRateLimits? limits = null, Uri? redirectUrl = null)
     {
         var slack = new FakeSlackWebApi { SigningSecret = TestOptions.SigningSecret }
@@ -64,15 +79,18 @@ internal sealed class OAuthRig : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var oauth = new SlackOAuthOptions(FakeSlackWebApi.ClientId, FakeSlackWebApi.ClientSecret, Key, SlackOAuthOptions.DefaultScopes, redirectUrl);
-        var options = new SlackOptions("", TestOptions.SigningSecret, null, SlackMode.Http, [], new HashSet<string>(["U0ADMIN"]), new Uri(server.BaseUrl, "/api/")) { OAuth = oauth };
+        // The Home tab's own refresher waits an hour: the tests refresh it when they mean to.
+        var options = new SlackOptions("", TestOptions.SigningSecret, null, SlackMode.Http, [], new HashSet<string>(["U0ADMIN"]), new Uri(server.BaseUrl, "/api/")) { OAuth = oauth, HomeRefresh = TimeSpan.FromHours(1) };
+        var night = new Night();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(limits ?? SlackRateLimits.Default);
         services.AddSingleton<IWorkspaceInstalls>(new InMemoryResultsStore(TimeProvider.System));
-        services.AddSingleton<IBotCommands>(new FakeBotCommands());
+        services.AddSingleton<IBotCommands>(new FakeBotCommands(night.AnswerAsync));
         services.AddSingleton(options);
         services.AddSlackWebApi();
         services.AddSlackWorkspaces(options, oauth);
+        services.AddSlackAppHome(options, sp => new InstalledHomeWorkspaces(sp.GetRequiredService<SlackWorkspaces>()));
         var app = builder.Build();
         foreach (var endpoints in app.Services.GetServices<IWebEndpoints>())
         {
@@ -80,13 +98,13 @@ internal sealed class OAuthRig : IAsyncDisposable
         }
 
         // The install's events arrive at the app's one events endpoint, which the bot shares with the Home tab.
-        app.MapSlackEvents(null, TestOptions.SigningSecret, TimeProvider.System, NullLogger.Instance, app.Services.GetRequiredService<SlackLifecycleEvents>());
+        app.MapSlackEvents(app.Services.GetRequiredService<SlackAppHome>(), TestOptions.SigningSecret, TimeProvider.System, NullLogger.Instance, app.Services.GetRequiredService<SlackLifecycleEvents>());
 
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/'));
         slack.EventsRequestUrl = new Uri(address, "/slack/events");
         slack.AppRedirectUrls.Add(redirectUrl ?? new Uri(address, "/slack/oauth_redirect"));
-        return new OAuthRig(app, server, slack, address);
+        return new OAuthRig(app, server, slack, address, night);
     }
 
     /// <summary>A browser: its own cookies, redirects looked at one by one.</summary>
@@ -111,6 +129,15 @@ internal sealed class OAuthRig : IAsyncDisposable
         using var authorize = await browser.GetAsync(install.Headers.Location);
         Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
         return authorize.Headers.Location!;
+    }
+
+    /// <summary>The bot's answers: "Answer to /council X" and so on, and /declared as the test has it.</summary>
+    private sealed class Night
+    {
+        public string Declared { get; set; } = "Labour hold Adur";
+
+        public Task<ResultsBot.Domain.Commands.CommandAnswer> AnswerAsync(CommandRequest request) =>
+            Task.FromResult(new ResultsBot.Domain.Commands.CommandAnswer(request.Text == "/declared" ? Declared : "Answer to " + request.Text));
     }
 
     public async ValueTask DisposeAsync()
