@@ -93,8 +93,25 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
             }
 
             output.WriteLine(answers[0]);
-            Assert.Contains("20", answers[0], StringComparison.Ordinal);
+            Assert.StartsWith("20 councils declared.", answers[0], StringComparison.Ordinal);
             Assert.All(answers, a => Assert.Equal(answers[0], a));
+
+            // An admin's change made on a standby reaches every instance, and its post goes out once, from the reader.
+            var standby = survivors[1 - takenOver];
+            var set = await AskAsync(standby.Bot, "/share set Lab 34 Con 25 LD 17 source \"BBC projected national share\"");
+            var sinceSet = Stopwatch.StartNew();
+            string elsewhere;
+            do
+            {
+                elsewhere = await AskAsync(survivors[takenOver].Bot, "/share");
+            }
+            while (!elsewhere.Contains("Labour lead by 9 points", StringComparison.Ordinal) && sinceSet.Elapsed < Patience);
+            output.WriteLine($"the share set on the standby was in the reader's answer after {sinceSet.Elapsed.TotalSeconds:0.00} s");
+            Assert.True(sinceSet.Elapsed < TimeSpan.FromSeconds(3), $"{set}\n{elsewhere}");
+            await UntilAsync(() => Delivered(discord, Councils.Length + 1), survivors, "the share's post on every channel");
+            await Task.Delay(1500);
+            Assert.All(Channels, c => Assert.Equal(Councils.Length + 1, discord.MessagesIn(c).Count));
+            Assert.Equal(await AskAsync(standby.Bot, "/share"), await AskAsync(survivors[takenOver].Bot, "/share"));
         }
         finally
         {
@@ -204,5 +221,6 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
         "--Discord:ApiBaseUrl=" + new Uri(server.BaseUrl, "/api"),
         "--Discord:GatewayUrl=" + new Uri(server.WebSocketUrl, "/gateway"),
         "--urls=http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture),
+        "--Admins:0=console",
     ];
 }
