@@ -21,6 +21,7 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
     private const int Instances = 3;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly string[] Channels = ["1001", "1002"];
+    private const string OperationsChannel = "1009";
 
     // In name order, which is the order one poll reads them in.
     private static readonly string[] Councils =
@@ -73,6 +74,7 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
             Assert.Equal(1, await FeedReaderGaugeAsync(survivors[takenOver].Http));
             Assert.Equal(0, await FeedReaderGaugeAsync(survivors[1 - takenOver].Http));
             await UntilAsync(() => survivors[takenOver].Bot.Stderr.Contains("Took over reading the feed after", StringComparison.Ordinal), survivors, "the log line saying so");
+            await UntilAsync(() => discord.MessagesIn(OperationsChannel).Any(m => (m.Title ?? "").StartsWith("Feed reader changed: ", StringComparison.Ordinal)), survivors, "the operations channel told");
 
             Land(feed, Councils[13..]);
             await UntilAsync(() => Delivered(discord, Councils.Length), survivors, "every post on every channel");
@@ -222,5 +224,6 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
         "--Discord:GatewayUrl=" + new Uri(server.WebSocketUrl, "/gateway"),
         "--urls=http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture),
         "--Admins:0=console",
+        "--Operations:Channel=discord:" + OperationsChannel,
     ];
 }
