@@ -7,7 +7,10 @@ using ResultsBot.Application.Storage;
 
 namespace ResultsBot.Application.Pipeline;
 
-/// <summary>The running bot: restore state, send anything a crash left unsent, then watch the feed until stopped.</summary>
+/// <summary>
+/// The running bot: restore state, then — at once when it is the only instance on its store, else once it holds the
+/// feed lease — send anything a crash (or the last reader) left unsent and watch the feed until stopped or the lease is lost.
+/// </summary>
 public sealed class BotService(
     Warmup warmup,
     TimeProvider time,

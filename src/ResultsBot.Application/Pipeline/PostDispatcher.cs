@@ -90,6 +90,11 @@ public sealed class PostDispatcher(
 
     private async Task<int> DeliverChannelAsync(string channel, CancellationToken cancellationToken)
     {
+        if (!Delivers)
+        {
+            return 0; // the feed lease was lost since this channel's worker was started: the new reader sends
+        }
+
         if (_backoff.TryGetValue(channel, out var backoff) && time.GetUtcNow() < backoff.NotBefore)
         {
             return 0;
