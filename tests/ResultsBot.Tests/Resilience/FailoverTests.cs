@@ -114,6 +114,8 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
             await Task.Delay(1500);
             Assert.All(Channels, c => Assert.Equal(Councils.Length + 1, discord.MessagesIn(c).Count));
             Assert.Equal(await AskAsync(standby.Bot, "/share"), await AskAsync(survivors[takenOver].Bot, "/share"));
+            Assert.Equal(0, await DeliveredToDiscordAsync(standby.Http)); // the reader sent it, and everything else
+            Assert.True(await DeliveredToDiscordAsync(survivors[takenOver].Http) > 0);
         }
         finally
         {
@@ -142,6 +144,13 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
     {
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         var line = metrics.Split('\n').Single(l => l.StartsWith("resultsbot_feed_reader", StringComparison.Ordinal));
+        return int.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<int> DeliveredToDiscordAsync(HttpClient http)
+    {
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var line = metrics.Split('\n').Single(l => l.StartsWith("resultsbot_posts_delivered_total{", StringComparison.Ordinal) && l.Contains("platform=\"discord\"", StringComparison.Ordinal));
         return int.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture);
     }
 
