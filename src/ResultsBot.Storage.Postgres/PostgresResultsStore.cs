@@ -79,9 +79,11 @@ public sealed class PostgresResultsStore : IResultsStore
 
     public string? CheckFile() => null;
 
-    public IReadOnlyList<StoredMessage> LoadMessages() => Guard(() => Read(
-        "SELECT id, key, revision, origin, content, accepted_at FROM messages ORDER BY id",
-        [],
+    public IReadOnlyList<StoredMessage> LoadMessages() => LoadMessagesAfter(0);
+
+    public IReadOnlyList<StoredMessage> LoadMessagesAfter(long afterId) => Guard(() => Read(
+        "SELECT id, key, revision, origin, content, accepted_at FROM messages WHERE id > $1 ORDER BY id",
+        [Id(afterId)],
         r => new StoredMessage(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetFieldValue<byte[]>(4)) { AcceptedAt = r.GetFieldValue<DateTimeOffset>(5) }));
 
     public void AcceptAll(IReadOnlyList<AcceptedMessage> messages)
@@ -92,6 +94,7 @@ public sealed class PostgresResultsStore : IResultsStore
             using var connection = _source.OpenConnection();
             using var transaction = connection.BeginTransaction();
             var now = _time.GetUtcNow();
+            long last = 0;
             foreach (var (key, revision, origin, content, posts) in messages)
             {
                 // A writer that loses the race waits here for the winner to commit, then inserts nothing.
@@ -106,8 +109,11 @@ public sealed class PostgresResultsStore : IResultsStore
                 }
 
                 QueuePosts(connection, messageId, posts, now);
+                last = messageId.Value;
             }
 
+            // Delivered at commit, and only then: every other instance reads the night on from here.
+            StoreChanges.Notify(connection, StoreChanges.Accepted, last);
             transaction.Commit();
         });
     }
@@ -117,6 +123,7 @@ public sealed class PostgresResultsStore : IResultsStore
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         QueuePosts(connection, null, [new QueuedPost(post, channels)], _time.GetUtcNow());
+        StoreChanges.Notify(connection, StoreChanges.Queued, 0); // the feed reader delivers it, whoever queued it
         transaction.Commit();
     });
 
@@ -309,6 +316,7 @@ public sealed class PostgresResultsStore : IResultsStore
             }
 
             batch.ExecuteNonQuery();
+            StoreChanges.Notify(connection, StoreChanges.Subscriptions, 0);
             transaction.Commit();
         });
     }
@@ -319,16 +327,25 @@ public sealed class PostgresResultsStore : IResultsStore
         using var transaction = connection.BeginTransaction();
         Execute(connection, "UPDATE deliveries SET delivered_at = $1, failed_reason = 'unsubscribed' WHERE channel = $2 AND delivered_at IS NULL", At(_time.GetUtcNow()), Text(channel));
         var removed = Execute(connection, "DELETE FROM subscriptions WHERE channel = $1", Text(channel)) > 0;
+        StoreChanges.Notify(connection, StoreChanges.Subscriptions, 0);
         transaction.Commit();
         return removed;
     });
 
-    public void Pause(string channel, string reason) => Guard(() => Execute(
-        """
-        INSERT INTO subscriptions (channel, filter, origin, updated_by, updated_at, paused_at, paused_reason) VALUES ($1, 'everything', 'config', 'bot', $2, $2, $3)
-        ON CONFLICT (channel) DO UPDATE SET paused_at = excluded.paused_at, paused_reason = excluded.paused_reason
-        """,
-        Text(channel), At(_time.GetUtcNow()), Text(reason)));
+    public void Pause(string channel, string reason) => Guard(() =>
+    {
+        using var connection = _source.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        Execute(
+            connection,
+            """
+            INSERT INTO subscriptions (channel, filter, origin, updated_by, updated_at, paused_at, paused_reason) VALUES ($1, 'everything', 'config', 'bot', $2, $2, $3)
+            ON CONFLICT (channel) DO UPDATE SET paused_at = excluded.paused_at, paused_reason = excluded.paused_reason
+            """,
+            Text(channel), At(_time.GetUtcNow()), Text(reason));
+        StoreChanges.Notify(connection, StoreChanges.Subscriptions, 0);
+        transaction.Commit();
+    });
 
     public void SaveInstall(WorkspaceInstall install)
     {

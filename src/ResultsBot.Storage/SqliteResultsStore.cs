@@ -26,7 +26,9 @@ public sealed class SqliteResultsStore : IResultsStore
 
     // The ports, each call translating SQLite's faults into the store's: busy, locked, full or read-only is
     // StoreUnavailableException (try again), a damaged or foreign file StoreDamagedException (stop).
-    public IReadOnlyList<StoredMessage> LoadMessages() => Guard(LoadMessagesCore);
+    public IReadOnlyList<StoredMessage> LoadMessages() => Guard(() => LoadMessagesCore(0));
+
+    public IReadOnlyList<StoredMessage> LoadMessagesAfter(long afterId) => Guard(() => LoadMessagesCore(afterId));
 
     public void AcceptAll(IReadOnlyList<AcceptedMessage> messages) => Guard(() => AcceptAllCore(messages));
 
@@ -218,12 +220,13 @@ public sealed class SqliteResultsStore : IResultsStore
         }
     }
 
-    private IReadOnlyList<StoredMessage> LoadMessagesCore()
+    private List<StoredMessage> LoadMessagesCore(long afterId)
     {
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT id, key, revision, origin, content, accepted_at FROM messages ORDER BY id";
+            command.CommandText = "SELECT id, key, revision, origin, content, accepted_at FROM messages WHERE id > $after ORDER BY id";
+            command.Parameters.AddWithValue("$after", afterId);
             using var reader = command.ExecuteReader();
             var messages = new List<StoredMessage>();
             while (reader.Read())

@@ -2,6 +2,7 @@ using ResultsBot.Application.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Commands;
@@ -11,6 +12,7 @@ using ResultsBot.Platforms;
 using ResultsBot.Cli;
 using ResultsBot.Feeds.Sources;
 using ResultsBot.Operations;
+using ResultsBot.Application.Instances;
 using ResultsBot.Application.Pipeline;
 using ResultsBot.Settings;
 using ResultsBot.Application.Storage;
@@ -86,6 +88,8 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<ResultsDesk>();
         services.AddSingleton<ProblemReporter>();
         services.AddSingleton<FeedProcessor>();
+        // The only instance on its store unless the store says others share it (PostgreSQL's part replaces this).
+        services.TryAddSingleton<IInstanceCoordination, SingleInstance>();
         return builder;
     }
 
@@ -143,6 +147,8 @@ public static class ResultsBotHostBuilderExtensions
         builder.Services.AddSingleton<FatalStop>();
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HistoryGuard>(sp, settings.AllowRepost));
         builder.Services.AddHostedService<StoreFileWatch>();
+        // Before the bot, so it stops after it: the feed lease is let go only once the bot has stopped reading.
+        builder.Services.AddHostedService<InstanceSync>();
         builder.Services.AddHostedService<BotService>();
         builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller, sp.GetService<ConsolePictures>()));
         return builder;

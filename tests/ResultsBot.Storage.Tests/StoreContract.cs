@@ -166,6 +166,22 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public void LoadMessagesAfter_TheLastOneRead_GivesOnlyThoseAcceptedSinceInOrder()
+    {
+        using var store = NewStore();
+        store.Accept("council/adur", 1, "Adur_1.xml", Content, [], ["console"]);
+        var seen = Assert.Single(store.LoadMessages()).Id;
+        store.Accept("council/bolton", 1, "Bolton_1.xml", Content, [], ["console"]);
+        store.Accept("council/adur", 2, "Adur_2.xml", Content, [], ["console"]);
+
+        var since = store.LoadMessagesAfter(seen);
+
+        Assert.Equal([("council/bolton", 1), ("council/adur", 2)], since.Select(m => (m.Key, m.Revision)));
+        Assert.Empty(store.LoadMessagesAfter(since[^1].Id));
+        Assert.Equal(3, store.LoadMessagesAfter(0).Count);
+    }
+
+    [Fact]
     public void Accept_SameKeyAndRevisionTwice_IsRefused()
     {
         using var store = NewStore();

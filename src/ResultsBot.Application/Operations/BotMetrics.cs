@@ -23,6 +23,7 @@ public sealed class BotMetrics : IPlatformMonitor, IDisposable
     private readonly Histogram<double> _latency;
     private readonly List<string> _byPlatform = [];
     private Func<(double AgeSeconds, bool Failing)>? _feed;
+    private Func<bool>? _feedReader;
 
     public BotMetrics()
     {
@@ -53,6 +54,10 @@ public sealed class BotMetrics : IPlatformMonitor, IDisposable
             "resultsbot_feed_failing",
             () => _feed is { } feed ? [new Measurement<int>(feed().Failing ? 1 : 0)] : Array.Empty<Measurement<int>>(),
             description: "1 while the feed cannot be read.");
+        _meter.CreateObservableGauge(
+            "resultsbot_feed_reader",
+            () => _feedReader is { } reader ? [new Measurement<int>(reader() ? 1 : 0)] : Array.Empty<Measurement<int>>(),
+            description: "1 while this instance reads the feed (and delivers), 0 while it stands by for another.");
     }
 
     /// <summary>This instance's meter (tests listen to it alone; exporters listen by <see cref="MeterName"/>).</summary>
@@ -75,6 +80,9 @@ public sealed class BotMetrics : IPlatformMonitor, IDisposable
 
     /// <summary>Where the feed's freshness comes from (the host's feed health), read at each collection.</summary>
     public void ObserveFeed(Func<(double AgeSeconds, bool Failing)> feed) => _feed = feed;
+
+    /// <summary>Whether this instance is the feed reader (the instances' coordination), read at each collection.</summary>
+    public void ObserveRole(Func<bool> isFeedReader) => _feedReader = isFeedReader;
 
     public void DeclarationAccepted() => Add(new CounterKey("resultsbot_declarations_accepted"), 1);
 

@@ -71,6 +71,25 @@ public sealed class ChannelSubscriptions
         Reload(channel);
     }
 
+    /// <summary>
+    /// Reads every subscription again, dropping the channels no longer there: another instance sharing the store
+    /// subscribed, changed, paused or removed one.
+    /// </summary>
+    public void ReloadAll()
+    {
+        var stored = _store.LoadSubscriptions();
+        foreach (var subscription in stored)
+        {
+            _channels[subscription.Channel] = new Entry(Read(subscription.Filter), subscription);
+        }
+
+        var kept = stored.Select(s => s.Channel).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _channels.Keys.Where(c => !kept.Contains(c)).ToList())
+        {
+            _channels.TryRemove(gone, out _);
+        }
+    }
+
     private void Reload(string channel)
     {
         if (_store.LoadSubscriptions().FirstOrDefault(s => s.Channel == channel) is { } stored)

@@ -27,7 +27,8 @@ public sealed class PostDispatcher(
     Operations.StoreWatch? storeWatch = null,
     HistoryGuard? guard = null,
     IPostPictures? pictures = null,
-    AnnouncementPublisher? publisher = null)
+    AnnouncementPublisher? publisher = null,
+    Instances.IInstanceCoordination? coordination = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
@@ -40,9 +41,18 @@ public sealed class PostDispatcher(
 
     public IReadOnlyCollection<string> Platforms => _outlets.Keys;
 
+    // Of several instances sharing a store, only the feed reader sends: one sender per channel keeps each channel's
+    // posts in order, and a new reader resumes the queue with the same attempt-marked, looked-up sends as a restart.
+    private bool Delivers => coordination?.IsFeedReader ?? true;
+
     /// <summary>Starts a worker for every channel with posts waiting, without waiting for them (the feed loop goes on).</summary>
     public void Kick(CancellationToken cancellationToken)
     {
+        if (!Delivers)
+        {
+            return;
+        }
+
         foreach (var channel in store.ChannelsWithPending())
         {
             _ = Ensure(channel, cancellationToken);
@@ -53,6 +63,11 @@ public sealed class PostDispatcher(
     /// <param name="flush">Send digests now rather than wait out their window (a replay that is about to exit).</param>
     public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken, bool flush = false)
     {
+        if (!Delivers)
+        {
+            return 0;
+        }
+
         _flush = flush;
         try
         {
@@ -75,6 +90,11 @@ public sealed class PostDispatcher(
 
     private async Task<int> DeliverChannelAsync(string channel, CancellationToken cancellationToken)
     {
+        if (!Delivers)
+        {
+            return 0; // the feed lease was lost since this channel's worker was started: the new reader sends
+        }
+
         if (_backoff.TryGetValue(channel, out var backoff) && time.GetUtcNow() < backoff.NotBefore)
         {
             return 0;

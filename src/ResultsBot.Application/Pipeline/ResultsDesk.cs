@@ -34,6 +34,13 @@ public sealed class ResultsDesk(
 
     private ResultsBook _book = ResultsBook.Empty;
 
+    // The book moves under this lock only: the feed loop, a command's /share set and the catch-up with other
+    // instances would otherwise each write a book that leaves out what another just took.
+    private readonly Lock _gate = new();
+
+    // The last stored message the book has read back (at restore or catch-up), so catching up reads only what is new.
+    private long _lastStoredId;
+
     // When each message's posting revision was taken, so a correction can say when the post it corrects went
     // out; a revision that posts nothing leaves it where it was. After a restart the book's times (from the
     // store) stand in.
@@ -55,32 +62,62 @@ public sealed class ResultsDesk(
     /// <summary>Rebuilds the book from the store after a restart. Returns how many messages it read back.</summary>
     public int Restore()
     {
-        var book = Book;
-        var stored = store.LoadMessages();
-        foreach (var message in stored)
+        var (read, _) = ReadOn();
+        if (Book.DeclaredCount > 0)
         {
-            var parsed = FeedParser.Parse(message.Content, message.Origin).Messages
-                .FirstOrDefault(m => m.Key == message.Key && m.Revision == message.Revision);
-            if (parsed is null)
+            ShowProgress(Book); // after a restart mid-night, the status is there before the next milestone
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// Takes into the book what other instances sharing the store accepted since the last message this one has, so
+    /// it answers with the same figures. Returns how many of them changed the book (its own come back unchanged).
+    /// </summary>
+    public int CatchUp() => ReadOn().Changed;
+
+    // The store's messages after the last one read, into the book in the order they were accepted.
+    private (int Read, int Changed) ReadOn()
+    {
+        lock (_gate)
+        {
+            var book = Book;
+            var stored = store.LoadMessagesAfter(_lastStoredId);
+            var changed = 0;
+            foreach (var message in stored)
             {
-                logger.LogWarning("Stored message {Key} revision {Revision} no longer reads as it did; left out", message.Key, message.Revision);
-                continue;
+                _lastStoredId = Math.Max(_lastStoredId, message.Id);
+                var parsed = FeedParser.Parse(message.Content, message.Origin).Messages
+                    .FirstOrDefault(m => m.Key == message.Key && m.Revision == message.Revision);
+                if (parsed is null)
+                {
+                    logger.LogWarning("Stored message {Key} revision {Revision} no longer reads as it did; left out", message.Key, message.Revision);
+                    continue;
+                }
+
+                var acceptance = book.Accept(parsed, message.AcceptedAt);
+                if (acceptance.Kind != AcceptanceKind.Stale)
+                {
+                    changed++;
+                }
+
+                book = acceptance.Book;
             }
 
-            book = book.Accept(parsed, message.AcceptedAt).Book;
+            Volatile.Write(ref _book, book);
+            return (stored.Count, changed);
         }
-
-        Volatile.Write(ref _book, book);
-        if (book.DeclaredCount > 0)
-        {
-            ShowProgress(book); // after a restart mid-night, the status is there before the next milestone
-        }
-
-        return stored.Count;
     }
 
     /// <summary>Councils the feed is known to hold, for "36 of 107 declared".</summary>
-    public void Expect(IEnumerable<string> councilNames) => Volatile.Write(ref _book, Book.ExpectCouncils(councilNames));
+    public void Expect(IEnumerable<string> councilNames)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _book, Book.ExpectCouncils(councilNames));
+        }
+    }
 
     /// <summary>True when taking the message would post something new (used to pace replays).</summary>
     public bool WouldPost(FeedMessage message) => message switch
@@ -100,6 +137,24 @@ public sealed class ResultsDesk(
     public IReadOnlyList<Acceptance> TakeAll(IReadOnlyList<(FeedDocument Document, FeedMessage Message)> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        lock (_gate)
+        {
+            try
+            {
+                return TakeAllNow(messages);
+            }
+            catch (Exception ex) when (StoreFaults.IsStoreFailure(ex) && !StoreFaults.IsTransient(ex) && CatchUp() > 0)
+            {
+                // Another instance sharing the store took some of these first (the store's unique key refused them):
+                // with its messages in the book they are stale here, and the rest are taken once, as before.
+                logger.LogInformation("Another instance had already accepted some of these messages; read them from the store and carried on");
+                return TakeAllNow(messages);
+            }
+        }
+    }
+
+    private List<Acceptance> TakeAllNow(IReadOnlyList<(FeedDocument Document, FeedMessage Message)> messages)
+    {
         var book = Book;
         var acceptances = new List<Acceptance>(messages.Count);
         var stored = new List<AcceptedMessage>(messages.Count);

@@ -12,6 +12,12 @@ public interface IResultsLog
     IReadOnlyList<StoredMessage> LoadMessages();
 
     /// <summary>
+    /// The messages accepted after the one with <paramref name="afterId"/>, oldest first: how an instance that shares the
+    /// store with others catches up with what they accepted, without reading the whole night again.
+    /// </summary>
+    IReadOnlyList<StoredMessage> LoadMessagesAfter(long afterId);
+
+    /// <summary>
     /// Stores the messages and queues each post for its channels, all or nothing. A correction also goes to every
     /// subscribed channel that had the post it corrects. The same key and revision twice is refused (throws).
     /// </summary>

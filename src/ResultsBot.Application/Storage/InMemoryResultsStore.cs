@@ -18,11 +18,13 @@ public sealed class InMemoryResultsStore(TimeProvider time) : IResultsStore
     private readonly Dictionary<(string Channel, string Title), string> _forumThreads = [];
     private readonly SortedDictionary<string, WorkspaceInstall> _installs = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<StoredMessage> LoadMessages()
+    public IReadOnlyList<StoredMessage> LoadMessages() => LoadMessagesAfter(0);
+
+    public IReadOnlyList<StoredMessage> LoadMessagesAfter(long afterId)
     {
         lock (_gate)
         {
-            return [.. _messages];
+            return [.. _messages.Where(m => m.Id > afterId)];
         }
     }
 

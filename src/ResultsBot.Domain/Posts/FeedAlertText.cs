@@ -27,6 +27,12 @@ public static class FeedAlertText
             wasFailing ? $"Feed back: readable again after {Duration(outage, culture)}" : $"Feed back: new results after {Duration(outage, culture)} of quiet",
             [$"{source} is working normally."]);
 
+    /// <summary>Of several instances on one database, this one took over reading the feed from one that stopped.</summary>
+    public static Post TakenOver(string instance, TimeSpan withoutReader, CultureInfo culture) =>
+        Alert(
+            $"Feed reader changed: {instance} took over reading the feed after {Duration(withoutReader, culture)}",
+            ["The instance that read it stopped or lost its database connection. Nothing accepted is lost; posts carry on from where it stopped."]);
+
     private static Post Alert(string headline, IReadOnlyList<string> lines) => new(PostKind.Announcement, Subject, headline, lines);
 
     private static string Duration(TimeSpan span, CultureInfo culture) =>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ResultsBot.Application.Instances;
 using ResultsBot.Application.Storage;
 using ResultsBot.Hosting.Storage;
 using ResultsBot.Settings;
@@ -13,12 +15,12 @@ public static class PostgresStoreHostBuilderExtensions
     /// <summary>
     /// Claims ConnectionStrings:ResultsBot when it names a PostgreSQL server (<see cref="DatabaseKind.IsPostgres"/>) and
     /// adds nothing otherwise. The database is connected to and migrated when the host resolves the store, so a server out
-    /// of reach or a bad string stops the bot then, naming the setting. <paramref name="keep"/> is taken for the same
-    /// shape as the other stores: a configured server is always the one used, as a configured SQLite file is.
+    /// of reach or a bad string stops the bot then, naming the setting. A configured server is always the one used, as a
+    /// configured SQLite file is; <paramref name="keep"/> (the long-running bot) also makes this instance one of those that
+    /// may share the database: it reads the feed only while it holds the feed lease, and hears what the others do.
     /// </summary>
     public static IHostApplicationBuilder AddPostgresStore(this IHostApplicationBuilder builder, bool keep)
     {
-        _ = keep;
         var connection = SettingsText.Blank(builder.Configuration.GetConnectionString("ResultsBot"));
         if (!DatabaseKind.IsPostgres(connection))
         {
@@ -29,6 +31,12 @@ public static class PostgresStoreHostBuilderExtensions
         services.AddResultsStore(sp => PostgresResultsStore.Open(connection!, sp.GetRequiredService<TimeProvider>()));
         // No folder of its own, and no scratch database on the server: the warm-up uses memory.
         services.AddSingleton(new StoreLocation(null));
+        if (keep)
+        {
+            services.AddSingleton<IInstanceCoordination>(sp => new PostgresInstanceCoordination(
+                connection!, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresInstanceCoordination>>()));
+        }
+
         return builder;
     }
 }

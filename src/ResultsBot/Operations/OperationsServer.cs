@@ -26,6 +26,7 @@ public sealed class OperationsServer(
     TimeProvider time,
     IEnumerable<IWebEndpoints> platformEndpoints,
     IEnumerable<Platforms.IPlatformOutlet> outlets,
+    Application.Instances.IInstanceCoordination coordination,
     ILogger<OperationsServer> logger) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -41,8 +42,9 @@ public sealed class OperationsServer(
             return ((time.GetUtcNow() - (seen.LastNew ?? seen.Started)).TotalSeconds, seen.FailingSince is not null);
         });
         metrics.Expect(outlets.Select(o => o.Platform));
+        metrics.ObserveRole(() => coordination.IsFeedReader);
         builder.Services.AddOpenTelemetry().ConfigureResource(Telemetry.Describe).WithMetrics(meters => meters.AddBotMeters().AddPrometheusExporter());
-        builder.Services.AddHealthChecks().AddReadinessChecks(health, alerts, storeWatch, metrics, time);
+        builder.Services.AddHealthChecks().AddReadinessChecks(health, alerts, storeWatch, metrics, coordination, time);
         _app = builder.Build();
         // RequestDelegates, not handler lambdas: minimal-API binding compiles expression trees at start and
         // keeps System.Linq.Expressions and its code in memory for three fixed answers.

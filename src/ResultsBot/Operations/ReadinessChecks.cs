@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ResultsBot.Application.Instances;
 using ResultsBot.Application.Pipeline;
 
 namespace ResultsBot.Operations;
@@ -16,9 +17,13 @@ internal static class ReadinessChecks
 {
     public const string Tag = "ready";
 
-    public static IHealthChecksBuilder AddReadinessChecks(this IHealthChecksBuilder checks, FeedHealth health, FeedAlertPolicy alerts, StoreWatch storeWatch, BotMetrics metrics, TimeProvider time) =>
+    public static IHealthChecksBuilder AddReadinessChecks(
+        this IHealthChecksBuilder checks, FeedHealth health, FeedAlertPolicy alerts, StoreWatch storeWatch, BotMetrics metrics, IInstanceCoordination coordination, TimeProvider time) =>
         checks
-            .AddCheck("feed", new Check(() => health.Snapshot().Readiness(time.GetUtcNow(), alerts.FailingAfter)), tags: [Tag])
+            // A standby reads no feed: another instance does, and this one is ready to answer commands all the same.
+            .AddCheck("feed", new Check(() => coordination.IsFeedReader ? health.Snapshot().Readiness(time.GetUtcNow(), alerts.FailingAfter) : "ok"), tags: [Tag])
+            // Always healthy: either role is a working instance. It says which this one is, and what it holds.
+            .AddCheck("role", new Check(coordination.Describe, healthy: true), tags: [Tag])
             .AddCheck("store", new Check(() => storeWatch.Status), tags: [Tag])
             .AddCheck("platforms", new Check(() => Platforms(metrics)), tags: [Tag]);
 
@@ -38,12 +43,12 @@ internal static class ReadinessChecks
         return down.Count == 0 ? "ok" : string.Join("; ", down);
     }
 
-    private sealed class Check(Func<string> state) : IHealthCheck
+    private sealed class Check(Func<string> state, bool healthy = false) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             var said = state();
-            return Task.FromResult(said == "ok" ? HealthCheckResult.Healthy(said) : HealthCheckResult.Unhealthy(said));
+            return Task.FromResult(healthy || said == "ok" ? HealthCheckResult.Healthy(said) : HealthCheckResult.Unhealthy(said));
         }
     }
 }

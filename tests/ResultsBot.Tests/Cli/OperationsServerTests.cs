@@ -28,12 +28,13 @@ public sealed class OperationsServerTests
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("""{"status":"ready","checks":{"feed":"ok","store":"ok","platforms":"ok"}}""", await ready.Content.ReadAsStringAsync());
+        Assert.Equal("""{"status":"ready","checks":{"feed":"ok","role":"feed reader: the only instance on this store","store":"ok","platforms":"ok"}}""", await ready.Content.ReadAsStringAsync());
         Assert.Equal("text/plain", metricsType);
         Assert.Equal("3", Sample(metrics, "resultsbot_declarations_accepted_total"));
         Assert.Equal("3", Sample(metrics, "resultsbot_posts_delivered_total", "platform=\"console\""));
         Assert.Equal("3", Sample(metrics, "resultsbot_delivery_latency_seconds_count"));
         Assert.Equal("0", Sample(metrics, "resultsbot_feed_failing"));
+        Assert.Equal("1", Sample(metrics, "resultsbot_feed_reader")); // the only instance on its store reads the feed
         // At zero from the start, not from the first failure; and the runtime's and HTTP's meters beside the bot's.
         Assert.Equal("0", Sample(metrics, "resultsbot_posts_failed_total", "platform=\"console\""));
         Assert.Equal("0", Sample(metrics, "resultsbot_channels_paused_total"));

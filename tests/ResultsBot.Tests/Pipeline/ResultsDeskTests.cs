@@ -40,6 +40,44 @@ public sealed class ResultsDeskTests : IDisposable
     }
 
     [Fact]
+    public void CatchUp_AnotherInstanceAcceptedResults_TheBookHasThemAndTakingThemAgainQueuesNothing()
+    {
+        using var store = Open();
+        var reader = Desk(store);
+        var standby = Desk(store);
+        standby.Restore();
+        reader.Take(Document("Local_Test_result_Bolton_1.xml"), Message("Local_Test_result_Bolton_1.xml"));
+        reader.Take(Document("Local_Test_result_Adur_1.xml"), Message("Local_Test_result_Adur_1.xml"));
+
+        Assert.Equal(2, standby.CatchUp());
+        Assert.Equal(0, standby.CatchUp()); // read on from the last one: nothing new
+        Assert.Equal(reader.Book.DeclaredCount, standby.Book.DeclaredCount);
+        Assert.Equal(1, standby.Book.DeclarationFor("adur")!.Revision);
+        var queued = store.PendingDeliveries("console").Count;
+        Assert.Equal(AcceptanceKind.Stale, standby.Take(Document("Local_Test_result_Adur_1.xml"), Message("Local_Test_result_Adur_1.xml")).Kind);
+        Assert.Equal(queued, store.PendingDeliveries("console").Count);
+    }
+
+    [Fact]
+    public void Take_AMessageAnotherInstanceAcceptedFirst_IsStaleRatherThanAFailureAndTheRestAreTaken()
+    {
+        using var store = Open();
+        var first = Desk(store);
+        var second = Desk(store);
+        first.Take(Document("Local_Test_result_Bolton_1.xml"), Message("Local_Test_result_Bolton_1.xml"));
+
+        // The second has not caught up: its book says Bolton is new, and the store's unique key refuses it.
+        var taken = second.TakeAll([
+            (Document("Local_Test_result_Bolton_1.xml"), Message("Local_Test_result_Bolton_1.xml")),
+            (Document("Local_Test_result_Adur_1.xml"), Message("Local_Test_result_Adur_1.xml")),
+        ]);
+
+        Assert.Equal([AcceptanceKind.Stale, AcceptanceKind.New], taken.Select(a => a.Kind));
+        Assert.Equal(2, store.LoadMessages().Count);
+        Assert.Equal(["Bolton stays under no overall control", "Labour hold Adur"], store.PendingDeliveries("console").Select(d => d.Post.Headline));
+    }
+
+    [Fact]
     public void Take_RevisionThatRepeatsTheResult_StoresItButPostsNothing()
     {
         using var store = Open();

@@ -1,0 +1,30 @@
+namespace ResultsBot.Application.Instances;
+
+/// <summary>
+/// How this instance shares the night with others on the same store: which one reads the feed (and delivers), and
+/// what the others accepted or changed. A store only one instance uses (SQLite, memory) has <see cref="SingleInstance"/>:
+/// the instance is always the reader and hears of no one else.
+/// </summary>
+public interface IInstanceCoordination
+{
+    /// <summary>False when no other instance can share the store: nothing to wait for, nothing to hear.</summary>
+    bool Shared { get; }
+
+    /// <summary>This instance's name among the others (host and process id), in logs, alerts and /readyz.</summary>
+    string Instance { get; }
+
+    /// <summary>True while this instance holds the feed lease: it alone reads the feed and delivers the queue.</summary>
+    bool IsFeedReader { get; }
+
+    /// <summary>This instance's role and what it holds, in words, for /readyz ("feed reader: …" or "standby: …").</summary>
+    string Describe();
+
+    /// <summary>Completes once this instance holds the feed lease; what it gives says when the lease is lost.</summary>
+    Task<FeedLease> AcquireFeedLeaseAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps the lease (or tries for it) and listens to the other instances until stopped, telling
+    /// <paramref name="changed"/> of each change; it must return at once (the listener waits for it).
+    /// </summary>
+    Task RunAsync(Action<StoreChange> changed, CancellationToken cancellationToken);
+}

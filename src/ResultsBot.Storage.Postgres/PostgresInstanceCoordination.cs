@@ -1,0 +1,256 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using ResultsBot.Application.Instances;
+using ResultsBot.Application.Storage;
+
+namespace ResultsBot.Storage.Postgres;
+
+/// <summary>
+/// Instances sharing one PostgreSQL database. The feed lease is a session-level advisory lock held on a connection of
+/// its own: the server releases it the moment that session ends — the process killed (its socket closes), or its
+/// machine gone silent (the server's TCP keepalives, set short for this session, end it within about ten seconds) —
+/// with no expiry to tune against clock skew and no row to renew. The same connection LISTENs for what the others
+/// accept and subscribe; the reader says it is alive there once a second, so standbys know who reads and since when
+/// no one has. Standbys try for the lock once a second.
+/// </summary>
+public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDisposable
+{
+    private const long FeedLeaseKey = 0x5265_7375_6C74_7346; // "ResultsF": the feed; migrations use "ResultsB"
+    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource<FeedLease> _acquired = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource? _tenure;
+    private DateTimeOffset? _heldSince;
+    private (string Name, long At)? _readerHeard;
+    private string? _trouble;
+
+    /// <param name="instance">This instance's name among the others; by default the machine's name and the process id.</param>
+    public PostgresInstanceCoordination(string connectionString, TimeProvider time, ILogger<PostgresInstanceCoordination> logger, string? instance = null)
+    {
+        Instance = instance ?? $"{Environment.MachineName}:{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
+        _time = time;
+        _logger = logger;
+        // A connection of its own, never pooled: closing it must end the session, and with it the lock. Commands that
+        // do not come back within seconds mean the server is gone, and the lease with it.
+        _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            Timeout = 5,
+            CommandTimeout = 5,
+            KeepAlive = 2,
+            ApplicationName = "resultsbot coordination",
+        }.ConnectionString;
+    }
+
+    public bool Shared => true;
+
+    public string Instance { get; }
+
+    public bool IsFeedReader
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tenure is not null;
+            }
+        }
+    }
+
+    public string Describe()
+    {
+        lock (_gate)
+        {
+            if (_heldSince is { } since)
+            {
+                return $"feed reader: {Instance} holds the feed lease (since {since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC) and delivers every channel's posts";
+            }
+
+            var reader = _readerHeard is var (name, at)
+                ? $"the feed is read by {name}, heard {_time.GetElapsedTime(at).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s ago"
+                : "no feed reader heard yet";
+            return _trouble is null ? $"standby: {Instance}; {reader}" : $"standby: {Instance}; not connected to the database ({_trouble})";
+        }
+    }
+
+    public Task<FeedLease> AcquireFeedLeaseAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _acquired.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public async Task RunAsync(Action<StoreChange> changed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_connectionString);
+                connection.Notification += (_, e) => Heard(e.Payload, changed);
+                await connection.OpenAsync(cancellationToken);
+                await PrepareAsync(connection, cancellationToken);
+                if (failures > 0)
+                {
+                    _logger.LogInformation("Connected to the database again to coordinate with the other instances");
+                }
+
+                failures = 0;
+                Connected();
+                changed(StoreChange.Reconnected); // whatever was said while no one here listened is read now
+                await KeepAsync(connection, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+            {
+                failures++;
+                Lost(ex.Message);
+                if (failures == 1)
+                {
+                    _logger.LogWarning("Lost the database connection that coordinates the instances ({Reason}); reconnecting", ex.Message);
+                }
+
+                await Task.Delay(Backoff(failures), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        Lost(null);
+    }
+
+    // The server ends this session (and frees the lease) soon after the instance's machine goes silent, not hours later
+    // at the kernel's defaults. Allowed to any user, for their own session.
+    private static async Task PrepareAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            SET tcp_keepalives_idle = 3; SET tcp_keepalives_interval = 1; SET tcp_keepalives_count = 3; SET tcp_user_timeout = 8000;
+            LISTEN {StoreChanges.Channel};
+            """,
+            connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task KeepAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        long? lastBeat = null;
+        while (true)
+        {
+            if (lastBeat is null || _time.GetElapsedTime(lastBeat.Value) >= Beat)
+            {
+                lastBeat = _time.GetTimestamp();
+                if (!IsFeedReader && await TryLockAsync(connection, cancellationToken))
+                {
+                    Took();
+                }
+
+                if (IsFeedReader)
+                {
+                    // The heartbeat is also the check that the session (and so the lease) is still there: a dead
+                    // connection fails it within the command timeout, and this instance stops reading.
+                    await NotifyAsync(connection, $"{StoreChanges.Reader} {Instance}", cancellationToken);
+                }
+            }
+
+            // Notifications arrive while waiting; the wait ends early when one does.
+            await connection.WaitAsync(Beat, cancellationToken);
+        }
+    }
+
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({FeedLeaseKey})", connection);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    private static async Task NotifyAsync(NpgsqlConnection connection, string payload, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StoreChanges.Channel });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = payload });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private void Heard(string payload, Action<StoreChange> changed)
+    {
+        if (payload.StartsWith(StoreChanges.Reader + " ", StringComparison.Ordinal))
+        {
+            var name = payload[(StoreChanges.Reader.Length + 1)..];
+            if (name != Instance)
+            {
+                lock (_gate)
+                {
+                    _readerHeard = (name, _time.GetTimestamp());
+                }
+            }
+
+            return;
+        }
+
+        if (StoreChanges.Read(payload) is { } change)
+        {
+            changed(change);
+        }
+    }
+
+    private void Connected()
+    {
+        lock (_gate)
+        {
+            _trouble = null;
+        }
+    }
+
+    private void Took()
+    {
+        lock (_gate)
+        {
+            // Since the last reader was last heard; when none was heard, since this instance started waiting for one.
+            TimeSpan? without = _readerHeard is var (_, at) ? _time.GetElapsedTime(at) : null;
+            _tenure = new CancellationTokenSource();
+            _heldSince = _time.GetUtcNow();
+            _acquired.TrySetResult(new FeedLease(without, _tenure.Token));
+        }
+    }
+
+    private void Lost(string? trouble)
+    {
+        CancellationTokenSource? ended;
+        lock (_gate)
+        {
+            _trouble = trouble;
+            ended = _tenure;
+            _tenure = null;
+            _heldSince = null;
+            if (ended is not null || _acquired.Task.IsCompleted)
+            {
+                _acquired = new TaskCompletionSource<FeedLease>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        // Not disposed: a reader may still be linking its own token to this one.
+        ended?.Cancel();
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _tenure?.Dispose();
+            _tenure = null;
+        }
+    }
+
+    private static TimeSpan Backoff(int failures) => TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, failures - 1)));
+}

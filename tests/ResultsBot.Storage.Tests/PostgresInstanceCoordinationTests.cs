@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using ResultsBot.Application.Instances;
+using ResultsBot.Application.Storage;
+using ResultsBot.Domain.Posts;
+using ResultsBot.Storage.Postgres;
+
+namespace ResultsBot.Storage.Tests;
+
+/// <summary>
+/// Instances on one real PostgreSQL database: one holds the feed lease at a time, another takes it when the holder's
+/// session ends, and each hears what the others accepted and subscribed.
+/// </summary>
+[Collection(nameof(PostgresServer))]
+public sealed class PostgresInstanceCoordinationTests(PostgresServer server)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly byte[] Content = Encoding.UTF8.GetBytes("<LocalElectionResult revision='1'/>");
+
+    [Fact]
+    public async Task AcquireFeedLease_TwoInstances_OneHoldsItAndTheOtherTakesItWhenTheHoldersSessionEnds()
+    {
+        var database = server.NewDatabase();
+        using var first = Coordination(database, "first:1");
+        using var second = Coordination(database, "second:2");
+        using var firstRuns = new CancellationTokenSource();
+        using var secondRuns = new CancellationTokenSource();
+        var firstRunning = first.RunAsync(_ => { }, firstRuns.Token);
+        var lease = await first.AcquireFeedLeaseAsync(CancellationToken.None).WaitAsync(Patience);
+        var secondRunning = second.RunAsync(_ => { }, secondRuns.Token);
+        var secondAcquires = second.AcquireFeedLeaseAsync(CancellationToken.None);
+
+        await Task.Delay(2500); // the standby tries the lock each second: it must keep failing while the reader holds it
+        Assert.False(secondAcquires.IsCompleted, "the standby took the lease while the reader held it");
+        Assert.True(first.IsFeedReader);
+        Assert.False(second.IsFeedReader);
+        Assert.StartsWith("standby: ", second.Describe(), StringComparison.Ordinal);
+        Assert.Contains($"the feed is read by {first.Instance}", second.Describe(), StringComparison.Ordinal);
+
+        // As a killed process: its session ends on the server, and the lock with it; and it does not come back.
+        Execute(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'resultsbot coordination' AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)");
+        var clock = Stopwatch.StartNew();
+        await firstRuns.CancelAsync();
+        await firstRunning;
+        var taken = await secondAcquires.WaitAsync(Patience);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took over after {clock.Elapsed}");
+        Assert.NotNull(taken.WithoutReader);
+        Assert.True(lease.Lost.IsCancellationRequested || await Eventually(() => lease.Lost.IsCancellationRequested), "the old reader still thinks it holds the lease");
+        Assert.True(second.IsFeedReader);
+        Assert.StartsWith($"feed reader: {second.Instance} holds the feed lease", second.Describe(), StringComparison.Ordinal);
+        Assert.False(first.IsFeedReader);
+
+        await secondRuns.CancelAsync();
+        await secondRunning;
+    }
+
+    [Fact]
+    public async Task RunAsync_AnotherInstanceAcceptsAndSubscribes_EachIsHeard()
+    {
+        var database = server.NewDatabase();
+        using var listener = Coordination(database);
+        using var writer = PostgresResultsStore.Open(database, TimeProvider.System);
+        var heard = new ConcurrentQueue<StoreChange>();
+        using var runs = new CancellationTokenSource();
+        var running = listener.RunAsync(heard.Enqueue, runs.Token);
+        Assert.True(await Eventually(() => heard.Contains(StoreChange.Reconnected)), "the listener never connected");
+
+        writer.Accept("council/adur", 1, "Adur_1.xml", Content, [new Post(PostKind.Declaration, "council/adur", "Labour hold Adur", ["x"])], ["console"]);
+        writer.Subscribe("discord:1", "everything", "command", "U1");
+
+        Assert.True(await Eventually(() => heard.Contains(StoreChange.Accepted) && heard.Contains(StoreChange.Subscriptions)), $"heard only: {string.Join(", ", heard)}");
+        await runs.CancelAsync();
+        await running;
+    }
+
+    [Fact]
+    public async Task AcceptAll_RefusedAsAlreadyAccepted_TellsNoOne()
+    {
+        var database = server.NewDatabase();
+        using var listener = Coordination(database);
+        using var writer = PostgresResultsStore.Open(database, TimeProvider.System);
+        writer.Accept("council/adur", 1, "Adur_1.xml", Content, [], ["console"]);
+        var heard = new ConcurrentQueue<StoreChange>();
+        using var runs = new CancellationTokenSource();
+        var running = listener.RunAsync(heard.Enqueue, runs.Token);
+        Assert.True(await Eventually(() => heard.Contains(StoreChange.Reconnected)), "the listener never connected");
+
+        Assert.ThrowsAny<StorageException>(() => writer.Accept("council/adur", 1, "copy.xml", Content, [], ["console"]));
+        await Task.Delay(1500);
+
+        Assert.DoesNotContain(StoreChange.Accepted, heard); // NOTIFY is sent at commit, and a refused batch never commits
+        await runs.CancelAsync();
+        await running;
+    }
+
+    private static PostgresInstanceCoordination Coordination(string database, string instance = "listener:1") =>
+        new(database, TimeProvider.System, NullLogger<PostgresInstanceCoordination>.Instance, instance);
+
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > Patience)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
+    private static void Execute(string database, string sql)
+    {
+        using var connection = new NpgsqlConnection(database + ";Pooling=false");
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
