@@ -29,20 +29,38 @@ public sealed partial class SlashCommandHandler
             }
 
             var action = payload.Actions is [var only] ? only : null;
-            if (action is not { ActionId: SlackCommandAnswerRenderer.ShareActionId, Value: { } command } || !CommandCatalogue.ReadsOnly(command)
-                || payload.User?.Id is not { Length: > 0 } userId || payload.Channel?.Id is not { Length: > 0 } channelId)
+            if (payload.User?.Id is not { Length: > 0 } userId || payload.Channel?.Id is not { Length: > 0 } channelId)
             {
-                _logger.LogWarning("A Slack button press the bot does not know ({Action}); the presser is told", action?.ActionId ?? "no action");
-                await _responseUrl.PostAsync(payload.ResponseUrl, Problem(UnknownButtonText), CancellationToken.None);
+                await UnknownPressAsync(payload, action);
                 return;
             }
 
-            await ShareAsync(command, userId, channelId, payload.ResponseUrl);
+            switch (action)
+            {
+                case { ActionId: SlackCommandAnswerRenderer.ShareActionId, Value: { } command } when CommandCatalogue.ReadsOnly(command):
+                    await ShareAsync(command, userId, channelId, payload.ResponseUrl);
+                    break;
+                case { ActionId: SlackButtons.FullResultActionId }:
+                    await FullResultAsync(action.Value, new Press(userId, channelId, payload.Team?.Id, payload.ResponseUrl));
+                    break;
+                case { ActionId: SlackButtons.PreviousActionId or SlackButtons.NextActionId } when SlackButtons.ReadPage(action.Value) is { } page:
+                    await TurnPageAsync(page.Page, page.CommandText, new Press(userId, channelId, payload.Team?.Id, payload.ResponseUrl));
+                    break;
+                default:
+                    await UnknownPressAsync(payload, action);
+                    break;
+            }
         }
         catch (Exception e)
         {
             _logger.LogError(e, "Answering a Slack button press failed");
         }
+    }
+
+    private async Task UnknownPressAsync(InteractivePayload payload, SlackAction? action)
+    {
+        _logger.LogWarning("A Slack button press the bot does not know ({Action}); the presser is told", action?.ActionId ?? "no action");
+        await _responseUrl.PostAsync(payload.ResponseUrl, Problem(UnknownButtonText), CancellationToken.None);
     }
 
     private async Task ShareAsync(string command, string userId, string channelId, string? responseUrl)
