@@ -41,6 +41,15 @@ public sealed class FakeSlackResponseUrls(TimeProvider? time = null) : IFakeRout
         return new Uri(baseUrl.ToString().TrimEnd('/') + "/response/" + id);
     }
 
+    /// <summary>A fresh response_url for a button pressed on <paramref name="post"/>, a message in a channel (what everyone there sees).</summary>
+    public Uri CreateForPress(Uri baseUrl, FakeSlackMessage post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var shown = new System.Text.Json.Nodes.JsonObject { ["text"] = post.Text ?? "", ["ts"] = post.Ts, ["blocks"] = post.Blocks?.DeepClone() ?? new System.Text.Json.Nodes.JsonArray() };
+        using var document = JsonDocument.Parse(shown.ToJsonString());
+        return CreateForPress(baseUrl, document.RootElement, ephemeral: false);
+    }
+
     /// <summary>The message the press behind this URL came from, as it is shown now; null once deleted (or for a command's URL).</summary>
     public FakeSlackShownMessage? Original(Uri url) => Find(url)?.Original();
 
