@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Commands;
-using ResultsBot.Platforms;
 using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.Commands;
@@ -38,7 +37,7 @@ public sealed partial class SlashCommandHandler
             switch (action)
             {
                 case { ActionId: SlackCommandAnswerRenderer.ShareActionId, Value: { } command } when CommandCatalogue.ReadsOnly(command):
-                    await ShareAsync(command, userId, channelId, payload.ResponseUrl);
+                    await ShareAsync(command, new Press(userId, channelId, payload.Team?.Id, payload.ResponseUrl));
                     break;
                 case { ActionId: SlackButtons.FullResultActionId }:
                     await FullResultAsync(action.Value, new Press(userId, channelId, payload.Team?.Id, payload.ResponseUrl));
@@ -63,10 +62,11 @@ public sealed partial class SlashCommandHandler
         await _responseUrl.PostAsync(payload.ResponseUrl, Problem(UnknownButtonText), CancellationToken.None);
     }
 
-    private async Task ShareAsync(string command, string userId, string channelId, string? responseUrl)
+    private async Task ShareAsync(string command, Press press)
     {
-        var request = new CommandRequest(command, new Caller(userId, Options.Admins.Contains(userId)), new ChannelAddress("slack", channelId));
-        var answer = await RunCommandAsync(request);
+        // In many-workspace mode the channel is kept with its workspace, as the command itself was asked.
+        var answer = await RunCommandAsync(RequestFor(command, press));
+        var responseUrl = press.ResponseUrl;
         if (!answer.Ok)
         {
             // Nothing to show the channel (the store in trouble, say): the presser alone is told why.
@@ -78,7 +78,7 @@ public sealed partial class SlashCommandHandler
         if (await _responseUrl.PostAsync(responseUrl, shared, CancellationToken.None))
         {
             await _responseUrl.DeleteOriginalAsync(responseUrl, CancellationToken.None);
-            await SendPictureAsync(responseUrl, shared);
+            await SendPictureAsync(responseUrl, shared, press.TeamId);
         }
     }
 

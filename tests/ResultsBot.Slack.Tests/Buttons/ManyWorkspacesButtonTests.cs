@@ -37,4 +37,25 @@ public sealed class ManyWorkspacesButtonTests
         Assert.Equal("U0READER", asked.Caller.Id);
         Assert.Equal("Reform UK gain Thurrock from Labour", urls.Original(responseUrl)!.Body.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString());
     }
+
+    [Fact]
+    public async Task ShareToChannel_PressedInAnInstalledWorkspace_AsksWithTheChannelKeptWithItsWorkspace()
+    {
+        // The command behind the button was asked of "T…-C…" (the channel with its workspace): so is its share.
+        await using var rig = await OAuthRig.StartAsync();
+        await rig.InstallAsync(OAuthRig.TeamA);
+        var urls = new FakeSlackResponseUrls();
+        await using var responses = await FakeServer.StartAsync(urls);
+        var responseUrl = urls.Create(responses.BaseUrl);
+        var press = FakeSlackBlockActions.PressWithAction("share_to_channel", "/scoreboard", responseUrl, userId: "U0READER", channelId: OAuthRig.ChannelA, teamId: OAuthRig.TeamA);
+        using var http = new HttpClient();
+
+        using var pressed = await http.SendAsync(FakeSlackBlockActions.SignedRequest(new Uri(rig.Bot, "/slack/interactivity"), TestOptions.SigningSecret, TimeProvider.System.GetUtcNow(), press));
+        var posts = await urls.WaitForPostsAsync(responseUrl, 2);
+
+        Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
+        Assert.Equal("in_channel", posts[0].GetProperty("response_type").GetString());
+        var asked = Assert.Single(rig.Commands.Requests);
+        Assert.Equal(new ChannelAddress("slack", "T0AAAAAAA-C0AAAAAAA"), asked.Channel);
+    }
 }
