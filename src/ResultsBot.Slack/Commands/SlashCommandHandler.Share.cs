@@ -9,6 +9,8 @@ namespace ResultsBot.Slack.Commands;
 /// command in the button's value is run again as the presser, and its answer posted at the interaction's response_url
 /// with response_type in_channel, which Slack shows to everyone in the channel (the bot need not be a member); then
 /// the private copy is deleted, so it cannot be shared twice by mistake. The answer is what the command gives now.
+/// Every press comes in here and goes to its button's handler: "Full result" and Previous/Next are in
+/// SlashCommandHandler.Buttons.cs.
 /// </summary>
 public sealed partial class SlashCommandHandler
 {
@@ -34,16 +36,17 @@ public sealed partial class SlashCommandHandler
                 return;
             }
 
+            var press = new Press(userId, channelId, payload.Team?.Id, payload.ResponseUrl);
             switch (action)
             {
                 case { ActionId: SlackCommandAnswerRenderer.ShareActionId, Value: { } command } when CommandCatalogue.ReadsOnly(command):
-                    await ShareAsync(command, new Press(userId, channelId, payload.Team?.Id, payload.ResponseUrl));
+                    await ShareAsync(command, press);
                     break;
                 case { ActionId: SlackButtons.FullResultActionId }:
-                    await FullResultAsync(action.Value, new Press(userId, channelId, payload.Team?.Id, payload.ResponseUrl));
+                    await FullResultAsync(action.Value, press);
                     break;
                 case { ActionId: SlackButtons.PreviousActionId or SlackButtons.NextActionId } when SlackButtons.ReadPage(action.Value) is { } page:
-                    await TurnPageAsync(page.Page, page.CommandText, new Press(userId, channelId, payload.Team?.Id, payload.ResponseUrl));
+                    await TurnPageAsync(page.Page, page.CommandText, press);
                     break;
                 default:
                     await UnknownPressAsync(payload, action);
