@@ -31,6 +31,17 @@ public static class NodeConformance
         return await RunProcessAsync(start, timeout);
     }
 
+    /// <summary>
+    /// Whether every package package.json names is in node_modules: a client added since the last npm ci (in a
+    /// checkout that already had node_modules) is installed before a script needs it.
+    /// </summary>
+    private static bool EveryDependencyInstalled()
+    {
+        using var package = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "package.json")));
+        return !package.RootElement.TryGetProperty("dependencies", out var dependencies)
+            || dependencies.EnumerateObject().All(d => Directory.Exists(Path.Combine(Folder, "node_modules", d.Name)));
+    }
+
     private static async Task EnsureInstalledAsync()
     {
         await InstallGate.WaitAsync();
@@ -38,7 +49,7 @@ public static class NodeConformance
         {
             // Another test assembly may install at the same time: a lock file beside the folder keeps them apart.
             using var lockFile = await AcquireFileLockAsync(Path.Combine(Folder, ".install.lock"));
-            if (File.Exists(Path.Combine(Folder, "node_modules", ".package-lock.json")))
+            if (File.Exists(Path.Combine(Folder, "node_modules", ".package-lock.json")) && EveryDependencyInstalled())
             {
                 return;
             }

@@ -35,4 +35,31 @@ public class InteractiveConformanceTests
         Assert.Equal(1, envelope.Deliveries);
         Assert.Empty(slack.Problems);
     }
+
+    [Fact]
+    public async Task OfficialClient_ReceivesAFullResultPressOnAPostAsTheBotRendersIt()
+    {
+        var slack = new FakeSlackSocketMode();
+        await using var server = await FakeServer.StartAsync(slack);
+        var running = NodeConformance.RunAsync("slack-interactive.mjs", [server.BaseUrl.ToString().TrimEnd('/'), slack.AppToken], TimeSpan.FromSeconds(120));
+
+        var connected = slack.WaitForConnectionsAsync(1, TimeSpan.FromSeconds(90));
+        if (await Task.WhenAny(connected, running) == running && !connected.IsCompleted)
+        {
+            var (code, output, errors) = await running;
+            Assert.Fail($"node ended early ({code}): {output}\n{errors}");
+        }
+
+        var declaration = new ResultsBot.Domain.Posts.Post(ResultsBot.Domain.Posts.PostKind.Declaration, "council/thurrock", "Reform UK gain Thurrock from Labour", [ResultsBot.Domain.Posts.PostSection.Plain("Reform UK majority of 5")]) { Footer = "PA Media" };
+        var blocks = System.Text.Json.Nodes.JsonNode.Parse(ResultsBot.Slack.Posts.SlackPostRenderer.Render(declaration).ToJson("C0NEWS")["blocks"]!.ToJsonString())!.AsArray();
+        var post = new FakeSlackMessage("C0NEWS", "1714700000.000100", "Reform UK gain Thurrock from Labour", blocks, null, null, null, (false, false));
+        var envelope = slack.InjectInteractive(FakeSlackBlockActions.PressOnPost(post, "Full result", slack.NewResponseUrl(), userId: "U0PRESSER"));
+        var ack = await envelope.Acked.WaitAsync(Patience);
+        var (exitCode, stdout, stderr) = await running;
+
+        Assert.True(exitCode == 0, $"node exited {exitCode}: {stdout}\n{stderr}");
+        Assert.Contains("acked block_actions full_result council/thurrock from U0PRESSER in C0NEWS with a response_url", stdout, StringComparison.Ordinal);
+        Assert.Equal(1, envelope.Deliveries);
+        Assert.Empty(slack.Problems);
+    }
 }

@@ -60,24 +60,8 @@ internal static class ButtonIds
         return Unknown.Instance;
     }
 
-    /// <summary>
-    /// The command giving the full result of the message with this key: a council's declaration ("council/KEY") is
-    /// /council KEY; a mayor's, police commissioner's or parliament seat's result ("result/mayor/KEY",
-    /// "result/pcc/KEY", "result/seat/s/KEY") is /mayor, /pcc or /seat KEY. Null for anything else.
-    /// </summary>
-    private static string? FullResultCommand(string subject)
-    {
-        var parts = subject.Split('/');
-        var (command, key) = parts switch
-        {
-            ["council", var k] => ("council", k),
-            ["result", "mayor", var k] => ("mayor", k),
-            ["result", "pcc", var k] => ("pcc", k),
-            ["result", "seat", _, var k] => ("seat", k),
-            _ => ("", ""),
-        };
-        return command.Length > 0 && key.Trim().Length > 0 ? "/" + command + " " + key : null;
-    }
+    /// <summary>The command giving the full result of the message with this key (see <see cref="Domain.Commands.FullResultCommand"/>).</summary>
+    private static string? FullResultCommand(string subject) => Domain.Commands.FullResultCommand.For(subject);
 
     /// <summary>Whether an answer to this command may be paged: pressing a page runs the command again, so only commands that only read.</summary>
     public static bool CanPage(string commandText) => CommandCatalogue.ReadsOnly(commandText);

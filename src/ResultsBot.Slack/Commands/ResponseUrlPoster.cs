@@ -14,6 +14,13 @@ internal sealed class ResponseUrlPoster(HttpClient http, ILogger logger)
     public Task<bool> PostAsync(string? responseUrl, SlackCommandResponse response, CancellationToken cancellationToken) =>
         PostAsync(responseUrl, () => JsonContent.Create(response with { ReplaceOriginal = false }, SlackJsonContext.Default.SlackCommandResponse), cancellationToken);
 
+    /// <summary>
+    /// Puts <paramref name="response"/> in place of the message the interaction came from (another page of a private
+    /// answer): replace_original true, as Slack's docs for response_url say; the message stays as private as it was.
+    /// </summary>
+    public Task<bool> ReplaceAsync(string? responseUrl, SlackCommandResponse response, CancellationToken cancellationToken) =>
+        PostAsync(responseUrl, () => JsonContent.Create(response with { ReplaceOriginal = true }, SlackJsonContext.Default.SlackCommandResponse), cancellationToken);
+
     /// <summary>Removes the message the interaction came from (a private answer once it has been shared).</summary>
     public Task<bool> DeleteOriginalAsync(string? responseUrl, CancellationToken cancellationToken) =>
         PostAsync(responseUrl, () => JsonContent.Create(new ResponseUrlDelete(), SlackJsonContext.Default.ResponseUrlDelete), cancellationToken);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using ResultsBot.Domain.Commands;
-using ResultsBot.Platforms;
 using ResultsBot.Slack.Wire;
 
 namespace ResultsBot.Slack.Commands;
@@ -10,6 +9,8 @@ namespace ResultsBot.Slack.Commands;
 /// command in the button's value is run again as the presser, and its answer posted at the interaction's response_url
 /// with response_type in_channel, which Slack shows to everyone in the channel (the bot need not be a member); then
 /// the private copy is deleted, so it cannot be shared twice by mistake. The answer is what the command gives now.
+/// Every press comes in here and goes to its button's handler: "Full result" and Previous/Next are in
+/// SlashCommandHandler.Buttons.cs.
 /// </summary>
 public sealed partial class SlashCommandHandler
 {
@@ -29,15 +30,28 @@ public sealed partial class SlashCommandHandler
             }
 
             var action = payload.Actions is [var only] ? only : null;
-            if (action is not { ActionId: SlackCommandAnswerRenderer.ShareActionId, Value: { } command } || !CommandCatalogue.ReadsOnly(command)
-                || payload.User?.Id is not { Length: > 0 } userId || payload.Channel?.Id is not { Length: > 0 } channelId)
+            if (payload.User?.Id is not { Length: > 0 } userId || payload.Channel?.Id is not { Length: > 0 } channelId)
             {
-                _logger.LogWarning("A Slack button press the bot does not know ({Action}); the presser is told", action?.ActionId ?? "no action");
-                await _responseUrl.PostAsync(payload.ResponseUrl, Problem(UnknownButtonText), CancellationToken.None);
+                await UnknownPressAsync(payload, action);
                 return;
             }
 
-            await ShareAsync(command, userId, channelId, payload.ResponseUrl);
+            var press = new Press(userId, channelId, payload.Team?.Id, payload.ResponseUrl);
+            switch (action)
+            {
+                case { ActionId: SlackCommandAnswerRenderer.ShareActionId, Value: { } command } when CommandCatalogue.ReadsOnly(command):
+                    await ShareAsync(command, press);
+                    break;
+                case { ActionId: SlackButtons.FullResultActionId }:
+                    await FullResultAsync(action.Value, press);
+                    break;
+                case { ActionId: SlackButtons.PreviousActionId or SlackButtons.NextActionId } when SlackButtons.ReadPage(action.Value) is { } page:
+                    await TurnPageAsync(page.Page, page.CommandText, press);
+                    break;
+                default:
+                    await UnknownPressAsync(payload, action);
+                    break;
+            }
         }
         catch (Exception e)
         {
@@ -45,10 +59,17 @@ public sealed partial class SlashCommandHandler
         }
     }
 
-    private async Task ShareAsync(string command, string userId, string channelId, string? responseUrl)
+    private async Task UnknownPressAsync(InteractivePayload payload, SlackAction? action)
     {
-        var request = new CommandRequest(command, new Caller(userId, Options.Admins.Contains(userId)), new ChannelAddress("slack", channelId));
-        var answer = await RunCommandAsync(request);
+        _logger.LogWarning("A Slack button press the bot does not know ({Action}); the presser is told", action?.ActionId ?? "no action");
+        await _responseUrl.PostAsync(payload.ResponseUrl, Problem(UnknownButtonText), CancellationToken.None);
+    }
+
+    private async Task ShareAsync(string command, Press press)
+    {
+        // In many-workspace mode the channel is kept with its workspace, as the command itself was asked.
+        var answer = await RunCommandAsync(RequestFor(command, press));
+        var responseUrl = press.ResponseUrl;
         if (!answer.Ok)
         {
             // Nothing to show the channel (the store in trouble, say): the presser alone is told why.
@@ -60,7 +81,7 @@ public sealed partial class SlashCommandHandler
         if (await _responseUrl.PostAsync(responseUrl, shared, CancellationToken.None))
         {
             await _responseUrl.DeleteOriginalAsync(responseUrl, CancellationToken.None);
-            await SendPictureAsync(responseUrl, shared);
+            await SendPictureAsync(responseUrl, shared, press.TeamId);
         }
     }
 

@@ -12,7 +12,8 @@ namespace ResultsBot.Slack.Commands;
 /// acknowledgement within 3 seconds: an answer ready within <see cref="DirectAnswerWindow"/> goes in it;
 /// a slower one is acknowledged empty and posted to the command's response_url when ready. A picture the answer
 /// asks for follows at response_url (see <see cref="SendPictureAsync"/>). An ephemeral answer to a command that only
-/// reads carries a "Share to channel" button (SlashCommandHandler.Share.cs).
+/// reads carries a "Share to channel" button (SlashCommandHandler.Share.cs) and, when long, goes a page at a time with
+/// Previous and Next; declaration posts carry "Full result" (SlashCommandHandler.Buttons.cs).
 /// </summary>
 public sealed partial class SlashCommandHandler
 {
@@ -80,7 +81,9 @@ public sealed partial class SlashCommandHandler
         var answer = await RunCommandAsync(request);
         // Only a private answer is offered for sharing, and only when running it again would only read.
         var share = !inChannel && answer.Ok && answer.Publish is null && CommandCatalogue.ReadsOnly(request.Text) ? request.Text : null;
-        return SlackCommandAnswerRenderer.Render(answer, inChannel, share) with { Picture = answer.Picture };
+        // The same answers can be paged, a press asking for the command again (SlashCommandHandler.Buttons.cs).
+        var rendered = share is null ? SlackCommandAnswerRenderer.Render(answer, inChannel) : SlackCommandAnswerRenderer.RenderPage(answer, share, page: 1);
+        return rendered with { Picture = answer.Picture };
     }
 
     private async Task<CommandAnswer> RunCommandAsync(CommandRequest request)

@@ -13,7 +13,10 @@ internal static class PictureBlocks
     public static ImageBlock Image(UploadedPicture picture) =>
         new(new SlackFileReference(picture.FileId), SlackText.Truncate(picture.AltText.Trim(), AltTextLimit));
 
-    /// <summary>The message with the pictures' image blocks after its content and before its footer (a trailing context block).</summary>
+    /// <summary>
+    /// The message with the pictures' image blocks after its content and before its footer (a trailing context block)
+    /// and the "Full result" button's row under it.
+    /// </summary>
     public static SlackMessageBody With(SlackMessageBody message, IReadOnlyList<UploadedPicture> pictures)
     {
         if (pictures.Count == 0)
@@ -22,7 +25,12 @@ internal static class PictureBlocks
         }
 
         var blocks = message.Blocks.ToList();
-        var at = blocks.Count > 0 && blocks[^1] is ContextBlock ? blocks.Count - 1 : blocks.Count;
+        var at = blocks.Count;
+        while (at > 0 && blocks[at - 1] is ContextBlock or ActionsBlock)
+        {
+            at--;
+        }
+
         blocks.InsertRange(at, pictures.Select(Image));
         return message with { Blocks = blocks };
     }

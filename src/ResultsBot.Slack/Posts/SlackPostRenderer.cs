@@ -6,7 +6,8 @@ namespace ResultsBot.Slack.Posts;
 /// <summary>
 /// A post as Block Kit: the headline as a header, labelled sections as fields (ten to a section, label on
 /// its own line), other sections as text, the footer as context; every piece plain_text (feed text never
-/// formats), escaped and cut to Slack's limits.
+/// formats), escaped and cut to Slack's limits. A result's post ends with a "Full result" button
+/// (<see cref="Commands.SlackButtons.FullResult"/>), under its footer.
 /// Block Kit has no colour bar, so <see cref="Post.Colour"/> is not shown.
 /// </summary>
 public static class SlackPostRenderer
@@ -24,7 +25,13 @@ public static class SlackPostRenderer
         var footer = string.IsNullOrWhiteSpace(post.Footer)
             ? null
             : Blocks.Context(SlackText.Truncate(SlackText.Escape(post.Footer.Trim()), BlockKitLimits.ContextText));
-        return new SlackMessageBody(Fallback(post.ToPlainText()), Limit(content, footer, pictureRoom));
+        if (Commands.SlackButtons.FullResult(post) is not { } buttons)
+        {
+            return new SlackMessageBody(Fallback(post.ToPlainText()), Limit(content, footer, pictureRoom));
+        }
+
+        // The button's row is kept whatever is cut: the full result is where the rest of a long post can be read.
+        return new SlackMessageBody(Fallback(post.ToPlainText()), [.. Limit(content, footer, pictureRoom + 1), buttons]);
     }
 
     /// <summary>The escaped plain text, cut to what Slack takes as a notification and fallback.</summary>

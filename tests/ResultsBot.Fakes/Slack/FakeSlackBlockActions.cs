@@ -20,7 +20,7 @@ public static class FakeSlackBlockActions
     /// an answer as the bot sent it, with its blocks). Slack only sends presses of buttons that are there, so asking for
     /// another throws.
     /// </summary>
-    public static JsonObject Press(JsonElement message, string label, Uri responseUrl, string userId = "U0FAKEUSER", string channelId = "C0FAKECHAN", bool ephemeral = true)
+    public static JsonObject Press(JsonElement message, string label, Uri responseUrl, string userId = "U0FAKEUSER", string channelId = "C0FAKECHAN", bool ephemeral = true, string teamId = "T0FAKETEAM")
     {
         var blocks = message.TryGetProperty("blocks", out var b) ? JsonNode.Parse(b.GetRawText()) as JsonArray ?? [] : [];
         foreach (var block in blocks.OfType<JsonObject>().Where(x => (string?)x["type"] == "actions"))
@@ -29,7 +29,7 @@ public static class FakeSlackBlockActions
             {
                 if ((string?)element["type"] == "button" && (string?)element["text"]?["text"] == label)
                 {
-                    return PressWith(element, (string?)block["block_id"] ?? "fake" + Math.Abs(label.GetHashCode(StringComparison.Ordinal)), responseUrl, userId, channelId, ephemeral);
+                    return PressWith(element, (string?)block["block_id"] ?? "fake" + Math.Abs(label.GetHashCode(StringComparison.Ordinal)), responseUrl, userId, channelId, ephemeral, teamId);
                 }
             }
         }
@@ -37,9 +37,25 @@ public static class FakeSlackBlockActions
         throw new InvalidOperationException($"The message has no button labelled \"{label}\"; Slack could not send that press.");
     }
 
+    /// <summary>
+    /// The payload for pressing the button labelled <paramref name="label"/> on <paramref name="post"/>, a message the
+    /// bot posted in a channel: the container names the message (not ephemeral) and, as Slack sends for a message in a
+    /// channel, the message itself comes along. <paramref name="teamId"/> is the workspace it was pressed in.
+    /// </summary>
+    public static JsonObject PressOnPost(FakeSlackMessage post, string label, Uri responseUrl, string userId = "U0FAKEUSER", string teamId = "T0FAKETEAM")
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var message = new JsonObject { ["type"] = "message", ["text"] = post.Text ?? "", ["ts"] = post.Ts, ["blocks"] = post.Blocks?.DeepClone() ?? new JsonArray() };
+        using var asSent = JsonDocument.Parse(message.ToJsonString());
+        var press = Press(asSent.RootElement, label, responseUrl, userId, post.Channel, ephemeral: false, teamId);
+        press["container"]!["message_ts"] = post.Ts;
+        press["message"] = message;
+        return press;
+    }
+
     /// <summary>A press of a button the bot may not have made (an older version's, or made up): action_id and value as given.</summary>
-    public static JsonObject PressWithAction(string actionId, string value, Uri responseUrl, string userId = "U0FAKEUSER", string channelId = "C0FAKECHAN") =>
-        PressWith(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = value, ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Button" } }, "fakeblock", responseUrl, userId, channelId, ephemeral: true);
+    public static JsonObject PressWithAction(string actionId, string value, Uri responseUrl, string userId = "U0FAKEUSER", string channelId = "C0FAKECHAN", string teamId = "T0FAKETEAM") =>
+        PressWith(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = value, ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Button" } }, "fakeblock", responseUrl, userId, channelId, ephemeral: true, teamId);
 
     /// <summary>The signed, form-encoded POST Slack sends to the Interactivity Request URL: payload=JSON, signed as slash commands are.</summary>
     public static HttpRequestMessage SignedRequest(Uri endpoint, string signingSecret, DateTimeOffset sentAt, JsonObject payload)
@@ -55,7 +71,7 @@ public static class FakeSlackBlockActions
         return request;
     }
 
-    private static JsonObject PressWith(JsonObject button, string blockId, Uri responseUrl, string userId, string channelId, bool ephemeral)
+    private static JsonObject PressWith(JsonObject button, string blockId, Uri responseUrl, string userId, string channelId, bool ephemeral, string teamId)
     {
         // Slack's timestamps are seconds.microseconds; any distinct ones will do here.
         var ts = "1714700000." + Interlocked.Increment(ref _ts).ToString("D6", CultureInfo.InvariantCulture);
@@ -63,12 +79,12 @@ public static class FakeSlackBlockActions
         return new JsonObject
         {
             ["type"] = "block_actions",
-            ["user"] = new JsonObject { ["id"] = userId, ["username"] = "fake.user", ["name"] = "fake.user", ["team_id"] = "T0FAKETEAM" },
+            ["user"] = new JsonObject { ["id"] = userId, ["username"] = "fake.user", ["name"] = "fake.user", ["team_id"] = teamId },
             ["api_app_id"] = FakeSlackSocketMode.AppId,
             ["token"] = "fake-verification-token",
             ["container"] = container,
             ["trigger_id"] = "13345224609.738474920." + Guid.NewGuid().ToString("N")[..24],
-            ["team"] = new JsonObject { ["id"] = "T0FAKETEAM", ["domain"] = "fake-team" },
+            ["team"] = new JsonObject { ["id"] = teamId, ["domain"] = "fake-team" },
             ["enterprise"] = null,
             ["is_enterprise_install"] = false,
             ["channel"] = new JsonObject { ["id"] = channelId, ["name"] = "election-night" },

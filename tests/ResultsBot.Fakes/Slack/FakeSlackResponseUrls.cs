@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Http;
 namespace ResultsBot.Fakes.Slack;
 
 /// <summary>
-/// Slack's response_url for slash commands: POST /response/{id} with a JSON message. As the docs say, a
-/// URL takes at most five posts within 30 minutes of the command; after that it answers 404.
-/// Everything posted is recorded for tests to read.
+/// Slack's response_url for slash commands and button presses: POST /response/{id} with a JSON message. As the docs
+/// say, a URL takes at most five posts within 30 minutes of the command; after that it answers 404. Everything posted
+/// is recorded for tests to read; a press's URL also keeps the message pressed on as the presser now sees it
+/// (replace_original, delete_original: see <see cref="FakeSlackResponseUrl"/>).
 /// </summary>
 public sealed class FakeSlackResponseUrls(TimeProvider? time = null) : IFakeRoutes
 {
@@ -27,6 +28,33 @@ public sealed class FakeSlackResponseUrls(TimeProvider? time = null) : IFakeRout
         _urls[id] = new FakeSlackResponseUrl(_time.GetUtcNow());
         return new Uri(baseUrl.ToString().TrimEnd('/') + "/response/" + id);
     }
+
+    /// <summary>
+    /// A fresh response_url for a button pressed on <paramref name="message"/> (an answer or post as the bot sent it):
+    /// what is posted there may replace or delete that message, as Slack does. <paramref name="ephemeral"/> says whether
+    /// only the presser sees it (a private answer) or the channel does (a post).
+    /// </summary>
+    public Uri CreateForPress(Uri baseUrl, JsonElement message, bool ephemeral)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        _urls[id] = new FakeSlackResponseUrl(_time.GetUtcNow(), new FakeSlackShownMessage(message.Clone(), ephemeral));
+        return new Uri(baseUrl.ToString().TrimEnd('/') + "/response/" + id);
+    }
+
+    /// <summary>A fresh response_url for a button pressed on <paramref name="post"/>, a message in a channel (what everyone there sees).</summary>
+    public Uri CreateForPress(Uri baseUrl, FakeSlackMessage post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var shown = new System.Text.Json.Nodes.JsonObject { ["text"] = post.Text ?? "", ["ts"] = post.Ts, ["blocks"] = post.Blocks?.DeepClone() ?? new System.Text.Json.Nodes.JsonArray() };
+        using var document = JsonDocument.Parse(shown.ToJsonString());
+        return CreateForPress(baseUrl, document.RootElement, ephemeral: false);
+    }
+
+    /// <summary>The message the press behind this URL came from, as it is shown now; null once deleted (or for a command's URL).</summary>
+    public FakeSlackShownMessage? Original(Uri url) => Find(url)?.Original();
+
+    /// <summary>The new messages posted at this URL (neither replacing nor deleting), with whom they are shown to.</summary>
+    public IReadOnlyList<FakeSlackShownMessage> Sent(Uri url) => Find(url)?.Sent() ?? [];
 
     /// <summary>The JSON bodies accepted at this URL so far, oldest first.</summary>
     public IReadOnlyList<JsonElement> Posted(Uri url) => Find(url)?.Posts() ?? [];

@@ -113,6 +113,10 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
     /// <summary>A fresh response_url on this fake, as Slack makes one for each interaction.</summary>
     public Uri NewResponseUrl() => ResponseUrls.Create(_baseUrl ?? throw new InvalidOperationException("No client has called apps.connections.open yet, so the fake does not know its own address"));
 
+    /// <summary>A fresh response_url for a button pressed on <paramref name="message"/> (see <see cref="FakeSlackResponseUrls.CreateForPress"/>).</summary>
+    public Uri NewResponseUrlFor(JsonElement message, bool ephemeral) =>
+        ResponseUrls.CreateForPress(_baseUrl ?? throw new InvalidOperationException("No client has called apps.connections.open yet, so the fake does not know its own address"), message, ephemeral);
+
     /// <summary>Queues an events_api envelope (e.g. "app_mention"): a client should ack it and do nothing else.</summary>
     public FakeSlackSocketEnvelope InjectEvent(string eventType) =>
         Inject("events_api", new JsonObject
