@@ -120,8 +120,9 @@ public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDispo
 
                 await Task.Delay(Backoff(failures), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
+                // Stopping: a connection that failed as the stop came (its session ended, say) is no fault to report.
                 break;
             }
         }

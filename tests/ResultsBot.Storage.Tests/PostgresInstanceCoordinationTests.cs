@@ -38,7 +38,10 @@ public sealed class PostgresInstanceCoordinationTests(PostgresServer server)
         Assert.True(first.IsFeedReader);
         Assert.False(second.IsFeedReader);
         Assert.StartsWith("standby: ", second.Describe(), StringComparison.Ordinal);
-        Assert.Contains($"the feed is read by {first.Instance}", second.Describe(), StringComparison.Ordinal);
+        // The standby learns who reads from the reader's heartbeat (once a second): on a busy machine, give it its time.
+        Assert.True(
+            await Eventually(() => second.Describe().Contains($"the feed is read by {first.Instance}", StringComparison.Ordinal)),
+            $"the standby does not say who reads the feed: {second.Describe()}");
 
         // As a killed process: its session ends on the server, and the lock with it; and it does not come back.
         Execute(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'resultsbot coordination' AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)");
