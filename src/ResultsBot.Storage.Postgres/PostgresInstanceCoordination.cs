@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using ResultsBot.Application.Instances;
 using ResultsBot.Application.Storage;
+using ResultsBot.Platforms;
 
 namespace ResultsBot.Storage.Postgres;
 
@@ -14,7 +15,7 @@ namespace ResultsBot.Storage.Postgres;
 /// accept and subscribe; the reader says it is alive there once a second, so standbys know who reads and since when
 /// no one has. Standbys try for the lock once a second.
 /// </summary>
-public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDisposable
+public sealed partial class PostgresInstanceCoordination : IInstanceCoordination, IShardLeases, IDisposable
 {
     private const long FeedLeaseKey = 0x5265_7375_6C74_7346; // "ResultsF": the feed; migrations use "ResultsB"
     private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
@@ -69,13 +70,13 @@ public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDispo
         {
             if (_heldSince is { } since)
             {
-                return $"feed reader: {Instance} holds the feed lease (since {since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC) and delivers every channel's posts";
+                return $"feed reader: {Instance} holds the feed lease (since {since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC) and delivers every channel's posts" + DescribeShards();
             }
 
             var reader = _readerHeard is var (name, at)
                 ? $"the feed is read by {name}, heard {_time.GetElapsedTime(at).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s ago"
                 : "no feed reader heard yet";
-            return _trouble is null ? $"standby: {Instance}; {reader}" : $"standby: {Instance}; not connected to the database ({_trouble})";
+            return (_trouble is null ? $"standby: {Instance}; {reader}" : $"standby: {Instance}; not connected to the database ({_trouble})") + DescribeShards();
         }
     }
 
@@ -106,6 +107,7 @@ public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDispo
 
                 failures = 0;
                 Connected();
+                _namedForShards = false; // a new session starts with the plain application name
                 changed(StoreChange.Reconnected); // whatever was said while no one here listened is read now
                 await KeepAsync(connection, cancellationToken);
             }
@@ -155,6 +157,7 @@ public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDispo
                     Took();
                 }
 
+                await KeepShardsAsync(connection, cancellationToken);
                 if (IsFeedReader)
                 {
                     // The heartbeat is also the check that the session (and so the lease) is still there: a dead
@@ -241,6 +244,7 @@ public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDispo
 
         // Not disposed: a reader may still be linking its own token to this one.
         ended?.Cancel();
+        LoseShards();
     }
 
     public void Dispose()
