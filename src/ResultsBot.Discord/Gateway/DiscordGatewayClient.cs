@@ -205,6 +205,11 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
                             heartbeats = HeartbeatAsync(socket, interval, heartbeat, connection);
                             _live = new LiveConnection(socket, connection.Token);
                             await socket.SendAsync(resuming ? ResumePayload() : IdentifyPayload(), connection.Token);
+                            if (!resuming)
+                            {
+                                Pacer?.Identified(Shard?.Id ?? 0);
+                            }
+
                             break;
                         case GatewayOpcodes.HeartbeatAck:
                             heartbeat.AwaitingAck = false;

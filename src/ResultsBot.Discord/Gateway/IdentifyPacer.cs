@@ -6,7 +6,8 @@ namespace ResultsBot.Discord.Gateway;
 /// </summary>
 internal sealed class IdentifyPacer(TimeProvider time)
 {
-    public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+    /// <summary>Discord's five seconds, and a little more: Discord counts from when each identify reaches it.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(5.2);
 
     private readonly Dictionary<int, long> _lastIdentify = [];
     private int _maxConcurrency = 1;
@@ -18,7 +19,16 @@ internal sealed class IdentifyPacer(TimeProvider time)
         set => Volatile.Write(ref _maxConcurrency, Math.Max(1, value));
     }
 
-    /// <summary>Waits until <paramref name="shard"/>'s bucket may identify, and takes that turn.</summary>
+    /// <summary>The identify went out: the bucket's next turn counts from now, not from when this one's connection began.</summary>
+    public void Identified(int shard)
+    {
+        lock (_lastIdentify)
+        {
+            _lastIdentify[shard % MaxConcurrency] = time.GetTimestamp();
+        }
+    }
+
+    /// <summary>Waits until <paramref name="shard"/>'s bucket may identify, and takes that turn (before connecting).</summary>
     public async Task WaitTurnAsync(int shard, CancellationToken cancellationToken)
     {
         while (true)
