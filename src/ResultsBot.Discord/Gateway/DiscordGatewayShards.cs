@@ -192,7 +192,7 @@ public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
 
                 if (lost.IsCancellationRequested && !generation.IsCancellationRequested)
                 {
-                    _logger.LogWarning("Discord Gateway {Shard} stopped here: this instance no longer holds its lease (another instance runs it); trying for it again", shard);
+                    _logger.LogWarning("Discord Gateway {Shard} stopped here: this instance no longer holds its lease (it handed the shard on, or its database session ended); trying for it again", shard);
                 }
             }
 
