@@ -47,7 +47,8 @@ public static class DiscordInteractionsServiceCollectionExtensions
                 sp.GetRequiredService<IPlatformMonitor>(),
                 sp.GetService<IShardLeases>() ?? new AllShardsHere(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>()));
+                sp.GetRequiredService<ILoggerFactory>(),
+                sp.GetService<IOperationsChannel>()));
             services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayShards>());
             // Found when a status is shown, not when the desk is made: the shards answer commands, which read the
             // desk, so taking them at construction would be a cycle (a deadlock at start).

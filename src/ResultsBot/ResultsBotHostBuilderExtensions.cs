@@ -91,6 +91,7 @@ public static class ResultsBotHostBuilderExtensions
         // The only instance on its store unless the store says others share it (PostgreSQL's part replaces this).
         services.TryAddSingleton<IInstanceCoordination, SingleInstance>();
         services.TryAddSingleton<IShardLeases, AllShardsHere>(); // and so it runs every Gateway shard
+        services.AddSingleton<IOperationsChannel, OperationsChannel>();
         return builder;
     }
 

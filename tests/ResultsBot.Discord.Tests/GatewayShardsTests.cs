@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResultsBot.Discord.Gateway;
 using ResultsBot.Discord.Interactions;
+using ResultsBot.Domain.Posts;
 using ResultsBot.Fakes;
 using ResultsBot.Fakes.Discord;
 using ResultsBot.Platforms;
@@ -68,6 +69,18 @@ public sealed class GatewayShardsTests
         Assert.Equal([(0, 1), (0, 2), (1, 2)], rig.Gateway.ShardIdentifies.Take(1).Concat(rig.Gateway.ShardIdentifies.Skip(1).Order()));
         Assert.Null(rig.Shards.StoppedReason);
         Assert.Contains(rig.Monitor.Changes, c => !c.Connected && c.Detail.Contains("sharding required", StringComparison.Ordinal));
+        var alert = Assert.Single(rig.Operations.Alerts);
+        Assert.Equal("Discord problem: the bot is in too many servers for 1 Gateway shard", alert.Headline);
+        Assert.Equal("The bot is asking Discord how many shards to run, and will connect them all.", alert.Lines[^1]);
+    }
+
+    private sealed class RecordingOperations : IOperationsChannel
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Post> _alerts = new();
+
+        public IReadOnlyList<Post> Alerts => [.. _alerts];
+
+        public void Tell(Post alert) => _alerts.Enqueue(alert);
     }
 
     private sealed class Rig : IAsyncDisposable
@@ -82,6 +95,8 @@ public sealed class GatewayShardsTests
 
         public GatewayTestMonitor Monitor { get; } = new();
 
+        public RecordingOperations Operations { get; } = new();
+
         public DiscordGatewayShards Shards { get; private set; } = null!;
 
         public static async Task<Rig> StartAsync(int shards)
@@ -95,7 +110,7 @@ public sealed class GatewayShardsTests
             rig._server = await FakeServer.StartAsync(rig.Gateway, interactions);
             var options = InteractionTestOptions.For(rig._server, interactions);
             var handler = new DiscordInteractionHandler(options, rig._http, new InteractionTestBot(), TimeProvider.System, rig.Monitor, NullLogger<DiscordInteractionHandler>.Instance);
-            rig.Shards = new DiscordGatewayShards(options, rig._http, handler, rig.Monitor, new AllShardsHere(), TimeProvider.System, NullLoggerFactory.Instance)
+            rig.Shards = new DiscordGatewayShards(options, rig._http, handler, rig.Monitor, new AllShardsHere(), TimeProvider.System, NullLoggerFactory.Instance, rig.Operations)
             {
                 Timings = new GatewayTimings { FirstBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200), ConnectTimeout = TimeSpan.FromSeconds(5) },
             };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Discord.Interactions;
 using ResultsBot.Discord.Wire;
+using ResultsBot.Domain.Posts;
 using ResultsBot.Platforms;
 
 namespace ResultsBot.Discord.Gateway;
@@ -23,6 +24,7 @@ public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
     private readonly DiscordInteractionHandler _interactions;
     private readonly IPlatformMonitor _monitor;
     private readonly IShardLeases _leases;
+    private readonly IOperationsChannel? _operations;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
@@ -39,8 +41,10 @@ public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
         IPlatformMonitor monitor,
         IShardLeases leases,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        IOperationsChannel? operations = null)
     {
+        _operations = operations;
         _options = options;
         _http = http;
         _interactions = interactions;
@@ -116,6 +120,7 @@ public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
                     count,
                     count == 1 ? "" : "s",
                     _options.Shards is null ? "Asking Discord for the shard count again." : "Discord:Shards is set: raise it (or remove it to use Discord's count); trying again with it meanwhile.");
+                _operations?.Tell(PlatformAlertText.ShardingRequired(count, _options.Shards is not null));
                 await Task.Delay(Timings.MaxBackoff, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
