@@ -136,6 +136,11 @@ public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
     private async Task<ShardsEnd> RunShardsAsync(int count, CancellationToken stoppingToken)
     {
         using var generation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        if (_leases is not AllShardsHere)
+        {
+            _connections.Sharing(); // a standby that runs no shard is not a Discord outage
+        }
+
         var ends = await Task.WhenAll(Enumerable.Range(0, count).Select(id => RunShardAsync(new GatewayShard(id, count), generation)));
         return stoppingToken.IsCancellationRequested ? ShardsEnd.ShuttingDown
             : ends.Contains(ShardsEnd.ShardingRequired) ? ShardsEnd.ShardingRequired

@@ -13,6 +13,15 @@ internal sealed class ShardConnections(IPlatformMonitor monitor)
 
     public IPlatformMonitor For(GatewayShard shard) => new ShardMonitor(this, monitor, shard);
 
+    /// <summary>Shards are shared with other instances and none runs here yet: this instance is not down for that.</summary>
+    public void Sharing()
+    {
+        lock (_shards)
+        {
+            Report();
+        }
+    }
+
     /// <summary>The shard is about to connect here: until its READY, the instance's Discord connection is not up.</summary>
     public void Starting(GatewayShard shard) => Changed(shard, false, "connecting");
 
