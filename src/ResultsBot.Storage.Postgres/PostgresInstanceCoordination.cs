@@ -91,44 +91,50 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
     public async Task RunAsync(Action<StoreChange> changed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changed);
-        var failures = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            try
+            var failures = 0;
+            while (!cancellationToken.IsCancellationRequested)
             {
-                await using var connection = new NpgsqlConnection(_connectionString);
-                connection.Notification += (_, e) => Heard(e.Payload, changed);
-                await connection.OpenAsync(cancellationToken);
-                await PrepareAsync(connection, cancellationToken);
-                if (failures > 0)
+                try
                 {
-                    _logger.LogInformation("Connected to the database again to coordinate with the other instances");
-                }
+                    await using var connection = new NpgsqlConnection(_connectionString);
+                    connection.Notification += (_, e) => Heard(e.Payload, changed);
+                    await connection.OpenAsync(cancellationToken);
+                    await PrepareAsync(connection, cancellationToken);
+                    if (failures > 0)
+                    {
+                        _logger.LogInformation("Connected to the database again to coordinate with the other instances");
+                    }
 
-                failures = 0;
-                Connected();
-                _namedForShards = false; // a new session starts with the plain application name
-                changed(StoreChange.Reconnected); // whatever was said while no one here listened is read now
-                await KeepAsync(connection, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
-            {
-                failures++;
-                Lost(ex.Message);
-                if (failures == 1)
+                    failures = 0;
+                    Connected();
+                    _namedForShards = false; // a new session starts with the plain application name
+                    changed(StoreChange.Reconnected); // whatever was said while no one here listened is read now
+                    await KeepAsync(connection, cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
                 {
-                    _logger.LogWarning("Lost the database connection that coordinates the instances ({Reason}); reconnecting", ex.Message);
-                }
+                    failures++;
+                    Lost(ex.Message);
+                    if (failures == 1)
+                    {
+                        _logger.LogWarning("Lost the database connection that coordinates the instances ({Reason}); reconnecting", ex.Message);
+                    }
 
-                await Task.Delay(Backoff(failures), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
+                    await Task.Delay(Backoff(failures), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
             }
         }
-
-        Lost(null);
+        finally
+        {
+            // However it ends (a stop racing a connection the server ended, too), nothing is held any more.
+            Lost(null);
+        }
     }
 
     // The server ends this session (and frees the lease) soon after the instance's machine goes silent, not hours later
