@@ -14,7 +14,7 @@ namespace ResultsBot.Fakes.Discord;
 /// with any code, or silence instead of ACKs (a zombie). Closes with 4008 past 120 client sends per 60 s.
 /// Sharded as Discord is: <see cref="Shards"/> in /gateway/bot, IDENTIFY's shard checked (4011 for too few shards,
 /// 4010 for an invalid one), one session per shard, each guild's events sent to shard (guild_id &gt;&gt; 22) % shards and
-/// DMs to shard 0, and, when <see cref="EnforceMaxConcurrency"/> is on, op 9 for an identify in a max_concurrency
+/// DMs to shard 0 (to every connection identified on that shard, as two bots each running it would both get it), and, when <see cref="EnforceMaxConcurrency"/> is on, op 9 for an identify in a max_concurrency
 /// bucket that identified less than five seconds before.
 /// </summary>
 public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, TimeProvider? time = null) : IFakeRoutes, IDisposable
@@ -25,6 +25,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<int, ShardSession> _shards = new();
+    private readonly ConcurrentDictionary<FakeDiscordGatewayConnection, byte> _live = new();
     private readonly ConcurrentQueue<string> _paths = new();
     private readonly ConcurrentQueue<int> _clientCloseCodes = new();
     private readonly ConcurrentQueue<(int Shard, int Count)> _shardIdentifies = new();
@@ -210,7 +211,8 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         {
             var session = Session(shard);
             var payload = session.NextEvent(type, data);
-            if (session.Current is { Ready: true } connection)
+            // Every session identified on the shard gets it: two bots that both run a shard both answer.
+            foreach (var connection in _live.Keys.Where(c => c.Ready && c.Shard == shard))
             {
                 await connection.SendAsync(payload);
             }
@@ -261,6 +263,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
             }
 
             connection.Ready = false;
+            _live.TryRemove(connection, out _);
             foreach (var session in _shards.Values)
             {
                 Interlocked.CompareExchange(ref session.Current, null, connection);
@@ -423,6 +426,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
             });
             connection.Ready = true;
             session.Current = connection;
+            _live[connection] = 0;
             await connection.SendAsync(ready);
         }
         finally
@@ -444,7 +448,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         await _gate.WaitAsync();
         try
         {
-            var session = _shards.Values.FirstOrDefault(s => s.SessionId is not null && s.SessionId == resume["session_id"]?.ToString());
+            var (resumedShard, session) = _shards.FirstOrDefault(s => s.Value.SessionId is not null && s.Value.SessionId == resume["session_id"]?.ToString());
             if (session is null)
             {
                 // Docs: a session that cannot be resumed gets op 9 with d = false.
@@ -469,7 +473,9 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
             var resumed = session.NextEvent("RESUMED", []);
             connection.Ready = true;
+            connection.Shard = resumedShard;
             session.Current = connection;
+            _live[connection] = 0;
             await connection.SendAsync(resumed);
         }
         finally
