@@ -39,17 +39,20 @@ public static class DiscordInteractionsServiceCollectionExtensions
         services.AddHostedService<DiscordCommandRegistrationService>();
         if (options.Mode == DiscordMode.Gateway)
         {
-            services.AddSingleton(sp => new DiscordGatewayClient(
+            // The shards this instance holds the leases of: all of them unless other instances share the store.
+            services.AddSingleton(sp => new DiscordGatewayShards(
                 options,
                 Http(sp),
                 sp.GetRequiredService<DiscordInteractionHandler>(),
                 sp.GetRequiredService<IPlatformMonitor>(),
+                sp.GetService<IShardLeases>() ?? new AllShardsHere(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<DiscordGatewayClient>>()));
-            services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayClient>());
-            // Found when a status is shown, not when the desk is made: the client answers commands, which read the
-            // desk, so taking it at construction would be a cycle (a deadlock at start).
-            services.AddSingleton<IBotPresence>(sp => new DeferredPresence(() => sp.GetRequiredService<DiscordGatewayClient>()));
+                sp.GetRequiredService<ILoggerFactory>(),
+                sp.GetService<IOperationsChannel>()));
+            services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayShards>());
+            // Found when a status is shown, not when the desk is made: the shards answer commands, which read the
+            // desk, so taking them at construction would be a cycle (a deadlock at start).
+            services.AddSingleton<IBotPresence>(sp => new DeferredPresence(() => sp.GetRequiredService<DiscordGatewayShards>()));
         }
 
         return services;

@@ -36,6 +36,12 @@ public sealed record DiscordOptions(
     /// </summary>
     public bool UserInstall { get; init; }
 
+    /// <summary>
+    /// Discord:Shards — how many Gateway shards the bot runs (across all its instances). Null asks GET /gateway/bot for the
+    /// count Discord recommends; with a fixed <see cref="GatewayUrl"/> and no count, the bot runs one shard.
+    /// </summary>
+    public int? Shards { get; init; }
+
     /// <summary>Discord:ForumTitle's default, for a night whose name nobody gave.</summary>
     public const string DefaultForumTitle = "Election night results";
 
@@ -57,5 +63,5 @@ public sealed record DiscordOptions(
     }
 
     public override string ToString() =>
-        $"DiscordOptions {{ BotToken = (hidden), ApplicationId = {ApplicationId}, Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], GuildId = {GuildId}, NonceWindow = {NonceWindow}, UserInstall = {UserInstall}, ForumTitle = {ForumTitle}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl} }}";
+        $"DiscordOptions {{ BotToken = (hidden), ApplicationId = {ApplicationId}, Mode = {Mode}, Channels = [{string.Join(", ", Channels)}], GuildId = {GuildId}, NonceWindow = {NonceWindow}, UserInstall = {UserInstall}, ForumTitle = {ForumTitle}, Shards = {Shards}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl} }}";
 }

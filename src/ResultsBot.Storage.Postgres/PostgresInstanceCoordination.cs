@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using ResultsBot.Application.Instances;
 using ResultsBot.Application.Storage;
+using ResultsBot.Platforms;
 
 namespace ResultsBot.Storage.Postgres;
 
@@ -14,7 +15,7 @@ namespace ResultsBot.Storage.Postgres;
 /// accept and subscribe; the reader says it is alive there once a second, so standbys know who reads and since when
 /// no one has. Standbys try for the lock once a second.
 /// </summary>
-public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDisposable
+public sealed partial class PostgresInstanceCoordination : IInstanceCoordination, IShardLeases, IDisposable
 {
     private const long FeedLeaseKey = 0x5265_7375_6C74_7346; // "ResultsF": the feed; migrations use "ResultsB"
     private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
@@ -69,13 +70,13 @@ public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDispo
         {
             if (_heldSince is { } since)
             {
-                return $"feed reader: {Instance} holds the feed lease (since {since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC) and delivers every channel's posts";
+                return $"feed reader: {Instance} holds the feed lease (since {since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC) and delivers every channel's posts" + DescribeShards();
             }
 
             var reader = _readerHeard is var (name, at)
                 ? $"the feed is read by {name}, heard {_time.GetElapsedTime(at).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s ago"
                 : "no feed reader heard yet";
-            return _trouble is null ? $"standby: {Instance}; {reader}" : $"standby: {Instance}; not connected to the database ({_trouble})";
+            return (_trouble is null ? $"standby: {Instance}; {reader}" : $"standby: {Instance}; not connected to the database ({_trouble})") + DescribeShards();
         }
     }
 
@@ -90,44 +91,51 @@ public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDispo
     public async Task RunAsync(Action<StoreChange> changed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changed);
-        var failures = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            try
+            var failures = 0;
+            while (!cancellationToken.IsCancellationRequested)
             {
-                await using var connection = new NpgsqlConnection(_connectionString);
-                connection.Notification += (_, e) => Heard(e.Payload, changed);
-                await connection.OpenAsync(cancellationToken);
-                await PrepareAsync(connection, cancellationToken);
-                if (failures > 0)
+                try
                 {
-                    _logger.LogInformation("Connected to the database again to coordinate with the other instances");
-                }
+                    await using var connection = new NpgsqlConnection(_connectionString);
+                    connection.Notification += (_, e) => Heard(e.Payload, changed);
+                    await connection.OpenAsync(cancellationToken);
+                    await PrepareAsync(connection, cancellationToken);
+                    if (failures > 0)
+                    {
+                        _logger.LogInformation("Connected to the database again to coordinate with the other instances");
+                    }
 
-                failures = 0;
-                Connected();
-                changed(StoreChange.Reconnected); // whatever was said while no one here listened is read now
-                await KeepAsync(connection, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
-            {
-                failures++;
-                Lost(ex.Message);
-                if (failures == 1)
+                    failures = 0;
+                    Connected();
+                    _namedForShards = false; // a new session starts with the plain application name
+                    changed(StoreChange.Reconnected); // whatever was said while no one here listened is read now
+                    await KeepAsync(connection, cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
                 {
-                    _logger.LogWarning("Lost the database connection that coordinates the instances ({Reason}); reconnecting", ex.Message);
-                }
+                    failures++;
+                    Lost(ex.Message);
+                    if (failures == 1)
+                    {
+                        _logger.LogWarning("Lost the database connection that coordinates the instances ({Reason}); reconnecting", ex.Message);
+                    }
 
-                await Task.Delay(Backoff(failures), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-            catch (Exception) when (cancellationToken.IsCancellationRequested)
-            {
-                // Stopping: a connection that failed as the stop came (its session ended, say) is no fault to report.
-                break;
+                    await Task.Delay(Backoff(failures), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+                catch (Exception) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: a connection that failed as the stop came (its session ended, say) is no fault to report.
+                    break;
+                }
             }
         }
-
-        Lost(null);
+        finally
+        {
+            // However it ends (a stop racing a connection the server ended, too), nothing is held any more.
+            Lost(null);
+        }
     }
 
     // The server ends this session (and frees the lease) soon after the instance's machine goes silent, not hours later
@@ -156,6 +164,7 @@ public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDispo
                     Took();
                 }
 
+                await KeepShardsAsync(connection, cancellationToken);
                 if (IsFeedReader)
                 {
                     // The heartbeat is also the check that the session (and so the lease) is still there: a dead
@@ -242,6 +251,7 @@ public sealed class PostgresInstanceCoordination : IInstanceCoordination, IDispo
 
         // Not disposed: a reader may still be linking its own token to this one.
         ended?.Cancel();
+        LoseShards();
     }
 
     public void Dispose()

@@ -90,6 +90,8 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton<FeedProcessor>();
         // The only instance on its store unless the store says others share it (PostgreSQL's part replaces this).
         services.TryAddSingleton<IInstanceCoordination, SingleInstance>();
+        services.TryAddSingleton<IShardLeases, AllShardsHere>(); // and so it runs every Gateway shard
+        services.AddSingleton<IOperationsChannel, OperationsChannel>();
         return builder;
     }
 

@@ -30,7 +30,7 @@ public sealed class CommandRegistrationHostingTests
         await host.StartAsync();
         try
         {
-            var client = host.Services.GetRequiredService<DiscordGatewayClient>();
+            var client = host.Services.GetRequiredService<DiscordGatewayShards>();
             await FakeDiscordGateway.WaitUntilAsync(() => interactions.Registrations.Count == 1 && gateway.IsReady && client.Connected, "registered and connected");
             var command = interactions.SlashCommand("unsubscribe", userId: "9");
             await gateway.InjectAsync(command);
@@ -42,6 +42,6 @@ public sealed class CommandRegistrationHostingTests
             await host.StopAsync();
         }
 
-        Assert.False(host.Services.GetRequiredService<DiscordGatewayClient>().Connected);
+        Assert.False(host.Services.GetRequiredService<DiscordGatewayShards>().Connected);
     }
 }

@@ -99,6 +99,58 @@ public sealed class PostgresInstanceCoordinationTests(PostgresServer server)
         await running;
     }
 
+    [Fact]
+    public async Task AcquireShard_TwoInstancesTwoShards_EachRunsOneAndTheOtherTakesTheKilledOnesShard()
+    {
+        var database = server.NewDatabase();
+        using var first = Coordination(database, "first:1");
+        using var second = Coordination(database, "second:2");
+        using var firstRuns = new CancellationTokenSource();
+        using var secondRuns = new CancellationTokenSource();
+        var firstRunning = first.RunAsync(_ => { }, firstRuns.Token);
+        var firstShard0 = first.AcquireShardAsync(0, 2, CancellationToken.None);
+        var firstShard1 = first.AcquireShardAsync(1, 2, CancellationToken.None);
+        var firstRuns0 = await firstShard0.WaitAsync(Patience); // alone, its share is every shard
+        var firstRuns1 = await firstShard1.WaitAsync(Patience);
+        Assert.EndsWith("; runs Discord shards 0, 1 of 2", first.Describe(), StringComparison.Ordinal);
+
+        // A second instance wants shards too: the first hands its highest on, and wants it back as the Gateway would.
+        var secondRunning = second.RunAsync(_ => { }, secondRuns.Token);
+        var secondShard0 = second.AcquireShardAsync(0, 2, CancellationToken.None);
+        var secondShard1 = second.AcquireShardAsync(1, 2, CancellationToken.None);
+        Assert.True(await Eventually(() => firstRuns1.IsCancellationRequested), "the first never handed a shard on");
+        var firstWantsShard1Again = first.AcquireShardAsync(1, 2, CancellationToken.None);
+        await secondShard1.WaitAsync(Patience);
+        await Task.Delay(2500); // each tries once a second: neither may take the other's shard
+        Assert.False(secondShard0.IsCompleted, "the second took shard 0 while the first ran it");
+        Assert.False(firstWantsShard1Again.IsCompleted, "the first took shard 1 back while the second ran it");
+        Assert.False(firstRuns0.IsCancellationRequested);
+        Assert.EndsWith("; runs Discord shard 0 of 2", first.Describe(), StringComparison.Ordinal);
+        Assert.EndsWith("; runs Discord shard 1 of 2", second.Describe(), StringComparison.Ordinal);
+
+        // As a killed process: the first's session ends, and shard 0's lock with it.
+        Execute(database, "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND objid = 131072");
+        var clock = Stopwatch.StartNew();
+        await firstRuns.CancelAsync(); // and it does not come back
+        try
+        {
+            await firstRunning;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.AdminShutdown)
+        {
+            // The stop raced the server's termination: the host's listener ignores how it ended.
+        }
+
+        var shard0 = await secondShard0.WaitAsync(Patience);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took shard 0 over after {clock.Elapsed}");
+        Assert.False(shard0.IsCancellationRequested);
+        Assert.True(firstRuns0.IsCancellationRequested, "the first still thinks it runs shard 0");
+        Assert.EndsWith("; runs Discord shards 0, 1 of 2", second.Describe(), StringComparison.Ordinal);
+
+        await secondRuns.CancelAsync();
+        await secondRunning;
+    }
+
     private static PostgresInstanceCoordination Coordination(string database, string instance = "listener:1") =>
         new(database, TimeProvider.System, NullLogger<PostgresInstanceCoordination>.Instance, instance);
 

@@ -30,6 +30,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
     private readonly GatewaySession _session = new();
     private readonly SeenInteractions _seen = new();
     private volatile bool _connected;
+    private int? _closeCode;
     private bool _everConnected;
 
     // The status to show ("Watching …"), what this session last showed, and the live connection to send it on.
@@ -62,7 +63,16 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
     /// <summary>Why the client stopped for good (a close code such as 4004), or null while it keeps trying.</summary>
     public string? StoppedReason { get; private set; }
 
+    /// <summary>The close code Discord stopped the client with for good (4011: sharding required), if it did.</summary>
+    public int? StoppedCode { get; private set; }
+
     internal GatewayTimings Timings { get; init; } = new();
+
+    /// <summary>The shard this connection runs (IDENTIFY says so); null identifies without a shard, as one unsharded bot.</summary>
+    internal GatewayShard? Shard { get; init; }
+
+    /// <summary>Shared by the shards of one process, so their identifies keep within max_concurrency; null identifies unpaced.</summary>
+    internal IdentifyPacer? Pacer { get; init; }
 
     /// <summary>Connects and keeps connecting until cancelled or until Discord refuses the bot for good.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -103,7 +113,12 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
             if (end.Next == ConnectionNext.Stop)
             {
                 StoppedReason = end.Reason;
-                _logger.LogCritical("Discord Gateway stopped for good, not reconnecting: {Reason}. Fix the Discord settings and restart.", end.Reason);
+                StoppedCode = _closeCode;
+                if (_closeCode != GatewayCloseCodes.ShardingRequired || Shard is null)
+                {
+                    _logger.LogCritical("Discord Gateway stopped for good, not reconnecting: {Reason}. Fix the Discord settings and restart.", end.Reason);
+                }
+
                 _monitor.ConnectionChanged(Platform, false, "stopped: " + end.Reason);
                 return;
             }
@@ -141,7 +156,13 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
 
     private async Task<ConnectionEnd> ConnectOnceAsync(CancellationToken cancellationToken)
     {
+        _closeCode = null;
         var resuming = _session.CanResume;
+        if (!resuming && Pacer is { } pacer)
+        {
+            await pacer.WaitTurnAsync(Shard?.Id ?? 0, cancellationToken);
+        }
+
         var url = WithQuery(resuming ? _session.ResumeUrl! : await GatewayUrlAsync(cancellationToken));
         var socket = await GatewaySocket.ConnectAsync(url, Timings.ConnectTimeout, _time, cancellationToken);
         using (socket)
@@ -173,6 +194,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
 
                     if (message is null)
                     {
+                        _closeCode = socket.CloseCode;
                         return Closed(socket.CloseCode, established);
                     }
 
@@ -183,6 +205,11 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
                             heartbeats = HeartbeatAsync(socket, interval, heartbeat, connection);
                             _live = new LiveConnection(socket, connection.Token);
                             await socket.SendAsync(resuming ? ResumePayload() : IdentifyPayload(), connection.Token);
+                            if (!resuming)
+                            {
+                                Pacer?.Identified(Shard?.Id ?? 0);
+                            }
+
                             break;
                         case GatewayOpcodes.HeartbeatAck:
                             heartbeat.AwaitingAck = false;
@@ -372,7 +399,8 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
         _options.BotToken,
         Intents: 0, // interactions arrive without any intent
         new GatewayIdentifyProperties(OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux", "ResultsBot", "ResultsBot"),
-        Presence(_shown = _watching))); // a new session shows the latest status from its first moment
+        Presence(_shown = _watching), // a new session shows the latest status from its first moment
+        Shard?.ToIdentify()));
 
     /// <summary>Shows what the bot is watching: sent now when connected, else with the next Identify or after a resume.</summary>
     public void Show(string watching)
@@ -471,7 +499,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
 
         _everConnected = true;
         _monitor.ConnectionChanged(Platform, true, detail);
-        _logger.LogInformation("Discord {Detail}", detail);
+        _logger.LogInformation("Discord {Detail}{Shard}", detail, Shard is { } shard ? $" ({shard})" : "");
         _connected = true; // last: whoever sees Connected also sees the monitor told
         if (_live is { } live && _watching != _shown)
         {

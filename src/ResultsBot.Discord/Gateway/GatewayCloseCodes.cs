@@ -6,6 +6,9 @@ internal static class GatewayCloseCodes
     /// <summary>Our own close when we mean to resume: any code but 1000/1001 keeps the session alive.</summary>
     public const int ResumeLater = 4000;
 
+    /// <summary>The bot is in too many guilds for the shards it identified with: the count must be read again.</summary>
+    public const int ShardingRequired = 4011;
+
     /// <summary>Authentication failed, invalid shard, sharding required, invalid API version, invalid or disallowed intents: reconnecting cannot help.</summary>
     public static bool IsFatal(int code) => code is 4004 or 4010 or 4011 or 4012 or 4013 or 4014;
 

@@ -12,7 +12,7 @@ public static class DiscordSettings
 {
     public const string Section = "Discord";
 
-    public static readonly string[] Keys = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl", "NonceWindow", "UserInstall", "ForumTitle"];
+    public static readonly string[] Keys = ["BotToken", "ApplicationId", "PublicKey", "Mode", "Channels", "GuildId", "ApiBaseUrl", "GatewayUrl", "NonceWindow", "UserInstall", "ForumTitle", "Shards"];
 
     /// <returns>Null when Discord is off (no Discord: settings at all).</returns>
     public static DiscordOptions? Read(IConfiguration configuration)
@@ -71,8 +71,16 @@ public static class DiscordSettings
             NonceWindow = NonceWindow(section["NonceWindow"]),
             UserInstall = Flag(configuration, "Discord:UserInstall"),
             ForumTitle = ForumTitle(section["ForumTitle"]),
+            Shards = Shards(section["Shards"]),
         };
     }
+
+    /// <summary>Discord:Shards: a whole number of Gateway shards, 1 or more; unset asks Discord (GET /gateway/bot).</summary>
+    private static int? Shards(string? text) => Blank(text) is not { } given
+        ? null
+        : int.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var shards) && shards is >= 1 and <= 32_767
+            ? shards
+            : throw new SettingsException($"Discord:Shards '{given}': give the number of Gateway shards (a whole number, 1 or more), or leave it out to use the count Discord recommends");
 
     /// <summary>Discord:ForumTitle: a forum post's title is 1 to 100 characters.</summary>
     private static string ForumTitle(string? text) => Blank(text) is not { } given

@@ -1,4 +1,4 @@
 namespace ResultsBot.Discord.Wire;
 
-/// <summary>IDENTIFY's data: the token, no intents (interactions need none), who we are, and the status to show from the start.</summary>
-public sealed record GatewayIdentify(string Token, int Intents, GatewayIdentifyProperties Properties, GatewayPresence? Presence);
+/// <summary>Op 2's data. <paramref name="Shard"/> is [shard_id, num_shards]: which guilds' events this session gets; left out when the bot runs one shard.</summary>
+public sealed record GatewayIdentify(string Token, int Intents, GatewayIdentifyProperties Properties, GatewayPresence? Presence, int[]? Shard = null);

@@ -20,6 +20,20 @@ public static class PlatformAlertText
             $"{Name(platform)} back: posts are going out again after {Duration(outage, culture)}",
             ["What was held during the outage is being delivered now, in order."]);
 
+    /// <summary>Discord closed the Gateway with 4011: the bot is in more servers than its shards may carry.</summary>
+    /// <param name="configured">Discord:Shards fixes the count, so only a person can raise it.</param>
+    public static Post ShardingRequired(int shards, bool configured) =>
+        new(
+            PostKind.Announcement,
+            "ops/platform/discord",
+            $"Discord problem: the bot is in too many servers for {shards} Gateway {(shards == 1 ? "shard" : "shards")}",
+            [
+                "Discord closed the Gateway with 4011 (sharding required): commands typed in Discord get no answer until the bot runs more shards.",
+                configured
+                    ? "Discord:Shards sets the count: raise it (or remove it to use Discord's count) and restart."
+                    : "The bot is asking Discord how many shards to run, and will connect them all.",
+            ]);
+
     private static string Name(string platform) => platform switch
     {
         "discord" => "Discord",

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResultsBot.Application.Instances;
+using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
 using ResultsBot.Hosting.Storage;
 using ResultsBot.Settings;
@@ -33,8 +34,11 @@ public static class PostgresStoreHostBuilderExtensions
         services.AddSingleton(new StoreLocation(null));
         if (keep)
         {
-            services.AddSingleton<IInstanceCoordination>(sp => new PostgresInstanceCoordination(
+            services.AddSingleton(sp => new PostgresInstanceCoordination(
                 connection!, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresInstanceCoordination>>()));
+            services.AddSingleton<IInstanceCoordination>(sp => sp.GetRequiredService<PostgresInstanceCoordination>());
+            // The same session holds the Gateway shards' leases: they end with it, as the feed lease does.
+            services.AddSingleton<IShardLeases>(sp => sp.GetRequiredService<PostgresInstanceCoordination>());
         }
 
         return builder;

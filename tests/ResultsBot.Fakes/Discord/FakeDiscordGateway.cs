@@ -12,6 +12,10 @@ namespace ResultsBot.Fakes.Discord;
 /// heartbeat interval, heartbeat ACKs, Identify → READY (session_id, resume_gateway_url on a separate path),
 /// Resume → missed events replayed then RESUMED, and on demand: op 7 Reconnect, op 9 Invalid Session, a close
 /// with any code, or silence instead of ACKs (a zombie). Closes with 4008 past 120 client sends per 60 s.
+/// Sharded as Discord is: <see cref="Shards"/> in /gateway/bot, IDENTIFY's shard checked (4011 for too few shards,
+/// 4010 for an invalid one), one session per shard, each guild's events sent to shard (guild_id &gt;&gt; 22) % shards and
+/// DMs to shard 0 (to every connection identified on that shard, as two bots each running it would both get it), and, when <see cref="EnforceMaxConcurrency"/> is on, op 9 for an identify in a max_concurrency
+/// bucket that identified less than five seconds before.
 /// </summary>
 public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, TimeProvider? time = null) : IFakeRoutes, IDisposable
 {
@@ -20,11 +24,13 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly List<JsonObject> _events = [];
+    private readonly ConcurrentDictionary<int, ShardSession> _shards = new();
+    private readonly ConcurrentDictionary<FakeDiscordGatewayConnection, byte> _live = new();
     private readonly ConcurrentQueue<string> _paths = new();
     private readonly ConcurrentQueue<int> _clientCloseCodes = new();
-    private FakeDiscordGatewayConnection? _current;
-    private long _sequence;
+    private readonly ConcurrentQueue<(int Shard, int Count)> _shardIdentifies = new();
+    private readonly Dictionary<int, DateTimeOffset> _bucketIdentified = [];
+    private int _concurrencyRefusals;
     private int _identifies;
     private int _resumes;
     private int _heartbeats;
@@ -43,6 +49,27 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
     /// <summary>Session starts allowed (a day, on Discord); an Identify past it is refused with 4004, as a reset token would be.</summary>
     public int SessionStartLimit { get; set; } = 1000;
+
+    /// <summary>The shard count /gateway/bot recommends, and the one IDENTIFY must use: fewer gets 4011 (sharding required).</summary>
+    public int Shards { get; set; } = 1;
+
+    /// <summary>session_start_limit.max_concurrency in /gateway/bot: how many buckets of shards may identify at once.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>On: an identify in a bucket (shard % max_concurrency) within 5 s of that bucket's last gets op 9, as Discord's does.</summary>
+    public bool EnforceMaxConcurrency { get; set; }
+
+    /// <summary>Identifies refused with op 9 for coming faster than max_concurrency allows.</summary>
+    public int ConcurrencyRefusals => Volatile.Read(ref _concurrencyRefusals);
+
+    /// <summary>Every accepted IDENTIFY's [shard_id, num_shards], in order ([0, 1] for one without a shard).</summary>
+    public IReadOnlyList<(int Shard, int Count)> ShardIdentifies => [.. _shardIdentifies];
+
+    /// <summary>Discord's routing: a guild's events go to shard (guild_id &gt;&gt; 22) % num_shards.</summary>
+    public static int ShardOf(ulong guildId, int shards) => (int)((guildId >> 22) % (ulong)shards);
+
+    /// <summary>Whether a client is connected and has identified or resumed on <paramref name="shard"/>.</summary>
+    public bool IsShardReady(int shard) => _shards.TryGetValue(shard, out var session) && session.Current is { Ready: true, Open: true };
 
     public int GatewayBotRequests => Volatile.Read(ref _gatewayBotRequests);
 
@@ -101,10 +128,11 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         return d["afk"]?.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? null : "afk: must be a boolean";
     }
 
-    public string? SessionId { get; private set; }
+    /// <summary>Shard 0's session id (the only session of an unsharded bot).</summary>
+    public string? SessionId => Session(0).SessionId;
 
-    /// <summary>A client is connected and has identified or resumed.</summary>
-    public bool IsReady => _current is { Ready: true, Open: true };
+    /// <summary>A client is connected and has identified or resumed on shard 0 (the only shard of an unsharded bot).</summary>
+    public bool IsReady => IsShardReady(0);
 
     public void Map(WebApplication app)
     {
@@ -116,8 +144,8 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
                 : Results.Json(new
                 {
                     url = $"ws://{context.Request.Host}{IdentifyPath}",
-                    shards = 1,
-                    session_start_limit = new { total = SessionStartLimit, remaining = Math.Max(0, SessionStartLimit - Identifies), reset_after = 86_400_000, max_concurrency = 1 },
+                    shards = Shards,
+                    session_start_limit = new { total = SessionStartLimit, remaining = Math.Max(0, SessionStartLimit - Identifies), reset_after = 86_400_000, max_concurrency = MaxConcurrency },
                 });
         });
         app.Map(IdentifyPath, context => ServeAsync(context, IdentifyPath));
@@ -125,6 +153,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     }
 
     /// <summary>Sends INTERACTION_CREATE for <paramref name="exchange"/> (queued for replay when no client is ready).</summary>
+    /// <remarks>It goes to the shard its guild maps to, or shard 0 when it has none (a DM).</remarks>
     public Task InjectAsync(FakeDiscordInteractionsExchange exchange) => DispatchAsync("INTERACTION_CREATE", exchange.Payload.DeepClone().AsObject());
 
     /// <summary>Sends INTERACTION_CREATE with <paramref name="data"/> as it is, well formed or not (a test of what the client makes of a bad one).</summary>
@@ -138,22 +167,22 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     {
         if (!resumable)
         {
-            SessionId = null;
+            Session(0).SessionId = null;
         }
 
         await SendToCurrentAsync(new JsonObject { ["op"] = 9, ["d"] = resumable });
     }
 
     /// <summary>Ends the session on the server side only (as a timeout would): a later Resume gets op 9 with d = false.</summary>
-    public void ExpireSession() => SessionId = null;
+    public void ExpireSession() => Session(0).SessionId = null;
 
     /// <summary>Sends op 1: the client must heartbeat at once.</summary>
     public Task RequestHeartbeatAsync() => SendToCurrentAsync(new JsonObject { ["op"] = 1, ["d"] = null });
 
-    /// <summary>Closes the current connection with <paramref name="code"/> (4000 resumable, 4004 fatal...).</summary>
-    public async Task CloseAsync(int code, string reason = "closed by the test")
+    /// <summary>Closes <paramref name="shard"/>'s current connection with <paramref name="code"/> (4000 resumable, 4004 fatal, 4011 sharding required...).</summary>
+    public async Task CloseAsync(int code, string reason = "closed by the test", int shard = 0)
     {
-        if (_current is { } connection)
+        if (Session(shard).Current is { } connection)
         {
             await connection.CloseAsync(code, reason);
         }
@@ -176,11 +205,14 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
     private async Task DispatchAsync(string type, JsonObject data)
     {
+        var shard = data["guild_id"]?.ToString() is { } guild && ulong.TryParse(guild, NumberStyles.None, CultureInfo.InvariantCulture, out var guildId) ? ShardOf(guildId, Shards) : 0;
         await _gate.WaitAsync();
         try
         {
-            var payload = NextEvent(type, data);
-            if (_current is { Ready: true } connection)
+            var session = Session(shard);
+            var payload = session.NextEvent(type, data);
+            // Every session identified on the shard gets it: two bots that both run a shard both answer.
+            foreach (var connection in _live.Keys.Where(c => c.Ready && c.Shard == shard))
             {
                 await connection.SendAsync(payload);
             }
@@ -191,16 +223,11 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         }
     }
 
-    private JsonObject NextEvent(string type, JsonObject data)
-    {
-        var payload = new JsonObject { ["op"] = 0, ["s"] = ++_sequence, ["t"] = type, ["d"] = data };
-        _events.Add(payload);
-        return payload;
-    }
+    private ShardSession Session(int shard) => _shards.GetOrAdd(shard, _ => new ShardSession());
 
     private async Task SendToCurrentAsync(JsonObject payload)
     {
-        if (_current is { } connection)
+        if (Session(0).Current is { } connection)
         {
             await connection.SendAsync(payload);
         }
@@ -236,7 +263,11 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
             }
 
             connection.Ready = false;
-            Interlocked.CompareExchange(ref _current, null, connection);
+            _live.TryRemove(connection, out _);
+            foreach (var session in _shards.Values)
+            {
+                Interlocked.CompareExchange(ref session.Current, null, connection);
+            }
         }
     }
 
@@ -343,26 +374,59 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
             return false;
         }
 
+        var (shard, count) = (0, 1);
+        if (identify["shard"] is { } shardField)
+        {
+            if (shardField is not JsonArray { Count: 2 } pair || pair[0] is not JsonValue i || !i.TryGetValue<int>(out shard)
+                || pair[1] is not JsonValue c || !c.TryGetValue<int>(out count) || count < 1 || shard < 0 || shard >= count)
+            {
+                await connection.CloseAsync(4010, "Invalid shard.");
+                return false;
+            }
+        }
+
+        if (count < Shards)
+        {
+            await connection.CloseAsync(4011, "Sharding required.");
+            return false;
+        }
+
+        if (count > Shards)
+        {
+            // Discord would take it, but this fake routes by its own count only: a test that means it sets Shards.
+            await connection.CloseAsync(4010, "Invalid shard.");
+            return false;
+        }
+
+        if (!TakeIdentifyTurn(shard))
+        {
+            Interlocked.Increment(ref _concurrencyRefusals);
+            await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
+            return true;
+        }
+
         await _gate.WaitAsync();
         try
         {
             Interlocked.Increment(ref _identifies);
+            _shardIdentifies.Enqueue((shard, count));
             LastIdentify = identify;
-            _events.Clear();
-            _sequence = 0;
-            SessionId = Guid.NewGuid().ToString("N");
-            var ready = NextEvent("READY", new JsonObject
+            var session = Session(shard);
+            session.Start();
+            connection.Shard = shard;
+            var ready = session.NextEvent("READY", new JsonObject
             {
                 ["v"] = 10,
                 ["user"] = new JsonObject { ["id"] = interactions.ApplicationId, ["username"] = "ResultsBot", ["discriminator"] = "0", ["bot"] = true },
                 ["guilds"] = new JsonArray(),
-                ["session_id"] = SessionId,
+                ["session_id"] = session.SessionId,
                 ["resume_gateway_url"] = $"ws://{context.Request.Host}{ResumePath}",
-                ["shard"] = new JsonArray(0, 1),
+                ["shard"] = new JsonArray(shard, count),
                 ["application"] = new JsonObject { ["id"] = interactions.ApplicationId, ["flags"] = 0 },
             });
             connection.Ready = true;
-            _current = connection;
+            session.Current = connection;
+            _live[connection] = 0;
             await connection.SendAsync(ready);
         }
         finally
@@ -384,7 +448,8 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         await _gate.WaitAsync();
         try
         {
-            if (SessionId is null || resume["session_id"]?.ToString() != SessionId)
+            var (resumedShard, session) = _shards.FirstOrDefault(s => s.Value.SessionId is not null && s.Value.SessionId == resume["session_id"]?.ToString());
+            if (session is null)
             {
                 // Docs: a session that cannot be resumed gets op 9 with d = false.
                 await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
@@ -392,7 +457,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
             }
 
             var seen = resume["seq"] is JsonValue s && s.TryGetValue<long>(out var seq) ? seq : 0;
-            if (seen > _sequence)
+            if (seen > session.Sequence)
             {
                 await connection.CloseAsync(4007, "Invalid seq.");
                 return false;
@@ -401,14 +466,16 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
             Interlocked.Increment(ref _resumes);
             var from = Math.Max(0, seen - ReplayAlreadySeenOnResume);
             // READY and RESUMED are this session's handshakes, not events to replay.
-            foreach (var missed in _events.Where(e => e["s"]!.GetValue<long>() > from && e["t"]!.GetValue<string>() is not ("READY" or "RESUMED")).ToList())
+            foreach (var missed in session.Events.Where(e => e["s"]!.GetValue<long>() > from && e["t"]!.GetValue<string>() is not ("READY" or "RESUMED")).ToList())
             {
                 await connection.SendAsync(missed);
             }
 
-            var resumed = NextEvent("RESUMED", []);
+            var resumed = session.NextEvent("RESUMED", []);
             connection.Ready = true;
-            _current = connection;
+            connection.Shard = resumedShard;
+            session.Current = connection;
+            _live[connection] = 0;
             await connection.SendAsync(resumed);
         }
         finally
@@ -419,7 +486,55 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         return true;
     }
 
+    /// <summary>Takes the identify turn of <paramref name="shard"/>'s max_concurrency bucket, or false when it was taken under 5 s ago.</summary>
+    private bool TakeIdentifyTurn(int shard)
+    {
+        if (!EnforceMaxConcurrency)
+        {
+            return true;
+        }
+
+        lock (_bucketIdentified)
+        {
+            var bucket = shard % Math.Max(1, MaxConcurrency);
+            var now = _time.GetUtcNow();
+            if (_bucketIdentified.TryGetValue(bucket, out var last) && now - last < TimeSpan.FromSeconds(5))
+            {
+                return false;
+            }
+
+            _bucketIdentified[bucket] = now;
+            return true;
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>One shard's session: its connection, its events (for resumes), its sequence.</summary>
+    private sealed class ShardSession
+    {
+        public FakeDiscordGatewayConnection? Current;
+
+        public List<JsonObject> Events { get; } = [];
+
+        public long Sequence { get; private set; }
+
+        public string? SessionId { get; set; }
+
+        public void Start()
+        {
+            Events.Clear();
+            Sequence = 0;
+            SessionId = Guid.NewGuid().ToString("N");
+        }
+
+        public JsonObject NextEvent(string type, JsonObject data)
+        {
+            var payload = new JsonObject { ["op"] = 0, ["s"] = ++Sequence, ["t"] = type, ["d"] = data };
+            Events.Add(payload);
+            return payload;
+        }
+    }
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"FakeDiscordGateway {{ Identifies = {Identifies}, Resumes = {Resumes}, Paths = [{string.Join(", ", ConnectionPaths)}] }}");

@@ -15,6 +15,9 @@ internal sealed class FakeDiscordGatewayConnection(WebSocket socket, string path
 
     public string Path { get; } = path;
 
+    /// <summary>The shard it identified for.</summary>
+    public int Shard { get; set; }
+
     /// <summary>Identified or resumed on this connection.</summary>
     public bool Ready { get; set; }
 

@@ -65,7 +65,8 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
         IReadOnlyDictionary<string, string>? options = null,
         string userId = "2001",
         string permissions = "0",
-        string channelId = "3001")
+        string channelId = "3001",
+        string? guildId = null)
     {
         var optionArray = new JsonArray();
         foreach (var (key, value) in options ?? new Dictionary<string, string>())
@@ -73,7 +74,13 @@ public sealed partial class FakeDiscordInteractions(TimeProvider? time = null) :
             optionArray.Add(new JsonObject { ["name"] = key, ["type"] = 3, ["value"] = value });
         }
 
-        return Create(2, new JsonObject { ["id"] = NextId(), ["name"] = name, ["type"] = 1, ["options"] = optionArray }, userId, permissions, channelId);
+        var exchange = Create(2, new JsonObject { ["id"] = NextId(), ["name"] = name, ["type"] = 1, ["options"] = optionArray }, userId, permissions, channelId);
+        if (guildId is not null)
+        {
+            exchange.Payload["guild_id"] = guildId; // a server on another Gateway shard
+        }
+
+        return exchange;
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed class PlatformSettingsTests
         Assert.Equal(new Uri("https://discord.com/api/v10"), discord.RestBase);
         Assert.Null(discord.GatewayUrl);
         Assert.Equal(TimeSpan.FromMinutes(1), discord.NonceWindow);
+        Assert.Null(discord.Shards); // Discord's recommendation, asked at start
         Assert.Equal(["discord:111", "discord:222"], settings.ConfiguredChannels);
         Assert.DoesNotContain(Token, discord.ToString(), StringComparison.Ordinal);
     }
@@ -78,6 +79,8 @@ public sealed class PlatformSettingsTests
     [InlineData("Discord:Channels", "general", "Discord:Channels 'general'")]
     [InlineData("Discord:ApiBaseUrl", "ftp://x", "Discord:ApiBaseUrl 'ftp://x'")]
     [InlineData("Discord:GatewayUrl", "http://x", "Discord:GatewayUrl 'http://x'")]
+    [InlineData("Discord:Shards", "0", "Discord:Shards '0': give the number of Gateway shards (a whole number, 1 or more), or leave it out to use the count Discord recommends")]
+    [InlineData("Discord:Shards", "two", "Discord:Shards 'two': give the number of Gateway shards")]
     [InlineData("Discord:NonceWindow", "10m", "Discord:NonceWindow '10m': give how long Discord is trusted to remember a post's nonce, from 0s to 5m (e.g. 1m)")]
     public void Read_BadDiscordSetting_FailsNamingTheKeyWithoutTheToken(string key, string value, string expected)
     {
@@ -85,6 +88,14 @@ public sealed class PlatformSettingsTests
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DiscordShards_IsTheCountAcrossInstances()
+    {
+        var settings = Read(("Discord:BotToken", Token), ("Discord:ApplicationId", "1234"), ("Discord:Shards", "4"));
+
+        Assert.Equal(4, settings.Discord!.Shards);
     }
 
     [Fact]
