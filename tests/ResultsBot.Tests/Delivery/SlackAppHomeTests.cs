@@ -23,16 +23,7 @@ public sealed class SlackAppHomeTests
         using var work = new TempDirectory();
         feed.CopyFeed("Local_Test_result_Adur_1.xml");
 
-        using var bot = BotProcess.Start(
-            work.Path,
-            "--Feed:Source=" + feed.Path,
-            "--Feed:PollInterval=100ms",
-            "--ConnectionStrings:ResultsBot=Data Source=" + work.File("bot.db"),
-            "--Slack:BotToken=" + FakeSlackWebApi.DefaultToken,
-            "--Slack:AppToken=" + socket.AppToken,
-            "--Slack:Channels=C0AAA",
-            "--Slack:HomeRefresh=1s",
-            "--Slack:ApiBaseUrl=" + new Uri(server.BaseUrl, "/api/"));
+        using var bot = BotProcess.Start(work.Path, [.. SlackBotArguments.SocketMode(server, feed, work, socket), "--Slack:Channels=C0AAA", "--Slack:HomeRefresh=1s"]);
         await socket.WaitForConnectionsAsync(1, Patience);
         await Waits.UntilAsync(() => slack.Messages("C0AAA").Count == 1, bot, Patience);
 

@@ -27,7 +27,7 @@ public sealed class SlackButtonsTests
         feed.CopyFeed("Local_Test_result_Thurrock_1.xml");
         var port = FreePorts.Next();
 
-        using var bot = BotProcess.Start(work.Path, [.. HttpSettings(server, feed, work, port), "--Slack:Channels=C0NEWS"]);
+        using var bot = BotProcess.Start(work.Path, [.. SlackBotArguments.Http(server, feed, work, SigningSecret, port), "--Slack:Channels=C0NEWS"]);
         await Waits.UntilAsync(() => slack.Messages("C0NEWS").Count == 1 && bot.Stderr.Contains("Web server listening", StringComparison.Ordinal), bot, Patience, "the first result");
         var post = slack.Messages("C0NEWS")[0];
         var interactivity = new Uri($"http://127.0.0.1:{port}/slack/interactivity");
@@ -64,15 +64,7 @@ public sealed class SlackButtonsTests
         using var work = new TempDirectory();
         feed.CopyFeed("Local_Test_result_Thurrock_1.xml");
 
-        using var bot = BotProcess.Start(
-            work.Path,
-            "--Feed:Source=" + feed.Path,
-            "--Feed:PollInterval=100ms",
-            "--ConnectionStrings:ResultsBot=Data Source=" + work.File("bot.db"),
-            "--Slack:BotToken=" + FakeSlackWebApi.DefaultToken,
-            "--Slack:AppToken=" + socket.AppToken,
-            "--Slack:Channels=C0NEWS",
-            "--Slack:ApiBaseUrl=" + new Uri(server.BaseUrl, "/api/"));
+        using var bot = BotProcess.Start(work.Path, [.. SlackBotArguments.SocketMode(server, feed, work, socket), "--Slack:Channels=C0NEWS"]);
         await socket.WaitForConnectionsAsync(1, Patience);
         await Waits.UntilAsync(() => slack.Messages("C0NEWS").Count == 1, bot, Patience, "the first result");
         var post = slack.Messages("C0NEWS")[0];
@@ -103,7 +95,7 @@ public sealed class SlackButtonsTests
         SampleNight.CopyInto(feed);
         var port = FreePorts.Next();
 
-        using var bot = BotProcess.Start(work.Path, HttpSettings(server, feed, work, port));
+        using var bot = BotProcess.Start(work.Path, SlackBotArguments.Http(server, feed, work, SigningSecret, port));
         await Waits.UntilAsync(() => bot.Stderr.Contains("Web server listening", StringComparison.Ordinal), bot, Patience, "the web server");
         using var http = new HttpClient();
         JsonElement first;
@@ -139,18 +131,6 @@ public sealed class SlackButtonsTests
         Assert.Equal("Page 1 of 2", PageLine(page1.Body));
         Assert.Equal(first.GetProperty("text").GetString(), page1.Text);
     }
-
-    private static string[] HttpSettings(FakeServer server, TempDirectory feed, TempDirectory work, int port) =>
-    [
-        "--Feed:Source=" + feed.Path,
-        "--Feed:PollInterval=100ms",
-        "--ConnectionStrings:ResultsBot=Data Source=" + work.File("bot.db"),
-        "--Slack:BotToken=" + FakeSlackWebApi.DefaultToken,
-        "--Slack:Mode=Http",
-        "--Slack:SigningSecret=" + SigningSecret,
-        "--Slack:ApiBaseUrl=" + new Uri(server.BaseUrl, "/api/"),
-        $"--urls=http://127.0.0.1:{port}",
-    ];
 
     /// <summary>The answer to /results TEXT: in the HTTP response when ready within Slack's window, else at the command's response_url.</summary>
     private static async Task<JsonElement> AskAsync(HttpClient http, int port, FakeSlackResponseUrls urls, FakeServer server, string text)

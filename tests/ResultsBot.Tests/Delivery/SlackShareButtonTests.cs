@@ -24,17 +24,7 @@ public sealed class SlackShareButtonTests
         feed.CopyFeed("Local_Test_result_Thurrock_1.xml");
         var port = FreePorts.Next();
 
-        using var bot = BotProcess.Start(
-            work.Path,
-            "--Feed:Source=" + feed.Path,
-            "--Feed:PollInterval=100ms",
-            "--ConnectionStrings:ResultsBot=Data Source=" + work.File("bot.db"),
-            "--Slack:BotToken=" + FakeSlackWebApi.DefaultToken,
-            "--Slack:Mode=Http",
-            "--Slack:SigningSecret=" + SigningSecret,
-            "--Slack:Channels=C0NEWS",
-            "--Slack:ApiBaseUrl=" + new Uri(server.BaseUrl, "/api/"),
-            $"--urls=http://127.0.0.1:{port}");
+        using var bot = BotProcess.Start(work.Path, [.. SlackBotArguments.Http(server, feed, work, SigningSecret, port), "--Slack:Channels=C0NEWS"]);
         await Waits.UntilAsync(() => slack.Messages("C0NEWS").Count == 1 && bot.Stderr.Contains("Web server listening", StringComparison.Ordinal), bot, Patience, "the first result");
         using var http = new HttpClient();
         var now = TimeProvider.System.GetUtcNow();
@@ -71,15 +61,7 @@ public sealed class SlackShareButtonTests
         using var work = new TempDirectory();
         feed.CopyFeed("Local_Test_result_Thurrock_1.xml");
 
-        using var bot = BotProcess.Start(
-            work.Path,
-            "--Feed:Source=" + feed.Path,
-            "--Feed:PollInterval=100ms",
-            "--ConnectionStrings:ResultsBot=Data Source=" + work.File("bot.db"),
-            "--Slack:BotToken=" + FakeSlackWebApi.DefaultToken,
-            "--Slack:AppToken=" + socket.AppToken,
-            "--Slack:Channels=C0NEWS",
-            "--Slack:ApiBaseUrl=" + new Uri(server.BaseUrl, "/api/"));
+        using var bot = BotProcess.Start(work.Path, [.. SlackBotArguments.SocketMode(server, feed, work, socket), "--Slack:Channels=C0NEWS"]);
         await socket.WaitForConnectionsAsync(1, Patience);
         await Waits.UntilAsync(() => slack.Messages("C0NEWS").Count == 1, bot, Patience, "the first result");
         var ask = socket.InjectSlashCommand(new FakeSlackSlashCommand("council Thurrock", ChannelId: "C0NEWS"));
