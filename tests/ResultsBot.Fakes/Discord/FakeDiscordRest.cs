@@ -186,6 +186,12 @@ public sealed partial class FakeDiscordRest(string botToken, FakeDiscordRestOpti
     /// </summary>
     public Action<FakeDiscordMessage>? MessageCreated { get; set; }
 
+    /// <summary>
+    /// Called as each upload starts being held by <see cref="FakeDiscordRestOptions.UploadDelay"/>: a test can kill
+    /// the bot here, certain the upload is in flight, rather than hope a timed kill lands in the window.
+    /// </summary>
+    public Action? UploadHeld { get; set; }
+
     /// <summary>Uploads held by <see cref="FakeDiscordRestOptions.UploadDelay"/> whose client went away before they were served (a bot killed mid-upload).</summary>
     public int AbandonedUploadCount => Volatile.Read(ref _abandonedUploads);
 
@@ -387,6 +393,7 @@ public sealed partial class FakeDiscordRest(string botToken, FakeDiscordRestOpti
             try
             {
                 // A slow upload: the request is in flight, nothing stored yet; a client that goes away leaves nothing.
+                UploadHeld?.Invoke();
                 await Task.Delay(_options.UploadDelay, ctx.RequestAborted);
             }
             catch (OperationCanceledException)

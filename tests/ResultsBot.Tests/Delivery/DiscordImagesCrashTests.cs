@@ -58,6 +58,13 @@ public sealed class DiscordImagesCrashTests(ITestOutputHelper output)
             }
 
             await Task.Delay(random.Next(1500, 4000), CancellationToken.None);
+            if (kill % 2 == 0)
+            {
+                // Every other kill waits for an upload to be in flight and lands in it: on a busy machine a kill
+                // timed by the clock alone may find the bot still starting, and never test a cut-off upload.
+                await KillAtTheNextUploadAsync(discord, bot);
+            }
+
             lock (gate)
             {
                 running = null;
@@ -83,5 +90,23 @@ public sealed class DiscordImagesCrashTests(ITestOutputHelper output)
         Assert.True(problems is null, problems + "\n" + string.Join("\n---\n", stderr));
         Assert.Empty(discord.Rejections);
         Assert.True(discord.AbandonedUploadCount > 0, "no kill landed while an upload was in flight");
+    }
+
+    private static async Task KillAtTheNextUploadAsync(FakeDiscordRest discord, BotProcess bot)
+    {
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        discord.UploadHeld = () =>
+        {
+            if (killed.TrySetResult())
+            {
+                bot.Kill();
+            }
+        };
+
+        // The bot may be gone first (a kill after Discord took a post), or the night end with nothing left to upload:
+        // then this kill comes by the clock after all.
+        var goneOrLate = bot.WaitForExitAsync(TimeSpan.FromSeconds(20)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAny(killed.Task, goneOrLate);
+        discord.UploadHeld = null;
     }
 }
