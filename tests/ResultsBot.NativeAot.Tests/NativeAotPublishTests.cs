@@ -1,18 +1,13 @@
 using System.Diagnostics;
 using ResultsBot.Tests.Support;
 
-namespace ResultsBot.Tests.Deploy;
-
-/// <summary>Runs alone, after the parallel tests: a Native AOT publish keeps a core busy for a minute or two.</summary>
-[CollectionDefinition(nameof(NativeAotPublish), DisableParallelization = true)]
-public sealed class NativeAotPublish;
+namespace ResultsBot.NativeAot.Tests;
 
 /// <summary>
 /// The README's deployment is a Native AOT executable: the publish must stay free of trim and AOT warnings (each
 /// one a place where the native bot may behave differently from the tested one), and the executable must work.
 /// Measured at about 1 min 50 s on two shared cores, a cold build in a folder of its own.
 /// </summary>
-[Collection(nameof(NativeAotPublish))]
 public sealed class NativeAotPublishTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
