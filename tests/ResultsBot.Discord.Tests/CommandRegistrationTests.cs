@@ -77,8 +77,11 @@ public sealed class CommandRegistrationTests
         await registrar.RegisterAsync(CancellationToken.None);
 
         var commands = Assert.Single(fake.Registrations).Commands;
-        Assert.All(CommandCatalogue.All.Where(c => !c.ChangesSettings), c => Assert.Equal("[0,1]|[0,1,2]", Contexts(Command(commands, c.Name))));
+        Assert.All(CommandCatalogue.All.Where(c => !c.ChangesSettings && !c.AboutTheChannel), c => Assert.Equal("[0,1]|[0,1,2]", Contexts(Command(commands, c.Name))));
         Assert.All(CommandCatalogue.All.Where(c => c.ChangesSettings), c => Assert.Equal("[0]|[0]", Contexts(Command(commands, c.Name))));
+        // Read-only, but about the channel it is typed in: no use in a DM, which never gets posts.
+        Assert.Equal("[0]|[0]", Contexts(Command(commands, "subscriptions")));
+        Assert.Null(Command(commands, "subscriptions")["default_member_permissions"]);
     }
 
     [Fact]

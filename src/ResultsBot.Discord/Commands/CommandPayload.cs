@@ -45,10 +45,11 @@ internal static class CommandPayload
             };
 
             // Contexts exist only for global commands (a server's own commands are that server's anyway).
-            if (global && spec.ChangesSettings)
+            if (global && (spec.ChangesSettings || spec.AboutTheChannel))
             {
                 // What a channel gets posted is a server's business: only in servers that added the bot, never in a
-                // DM, and never through a user's own install of the app.
+                // DM, and never through a user's own install of the app. /subscriptions too: a DM never gets posts,
+                // so there it could only ever say "nothing".
                 command = command with { IntegrationTypes = ServerOnly, Contexts = ServerOnly };
             }
             else if (global && userInstall)

@@ -6,7 +6,8 @@ namespace ResultsBot.Tests.Delivery;
 
 /// <summary>
 /// The running bot with Discord:UserInstall, as a reporter who installed the app to their own account meets it: in a
-/// DM, /council answers from the night, and the settings commands (/subscribe…) are not offered there at all.
+/// DM, /council answers from the night, and the commands about a channel's subscription (/subscribe, /subscriptions,
+/// /unsubscribe) are not offered there at all.
 /// </summary>
 public sealed class DiscordUserInstallTests
 {
@@ -52,6 +53,7 @@ public sealed class DiscordUserInstallTests
             Assert.Contains("scoreboard", offered);
             Assert.DoesNotContain("subscribe", offered);
             Assert.DoesNotContain("unsubscribe", offered);
+            Assert.DoesNotContain("subscriptions", offered);
         }
 
         Assert.Null(interactions.LastRegistrationError);
