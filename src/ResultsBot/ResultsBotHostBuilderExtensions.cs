@@ -74,6 +74,7 @@ public static class ResultsBotHostBuilderExtensions
         services.AddSingleton(new CandidatePostComposer(settings.Culture, settings.SourceName));
         services.AddSingleton(settings.Culture);
         services.AddSingleton(sp => new CommandEngine(settings.Culture, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<NightReadBack>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<IBotCommands>(sp => sp.GetRequiredService<CommandRunner>());
         services.AddSingleton<IPlatformMonitor>(sp => sp.GetRequiredService<BotMetrics>());

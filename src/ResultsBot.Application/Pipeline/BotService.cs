@@ -28,17 +28,10 @@ public sealed class BotService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield(); // the host finishes starting (web server, platforms) while this warms up
-        try
-        {
-            await warmup.RunAsync(plan.SampleDirectory, stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Only speed is at stake: the night goes on with cold code.
-            logger.LogWarning(ex, "Warm-up failed; carrying on");
-        }
+        await Task.Yield(); // the host finishes starting (web server, platforms) while this reads the night back
 
+        // The night first, then the warm-up: commands wait for the night (an empty book's answers would be wrong),
+        // and only speed waits for the warm-up.
         var restored = await RestoreAsync(stoppingToken);
         if (restored > 0)
         {
@@ -47,6 +40,16 @@ public sealed class BotService(
                 restored,
                 desk.Book.DeclaredCount,
                 plan.IsBundledSample ? " (delete resultsbot.db to replay the sample from the start)" : "");
+        }
+
+        try
+        {
+            await warmup.RunAsync(plan.SampleDirectory, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only speed is at stake: the night goes on with cold code.
+            logger.LogWarning(ex, "Warm-up failed; carrying on");
         }
 
         while (!stoppingToken.IsCancellationRequested)

@@ -24,8 +24,12 @@ public sealed class CommandRunner(
     TimeProvider time,
     CultureInfo culture,
     ILogger<CommandRunner> logger,
-    IPostPictures? pictures = null) : IBotCommands
+    IPostPictures? pictures = null,
+    NightReadBack? readBack = null) : IBotCommands
 {
+    private const string Starting =
+        "The bot is starting and still reading tonight's results back from its database; please ask again in a few seconds.";
+
     private const string AdminsOnly =
         "Only channel admins can change what is posted here (on Discord, members who can manage the channel; on Slack, the bot's configured admins).";
 
@@ -58,6 +62,13 @@ public sealed class CommandRunner(
     /// <summary>Never throws for a bad command or a store in trouble: the caller gets an answer either way.</summary>
     public async Task<CommandAnswer> RunAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        if (readBack is not null && !await readBack.WaitAsync(NightReadBack.CommandPatience, time, cancellationToken))
+        {
+            // An empty book's answer would be wrong (a just-started instance of several, say "No council has declared
+            // yet" mid-night), and a setting changed now could be overwritten by the night's own read.
+            return CommandAnswer.Problem(Starting);
+        }
+
         CommandAnswer answer;
         string name;
         try

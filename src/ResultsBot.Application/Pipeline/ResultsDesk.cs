@@ -26,7 +26,8 @@ public sealed class ResultsDesk(
     ILogger<ResultsDesk> logger,
     Operations.BotMetrics? metrics = null,
     CandidatePostComposer? candidates = null,
-    IEnumerable<IBotPresence>? presences = null)
+    IEnumerable<IBotPresence>? presences = null,
+    NightReadBack? readBack = null)
 {
     private readonly BallotPosts _ballots = new(culture);
     private readonly UnplacedCouncils _unplaced = new(logger);
@@ -106,6 +107,7 @@ public sealed class ResultsDesk(
             }
 
             Volatile.Write(ref _book, book);
+            readBack?.Finished(); // at the start (restore, or a catch-up that came first) the book holds the night now
             return (stored.Count, changed);
         }
     }

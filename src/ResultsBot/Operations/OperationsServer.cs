@@ -27,6 +27,7 @@ public sealed class OperationsServer(
     IEnumerable<IWebEndpoints> platformEndpoints,
     IEnumerable<Platforms.IPlatformOutlet> outlets,
     Application.Instances.IInstanceCoordination coordination,
+    NightReadBack readBack,
     ILogger<OperationsServer> logger) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -44,7 +45,7 @@ public sealed class OperationsServer(
         metrics.Expect(outlets.Select(o => o.Platform));
         metrics.ObserveRole(() => coordination.IsFeedReader);
         builder.Services.AddOpenTelemetry().ConfigureResource(Telemetry.Describe).WithMetrics(meters => meters.AddBotMeters().AddPrometheusExporter());
-        builder.Services.AddHealthChecks().AddReadinessChecks(health, alerts, storeWatch, metrics, coordination, time);
+        builder.Services.AddHealthChecks().AddReadinessChecks(health, alerts, storeWatch, metrics, coordination, readBack, time);
         _app = builder.Build();
         // RequestDelegates, not handler lambdas: minimal-API binding compiles expression trees at start and
         // keeps System.Linq.Expressions and its code in memory for three fixed answers.

@@ -18,10 +18,11 @@ internal static class ReadinessChecks
     public const string Tag = "ready";
 
     public static IHealthChecksBuilder AddReadinessChecks(
-        this IHealthChecksBuilder checks, FeedHealth health, FeedAlertPolicy alerts, StoreWatch storeWatch, BotMetrics metrics, IInstanceCoordination coordination, TimeProvider time) =>
+        this IHealthChecksBuilder checks, FeedHealth health, FeedAlertPolicy alerts, StoreWatch storeWatch, BotMetrics metrics, IInstanceCoordination coordination, NightReadBack readBack, TimeProvider time) =>
         checks
-            // A standby reads no feed: another instance does, and this one is ready to answer commands all the same.
-            .AddCheck("feed", new Check(() => coordination.IsFeedReader ? health.Snapshot().Readiness(time.GetUtcNow(), alerts.FailingAfter) : "ok"), tags: [Tag])
+            // A standby reads no feed: another instance does, and this one is ready to answer commands all the same,
+            // once it has read the night back (before that its answers would come from an empty book).
+            .AddCheck("feed", new Check(() => Feed(health, alerts, coordination, readBack, time)), tags: [Tag])
             // Always healthy: either role is a working instance. It says which this one is, and what it holds.
             .AddCheck("role", new Check(coordination.Describe, healthy: true), tags: [Tag])
             .AddCheck("store", new Check(() => storeWatch.Status), tags: [Tag])
@@ -35,6 +36,11 @@ internal static class ReadinessChecks
         context.Response.ContentType = "application/json; charset=utf-8";
         return context.Response.WriteAsync(body, context.RequestAborted);
     }
+
+    private static string Feed(FeedHealth health, FeedAlertPolicy alerts, IInstanceCoordination coordination, NightReadBack readBack, TimeProvider time) =>
+        coordination.IsFeedReader ? health.Snapshot().Readiness(time.GetUtcNow(), alerts.FailingAfter)
+        : readBack.Done ? "ok"
+        : "starting: the night is being read back from the database";
 
     /// <summary>"ok" when every platform that keeps a connection (Gateway, Socket Mode) has it up.</summary>
     private static string Platforms(BotMetrics metrics)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ResultsBot.Domain.Commands;
 using ResultsBot.Domain.Posts;
+using ResultsBot.Feeds;
 using ResultsBot.Application.Pipeline;
 using ResultsBot.Application.Storage;
 using ResultsBot.Storage;
@@ -67,8 +68,63 @@ public sealed class CommandRunnerTests : IDisposable
         Assert.True(answer.Ok, answer.Text);
     }
 
+    [Fact]
+    public async Task RunAsync_BeforeTheNightIsReadBack_WaitsForItAndAnswersFromTheNight()
+    {
+        var (runner, desk, readBack, time, expected) = StartingInstance();
+
+        var asked = runner.RunAsync(expected.Question, new Caller("someone", false), CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(asked.IsCompleted); // an empty book's "not declared yet" would be wrong, not early
+        desk.Restore();
+
+        var answer = await asked;
+        Assert.True(readBack.Done);
+        Assert.Equal(expected.Answer, answer.Text);
+    }
+
+    [Fact]
+    public async Task RunAsync_NightNotReadBackWithinTwoSeconds_SaysTheBotIsStartingRatherThanAnswerFromAnEmptyBook()
+    {
+        var (runner, _, _, time, expected) = StartingInstance();
+
+        var asked = runner.RunAsync(expected.Question, new Caller("someone", false), CancellationToken.None);
+        time.Advance(NightReadBack.CommandPatience);
+        var answer = await asked;
+
+        Assert.False(answer.Ok);
+        Assert.Equal("The bot is starting and still reading tonight's results back from its database; please ask again in a few seconds.", answer.Text);
+    }
+
+    // A store that holds a declaration (as another instance, or this one before a restart, accepted it) and a bot just
+    // started on it, its night not read back yet; with what /council answers for that council once it is.
+    private (CommandRunner Runner, ResultsDesk Desk, NightReadBack ReadBack, FakeTimeProvider Time, (string Question, string Answer) Expected) StartingInstance()
+    {
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        var time = new FakeTimeProvider();
+        var store = SqliteResultsStore.Open($"Data Source={_dir.File("bot.db")}", time);
+        var subscriptions = new ChannelSubscriptions(store);
+        var file = Directory.GetFiles(Path.Combine(Paths.RepoRoot, "samples", "england-locals-2024"), "*_result_*.xml").Order(StringComparer.Ordinal).First();
+        var document = new FeedDocument(Path.GetFileName(file), File.ReadAllBytes(file));
+        var declaration = FeedParser.Parse(document.Content, document.Origin).Messages.OfType<Domain.Messages.CouncilDeclaration>().Single();
+        var earlier = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, time, culture, NullLogger<ResultsDesk>.Instance);
+        earlier.Take(document, declaration);
+        var question = "/council " + declaration.Council.Name;
+        var answer = new CommandEngine(culture, time).Answer(question, earlier.Book, new Caller("someone", false)).Text;
+
+        var readBack = new NightReadBack();
+        var desk = new ResultsDesk(store, new DeclarationPostComposer(culture), new MilestoneComposer(culture), subscriptions, time, culture, NullLogger<ResultsDesk>.Instance, readBack: readBack);
+        var dispatcher = new PostDispatcher(store, [], subscriptions, new DigestComposer(culture), time);
+        var runner = new CommandRunner(new CommandEngine(culture, time), desk, dispatcher, subscriptions, time, culture, NullLogger<CommandRunner>.Instance, readBack: readBack);
+        _stores.Add(store);
+        return (runner, desk, readBack, time, (question, answer));
+    }
+
+    private readonly List<IDisposable> _stores = [];
+
     public void Dispose()
     {
+        _stores.ForEach(s => s.Dispose());
         SqliteConnection.ClearAllPools();
         _dir.Dispose();
     }
