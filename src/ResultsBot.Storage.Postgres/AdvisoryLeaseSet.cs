@@ -154,7 +154,7 @@ internal sealed class AdvisoryLeaseSet(int kind, string tag, string noun, ILogge
             return 0;
         }
 
-        var took = 0;
+        var took = new List<LeaseKey>();
         var share = (int)Math.Ceiling(all / (double)Math.Max(1, await InstancesWantingAsync(connection, cancellationToken)));
         if (held < share)
         {
@@ -166,12 +166,16 @@ internal sealed class AdvisoryLeaseSet(int kind, string tag, string noun, ILogge
                     break;
                 }
 
-                if (await TryLockAsync(connection, key, cancellationToken))
+                if (await TryLockAsync(connection, key, cancellationToken) && Took(key, time))
                 {
-                    Took(key, time);
                     held++;
-                    took++;
+                    took.Add(key);
                 }
+            }
+
+            if (took.Count > 0)
+            {
+                logger.LogInformation("Took the lease on {Noun} {Keys}", took.Count == 1 ? noun : noun + "s", LeaseKey.DescribeAll(took));
             }
         }
         else if (held > share && ++_beatsOverShare >= BeatsOverShareBeforeHandingOn)
@@ -185,7 +189,7 @@ internal sealed class AdvisoryLeaseSet(int kind, string tag, string noun, ILogge
             _beatsOverShare = 0;
         }
 
-        return took;
+        return took.Count;
     }
 
     /// <summary>The session (and with it every lock) is gone: every held lease is lost and wanted again.</summary>
@@ -229,7 +233,7 @@ internal sealed class AdvisoryLeaseSet(int kind, string tag, string noun, ILogge
 
         logger.LogInformation(
             "Handing {Noun} {Keys} on: this instance holds more than its share of them",
-            noun,
+            handed.Count == 1 ? noun : noun + "s",
             LeaseKey.DescribeAll(handed));
     }
 
@@ -267,7 +271,8 @@ internal sealed class AdvisoryLeaseSet(int kind, string tag, string noun, ILogge
         }
     }
 
-    private void Took(LeaseKey key, TimeProvider time)
+    /// <summary>False when the lease was given up while this beat was taking it: its lock is freed again.</summary>
+    private bool Took(LeaseKey key, TimeProvider time)
     {
         TaskCompletionSource<CancellationToken>? wanted;
         var tenure = new Tenure(key);
@@ -278,14 +283,14 @@ internal sealed class AdvisoryLeaseSet(int kind, string tag, string noun, ILogge
                 // Given up while this beat was taking it.
                 tenure.EndingSince = time.GetUtcNow();
                 _releasing.Add(tenure);
-                return;
+                return false;
             }
 
             _held[key] = tenure;
         }
 
-        logger.LogInformation("Took the lease on {Noun} {Key}", noun, LeaseKey.DescribeAll([key]));
         wanted.TrySetResult(tenure.Ending.Token);
+        return true;
     }
 
     private async Task<long> InstancesWantingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
