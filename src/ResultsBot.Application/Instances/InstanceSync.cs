@@ -95,9 +95,11 @@ public sealed class InstanceSync(
             // Only this instance's channels: what another instance queued, what a changed subscription released, and what
             // partitions taken over were owed (the book is caught up first, so what is sent is drawn from it as it stands).
             dispatcher.Kick(stoppingToken);
-            if (everything || heard.Contains(StoreChange.DeliveryTaken))
+            if (heard.Contains(StoreChange.DeliveryTaken))
             {
-                publisher?.KickAll(stoppingToken); // what channels taken over owed their followers
+                // What channels taken over owed their followers; not on the safety net, which would read every
+                // announcement channel's publishes every few seconds.
+                publisher?.KickAll(stoppingToken);
             }
         }
         catch (Exception ex) when (StoreFaults.IsStoreFailure(ex))
