@@ -159,7 +159,9 @@ internal sealed class AdvisoryLeaseSet(int kind, string tag, string noun, ILogge
         if (held < share)
         {
             _beatsOverShare = 0;
-            foreach (var key in wanted)
+            // Only those no session holds are tried: one look at the locks, not a try for each of the others' leases.
+            var locked = await LockedAsync(connection, cancellationToken);
+            foreach (var key in wanted.Where(k => !locked.Contains(k.Lock)))
             {
                 if (held >= share)
                 {
@@ -300,6 +302,21 @@ internal sealed class AdvisoryLeaseSet(int kind, string tag, string noun, ILogge
             connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tag });
         return await command.ExecuteScalarAsync(cancellationToken) is long n ? n : 1;
+    }
+
+    private async Task<HashSet<string>> LockedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT objid::text FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND classid::bigint = {Kind}",
+            connection);
+        var locked = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            locked.Add(reader.GetString(0));
+        }
+
+        return locked;
     }
 
     private async Task<bool> TryLockAsync(NpgsqlConnection connection, LeaseKey key, CancellationToken cancellationToken)
