@@ -13,11 +13,13 @@ namespace ResultsBot.Storage.Postgres;
 /// machine gone silent (the server's TCP keepalives, set short for this session, end it within about ten seconds) —
 /// with no expiry to tune against clock skew and no row to renew. The same connection LISTENs for what the others
 /// accept and subscribe; the reader says it is alive there once a second, so standbys know who reads and since when
-/// no one has. Standbys try for the lock once a second.
+/// no one has. Standbys try for the lock once a second. The same session holds this instance's Discord shards and
+/// delivery partitions, two lease sets that end with it as the feed lease does.
 /// </summary>
 public sealed partial class PostgresInstanceCoordination : IInstanceCoordination, IShardLeases, IDisposable
 {
     private const long FeedLeaseKey = 0x5265_7375_6C74_7346; // "ResultsF": the feed; migrations use "ResultsB"
+    private const string PlainName = "resultsbot coordination";
     private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
@@ -30,6 +32,7 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
     private DateTimeOffset? _heldSince;
     private (string Name, long At)? _readerHeard;
     private string? _trouble;
+    private string _applicationName = PlainName;
 
     /// <param name="instance">This instance's name among the others; by default the machine's name and the process id.</param>
     public PostgresInstanceCoordination(string connectionString, TimeProvider time, ILogger<PostgresInstanceCoordination> logger, string? instance = null)
@@ -37,6 +40,8 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         Instance = instance ?? $"{Environment.MachineName}:{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
         _time = time;
         _logger = logger;
+        _shards = new AdvisoryLeaseSet(ShardLeaseKind, "shards", "Discord shard", logger);
+        _partitions = new AdvisoryLeaseSet(DeliveryLeaseKind, "delivery", "delivery partition", logger, AllPartitions);
         // A connection of its own, never pooled: closing it must end the session, and with it the lock. Commands that
         // do not come back within seconds mean the server is gone, and the lease with it.
         _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
@@ -45,7 +50,7 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
             Timeout = 5,
             CommandTimeout = 5,
             KeepAlive = 2,
-            ApplicationName = "resultsbot coordination",
+            ApplicationName = PlainName,
         }.ConnectionString;
     }
 
@@ -70,13 +75,13 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         {
             if (_heldSince is { } since)
             {
-                return $"feed reader: {Instance} holds the feed lease (since {since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC) and delivers every channel's posts" + DescribeShards();
+                return $"feed reader: {Instance} holds the feed lease (since {since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC)" + DescribeDelivery() + DescribeShards();
             }
 
             var reader = _readerHeard is var (name, at)
                 ? $"the feed is read by {name}, heard {_time.GetElapsedTime(at).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s ago"
                 : "no feed reader heard yet";
-            return (_trouble is null ? $"standby: {Instance}; {reader}" : $"standby: {Instance}; not connected to the database ({_trouble})") + DescribeShards();
+            return (_trouble is null ? $"standby: {Instance}; {reader}" : $"standby: {Instance}; not connected to the database ({_trouble})") + DescribeDelivery() + DescribeShards();
         }
     }
 
@@ -109,9 +114,9 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
 
                     failures = 0;
                     Connected();
-                    _namedForShards = false; // a new session starts with the plain application name
+                    _applicationName = PlainName; // a new session starts with the plain application name
                     changed(StoreChange.Reconnected); // whatever was said while no one here listened is read now
-                    await KeepAsync(connection, cancellationToken);
+                    await KeepAsync(connection, changed, cancellationToken);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
                 {
@@ -151,7 +156,7 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task KeepAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task KeepAsync(NpgsqlConnection connection, Action<StoreChange> changed, CancellationToken cancellationToken)
     {
         long? lastBeat = null;
         while (true)
@@ -164,7 +169,13 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
                     Took();
                 }
 
-                await KeepShardsAsync(connection, cancellationToken);
+                await NameAsync(connection, cancellationToken);
+                await _shards.KeepAsync(connection, _time, cancellationToken);
+                if (await _partitions.KeepAsync(connection, _time, cancellationToken) > 0)
+                {
+                    changed(StoreChange.DeliveryTaken); // the channels' queues are this instance's to send now
+                }
+
                 if (IsFeedReader)
                 {
                     // The heartbeat is also the check that the session (and so the lease) is still there: a dead
@@ -175,6 +186,18 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
 
             // Notifications arrive while waiting; the wait ends early when one does.
             await connection.WaitAsync(Beat, cancellationToken);
+        }
+    }
+
+    // The session's application name says which lease sets it wants, so each instance counts those sharing each set.
+    private async Task NameAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var name = string.Join(' ', new[] { PlainName, _shards.Wanted ? _shards.Tag : null, _partitions.Wanted ? _partitions.Tag : null }.OfType<string>());
+        if (name != _applicationName)
+        {
+            await using var rename = new NpgsqlCommand($"SET application_name = '{name}'", connection);
+            await rename.ExecuteNonQueryAsync(cancellationToken);
+            _applicationName = name;
         }
     }
 
@@ -251,7 +274,8 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
 
         // Not disposed: a reader may still be linking its own token to this one.
         ended?.Cancel();
-        LoseShards();
+        _shards.LoseAll();
+        _partitions.LoseAll();
     }
 
     public void Dispose()

@@ -123,7 +123,7 @@ public sealed class PostgresResultsStore : IResultsStore
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         QueuePosts(connection, null, [new QueuedPost(post, channels)], _time.GetUtcNow());
-        StoreChanges.Notify(connection, StoreChanges.Queued, 0); // the feed reader delivers it, whoever queued it
+        StoreChanges.Notify(connection, StoreChanges.Queued, 0); // the instance delivering its channel sends it, whoever queued it
         transaction.Commit();
     });
 

@@ -1,8 +1,8 @@
 namespace ResultsBot.Application.Instances;
 
 /// <summary>
-/// How this instance shares the night with others on the same store: which one reads the feed (and delivers), and
-/// what the others accepted or changed. A store only one instance uses (SQLite, memory) has <see cref="SingleInstance"/>:
+/// How this instance shares the night with others on the same store: which one reads the feed, which channels each
+/// delivers, and what the others accepted or changed. A store only one instance uses (SQLite, memory) has <see cref="SingleInstance"/>:
 /// the instance is always the reader and hears of no one else.
 /// </summary>
 public interface IInstanceCoordination
@@ -13,8 +13,20 @@ public interface IInstanceCoordination
     /// <summary>This instance's name among the others (host and process id), in logs, alerts and /readyz.</summary>
     string Instance { get; }
 
-    /// <summary>True while this instance holds the feed lease: it alone reads the feed and delivers the queue.</summary>
+    /// <summary>True while this instance holds the feed lease: it alone reads the feed.</summary>
     bool IsFeedReader { get; }
+
+    /// <summary>
+    /// True while this instance delivers the channel's posts: it holds the lease on the channel's
+    /// <see cref="DeliveryPartitions">delivery partition</see>. The only instance on its store delivers every channel.
+    /// </summary>
+    bool Delivers(string channel);
+
+    /// <summary>
+    /// A turn delivering to the channel, or null when another instance delivers it. While the turn is open the partition
+    /// stays this instance's; dispose it when the pass ends.
+    /// </summary>
+    DeliveryTurn? BeginDelivery(string channel);
 
     /// <summary>This instance's role and what it holds, in words, for /readyz ("feed reader: …" or "standby: …").</summary>
     string Describe();

@@ -9,8 +9,10 @@ namespace ResultsBot.Application.Instances;
 /// <summary>
 /// Keeps this instance's night current with the others sharing its store: what they accepted goes into the book,
 /// what they subscribed into the subscriptions, as soon as they say so, and every few seconds regardless (a
-/// notification lost with a dropped connection is caught up then). The feed reader also delivers what a standby
-/// queued (a /share set, an alert). On a store no one else shares it does nothing.
+/// notification lost with a dropped connection is caught up then). Each instance then delivers what was queued for the
+/// channels whose delivery partitions it holds, whoever queued it (the reader's results, a /share set typed to another
+/// instance, an alert), and on taking partitions over, what their channels were owed. On a store no one else shares it
+/// does nothing.
 /// </summary>
 public sealed class InstanceSync(
     IInstanceCoordination coordination,
@@ -18,7 +20,8 @@ public sealed class InstanceSync(
     ChannelSubscriptions subscriptions,
     PostDispatcher dispatcher,
     TimeProvider time,
-    ILogger<InstanceSync> logger) : BackgroundService
+    ILogger<InstanceSync> logger,
+    AnnouncementPublisher? publisher = null) : BackgroundService
 {
     /// <summary>How often the night is read on even when no one said anything changed.</summary>
     public static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(5);
@@ -89,9 +92,14 @@ public sealed class InstanceSync(
                 }
             }
 
-            if (coordination.IsFeedReader)
+            // Only this instance's channels: what another instance queued, what a changed subscription released, and what
+            // partitions taken over were owed (the book is caught up first, so what is sent is drawn from it as it stands).
+            dispatcher.Kick(stoppingToken);
+            if (heard.Contains(StoreChange.DeliveryTaken))
             {
-                dispatcher.Kick(stoppingToken); // what a standby queued, and what a changed subscription released
+                // What channels taken over owed their followers; not on the safety net, which would read every
+                // announcement channel's publishes every few seconds.
+                publisher?.KickAll(stoppingToken);
             }
         }
         catch (Exception ex) when (StoreFaults.IsStoreFailure(ex))

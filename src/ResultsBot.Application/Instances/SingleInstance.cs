@@ -1,6 +1,9 @@
 namespace ResultsBot.Application.Instances;
 
-/// <summary>The only instance on its store (SQLite, memory): always the feed reader, never told of anyone else.</summary>
+/// <summary>
+/// The only instance on its store (SQLite, memory): always the feed reader and every channel's deliverer, never told of
+/// anyone else.
+/// </summary>
 public sealed class SingleInstance : IInstanceCoordination
 {
     private static readonly Task<FeedLease> Held = Task.FromResult(new FeedLease(null, CancellationToken.None));
@@ -10,6 +13,10 @@ public sealed class SingleInstance : IInstanceCoordination
     public string Instance => "this instance";
 
     public bool IsFeedReader => true;
+
+    public bool Delivers(string channel) => true;
+
+    public DeliveryTurn? BeginDelivery(string channel) => DeliveryTurn.Always;
 
     public string Describe() => "feed reader: the only instance on this store";
 

@@ -18,7 +18,8 @@ public sealed class AnnouncementPublisher(
     IEnumerable<IMessagePublisher> publishers,
     ChannelSubscriptions subscriptions,
     TimeProvider time,
-    ILogger<AnnouncementPublisher>? logger = null)
+    ILogger<AnnouncementPublisher>? logger = null,
+    Instances.IInstanceCoordination? coordination = null)
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
@@ -54,7 +55,10 @@ public sealed class AnnouncementPublisher(
         return counts.Sum();
     }
 
-    private bool Publishes(string channel) => subscriptions.FilterOf(channel) is { Publish: true } && subscriptions.Find(channel)?.PausedAt is null;
+    // Of several instances sharing a store, the one delivering the channel publishes there too (a publish twice over
+    // would only be told it was published already, but one publisher keeps the hourly limit's count honest).
+    private bool Publishes(string channel) =>
+        subscriptions.FilterOf(channel) is { Publish: true } && subscriptions.Find(channel)?.PausedAt is null && (coordination?.Delivers(channel) ?? true);
 
     private Task<int> Ensure(string channel, CancellationToken cancellationToken)
     {
@@ -95,7 +99,7 @@ public sealed class AnnouncementPublisher(
         }
 
         var published = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested && Publishes(channel))
         {
             var now = time.GetUtcNow();
             var since = now - PublishPolicy.OwedFor;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ResultsBot.Application.Instances;
 using ResultsBot.Application.Operations;
 using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
@@ -13,14 +14,17 @@ namespace ResultsBot.Application.Pipeline;
 /// few channels with posts waiting are read back, and if posts the database holds as never sent are already
 /// there, the database was lost, rolled back or replaced, and sending would post the night again. Then the
 /// bot stops, unless Store:AllowRepost says to post them anyway. Every channel of the platform waits for
-/// this one check, so none can start re-posting while it runs.
+/// this one check, so none can start re-posting while it runs. Of several instances sharing the store, each checks only
+/// the channels it delivers: another instance may post to its own channels between the reading of what is waiting and
+/// the reading of the channel, which is no lost database.
 /// </summary>
 public sealed class HistoryGuard(
     IResultsStore store,
     bool allowRepost,
     FatalStop fatal,
     IHostApplicationLifetime lifetime,
-    ILogger<HistoryGuard> logger)
+    ILogger<HistoryGuard> logger,
+    IInstanceCoordination? coordination = null)
 {
     /// <summary>A lost database shows in any channel with posts waiting: a few are enough, and keep the start quick.</summary>
     public const int ChannelsChecked = 10;
@@ -53,7 +57,7 @@ public sealed class HistoryGuard(
     private async Task<bool> CheckAsync(string platform, IChannelHistory history, CancellationToken cancellationToken)
     {
         var channels = store.ChannelsWithPending()
-            .Where(c => ChannelAddress.TryParse(c, out var a) && a.Platform == platform)
+            .Where(c => ChannelAddress.TryParse(c, out var a) && a.Platform == platform && (coordination?.Delivers(c) ?? true))
             .Take(ChannelsChecked)
             .ToList();
         var found = await Task.WhenAll(channels.Select(c => AlreadyThereAsync(c, history, cancellationToken)));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ResultsBot.Application.Instances;
 using ResultsBot.Domain.Posts;
 using ResultsBot.Platforms;
 using ResultsBot.Application.Storage;
@@ -28,7 +29,7 @@ public sealed class PostDispatcher(
     HistoryGuard? guard = null,
     IPostPictures? pictures = null,
     AnnouncementPublisher? publisher = null,
-    Instances.IInstanceCoordination? coordination = null)
+    IInstanceCoordination? coordination = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
@@ -36,24 +37,22 @@ public sealed class PostDispatcher(
     private readonly Dictionary<string, IPlatformOutlet> _outlets = outlets.ToDictionary(o => o.Platform, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ChannelWorker> _workers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset NotBefore)> _backoff = new(StringComparer.Ordinal);
+    // The turn each channel's running pass holds: its sends stop when the channel's partition is handed on.
+    private readonly ConcurrentDictionary<string, DeliveryTurn> _turns = new(StringComparer.Ordinal);
     private readonly ILogger _logger = logger ?? NullLogger<PostDispatcher>.Instance;
     private volatile bool _flush;
 
     public IReadOnlyCollection<string> Platforms => _outlets.Keys;
 
-    // Of several instances sharing a store, only the feed reader sends: one sender per channel keeps each channel's
-    // posts in order, and a new reader resumes the queue with the same attempt-marked, looked-up sends as a restart.
-    private bool Delivers => coordination?.IsFeedReader ?? true;
+    // Of several instances sharing a store, a channel is sent to only by the one holding its delivery partition: one
+    // sender per channel keeps its posts in order, and a new holder resumes its queue with the same attempt-marked,
+    // looked-up sends as a restart.
+    private bool Delivers(string channel) => coordination?.Delivers(channel) ?? true;
 
-    /// <summary>Starts a worker for every channel with posts waiting, without waiting for them (the feed loop goes on).</summary>
+    /// <summary>Starts a worker for every channel this instance delivers with posts waiting, without waiting for them (the feed loop goes on).</summary>
     public void Kick(CancellationToken cancellationToken)
     {
-        if (!Delivers)
-        {
-            return;
-        }
-
-        foreach (var channel in store.ChannelsWithPending())
+        foreach (var channel in store.ChannelsWithPending().Where(Delivers))
         {
             _ = Ensure(channel, cancellationToken);
         }
@@ -63,15 +62,10 @@ public sealed class PostDispatcher(
     /// <param name="flush">Send digests now rather than wait out their window (a replay that is about to exit).</param>
     public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken, bool flush = false)
     {
-        if (!Delivers)
-        {
-            return 0;
-        }
-
         _flush = flush;
         try
         {
-            var counts = await Task.WhenAll(store.ChannelsWithPending().Select(c => Ensure(c, cancellationToken)));
+            var counts = await Task.WhenAll(store.ChannelsWithPending().Where(Delivers).Select(c => Ensure(c, cancellationToken)));
             return counts.Sum();
         }
         finally
@@ -90,11 +84,34 @@ public sealed class PostDispatcher(
 
     private async Task<int> DeliverChannelAsync(string channel, CancellationToken cancellationToken)
     {
-        if (!Delivers)
+        // Held for the whole pass: the partition is not handed on under it, and a hand-on stops it before its next send.
+        using var turn = coordination is null ? DeliveryTurn.Always : coordination.BeginDelivery(channel);
+        if (turn is null)
         {
-            return 0; // the feed lease was lost since this channel's worker was started: the new reader sends
+            return 0; // another instance delivers this channel (or took it over since this worker was started)
         }
 
+        _turns[channel] = turn;
+        try
+        {
+            return await DeliverInTurnAsync(channel, cancellationToken);
+        }
+        catch (OperationCanceledException) when (turn.Ending.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogInformation("Stopped delivering to {Channel}: its delivery partition went to another instance, which resumes its posts where this one stopped", channel);
+            return 0;
+        }
+        finally
+        {
+            _turns.TryRemove(channel, out _);
+        }
+    }
+
+    /// <summary>Cancelled when the channel's running pass must stop: its partition is being handed on (or was lost).</summary>
+    private CancellationToken TurnEnding(string channel) => _turns.TryGetValue(channel, out var turn) ? turn.Ending : CancellationToken.None;
+
+    private async Task<int> DeliverInTurnAsync(string channel, CancellationToken cancellationToken)
+    {
         if (_backoff.TryGetValue(channel, out var backoff) && time.GetUtcNow() < backoff.NotBefore)
         {
             return 0;
@@ -135,7 +152,7 @@ public sealed class PostDispatcher(
             Pause(channel, gone.Reason);
             return 0;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !(cancellationToken.IsCancellationRequested || TurnEnding(channel).IsCancellationRequested))
         {
             var failures = backoff.Failures + 1;
             var pause = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 16)));
@@ -296,6 +313,8 @@ public sealed class PostDispatcher(
     /// <param name="withPictures">False for a digest: many results in one post carry no single picture.</param>
     private async Task<SentId?> SendAsync(IPlatformOutlet outlet, ChannelAddress address, PendingDelivery delivery, Post post, CancellationToken cancellationToken, bool withPictures = false)
     {
+        var ending = TurnEnding(delivery.Channel);
+        ending.ThrowIfCancellationRequested(); // handed on: not even marked attempted, so the next holder just sends it
         store.MarkAttempted(delivery.DeliveryId);
         // A correction queued behind its original (after an outage) was read before the original went out:
         // ask again, so it edits the post that went out a moment ago instead of standing beside it.
@@ -314,7 +333,9 @@ public sealed class PostDispatcher(
                 Images = withPictures && replacement is null && pictures is not null ? pictures.For(post, subscriptions.FilterOf(delivery.Channel)?.Images) : [],
                 ThreadPerCouncil = subscriptions.FilterOf(delivery.Channel)?.ForumPerCouncil == true,
             };
-            var id = await outlet.SendAsync(outgoing, cancellationToken);
+            // A hand-on cancels a send in flight: marked attempted, it is looked for by the next holder as after a restart.
+            using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ending);
+            var id = await outlet.SendAsync(outgoing, sending.Token);
             return new SentId(id);
         }
         catch (PostRejectedException rejected)
@@ -399,6 +420,7 @@ public sealed class PostDispatcher(
     /// </summary>
     private Task<SentId?> SendDigestAsync(IPlatformOutlet outlet, ChannelAddress address, List<PendingDelivery> group, CancellationToken cancellationToken)
     {
+        TurnEnding(group[0].Channel).ThrowIfCancellationRequested();
         store.MarkAttempted([.. group.Select(d => d.DeliveryId)]);
         return SendAsync(outlet, address, group[0], digests.Compose([.. group.Select(d => d.Post)]), cancellationToken);
     }

@@ -191,6 +191,35 @@ public sealed class AnnouncementPublishingTests
         Assert.Contains($"discord:{Announcements} is subscribed with publish but Discord says it is not an announcement channel: nothing there will be published.", refusal, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Publish_InstancesSharingTheStore_OnlyTheOneDeliveringTheChannelPublishesThere()
+    {
+        var time = new FakeTimeProvider(Evening);
+        var discord = new FakeDiscordRest(Token, new FakeDiscordRestOptions { Time = time });
+        await using var server = await FakeServer.StartAsync(discord);
+        discord.MakeAnnouncementChannel(Announcements);
+        using var work = new TempDirectory();
+        using var store = SqliteResultsStore.Open($"Data Source={work.File("night.db")}", time);
+        using var http = new HttpClient();
+        var rest = Rest(http, server, time);
+        var subscriptions = new ChannelSubscriptions(store);
+        subscriptions.Subscribe("discord:" + Announcements, SubscriptionParser.ReadStored("publish"), "config", "test");
+        var dispatcher = new PostDispatcher(store, [new DiscordOutlet(rest, time: time)], subscriptions, new DigestComposer(Culture), time);
+        store.Accept("council/thurrock", 1, "Thurrock_1.xml", [1], [Gain("Reform UK gain Thurrock from Labour")], ["discord:" + Announcements]);
+        await dispatcher.DeliverPendingAsync(CancellationToken.None);
+        using var elsewhere = new SomeChannelsHere();
+        using var here = new SomeChannelsHere("discord:" + Announcements);
+
+        var notDelivering = new AnnouncementPublisher(store, [new DiscordPublisher(rest)], subscriptions, time, coordination: elsewhere);
+        Assert.Equal(0, await notDelivering.PublishOwedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Empty(discord.Publishes);
+        var delivering = new AnnouncementPublisher(store, [new DiscordPublisher(rest)], subscriptions, time, coordination: here);
+        Assert.Equal(1, await delivering.PublishOwedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20)));
+
+        Assert.Single(discord.Publishes);
+        Assert.True(discord.MessagesIn(Announcements)[0].Crossposted);
+    }
+
     private static Post Gain(string headline) =>
         new(PostKind.Declaration, "council/" + headline.Split(' ')[^3].ToLowerInvariant(), headline, ["Whole council up"])
         {

@@ -35,6 +35,22 @@ public sealed class HistoryGuardTests : IDisposable
         Assert.Equal(1, outlet.Reads);
     }
 
+    [Fact]
+    public async Task MaySend_AnotherInstanceDeliversAChannel_OnlyThisInstancesChannelsAreReadBack()
+    {
+        // Another instance posts to its channel between this one reading what is waiting and reading the channel: the
+        // posts are there, and the database is no less right. Only the channels this instance delivers are evidence.
+        using var store = SqliteResultsStore.Open("Data Source=" + _dir.File("bot.db"), TimeProvider.System);
+        store.Accept("council/adur", 1, "Adur.xml", [1], [new Post(PostKind.Declaration, "council/adur", "Labour hold Adur", ["x"])], ["history:theirs", "history:mine"]);
+        using var coordination = new SomeChannelsHere("history:mine");
+        var fatal = new FatalStop();
+        var guard = new HistoryGuard(store, allowRepost: false, fatal, new Lifetime(), NullLogger<HistoryGuard>.Instance, coordination);
+        var outlet = new EmptyChannels { PostedBySomeoneElse = "theirs" };
+
+        Assert.True(await guard.MaySendAsync(outlet, CancellationToken.None));
+        Assert.Equal(["mine"], outlet.Read);
+    }
+
     private static void Execute(string db, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
@@ -52,7 +68,12 @@ public sealed class HistoryGuardTests : IDisposable
 
     private sealed class EmptyChannels : IPlatformOutlet, IChannelHistory
     {
-        public int Reads { get; private set; }
+        public int Reads => Read.Count;
+
+        public List<string> Read { get; } = [];
+
+        /// <summary>A channel that shows every post asked about, as when another instance delivered them meanwhile.</summary>
+        public string? PostedBySomeoneElse { get; init; }
 
         public string Platform => "history";
 
@@ -60,8 +81,8 @@ public sealed class HistoryGuardTests : IDisposable
 
         public Task<IReadOnlyList<long>> AlreadyThereAsync(string channelId, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
         {
-            Reads++;
-            return Task.FromResult<IReadOnlyList<long>>([]);
+            Read.Add(channelId);
+            return Task.FromResult<IReadOnlyList<long>>(channelId == PostedBySomeoneElse ? [.. posts.Select(p => p.DeliveryId)] : []);
         }
     }
 

@@ -5,6 +5,7 @@ using ResultsBot.Application.Pipeline;
 using ResultsBot.Platforms;
 using ResultsBot.Domain.Subscriptions;
 using ResultsBot.Application.Storage;
+using ResultsBot.Tests.Support;
 
 namespace ResultsBot.Tests.Pipeline;
 
@@ -295,6 +296,57 @@ public sealed class PostDispatcherTests : IDisposable
             healthy.SentTo("ops").Select(p => p.Headline));
     }
 
+    [Fact]
+    public async Task DeliverPending_ChannelHandedOnMidSend_TheSendIsCancelledAndNothingAfterItIsSentOrMarked()
+    {
+        // This instance delivers test:plain only; test:other is another instance's.
+        using var coordination = new SomeChannelsHere("test:plain");
+        var dispatcher = new PostDispatcher(_store, [_sink], _subscriptions, new DigestComposer(CultureInfo.GetCultureInfo("en-GB")), _time, coordination: coordination);
+        var release = new TaskCompletionSource();
+        _sink.Hold["plain"] = release.Task;
+        QueueFor(["test:plain", "test:other"], "Adur", "Labour hold Adur");
+        QueueFor(["test:plain", "test:other"], "Bury", "Labour hold Bury");
+
+        var delivering = dispatcher.DeliverPendingAsync(CancellationToken.None);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (_sink.AttemptsAt("plain") == 0 && !patience.IsCancellationRequested)
+        {
+            await Task.Delay(10, CancellationToken.None);
+        }
+
+        // The partition is handed on while Adur is in flight.
+        coordination.HandOnAll();
+        release.SetResult();
+        Assert.Equal(0, await delivering);
+
+        Assert.Empty(_sink.SentTo("plain"));
+        Assert.Equal(1, _sink.AttemptsAt("plain"));
+        // Adur is marked attempted, so the next holder looks for it before sending it; Bury was never begun.
+        Assert.Equal([true, false], _store.PendingDeliveries("test:plain").Select(d => d.Attempted));
+        Assert.Equal(0, _sink.AttemptsAt("other"));
+        Assert.Equal([false, false], _store.PendingDeliveries("test:other").Select(d => d.Attempted));
+    }
+
+    [Fact]
+    public async Task Kick_ChannelsAnotherInstanceDelivers_AreLeftToIt()
+    {
+        using var coordination = new SomeChannelsHere("test:plain");
+        var dispatcher = new PostDispatcher(_store, [_sink], _subscriptions, new DigestComposer(CultureInfo.GetCultureInfo("en-GB")), _time, coordination: coordination);
+        QueueFor(["test:plain", "test:other"], "Adur", "Labour hold Adur");
+
+        dispatcher.Kick(CancellationToken.None);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (_sink.SentTo("plain").Count == 0 && !patience.IsCancellationRequested)
+        {
+            await Task.Delay(10, CancellationToken.None);
+        }
+
+        Assert.Equal(["Labour hold Adur"], _sink.SentTo("plain").Select(p => p.Headline));
+        Assert.Equal(0, _sink.AttemptsAt("other"));
+        Assert.Single(_store.PendingDeliveries("test:other"));
+        Assert.Equal(1, coordination.Turns); // the other channel's worker was never started
+    }
+
     public void Dispose() => _store.Dispose();
 
     private PostDispatcher Dispatcher(RecordingOutlet outlet, FeedAlertPolicy? operations = null) =>
@@ -353,7 +405,7 @@ public sealed class PostDispatcherTests : IDisposable
 
             if (Hold.TryGetValue(post.ChannelId, out var hold))
             {
-                await hold;
+                await hold.WaitAsync(cancellationToken); // as a real send, it can be cancelled mid-flight
             }
 
             lock (_gate)
