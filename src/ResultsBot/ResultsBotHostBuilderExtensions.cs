@@ -151,6 +151,7 @@ public static class ResultsBotHostBuilderExtensions
         builder.Services.AddHostedService<StoreFileWatch>();
         // Before the bot, so it stops after it: the feed lease is let go only once the bot has stopped reading.
         builder.Services.AddHostedService<InstanceSync>();
+        builder.Services.AddHostedService<InstanceStopAlerts>();
         builder.Services.AddHostedService<BotService>();
         builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller, sp.GetService<ConsolePictures>()));
         return builder;
