@@ -91,6 +91,8 @@ public static class ResultsBotHostBuilderExtensions
         // The only instance on its store unless the store says others share it (PostgreSQL's part replaces this).
         services.TryAddSingleton<IInstanceCoordination, SingleInstance>();
         services.TryAddSingleton<IShardLeases, AllShardsHere>(); // and so it runs every Gateway shard
+        // A bot-wide limit (Discord's global one) split between the instances running now: all of it when alone.
+        services.TryAddSingleton<IGlobalLimitShare>(sp => new InstanceLimitShare(sp.GetRequiredService<IInstanceCoordination>()));
         services.AddSingleton<IOperationsChannel, OperationsChannel>();
         return builder;
     }
