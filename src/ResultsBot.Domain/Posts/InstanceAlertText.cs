@@ -28,8 +28,12 @@ public static class InstanceAlertText
         new(
             PostKind.Announcement,
             FeedAlertText.Subject,
-            $"Feed reader changed: instance {previous} stopped answering at {Clock(lastHeard, culture)}; {instance} took over reading the feed after {withoutReader.Humanize(precision: 2, culture: culture, minUnit: TimeUnit.Second)}",
+            $"Feed reader changed: instance {previous} stopped answering at {Clock(lastHeard, culture)}; {instance} took over reading the feed {After(withoutReader, culture)}",
             ["Nothing accepted is lost; posts carry on from where it stopped."]);
+
+    // A takeover can come within a second of the last beat: "after 0 seconds" would read as a mistake.
+    private static string After(TimeSpan span, CultureInfo culture) =>
+        span < TimeSpan.FromSeconds(1) ? "within a second" : "after " + span.Humanize(precision: 2, culture: culture, minUnit: TimeUnit.Second);
 
     private static string Clock(DateTimeOffset at, CultureInfo culture) => at.ToUniversalTime().ToString("HH:mm:ss", culture) + " UTC";
 }

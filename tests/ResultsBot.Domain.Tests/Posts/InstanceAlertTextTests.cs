@@ -35,4 +35,14 @@ public sealed class InstanceAlertTextTests
         Assert.Equal(["Nothing accepted is lost; posts carry on from where it stopped."], post.Lines);
         Assert.Equal(FeedAlertText.Subject, post.Subject);
     }
+
+    [Fact]
+    public void ReaderStopped_TakenOverWithinASecond_SaysSoInWords()
+    {
+        var post = InstanceAlertText.ReaderStopped("host-a:4123", LastHeard, "host-b:4242", TimeSpan.FromMilliseconds(300), Culture.EnGb);
+
+        Assert.Equal(
+            "Feed reader changed: instance host-a:4123 stopped answering at 02:12:05 UTC; host-b:4242 took over reading the feed within a second",
+            post.Headline);
+    }
 }

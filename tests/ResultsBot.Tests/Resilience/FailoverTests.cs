@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ResultsBot.Fakes;
 using ResultsBot.Fakes.Discord;
 using ResultsBot.Storage.Tests;
@@ -75,10 +76,19 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
             Assert.Equal(0, await FeedReaderGaugeAsync(survivors[1 - takenOver].Http));
             await UntilAsync(() => survivors[takenOver].Bot.Stderr.Contains("Took over reading the feed after", StringComparison.Ordinal), survivors, "the log line saying so");
             await UntilAsync(() => discord.MessagesIn(OperationsChannel).Any(m => (m.Title ?? "").StartsWith("Feed reader changed: ", StringComparison.Ordinal)), survivors, "the operations channel told");
+            var readerName = $"{Environment.MachineName}:{reader.Bot.Pid.ToString(CultureInfo.InvariantCulture)}";
+            var tookOverName = $"{Environment.MachineName}:{survivors[takenOver].Bot.Pid.ToString(CultureInfo.InvariantCulture)}";
 
             Land(feed, Councils[13..]);
             await UntilAsync(() => Delivered(discord, Councils.Length), survivors, "every post on every channel");
             await Task.Delay(1500); // a repeat, if there were one, would come now
+
+            // The reader's stop and the takeover are one sentence, one alert: not told again as an instance that stopped.
+            await Task.Delay(TimeSpan.FromSeconds(5) - sinceKill.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+            var aboutTheReader = discord.MessagesIn(OperationsChannel).Select(m => m.Title ?? "").Where(t => t.Contains(readerName, StringComparison.Ordinal)).ToList();
+            Assert.Matches(
+                $"^Feed reader changed: instance {Regex.Escape(readerName)} stopped answering at [0-2][0-9]:[0-5][0-9]:[0-5][0-9] UTC; {Regex.Escape(tookOverName)} took over reading the feed (within a second|after [0-9]+ seconds?)$",
+                Assert.Single(aboutTheReader));
 
             foreach (var channel in Channels)
             {
