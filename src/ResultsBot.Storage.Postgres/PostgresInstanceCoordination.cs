@@ -256,6 +256,7 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
 
         // Not disposed: a reader may still be linking its own token to this one.
         ended?.Cancel();
+        _members.Deaf(); // no one can be heard until the connection is back
         LoseShards();
     }
 

@@ -12,16 +12,31 @@ public sealed class InstanceMembers(TimeProvider time)
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Member> _members = new(StringComparer.Ordinal);
+    private long? _deafSince;
 
-    /// <summary>The instances running now, this one included.</summary>
+    /// <summary>
+    /// The instances running now, this one included. While this instance cannot hear anyone (<see cref="Deaf"/>) it
+    /// is the count when it last could: silence it cannot hear through is no reason to think the others gone (and so to
+    /// take a larger share of a limit they still use).
+    /// </summary>
     public int Live
     {
         get
         {
             lock (_gate)
             {
-                return 1 + _members.Values.Count(m => !m.Stopped && time.GetElapsedTime(m.HeardAt) < GoneAfter);
+                var now = _deafSince ?? time.GetTimestamp();
+                return 1 + _members.Values.Count(m => !m.Stopped && time.GetElapsedTime(m.HeardAt, now) < GoneAfter);
             }
+        }
+    }
+
+    /// <summary>This instance can no longer hear the others (its own connection to the store dropped).</summary>
+    public void Deaf()
+    {
+        lock (_gate)
+        {
+            _deafSince ??= time.GetTimestamp();
         }
     }
 
@@ -42,6 +57,7 @@ public sealed class InstanceMembers(TimeProvider time)
     {
         lock (_gate)
         {
+            _deafSince = null;
             var now = time.GetTimestamp();
             foreach (var (name, member) in _members.Where(m => !m.Value.Stopped).ToList())
             {
@@ -50,11 +66,16 @@ public sealed class InstanceMembers(TimeProvider time)
         }
     }
 
-    /// <summary>The instances that have gone unheard too long since the last sweep, each told once.</summary>
+    /// <summary>The instances that have gone unheard too long since the last sweep, each told once (none while deaf).</summary>
     public IReadOnlyList<StoppedInstance> Sweep()
     {
         lock (_gate)
         {
+            if (_deafSince is not null)
+            {
+                return [];
+            }
+
             var gone = _members.Where(m => !m.Value.Stopped && time.GetElapsedTime(m.Value.HeardAt) >= GoneAfter).ToList();
             foreach (var (name, member) in gone)
             {

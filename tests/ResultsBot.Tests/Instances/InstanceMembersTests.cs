@@ -105,4 +105,25 @@ public sealed class InstanceMembersTests
         Assert.Empty(stillLive);
         Assert.Single(members.Sweep());
     }
+
+    [Fact]
+    public void Live_WhileThisInstanceCannotHearAnyone_StaysAtWhatItLastKnewAndNoOneIsToldStopped()
+    {
+        var time = new FakeTimeProvider(Start);
+        var members = new InstanceMembers(time);
+        members.Heard("web1:4123");
+        members.Heard("web2:3877");
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        members.Deaf();
+        time.Advance(TimeSpan.FromSeconds(30));
+        var whileDeaf = members.Live;
+        var toldWhileDeaf = members.Sweep();
+        members.Listening();
+        var onceListening = members.Live;
+
+        Assert.Equal(3, whileDeaf);
+        Assert.Empty(toldWhileDeaf);
+        Assert.Equal(3, onceListening);
+    }
 }

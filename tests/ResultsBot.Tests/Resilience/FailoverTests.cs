@@ -126,6 +126,7 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
             Assert.Equal(await AskAsync(standby.Bot, "/share"), await AskAsync(survivors[takenOver].Bot, "/share"));
             Assert.Equal(0, await DeliveredToDiscordAsync(standby.Http)); // the reader sent it, and everything else
             Assert.True(await DeliveredToDiscordAsync(survivors[takenOver].Http) > 0);
+            Assert.Equal(0, discord.RateLimitedCount); // no 429 for a bucket or the bot's global limit, which the fake counts per token
         }
         finally
         {
