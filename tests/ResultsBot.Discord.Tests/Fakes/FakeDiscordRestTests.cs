@@ -107,6 +107,7 @@ public sealed class FakeDiscordRestTests : IAsyncLifetime
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, (HttpStatusCode)429, (HttpStatusCode)429, (HttpStatusCode)429], statuses);
+        Assert.Equal(3, _fake.GlobalRateLimitedCount);
     }
 
     [Fact]

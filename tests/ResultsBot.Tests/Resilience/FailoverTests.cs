@@ -126,7 +126,10 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
             Assert.Equal(await AskAsync(standby.Bot, "/share"), await AskAsync(survivors[takenOver].Bot, "/share"));
             Assert.Equal(0, await DeliveredToDiscordAsync(standby.Http)); // the reader sent it, and everything else
             Assert.True(await DeliveredToDiscordAsync(survivors[takenOver].Http) > 0);
-            Assert.Equal(0, discord.RateLimitedCount); // no 429 for a bucket or the bot's global limit, which the fake counts per token
+            // No 429 for the bot's global limit, which the fake counts per token across connections. (A bucket's 429 can
+            // come: the new reader learns a channel's bucket, which the killed one had used, from Discord's answer.)
+            output.WriteLine($"429s from the fake: {discord.RateLimitedCount}, of which for the global limit {discord.GlobalRateLimitedCount}");
+            Assert.Equal(0, discord.GlobalRateLimitedCount);
         }
         finally
         {
