@@ -13,7 +13,8 @@ namespace ResultsBot.Storage.Postgres;
 /// machine gone silent (the server's TCP keepalives, set short for this session, end it within about ten seconds) —
 /// with no expiry to tune against clock skew and no row to renew. The same connection LISTENs for what the others
 /// accept and subscribe; every instance says it is alive there once a second, the reader with its role, so standbys
-/// know who reads and since when no one has, and all know how many run (PostgresInstanceCoordination.Members.cs). Standbys try for the lock once a second.
+/// know who reads and since when no one has, and all know how many run (PostgresInstanceCoordination.Members.cs).
+/// Standbys try for the lock once a second.
 /// </summary>
 public sealed partial class PostgresInstanceCoordination : IInstanceCoordination, IShardLeases, IDisposable
 {
