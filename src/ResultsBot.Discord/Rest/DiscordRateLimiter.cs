@@ -221,10 +221,11 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
             return;
         }
 
+        var limit = GlobalLimit; // asked once: the share can change between two asks
         var at = now < _globalPausedUntil ? _globalPausedUntil
-            : _globalSlots.Count < GlobalLimit ? now
+            : _globalSlots.Count < limit ? now
             // The share may have shrunk below the slots held: the earliest time enough of them are free.
-            : _globalSlots.Select(s => s.FreeAt).Order().ElementAt(_globalSlots.Count - GlobalLimit);
+            : _globalSlots.Select(s => s.FreeAt).Order().ElementAt(_globalSlots.Count - limit);
         if (at == DateTimeOffset.MaxValue)
         {
             return;

@@ -71,6 +71,31 @@ public sealed class DiscordRateLimiterShareTests
     }
 
     [Fact]
+    public async Task EnterAsync_TheShareShrinksWhileItsSlotsAreHeld_SendsNothingUntilFewEnoughAreHeld()
+    {
+        var time = new FakeTimeProvider();
+        var live = new LiveInstances { Count = 1 };
+        var limiter = new DiscordRateLimiter(time, globalPerSecond: 50, live);
+        var held = await Task.WhenAll(Enumerable.Range(1, 50).Select(i => limiter.EnterAsync(Messages, $"held{i}", global: true, default)));
+        var requests = new Requests(limiter, 40);
+        live.Count = 3; // two more instances heard: this one's share is 16, and it holds 50
+
+        for (var i = 0; i < held.Length; i++)
+        {
+            held[i].Dispose(); // answered one by one, 10 ms apart
+            time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        var whileTooManyHeld = await requests.AnsweredAsync();
+        time.Advance(Window - TimeSpan.FromMilliseconds(10 * 16)); // a window after the 35th answer: 15 are still held
+        var withFifteenHeld = await requests.AnsweredAsync();
+        time.Advance(TimeSpan.FromMilliseconds(10 * 15)); // a window after the last answer: none is
+        var whenAllFree = await requests.AnsweredAsync();
+
+        Assert.Equal([0, 1, 15], [whileTooManyHeld, withFifteenHeld, whenAllFree]);
+    }
+
+    [Fact]
     public async Task EnterAsync_MoreInstancesThanTheLimit_StillSendsOneAWindow()
     {
         var time = new FakeTimeProvider();
