@@ -12,9 +12,10 @@ namespace ResultsBot.Storage.Postgres;
 /// its own: the server releases it the moment that session ends — the process killed (its socket closes), or its
 /// machine gone silent (the server's TCP keepalives, set short for this session, end it within about ten seconds) —
 /// with no expiry to tune against clock skew and no row to renew. The same connection LISTENs for what the others
-/// accept and subscribe; the reader says it is alive there once a second, so standbys know who reads and since when
-/// no one has. Standbys try for the lock once a second. The same session holds this instance's Discord shards and
-/// delivery partitions, two lease sets that end with it as the feed lease does.
+/// accept and subscribe; every instance says it is alive there once a second, the reader with its role, so standbys
+/// know who reads and since when no one has, and all know how many run (PostgresInstanceCoordination.Members.cs).
+/// Standbys try for the lock once a second. The same session holds this instance's Discord shards and delivery
+/// partitions, two lease sets that end with it as the feed lease does.
 /// </summary>
 public sealed partial class PostgresInstanceCoordination : IInstanceCoordination, IShardLeases, IDisposable
 {
@@ -42,6 +43,7 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         _logger = logger;
         _shards = new AdvisoryLeaseSet(ShardLeaseKind, "shards", "Discord shard", logger);
         _partitions = new AdvisoryLeaseSet(DeliveryLeaseKind, "delivery", "delivery partition", logger, AllPartitions);
+        _members = new InstanceMembers(time);
         // A connection of its own, never pooled: closing it must end the session, and with it the lock. Commands that
         // do not come back within seconds mean the server is gone, and the lease with it.
         _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
@@ -176,12 +178,9 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
                     changed(StoreChange.DeliveryTaken); // the channels' queues are this instance's to send now
                 }
 
-                if (IsFeedReader)
-                {
-                    // The heartbeat is also the check that the session (and so the lease) is still there: a dead
-                    // connection fails it within the command timeout, and this instance stops reading.
-                    await NotifyAsync(connection, $"{StoreChanges.Reader} {Instance}", cancellationToken);
-                }
+                // Every instance, the reader with its role. For the reader it is also the check that the session (and
+                // so the lease) is still there: a dead connection fails it within the command timeout, and it stops reading.
+                await SayAliveAsync(connection, cancellationToken);
             }
 
             // Notifications arrive while waiting; the wait ends early when one does.
@@ -217,6 +216,11 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
 
     private void Heard(string payload, Action<StoreChange> changed)
     {
+        if (HeardAlive(payload))
+        {
+            return;
+        }
+
         if (payload.StartsWith(StoreChanges.Reader + " ", StringComparison.Ordinal))
         {
             var name = payload[(StoreChanges.Reader.Length + 1)..];
@@ -243,6 +247,8 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         {
             _trouble = null;
         }
+
+        _members.Listening(); // no one could be heard while this instance was not listening
     }
 
     private void Took()
@@ -253,7 +259,9 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
             TimeSpan? without = _readerHeard is var (_, at) ? _time.GetElapsedTime(at) : null;
             _tenure = new CancellationTokenSource();
             _heldSince = _time.GetUtcNow();
-            _acquired.TrySetResult(new FeedLease(without, _tenure.Token));
+            // The last reader is told as stopped with the takeover, not again when it has gone unheard long enough.
+            var previous = _readerHeard is var (name, _) ? _members.Stop(name) : null;
+            _acquired.TrySetResult(new FeedLease(without, _tenure.Token) { PreviousReader = previous });
         }
     }
 
@@ -274,6 +282,7 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
 
         // Not disposed: a reader may still be linking its own token to this one.
         ended?.Cancel();
+        _members.Deaf(); // no one can be heard until the connection is back
         _shards.LoseAll();
         _partitions.LoseAll();
     }

@@ -16,8 +16,11 @@ internal static class StoreChanges
     public const string Subscriptions = "subscriptions";
     public const string Queued = "queued";
 
-    /// <summary>The feed reader's heartbeat, with its name: standbys know who reads, and since when no one has.</summary>
+    /// <summary>The feed reader's heartbeat, with its name, as releases before "alive" sent it (still understood).</summary>
     public const string Reader = "reader";
+
+    /// <summary>Every instance's heartbeat, with its name and role ("alive web1:4123 reader"): who runs, and who reads.</summary>
+    public const string Alive = "alive";
 
     public static void Notify(NpgsqlConnection connection, string what, long id)
     {

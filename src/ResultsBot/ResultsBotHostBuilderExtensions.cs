@@ -92,6 +92,8 @@ public static class ResultsBotHostBuilderExtensions
         // The only instance on its store unless the store says others share it (PostgreSQL's part replaces this).
         services.TryAddSingleton<IInstanceCoordination, SingleInstance>();
         services.TryAddSingleton<IShardLeases, AllShardsHere>(); // and so it runs every Gateway shard
+        // A bot-wide limit (Discord's global one) split between the instances running now: all of it when alone.
+        services.TryAddSingleton<IGlobalLimitShare>(sp => new InstanceLimitShare(sp.GetRequiredService<IInstanceCoordination>()));
         services.AddSingleton<IOperationsChannel, OperationsChannel>();
         return builder;
     }
@@ -152,6 +154,7 @@ public static class ResultsBotHostBuilderExtensions
         builder.Services.AddHostedService<StoreFileWatch>();
         // Before the bot, so it stops after it: the feed lease is let go only once the bot has stopped reading.
         builder.Services.AddHostedService<InstanceSync>();
+        builder.Services.AddHostedService<InstanceStopAlerts>();
         builder.Services.AddHostedService<BotService>();
         builder.Services.AddHostedService(sp => new ConsoleCommandService(input, output, sp.GetRequiredService<CommandRunner>(), sp.GetRequiredService<BotSettings>().ConsoleCaller, sp.GetService<ConsolePictures>()));
         return builder;

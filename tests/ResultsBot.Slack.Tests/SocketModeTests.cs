@@ -21,6 +21,22 @@ public class SocketModeTests
     }
 
     [Fact]
+    public async Task Start_TheAppAlreadyHoldsTenConnections_BacksOffAndConnectsWhenOneFrees()
+    {
+        await using var bot = await SocketModeHarness.StartAsync(configure: slack => slack.MaxConnections = 0); // as if ten other instances held them
+
+        await TestOptions.WaitUntilAsync(() => bot.Slack.ConnectionsRefused >= 3, "three refusals");
+        var connectedWhileRefused = bot.Client.Connected;
+        bot.Slack.MaxConnections = 10;
+        await bot.Slack.WaitForConnectionsAsync(1);
+        await TestOptions.WaitUntilAsync(() => bot.Client.Connected, "Connected");
+
+        Assert.False(connectedWhileRefused);
+        Assert.Equal(bot.Slack.ConnectionsRefused + 1, bot.Slack.ConnectionsOpenCalls); // one open a refusal, retried: no tight loop of opens
+        Assert.Contains(bot.Monitor.Events, e => e.Contains("too_many_websockets", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SlashCommand_AnsweredInTheAckPayload()
     {
         await using var bot = await SocketModeHarness.StartAsync(new FakeBotCommands(_ => Task.FromResult(new CommandAnswer("Birmingham: Lab hold"))));

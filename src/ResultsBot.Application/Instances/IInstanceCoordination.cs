@@ -28,6 +28,19 @@ public interface IInstanceCoordination
     /// </summary>
     DeliveryTurn? BeginDelivery(string channel);
 
+    /// <summary>
+    /// How many instances are running on the store now, this one included: those heard saying they are alive within
+    /// the last few seconds (<see cref="InstanceMembers.GoneAfter"/>). 1 for the only instance on its store.
+    /// </summary>
+    int LiveInstances { get; }
+
+    /// <summary>
+    /// Raised once when another instance stops being heard (it died, or lost its connection to the store), on the
+    /// coordination loop: a handler must return at once. Never raised for the previous feed reader when this instance
+    /// takes the feed over from it: <see cref="FeedLease.PreviousReader"/> tells that.
+    /// </summary>
+    event EventHandler<StoppedInstance>? InstanceStopped;
+
     /// <summary>This instance's role and what it holds, in words, for /readyz ("feed reader: …" or "standby: …").</summary>
     string Describe();
 

@@ -18,6 +18,15 @@ public sealed class SingleInstance : IInstanceCoordination
 
     public DeliveryTurn? BeginDelivery(string channel) => DeliveryTurn.Always;
 
+    public int LiveInstances => 1;
+
+    // No one else to hear: never raised.
+    public event EventHandler<StoppedInstance>? InstanceStopped
+    {
+        add { }
+        remove { }
+    }
+
     public string Describe() => "feed reader: the only instance on this store";
 
     public Task<FeedLease> AcquireFeedLeaseAsync(CancellationToken cancellationToken) => Held;

@@ -102,7 +102,9 @@ public sealed class BotService(
         if (lease.WithoutReader is { } gap)
         {
             logger.LogWarning("Took over reading the feed after {Seconds} s without a reader", gap.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
-            TellOperations(FeedAlertText.TakenOver(coordination.Instance, gap, culture));
+            TellOperations(lease.PreviousReader is { } previous
+                ? InstanceAlertText.ReaderStopped(previous.Instance, previous.LastHeard, coordination.Instance, gap, culture)
+                : FeedAlertText.TakenOver(coordination.Instance, gap, culture));
         }
         else
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ResultsBot.Platforms;
 
 namespace ResultsBot.Discord.Rest;
 
@@ -6,8 +7,10 @@ namespace ResultsBot.Discord.Rest;
 /// Schedules requests so Discord never has to say 429: one request at a time per route and major parameter,
 /// each waiting for its bucket (learned from X-RateLimit-* headers, shared by routes with the same bucket
 /// hash) and for a slot in the global limit. Channels run in parallel; a channel's posts queue in order.
+/// The global limit is the bot's, whichever instance sends: this one takes its share of it (asked at each slot, so
+/// the share follows instances coming and going), all of it when it runs alone.
 /// </summary>
-internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond = 50)
+internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond = 50, IGlobalLimitShare? share = null)
 {
     // Discord counts a request when it arrives, somewhere between our send and its answer: a global slot is
     // taken at the send and freed a second (and a little) after the answer, so no second of arrivals can hold
@@ -29,6 +32,9 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     public TimeProvider Time => time;
+
+    /// <summary>How many global slots this instance may hold in a window now.</summary>
+    private int GlobalLimit => Math.Max(1, (share ?? WholeLimit.Instance).ShareOf(globalPerSecond));
 
     /// <summary>Waits for this route's turn and its bucket; dispose the lease when the response has been learned from.</summary>
     public async Task<RouteLease> EnterAsync(string route, string major, bool global, CancellationToken cancellationToken)
@@ -197,7 +203,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     private GlobalSlot? TryTakeSlot(DateTimeOffset now)
     {
         _globalSlots.RemoveAll(s => s.FreeAt <= now);
-        if (now < _globalPausedUntil || _globalSlots.Count >= globalPerSecond)
+        if (now < _globalPausedUntil || _globalSlots.Count >= GlobalLimit)
         {
             return null;
         }
@@ -215,9 +221,11 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
             return;
         }
 
+        var limit = GlobalLimit; // asked once: the share can change between two asks
         var at = now < _globalPausedUntil ? _globalPausedUntil
-            : _globalSlots.Count < globalPerSecond ? now
-            : _globalSlots.Min(s => s.FreeAt);
+            : _globalSlots.Count < limit ? now
+            // The share may have shrunk below the slots held: the earliest time enough of them are free.
+            : _globalSlots.Select(s => s.FreeAt).Order().ElementAt(_globalSlots.Count - limit);
         if (at == DateTimeOffset.MaxValue)
         {
             return;

@@ -13,7 +13,7 @@ public static class DiscordRestServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="DiscordRestClient"/> (singleton: its rate-limit state is the bot's), <see cref="DiscordOutlet"/>
     /// and the outlet as an <see cref="IPlatformOutlet"/>. Uses TimeProvider and IPlatformMonitor from the container when
-    /// registered (system clock and no monitor otherwise).
+    /// registered (system clock and no monitor otherwise), and IGlobalLimitShare when several instances share the bot.
     /// </summary>
     public static IServiceCollection AddDiscordRest(this IServiceCollection services, DiscordOptions options, TimeSpan? requestTimeout = null)
     {
@@ -23,7 +23,8 @@ public static class DiscordRestServiceCollectionExtensions
             options,
             sp.GetService<TimeProvider>(),
             sp.GetService<IPlatformMonitor>(),
-            sp.GetService<ILogger<DiscordRestClient>>()));
+            sp.GetService<ILogger<DiscordRestClient>>(),
+            sp.GetService<IGlobalLimitShare>()));
         services.AddSingleton(sp => new DiscordOutlet(
             sp.GetRequiredService<DiscordRestClient>(),
             sp.GetService<ILogger<DiscordOutlet>>(),

@@ -208,6 +208,9 @@ internal sealed class SocketModeConnection : IAsyncDisposable
             case "disconnect":
                 var reason = frame.Reason ?? "unknown";
                 _logger.LogInformation("Socket Mode connection {Number}: Slack sent disconnect ({Reason})", Number, reason);
+                // Before hello it is a refusal, not a refresh: the opening fails (and is retried after a pause) saying why.
+                // too_many_websockets: the app already has the ten connections Slack allows (ten instances in Socket Mode).
+                _hello.TrySetException(new IOException($"Slack refused the connection ({reason})"));
                 _ended.TrySetResult(ConnectionEnd.Notice(reason));
                 return;
         }

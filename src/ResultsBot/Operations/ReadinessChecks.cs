@@ -24,7 +24,7 @@ internal static class ReadinessChecks
             // once it has read the night back (before that its answers would come from an empty book).
             .AddCheck("feed", new Check(() => Feed(health, alerts, coordination, readBack, time)), tags: [Tag])
             // Always healthy: either role is a working instance. It says which this one is, and what it holds.
-            .AddCheck("role", new Check(coordination.Describe, healthy: true), tags: [Tag])
+            .AddCheck("role", new Check(() => Role(coordination), healthy: true), tags: [Tag])
             .AddCheck("store", new Check(() => storeWatch.Status), tags: [Tag])
             .AddCheck("platforms", new Check(() => Platforms(metrics)), tags: [Tag]);
 
@@ -47,6 +47,18 @@ internal static class ReadinessChecks
     {
         var down = metrics.Connections.Where(c => !c.Value.Connected).Select(c => $"{c.Key} not connected ({c.Value.Detail})").ToList();
         return down.Count == 0 ? "ok" : string.Join("; ", down);
+    }
+
+    /// <summary>The instance's role and what it holds; sharing the store, also how many instances run ("; 3 instances live").</summary>
+    private static string Role(IInstanceCoordination coordination)
+    {
+        if (!coordination.Shared)
+        {
+            return coordination.Describe();
+        }
+
+        var live = coordination.LiveInstances;
+        return $"{coordination.Describe()}; {live.ToString(System.Globalization.CultureInfo.InvariantCulture)} instance{(live == 1 ? "" : "s")} live";
     }
 
     private sealed class Check(Func<string> state, bool healthy = false) : IHealthCheck

@@ -87,6 +87,30 @@ public sealed class FakeDiscordRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_FromSeveralConnectionsWithOneBotToken_ShareTheGlobalLimit()
+    {
+        await DisposeAsync();
+        await StartAsync(new FakeDiscordRestOptions { GlobalLimit = 3, GlobalWindow = TimeSpan.FromSeconds(30) });
+        var statuses = new List<HttpStatusCode>();
+
+        // Three instances of one bot, each with its own connection: Discord counts the token, not the connection.
+        for (var instance = 0; instance < 3; instance++)
+        {
+            using var own = new HttpClient(new SocketsHttpHandler());
+            for (var i = 0; i < 2; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.BaseUrl, $"/api/v10/channels/15000000000000000{instance}{i}"));
+                request.Headers.TryAddWithoutValidation("Authorization", "Bot " + Token);
+                using var response = await own.SendAsync(request);
+                statuses.Add(response.StatusCode);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, (HttpStatusCode)429, (HttpStatusCode)429, (HttpStatusCode)429], statuses);
+        Assert.Equal(3, _fake.GlobalRateLimitedCount);
+    }
+
+    [Fact]
     public async Task Post_BadBody_IsInvalidFormBodyWithTheFieldsPath()
     {
         var title = new string('t', 257);

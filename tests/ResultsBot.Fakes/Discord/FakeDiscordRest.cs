@@ -44,6 +44,7 @@ public sealed partial class FakeDiscordRest(string botToken, FakeDiscordRestOpti
     private int _abandonedUploads;
     private int _rateLimited;
     private int _forcedRateLimited;
+    private int _globalRateLimited;
     private int _unauthorized;
     private int? _failStatus;
     private TimeSpan _hang;
@@ -95,6 +96,12 @@ public sealed partial class FakeDiscordRest(string botToken, FakeDiscordRestOpti
 
     /// <summary>429s served by <see cref="StartRateLimitStorm"/>.</summary>
     public int ForcedRateLimitCount => Volatile.Read(ref _forcedRateLimited);
+
+    /// <summary>
+    /// Of <see cref="RateLimitedCount"/>, those for the bot's global limit, counted per token across every connection:
+    /// several instances of one bot that together exceed it get these.
+    /// </summary>
+    public int GlobalRateLimitedCount => Volatile.Read(ref _globalRateLimited);
 
     public int UnauthorizedCount => Volatile.Read(ref _unauthorized);
 
@@ -327,6 +334,7 @@ public sealed partial class FakeDiscordRest(string botToken, FakeDiscordRestOpti
         if (_limits!.TakeGlobal(now) is { } wait)
         {
             Interlocked.Increment(ref _rateLimited);
+            Interlocked.Increment(ref _globalRateLimited);
             await TooManyRequests(ctx, wait, global: true, "global", null);
             return;
         }

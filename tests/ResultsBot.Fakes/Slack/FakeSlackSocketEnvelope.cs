@@ -9,7 +9,9 @@ namespace ResultsBot.Fakes.Slack;
 public sealed class FakeSlackSocketEnvelope
 {
     private readonly TaskCompletionSource<FakeSlackSocketAck> _acked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<int> _sentTo = new();
     private int _deliveries;
+    private int _acks;
 
     internal FakeSlackSocketEnvelope(string envelopeId, string type, JsonObject payload, Uri? responseUrl, bool acceptsResponsePayload)
     {
@@ -33,6 +35,12 @@ public sealed class FakeSlackSocketEnvelope
     /// <summary>How many times it has been sent (1 + retries).</summary>
     public int Deliveries => Volatile.Read(ref _deliveries);
 
+    /// <summary>The connections (1, 2…) it was sent to, in order: one a delivery.</summary>
+    public IReadOnlyList<int> Connections => [.. _sentTo];
+
+    /// <summary>How many acks came for it (an envelope answered once has one).</summary>
+    public int AckCount => Volatile.Read(ref _acks);
+
     /// <summary>The first ack received.</summary>
     public Task<FakeSlackSocketAck> Acked => _acked.Task;
 
@@ -42,7 +50,13 @@ public sealed class FakeSlackSocketEnvelope
 
     internal int NextAttempt() => Interlocked.Increment(ref _deliveries) - 1;
 
-    internal void RecordAck(FakeSlackSocketAck ack) => _acked.TrySetResult(ack);
+    internal void RecordAck(FakeSlackSocketAck ack)
+    {
+        Interlocked.Increment(ref _acks);
+        _acked.TrySetResult(ack);
+    }
+
+    internal void SentTo(int connection) => _sentTo.Enqueue(connection);
 
     internal string Frame(int retryAttempt) =>
         new JsonObject

@@ -15,6 +15,9 @@ namespace ResultsBot.Fakes.Slack;
 /// gives a one-time WebSocket URL on this server; the socket says hello, delivers envelopes and expects
 /// each to be acked by envelope_id (unacked ones come again with retry_attempt raised); on demand it sends
 /// disconnect (and closes after a grace period) or goes silent. Its response_urls are served here too.
+/// An app may hold up to ten connections at once (several instances of one app, each with its own): each envelope
+/// goes to one of them, in turn, and one not acked in time goes again to another; an eleventh connection is told
+/// disconnect with reason too_many_websockets and closed, as Slack's clients see it.
 /// </summary>
 public sealed class FakeSlackSocketMode : IFakeRoutes
 {
@@ -32,6 +35,8 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
     private int _greeted;
     private int _openCalls;
     private int _envelopeNumber;
+    private int _turn;
+    private int _refused;
 
     public FakeSlackSocketMode(string appToken = "xapp-1-A0FAKEAPP01-1234-fakeapptoken", FakeSlackResponseUrls? responseUrls = null)
     {
@@ -48,6 +53,12 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
 
     /// <summary>How many times an unacked envelope is delivered again before the fake gives up on it.</summary>
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>How many connections the app may hold at once (Slack: 10); one more is refused.</summary>
+    public int MaxConnections { get; set; } = 10;
+
+    /// <summary>Connections refused because the app already held <see cref="MaxConnections"/>.</summary>
+    public int ConnectionsRefused => Volatile.Read(ref _refused);
 
     /// <summary>How long a connection stays open after its disconnect message (Slack: about 10 seconds).</summary>
     public TimeSpan DisconnectGrace { get; set; } = TimeSpan.FromSeconds(10);
@@ -88,7 +99,7 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
     public Task WaitForConnectionsAsync(int count, TimeSpan? timeout = null) =>
         WaitUntilAsync(() => ConnectionsGreeted >= count, timeout, $"{count} greeted connection(s)");
 
-    /// <summary>Queues a slash command envelope and delivers it to the newest live connection (or the next one to say hello).</summary>
+    /// <summary>Queues a slash command envelope and delivers it to the next live connection in turn (or the next one to say hello).</summary>
     /// <param name="acceptsResponsePayload">False to make the client answer at response_url instead of in the ack.</param>
     public FakeSlackSocketEnvelope InjectSlashCommand(FakeSlackSlashCommand command, bool acceptsResponsePayload = true)
     {
@@ -150,7 +161,7 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
         }, null, acceptsResponsePayload: false);
 
     /// <summary>Delivers an envelope again with retry_attempt raised, as Slack does when an ack is lost or late.</summary>
-    public Task RedeliverAsync(FakeSlackSocketEnvelope envelope) => DeliverAsync(envelope);
+    public Task RedeliverAsync(FakeSlackSocketEnvelope envelope) => DeliverAsync(envelope, null);
 
     /// <summary>Sends {"type":"disconnect","reason":…} on every live connection and closes each after <see cref="DisconnectGrace"/>.</summary>
     public async Task SendDisconnectAsync(string reason)
@@ -264,10 +275,25 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
         using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
         using var connection = new FakeSlackSocketConnection(socket, stream, Interlocked.Increment(ref _opened), this);
         int open;
+        bool refused;
         lock (_gate)
         {
-            _connections.Add(connection);
             open = _connections.Count(c => !c.Closed);
+            refused = open >= MaxConnections;
+            if (!refused)
+            {
+                _connections.Add(connection);
+                open++;
+            }
+        }
+
+        if (refused)
+        {
+            Interlocked.Increment(ref _refused);
+            var refusal = new JsonObject { ["type"] = "disconnect", ["reason"] = "too_many_websockets", ["debug_info"] = new JsonObject { ["host"] = "applink-fake" } };
+            await connection.SendAsync(refusal.ToJsonString());
+            await connection.CloseAsync();
+            return;
         }
 
         var running = connection.RunAsync(context.RequestAborted);
@@ -293,9 +319,10 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
         return envelope;
     }
 
-    private async Task DeliverAsync(FakeSlackSocketEnvelope envelope)
+    /// <param name="tried">The connection it last went to unanswered: another gets it this time, when there is one.</param>
+    private async Task DeliverAsync(FakeSlackSocketEnvelope envelope, FakeSlackSocketConnection? tried = null)
     {
-        var connection = Pick();
+        var connection = Pick(tried);
         if (connection is null)
         {
             _pending.Enqueue(envelope);
@@ -303,6 +330,7 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
         }
 
         var attempt = envelope.NextAttempt();
+        envelope.SentTo(connection.Number);
         if (!await connection.SendAsync(envelope.Frame(attempt)))
         {
             _pending.Enqueue(envelope);
@@ -312,7 +340,7 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
         await Task.WhenAny(envelope.Acked, Task.Delay(RedeliverAfter));
         if (!envelope.IsAcked && attempt < MaxRetries)
         {
-            await DeliverAsync(envelope);
+            await DeliverAsync(envelope, connection);
         }
     }
 
@@ -326,11 +354,22 @@ public sealed class FakeSlackSocketMode : IFakeRoutes
         await Task.CompletedTask;
     }
 
-    /// <summary>The newest live connection that has not been told to go; failing that, the newest draining one.</summary>
-    private FakeSlackSocketConnection? Pick()
+    /// <summary>
+    /// The next in turn of the live connections that have not been told to go (other than <paramref name="tried"/>,
+    /// unless it is the only one); failing those, the newest draining one.
+    /// </summary>
+    private FakeSlackSocketConnection? Pick(FakeSlackSocketConnection? tried)
     {
-        var live = Snapshot().Where(c => c.Live).OrderByDescending(c => c.Number).ToList();
-        return live.FirstOrDefault(c => !c.Draining) ?? live.FirstOrDefault();
+        var live = Snapshot().Where(c => c.Live).OrderBy(c => c.Number).ToList();
+        var staying = live.Where(c => !c.Draining).ToList();
+        var others = staying.Where(c => c != tried).ToList();
+        var candidates = others.Count > 0 ? others : staying;
+        if (candidates.Count > 0)
+        {
+            return candidates[(int)((uint)Interlocked.Increment(ref _turn) % (uint)candidates.Count)];
+        }
+
+        return live.LastOrDefault();
     }
 
     private List<FakeSlackSocketConnection> Snapshot()

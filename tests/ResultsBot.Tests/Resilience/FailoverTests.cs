@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ResultsBot.Fakes;
 using ResultsBot.Fakes.Discord;
 using ResultsBot.Storage.Tests;
@@ -57,10 +59,19 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
         Assert.Equal(0, await MetricAsync(survivors[1 - takenOver].Http, "resultsbot_feed_reader"));
         await UntilAsync(() => survivors[takenOver].Bot.Stderr.Contains("Took over reading the feed after", StringComparison.Ordinal), survivors, "the log line saying so");
         await UntilAsync(() => discord.MessagesIn(OperationsChannel).Any(m => (m.Title ?? "").StartsWith("Feed reader changed: ", StringComparison.Ordinal)), survivors, "the operations channel told");
+        var readerName = $"{Environment.MachineName}:{reader.Bot.Pid.ToString(CultureInfo.InvariantCulture)}";
+        var tookOverName = $"{Environment.MachineName}:{survivors[takenOver].Bot.Pid.ToString(CultureInfo.InvariantCulture)}";
 
         Land(feed, Councils[13..]);
         await UntilAsync(() => Delivered(discord, Councils.Length), survivors, "every post on every channel");
         await Task.Delay(1500); // a repeat, if there were one, would come now
+
+        // The reader's stop and the takeover are one sentence, one alert: not told again as an instance that stopped.
+        await Task.Delay(TimeSpan.FromSeconds(5) - sinceKill.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+        var aboutTheReader = discord.MessagesIn(OperationsChannel).Select(m => m.Title ?? "").Where(t => t.Contains(readerName, StringComparison.Ordinal)).ToList();
+        Assert.Matches(
+            $"^Feed reader changed: instance {Regex.Escape(readerName)} stopped answering at [0-2][0-9]:[0-5][0-9]:[0-5][0-9] UTC; {Regex.Escape(tookOverName)} took over reading the feed (within a second|after [0-9]+ seconds?)$",
+            Assert.Single(aboutTheReader));
 
         EveryCouncilOnceInOrder(discord, Channels);
 
@@ -91,6 +102,10 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
         await Task.Delay(1500);
         Assert.All(Channels, c => Assert.Equal(Councils.Length + 1, discord.MessagesIn(c).Count));
         Assert.Equal(await AskAsync(standby.Bot, "/share"), await AskAsync(survivors[takenOver].Bot, "/share"));
+        // No 429 for the bot's global limit, which the fake counts per token across connections. (A bucket's 429 can
+        // come: the new deliverer learns a channel's bucket, which the killed one had used, from Discord's answer.)
+        output.WriteLine($"429s from the fake: {discord.RateLimitedCount}, of which for the global limit {discord.GlobalRateLimitedCount}");
+        Assert.Equal(0, discord.GlobalRateLimitedCount);
     }
 
     private static bool Delivered(FakeDiscordRest discord, int count) => Channels.All(c => discord.MessagesIn(c).Count >= count);

@@ -17,6 +17,15 @@ internal sealed class SomeChannelsHere(params string[] channels) : IInstanceCoor
 
     public bool IsFeedReader => true;
 
+    public int LiveInstances => 1;
+
+    // No one else to hear: never raised.
+    public event EventHandler<StoppedInstance>? InstanceStopped
+    {
+        add { }
+        remove { }
+    }
+
     /// <summary>How many turns were begun.</summary>
     public int Turns { get; private set; }
 

@@ -1,0 +1,109 @@
+namespace ResultsBot.Application.Instances;
+
+/// <summary>
+/// Who shares the store with this instance, from what each says every beat: an instance not heard for
+/// <see cref="GoneAfter"/> (several beats, so one late beat is not a death) has stopped. Each stop is told once; an
+/// instance heard again is simply live again, not news. Safe to use from several threads.
+/// </summary>
+public sealed class InstanceMembers(TimeProvider time)
+{
+    /// <summary>How long an instance may go unheard before it counts as stopped (five beats of a second).</summary>
+    public static readonly TimeSpan GoneAfter = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Member> _members = new(StringComparer.Ordinal);
+    private long? _deafSince;
+
+    /// <summary>
+    /// The instances running now, this one included. While this instance cannot hear anyone (<see cref="Deaf"/>) it
+    /// is the count when it last could: silence it cannot hear through is no reason to think the others gone (and so to
+    /// take a larger share of a limit they still use).
+    /// </summary>
+    public int Live
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var now = _deafSince ?? time.GetTimestamp();
+                return 1 + _members.Values.Count(m => !m.Stopped && time.GetElapsedTime(m.HeardAt, now) < GoneAfter);
+            }
+        }
+    }
+
+    /// <summary>This instance can no longer hear the others (its own connection to the store dropped).</summary>
+    public void Deaf()
+    {
+        lock (_gate)
+        {
+            _deafSince ??= time.GetTimestamp();
+        }
+    }
+
+    /// <summary><paramref name="instance"/> said it is alive.</summary>
+    public void Heard(string instance)
+    {
+        lock (_gate)
+        {
+            _members[instance] = new Member(time.GetTimestamp(), time.GetUtcNow(), Stopped: false);
+        }
+    }
+
+    /// <summary>
+    /// This instance is listening again after it could not (its own connection to the store dropped): no one could be
+    /// heard meanwhile, so everyone still counted live gets a fresh <see cref="GoneAfter"/> to be heard in.
+    /// </summary>
+    public void Listening()
+    {
+        lock (_gate)
+        {
+            _deafSince = null;
+            var now = time.GetTimestamp();
+            foreach (var (name, member) in _members.Where(m => !m.Value.Stopped).ToList())
+            {
+                _members[name] = member with { HeardAt = now };
+            }
+        }
+    }
+
+    /// <summary>The instances that have gone unheard too long since the last sweep, each told once (none while deaf).</summary>
+    public IReadOnlyList<StoppedInstance> Sweep()
+    {
+        lock (_gate)
+        {
+            if (_deafSince is not null)
+            {
+                return [];
+            }
+
+            var gone = _members.Where(m => !m.Value.Stopped && time.GetElapsedTime(m.Value.HeardAt) >= GoneAfter).ToList();
+            foreach (var (name, member) in gone)
+            {
+                _members[name] = member with { Stopped = true };
+            }
+
+            return [.. gone.Select(m => new StoppedInstance(m.Key, m.Value.HeardAtUtc))];
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="instance"/> is known to have stopped now (its lease came free), before it went unheard long
+    /// enough: whoever says so takes over telling it, and a later sweep does not tell it again.
+    /// </summary>
+    /// <returns>When it was last heard; null when it never was.</returns>
+    public StoppedInstance? Stop(string instance)
+    {
+        lock (_gate)
+        {
+            if (!_members.TryGetValue(instance, out var member))
+            {
+                return null;
+            }
+
+            _members[instance] = member with { Stopped = true };
+            return new StoppedInstance(instance, member.HeardAtUtc);
+        }
+    }
+
+    private sealed record Member(long HeardAt, DateTimeOffset HeardAtUtc, bool Stopped);
+}

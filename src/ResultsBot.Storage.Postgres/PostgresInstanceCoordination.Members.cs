@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using ResultsBot.Application.Instances;
+
+namespace ResultsBot.Storage.Postgres;
+
+/// <summary>
+/// Membership: every instance says it is alive on the coordination connection every beat ("alive NAME reader" or
+/// "alive NAME standby"), and keeps who it heard when; one not heard for a few beats has stopped. The beat goes on
+/// the connection that holds the leases, so an instance heard is one whose leases are alive too; a machine that goes
+/// silent stops being heard at once, even while the server has yet to end its session. Membership is not read from
+/// pg_stat_activity (the shard leases count instances by application name there, for their own purpose).
+/// </summary>
+public sealed partial class PostgresInstanceCoordination
+{
+    private const string ReaderRole = "reader";
+    private const string StandbyRole = "standby";
+
+    private readonly InstanceMembers _members;
+
+    public int LiveInstances => _members.Live;
+
+    public event EventHandler<StoppedInstance>? InstanceStopped;
+
+    /// <summary>
+    /// Says this instance is alive, with its role, then tells of anyone gone quiet. Also the check that the session
+    /// (and so any lease) is still there: a dead connection fails it within the command timeout.
+    /// </summary>
+    private async Task SayAliveAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await NotifyAsync(connection, $"{StoreChanges.Alive} {Instance} {(IsFeedReader ? ReaderRole : StandbyRole)}", cancellationToken);
+        foreach (var stopped in _members.Sweep())
+        {
+            _logger.LogWarning("Instance {Instance} stopped answering (last heard at {LastHeard:HH:mm:ss} UTC)", stopped.Instance, stopped.LastHeard.UtcDateTime);
+            InstanceStopped?.Invoke(this, stopped);
+        }
+    }
+
+    /// <summary>True when <paramref name="payload"/> was an instance's beat ("alive NAME ROLE"), now recorded.</summary>
+    private bool HeardAlive(string payload)
+    {
+        if (!payload.StartsWith(StoreChanges.Alive + " ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // The role is the last word; the name is everything between (a machine name has no spaces, but need not).
+        var rest = payload[(StoreChanges.Alive.Length + 1)..];
+        var space = rest.LastIndexOf(' ');
+        var (name, role) = space > 0 ? (rest[..space], rest[(space + 1)..]) : (rest, "");
+        if (name == Instance)
+        {
+            return true;
+        }
+
+        _members.Heard(name);
+        if (role == ReaderRole)
+        {
+            lock (_gate)
+            {
+                _readerHeard = (name, _time.GetTimestamp());
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Time.Testing;
+using ResultsBot.Application.Instances;
+
+namespace ResultsBot.Tests.Instances;
+
+public sealed class InstanceMembersTests
+{
+    private static readonly DateTimeOffset Start = new(2024, 5, 3, 2, 12, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Live_NoOneElseHeard_IsThisInstanceAlone()
+    {
+        var members = new InstanceMembers(new FakeTimeProvider(Start));
+
+        Assert.Equal(1, members.Live);
+        Assert.Empty(members.Sweep());
+    }
+
+    [Fact]
+    public void Sweep_AnInstanceUnheardForFiveSeconds_IsToldOnceWithWhenItWasLastHeard()
+    {
+        var time = new FakeTimeProvider(Start);
+        var members = new InstanceMembers(time);
+        members.Heard("web1:4123");
+        members.Heard("web2:3877");
+        time.Advance(TimeSpan.FromSeconds(3));
+        members.Heard("web1:4123");
+        var liveBefore = members.Live;
+
+        time.Advance(TimeSpan.FromSeconds(1.9));
+        var notYet = members.Sweep();
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        var gone = members.Sweep();
+        var again = members.Sweep();
+
+        Assert.Equal(3, liveBefore);
+        Assert.Empty(notYet);
+        Assert.Equal([new StoppedInstance("web2:3877", Start)], gone);
+        Assert.Empty(again);
+        Assert.Equal(2, members.Live);
+    }
+
+    [Fact]
+    public void Heard_AStoppedInstanceComesBack_IsLiveAgainAndNotToldAsNew()
+    {
+        var time = new FakeTimeProvider(Start);
+        var members = new InstanceMembers(time);
+        members.Heard("web2:3877");
+        time.Advance(TimeSpan.FromSeconds(6));
+        var gone = members.Sweep();
+
+        members.Heard("web2:3877");
+        var back = members.Sweep();
+
+        Assert.Single(gone);
+        Assert.Empty(back);
+        Assert.Equal(2, members.Live);
+    }
+
+    [Fact]
+    public void Sweep_AnInstanceThatCameBackStopsAgain_IsToldAgain()
+    {
+        var time = new FakeTimeProvider(Start);
+        var members = new InstanceMembers(time);
+        members.Heard("web2:3877");
+        time.Advance(TimeSpan.FromSeconds(6));
+        members.Sweep();
+        members.Heard("web2:3877");
+        time.Advance(TimeSpan.FromSeconds(6));
+
+        Assert.Equal([new StoppedInstance("web2:3877", Start.AddSeconds(6))], members.Sweep());
+    }
+
+    [Fact]
+    public void Stop_TheReaderTakenOverFrom_IsNotToldAgainBySweep()
+    {
+        var time = new FakeTimeProvider(Start);
+        var members = new InstanceMembers(time);
+        members.Heard("web1:4123");
+        time.Advance(TimeSpan.FromSeconds(1.2));
+
+        var stopped = members.Stop("web1:4123");
+        var liveAfter = members.Live;
+        time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(new StoppedInstance("web1:4123", Start), stopped);
+        Assert.Equal(1, liveAfter);
+        Assert.Empty(members.Sweep());
+        Assert.Null(members.Stop("never-heard:1"));
+    }
+
+    [Fact]
+    public void Listening_AfterThisInstanceCouldNotHearAnyone_GivesTheOthersTimeToBeHeardBeforeTheyCountAsStopped()
+    {
+        var time = new FakeTimeProvider(Start);
+        var members = new InstanceMembers(time);
+        members.Heard("web2:3877");
+        time.Advance(TimeSpan.FromSeconds(4)); // this instance's own connection was down meanwhile
+
+        members.Listening();
+        time.Advance(TimeSpan.FromSeconds(3));
+        var stillLive = members.Sweep();
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Empty(stillLive);
+        Assert.Single(members.Sweep());
+    }
+
+    [Fact]
+    public void Live_WhileThisInstanceCannotHearAnyone_StaysAtWhatItLastKnewAndNoOneIsToldStopped()
+    {
+        var time = new FakeTimeProvider(Start);
+        var members = new InstanceMembers(time);
+        members.Heard("web1:4123");
+        members.Heard("web2:3877");
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        members.Deaf();
+        time.Advance(TimeSpan.FromSeconds(30));
+        var whileDeaf = members.Live;
+        var toldWhileDeaf = members.Sweep();
+        members.Listening();
+        var onceListening = members.Live;
+
+        Assert.Equal(3, whileDeaf);
+        Assert.Empty(toldWhileDeaf);
+        Assert.Equal(3, onceListening);
+    }
+}
