@@ -9,6 +9,8 @@ switch (args)
         return await DeliveryRun.RunAsync(
             args.Length > 1 ? Number(args[1]) : 1_000,
             args.Length > 3 && args[2] == "--body" ? args[3] : null);
+    case ["failover", ..]:
+        return await FailoverRun.RunAsync(Option("--kills", 10), Option("--channels", 5_000));
     case ["fake-platforms", ..]:
         return await FakePlatformsHost.RunAsync(args.Contains("--arrivals"));
     case ["subscribe", var database, var count]:
@@ -22,3 +24,5 @@ switch (args)
 }
 
 static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+int Option(string name, int otherwise) => Array.IndexOf(args, name) is var at and > 0 ? Number(args[at + 1]) : otherwise;

@@ -164,6 +164,30 @@ public sealed class DiscordOutletLookupTests
         Assert.Equal([1L, 2L], there);
     }
 
+    [Fact]
+    public async Task SendAsync_SeveralChannelsLookingAtOnceAfterARestart_AskWhoTheBotIsOnceAndMeetNo429()
+    {
+        // A new feed reader resumes every channel at once, each with a post that may be out: each looks, and each
+        // needs the bot's own user id to know its posts. Asked once per channel, six at once overran GET users/@me's
+        // bucket (five a second), and the sixth waited out a 429.
+        await using var rig = await Rig.StartAsync();
+        var channels = Enumerable.Range(1, 6).Select(i => $"13000000000000000{i:00}").ToList();
+        var first = new List<string?>();
+        foreach (var channel in channels)
+        {
+            first.Add(await rig.Outlet.SendAsync(SamplePosts.To(channel, 7, SamplePosts.Declaration()), default));
+        }
+
+        rig.Time.Advance(TimeSpan.FromMinutes(10));
+
+        var again = await Task.WhenAll(channels.Select(c => rig.Outlet.SendAsync(new OutgoingPost(7, c, SamplePosts.Declaration(), Attempted: true) { AttemptedAt = null }, default)))
+            .WaitAsync(TimeSpan.FromSeconds(20)); // a 429 here would wait on the frozen clock for ever
+
+        Assert.Equal(first, again);
+        Assert.All(channels, c => Assert.Single(rig.Fake.MessagesIn(c)));
+        Assert.Equal(0, rig.Fake.RateLimitedCount);
+    }
+
     private static OutgoingPost Attempted(long deliveryId, Domain.Posts.Post post, DateTimeOffset? attemptedAt) =>
         new(deliveryId, Channel, post, Attempted: true) { AttemptedAt = attemptedAt };
 

@@ -6,9 +6,6 @@ using Npgsql;
 
 namespace ResultsBot.Storage.Tests;
 
-[CollectionDefinition(nameof(PostgresServer))]
-public sealed class PostgresServerCollection : ICollectionFixture<PostgresServer>;
-
 /// <summary>
 /// A throwaway PostgreSQL server for the tests: initdb into a temporary folder, started on a free loopback port with its
 /// socket in that folder, stopped and deleted at the end; each test takes a fresh database of its own. PostgreSQL refuses

@@ -21,7 +21,8 @@ internal sealed class EarlierCopyFinder(DiscordRestClient rest, ILogger logger)
     public const int Lookback = 100;
 
     private readonly ConcurrentDictionary<string, byte> _unreadable = new(StringComparer.Ordinal);
-    private string? _botUserId;
+    private readonly Lock _gate = new();
+    private Task<string>? _botUserId;
 
     /// <summary>The id of the bot's message in the channel that carries one of the keys, and which key; null when there is none (or none can be seen).</summary>
     public async Task<(string Id, string Key)?> FindAsync(OutgoingPost post, IReadOnlyList<string> keys, CancellationToken cancellationToken)
@@ -88,15 +89,25 @@ internal sealed class EarlierCopyFinder(DiscordRestClient rest, ILogger logger)
         }
     }
 
-    private async Task<string> BotUserIdAsync(CancellationToken cancellationToken)
+    // Channels resuming together after a restart share one question: each asking for itself, six at once overran
+    // GET users/@me's bucket and met a 429. A failed or cancelled answer is asked again by the next channel.
+    private Task<string> BotUserIdAsync(CancellationToken cancellationToken)
     {
-        if (_botUserId is { } known)
+        lock (_gate)
         {
-            return known;
-        }
+            if (_botUserId is null || _botUserId.IsFaulted || _botUserId.IsCanceled)
+            {
+                _botUserId = AskWhoTheBotIsAsync(cancellationToken);
+            }
 
+            return _botUserId.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<string> AskWhoTheBotIsAsync(CancellationToken cancellationToken)
+    {
         var me = await rest.SendAsync(new DiscordRequest(HttpMethod.Get, "users/@me"), cancellationToken);
         var id = me.IsSuccess ? me.Read(DiscordJsonContext.Default.DiscordUser)?.Id : null;
-        return _botUserId = id ?? throw new HttpRequestException($"Discord did not say who the bot is (GET users/@me: {me.ErrorText}); will try again", null, me.Status);
+        return id ?? throw new HttpRequestException($"Discord did not say who the bot is (GET users/@me: {me.ErrorText}); will try again", null, me.Status);
     }
 }

@@ -25,6 +25,21 @@ internal static class SampleNight
     public static void CopyInto(TempDirectory feed)
     {
         var stamp = new DateTime(2024, 5, 3, 6, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(WriteStateOfParties(feed), stamp);
+        foreach (var file in Files)
+        {
+            var copy = feed.File(Path.GetFileName(file));
+            File.Copy(file, copy, overwrite: true);
+            File.SetLastWriteTimeUtc(copy, stamp);
+        }
+    }
+
+    /// <summary>The night's result files in the order they declared (by name: 001_…, 002_…).</summary>
+    public static IReadOnlyList<string> Files => [.. Directory.GetFiles(Folder, "*.xml").Order(StringComparer.Ordinal)];
+
+    /// <summary>Writes PA's state of the parties before any result (see <see cref="CopyInto"/>) into the feed; returns its path.</summary>
+    public static string WriteStateOfParties(TempDirectory feed)
+    {
         var state = feed.File("000_Local_2024_SOP_0.xml");
         File.WriteAllText(state, $"""
             <?xml version='1.0' encoding='UTF-8'?>
@@ -33,13 +48,7 @@ internal static class SampleNight
               <Parties/>
             </LocalStateOfParties>
             """);
-        File.SetLastWriteTimeUtc(state, stamp);
-        foreach (var file in Directory.GetFiles(Folder, "*.xml").Order(StringComparer.Ordinal))
-        {
-            var copy = feed.File(Path.GetFileName(file));
-            File.Copy(file, copy, overwrite: true);
-            File.SetLastWriteTimeUtc(copy, stamp);
-        }
+        return state;
     }
 
     /// <summary>
