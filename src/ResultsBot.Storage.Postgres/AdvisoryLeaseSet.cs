@@ -295,13 +295,24 @@ internal sealed class AdvisoryLeaseSet(int kind, string tag, string noun, ILogge
         return true;
     }
 
+    /// <summary>
+    /// The sessions that wanted leases of this kind at the last beat, this one's included; 0 before the first count.
+    /// A killed instance's session ends with it, so the count falls at once, and a busy one that is slow to say it is
+    /// alive is still counted.
+    /// </summary>
+    public int SessionsSeen => Volatile.Read(ref _sessionsSeen);
+
+    private int _sessionsSeen;
+
     private async Task<long> InstancesWantingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND $1 = ANY (string_to_array(application_name, ' '))",
             connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tag });
-        return await command.ExecuteScalarAsync(cancellationToken) is long n ? n : 1;
+        var sessions = await command.ExecuteScalarAsync(cancellationToken) is long n ? n : 1;
+        Volatile.Write(ref _sessionsSeen, (int)Math.Min(int.MaxValue, sessions));
+        return sessions;
     }
 
     private async Task<HashSet<string>> LockedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -18,7 +18,9 @@ public sealed partial class PostgresInstanceCoordination
 
     private readonly InstanceMembers _members;
 
-    public int LiveInstances => _members.Live;
+    // Whichever counts more: an instance too busy to say it is alive for a few seconds (a fan-out on a loaded machine)
+    // still holds its session, and still sends; counted out, the others would take its share of Discord's limit too.
+    public int LiveInstances => Math.Max(_members.Live, _partitions.SessionsSeen);
 
     public event EventHandler<StoppedInstance>? InstanceStopped;
 

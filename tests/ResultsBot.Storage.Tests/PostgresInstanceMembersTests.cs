@@ -58,6 +58,24 @@ public sealed class PostgresInstanceMembersTests(PostgresServer server)
         Assert.StartsWith("feed reader: standby:2", standby.Coordination.Describe(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LiveInstances_AnInstanceThatHoldsItsSessionButGoesQuiet_IsStillCountedForTheShare()
+    {
+        var database = server.NewDatabase();
+        await using var running = await Running.StartAsync(database, "busy:1");
+        // Another instance's coordination session, as the server sees it, whose beats stop coming (too busy to say it is
+        // alive for a few seconds): it still sends to Discord, so it must keep its share of the bot's limit.
+        await using var quiet = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(database) { ApplicationName = "resultsbot coordination delivery", Pooling = false }.ConnectionString);
+        await quiet.OpenAsync();
+
+        Assert.True(await Eventually(() => running.Coordination.LiveInstances == 2), "the quiet session was never counted");
+        await Task.Delay(InstanceMembers.GoneAfter + TimeSpan.FromSeconds(1)); // longer than an instance may go unheard
+        Assert.Equal(2, running.Coordination.LiveInstances);
+
+        await quiet.CloseAsync(); // its session ends, as a killed process's does
+        Assert.True(await Eventually(() => running.Coordination.LiveInstances == 1), "the ended session was still counted");
+    }
+
     private static async Task<bool> Eventually(Func<bool> condition)
     {
         var clock = Stopwatch.StartNew();
