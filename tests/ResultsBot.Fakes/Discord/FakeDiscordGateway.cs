@@ -30,6 +30,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     private readonly ConcurrentQueue<int> _clientCloseCodes = new();
     private readonly ConcurrentQueue<(int Shard, int Count)> _shardIdentifies = new();
     private readonly Dictionary<int, DateTimeOffset> _bucketIdentified = [];
+    private readonly ConcurrentQueue<(int Bucket, DateTimeOffset At)> _turnsTaken = new();
     private int _concurrencyRefusals;
     private int _identifies;
     private int _resumes;
@@ -61,6 +62,12 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
     /// <summary>Identifies refused with op 9 for coming faster than max_concurrency allows.</summary>
     public int ConcurrencyRefusals => Volatile.Read(ref _concurrencyRefusals);
+
+    /// <summary>
+    /// While <see cref="EnforceMaxConcurrency"/> is on: every identify the pacing let through, in order, with its bucket and
+    /// when it came (counted across every connection of the bot token, whichever instance opened it, as Discord does).
+    /// </summary>
+    public IReadOnlyList<(int Bucket, DateTimeOffset At)> IdentifyTurnsTaken => [.. _turnsTaken];
 
     /// <summary>Every accepted IDENTIFY's [shard_id, num_shards], in order ([0, 1] for one without a shard).</summary>
     public IReadOnlyList<(int Shard, int Count)> ShardIdentifies => [.. _shardIdentifies];
@@ -504,6 +511,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
             }
 
             _bucketIdentified[bucket] = now;
+            _turnsTaken.Enqueue((bucket, now));
             return true;
         }
     }
