@@ -5,7 +5,7 @@ using ResultsBot.Fakes.Discord;
 using ResultsBot.Storage.Tests;
 using ResultsBot.Tests.Support;
 using Xunit.Abstractions;
-using static ResultsBot.Tests.Resilience.ShardFailoverTests;
+
 
 namespace ResultsBot.Tests.Resilience;
 
@@ -23,7 +23,7 @@ public sealed class IdentifyPacingTests(PostgresServer postgres, ITestOutputHelp
     [Fact]
     public async Task Start_TwoInstancesAtOnceOneBucket_NoIdentifyRefusedAndEachFiveSecondsAfterTheLast()
     {
-        using var fake = new FakeDiscord(Token, ApplicationId);
+        using var fake = new FakeDiscord(ShardFailoverTests.Token, ShardFailoverTests.ApplicationId);
         fake.Gateway.Shards = 2;
         fake.Gateway.MaxConcurrency = 1;
         fake.Gateway.EnforceMaxConcurrency = true;
@@ -41,7 +41,7 @@ public sealed class IdentifyPacingTests(PostgresServer postgres, ITestOutputHelp
                 var work = new TempDirectory();
                 folders.Add(work);
                 var port = FreePorts.Next();
-                bots.Add((BotProcess.Start(work.Path, Settings(server, feed, database, port)), new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") }));
+                bots.Add((BotProcess.Start(work.Path, ShardFailoverTests.Settings(server, feed, database, port)), new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") }));
             }
 
             var started = Stopwatch.StartNew();
@@ -50,7 +50,7 @@ public sealed class IdentifyPacingTests(PostgresServer postgres, ITestOutputHelp
                 var runs = new List<List<int>>();
                 foreach (var (_, http) in bots)
                 {
-                    runs.Add(await RunsAsync(http));
+                    runs.Add(await ShardFailoverTests.RunsAsync(http));
                 }
 
                 return runs.All(r => r.Count == 1) && runs[0][0] != runs[1][0] && fake.Gateway.IsShardReady(0) && fake.Gateway.IsShardReady(1);
