@@ -38,6 +38,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     private int _gatewayBotRequests;
     private long _lastHeartbeatSequence = -1;
     private int _rateLimitCloses;
+    private int _dropBeforeHello;
 
     /// <summary>Hello's heartbeat_interval; tests shorten it.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(41250);
@@ -47,6 +48,13 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
     /// <summary>On Resume, also resend this many events the client already had (Discord may; the client must not act twice).</summary>
     public int ReplayAlreadySeenOnResume { get; set; }
+
+    /// <summary>The next this many connections are closed (1011) before Hello, as a failing Gateway node's would be.</summary>
+    public int DropBeforeHello
+    {
+        get => Volatile.Read(ref _dropBeforeHello);
+        set => Volatile.Write(ref _dropBeforeHello, value);
+    }
 
     /// <summary>Session starts allowed (a day, on Discord); an Identify past it is refused with 4004, as a reset token would be.</summary>
     public int SessionStartLimit { get; set; } = 1000;
@@ -254,6 +262,12 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         if (context.Request.Query["v"] != "10" || context.Request.Query["encoding"] != "json")
         {
             await connection.CloseAsync(4012, "Invalid API version");
+            return;
+        }
+
+        if (TakeOne(ref _dropBeforeHello))
+        {
+            await connection.CloseAsync(1011, "Internal error.");
             return;
         }
 
@@ -491,6 +505,24 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         }
 
         return true;
+    }
+
+    /// <summary>Counts one off <paramref name="left"/> when any is left; false when none is.</summary>
+    private static bool TakeOne(ref int left)
+    {
+        var seen = Volatile.Read(ref left);
+        while (seen > 0)
+        {
+            var before = Interlocked.CompareExchange(ref left, seen - 1, seen);
+            if (before == seen)
+            {
+                return true;
+            }
+
+            seen = before;
+        }
+
+        return false;
     }
 
     /// <summary>Takes the identify turn of <paramref name="shard"/>'s max_concurrency bucket, or false when it was taken under 5 s ago.</summary>
