@@ -37,6 +37,24 @@ public sealed class PostgresIdentifyTurnsTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task WaitTurn_OneInstanceTwoShardsOfOneBucket_TheSecondWaitsForTheFirstsWindowToo()
+    {
+        // Session-level advisory locks are re-entrant within a session: each turn needs a session of its own.
+        var database = server.NewDatabase();
+        using var turns = Turns(database);
+        await turns.WaitTurnAsync(0, 1, CancellationToken.None).WaitAsync(Patience);
+        var secondShardsTurn = turns.WaitTurnAsync(0, 1, CancellationToken.None);
+        await Task.Delay(1000);
+        Assert.False(secondShardsTurn.IsCompleted, "a second shard of the bucket took its turn while the first held it");
+
+        turns.Identified(0, 1);
+        var sinceIdentify = Stopwatch.StartNew();
+        await secondShardsTurn.WaitAsync(Patience);
+        Assert.True(sinceIdentify.Elapsed >= TimeSpan.FromSeconds(5), $"the second shard's turn came {sinceIdentify.Elapsed.TotalSeconds:0.00} s after the first identified");
+        turns.Identified(0, 1);
+    }
+
+    [Fact]
     public async Task WaitTurn_TwoInstancesDifferentBuckets_BothTurnsComeAtOnce()
     {
         var database = server.NewDatabase();
