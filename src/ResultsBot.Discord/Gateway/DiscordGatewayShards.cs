@@ -13,8 +13,9 @@ namespace ResultsBot.Discord.Gateway;
 /// The bot's Gateway shards on this instance. The count is Discord:Shards, or GET /gateway/bot's recommendation; each
 /// shard runs here only while this instance holds its lease (<see cref="IShardLeases"/>: every shard for the only
 /// instance, a share of them when several instances share a PostgreSQL database), one <see cref="DiscordGatewayClient"/>
-/// each, identifies paced by max_concurrency (<see cref="IIdentifyTurns">: across instances when they share a database). A shard whose lease is lost stops at once and is tried for again; close
-/// code 4011 (sharding required) stops every shard, says so, and starts again with the count read afresh.
+/// each, identifies paced by max_concurrency (<see cref="IIdentifyTurns"/>: across instances when they share a
+/// database). A shard whose lease is lost stops at once and is tried for again; close code 4011 (sharding required)
+/// stops every shard, says so, and starts again with the count read afresh.
 /// </summary>
 public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
 {
