@@ -48,7 +48,8 @@ public static class DiscordInteractionsServiceCollectionExtensions
                 sp.GetService<IShardLeases>() ?? new AllShardsHere(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>(),
-                sp.GetService<IOperationsChannel>()));
+                sp.GetService<IOperationsChannel>(),
+                sp.GetService<IIdentifyTurns>()));
             services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayShards>());
             // Found when a status is shown, not when the desk is made: the shards answer commands, which read the
             // desk, so taking them at construction would be a cycle (a deadlock at start).

@@ -42,6 +42,20 @@ public sealed class GatewayShardsTests
     }
 
     [Fact]
+    public async Task Run_ConnectionDropsBeforeHello_TheIdentifyTurnIsGivenBackAndTheNextTurnIdentifies()
+    {
+        // Given back even though no identify went out: a turn shared by instances, held for ever, would stop them all.
+        var turns = new RecordingIdentifyTurns(new IdentifyPacer(TimeProvider.System));
+        await using var rig = await Rig.StartAsync(shards: 1, turns, dropBeforeHello: 1);
+
+        await FakeDiscordGateway.WaitUntilAsync(() => rig.Gateway.IsShardReady(0) && rig.Shards.Connected, "the shard ready after the dropped connection", TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["turn of bucket 0 of 1", "given back: bucket 0 of 1", "turn of bucket 0 of 1", "given back: bucket 0 of 1"], turns.Said);
+        Assert.Equal(1, rig.Gateway.Identifies);
+        Assert.Equal(0, rig.Gateway.ConcurrencyRefusals);
+    }
+
+    [Fact]
     public async Task Show_TwoShards_SendsTheStatusOnEachShard()
     {
         await using var rig = await Rig.StartAsync(shards: 2);
@@ -99,18 +113,18 @@ public sealed class GatewayShardsTests
 
         public DiscordGatewayShards Shards { get; private set; } = null!;
 
-        public static async Task<Rig> StartAsync(int shards)
+        public static async Task<Rig> StartAsync(int shards, IIdentifyTurns? turns = null, int dropBeforeHello = 0)
         {
             var interactions = new FakeDiscordInteractions();
             var rig = new Rig
             {
                 Interactions = interactions,
-                Gateway = new FakeDiscordGateway(interactions) { HeartbeatInterval = TimeSpan.FromSeconds(1), Shards = shards, MaxConcurrency = 1, EnforceMaxConcurrency = true },
+                Gateway = new FakeDiscordGateway(interactions) { HeartbeatInterval = TimeSpan.FromSeconds(1), Shards = shards, MaxConcurrency = 1, EnforceMaxConcurrency = true, DropBeforeHello = dropBeforeHello },
             };
             rig._server = await FakeServer.StartAsync(rig.Gateway, interactions);
             var options = InteractionTestOptions.For(rig._server, interactions);
             var handler = new DiscordInteractionHandler(options, rig._http, new InteractionTestBot(), TimeProvider.System, rig.Monitor, NullLogger<DiscordInteractionHandler>.Instance);
-            rig.Shards = new DiscordGatewayShards(options, rig._http, handler, rig.Monitor, new AllShardsHere(), TimeProvider.System, NullLoggerFactory.Instance, rig.Operations)
+            rig.Shards = new DiscordGatewayShards(options, rig._http, handler, rig.Monitor, new AllShardsHere(), TimeProvider.System, NullLoggerFactory.Instance, rig.Operations, turns)
             {
                 Timings = new GatewayTimings { FirstBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200), ConnectTimeout = TimeSpan.FromSeconds(5) },
             };

@@ -31,6 +31,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
     private readonly SeenInteractions _seen = new();
     private volatile bool _connected;
     private int? _closeCode;
+    private IdentifyGate.Turn? _turn; // taken before an identify, given back once it went out
     private bool _everConnected;
 
     // The status to show ("Watching …"), what this session last showed, and the live connection to send it on.
@@ -72,7 +73,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
     internal GatewayShard? Shard { get; init; }
 
     /// <summary>Shared by the shards of one process, so their identifies keep within max_concurrency; null identifies unpaced.</summary>
-    internal IdentifyPacer? Pacer { get; init; }
+    internal IdentifyGate? Identifies { get; init; }
 
     /// <summary>Connects and keeps connecting until cancelled or until Discord refuses the bot for good.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -158,11 +159,36 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
     {
         _closeCode = null;
         var resuming = _session.CanResume;
-        if (!resuming && Pacer is { } pacer)
+        if (resuming || Identifies is not { } gate)
         {
-            await pacer.WaitTurnAsync(Shard?.Id ?? 0, cancellationToken);
+            return await ConnectAsync(resuming, cancellationToken);
         }
 
+        _turn = await gate.WaitTurnAsync(Shard?.Id ?? 0, cancellationToken);
+        try
+        {
+            return await ConnectAsync(resuming, cancellationToken);
+        }
+        finally
+        {
+            // The connection ended before Hello, or the identify's send failed part way: it may have reached Discord,
+            // so the bucket's window starts now either way (and another instance's turn is not held for ever).
+            GiveTurnBack();
+        }
+    }
+
+    /// <summary>The identify turn went out: its bucket's window counts from now.</summary>
+    private void GiveTurnBack()
+    {
+        if (_turn is { } turn)
+        {
+            _turn = null;
+            Identifies?.Identified(turn);
+        }
+    }
+
+    private async Task<ConnectionEnd> ConnectAsync(bool resuming, CancellationToken cancellationToken)
+    {
         var url = WithQuery(resuming ? _session.ResumeUrl! : await GatewayUrlAsync(cancellationToken));
         var socket = await GatewaySocket.ConnectAsync(url, Timings.ConnectTimeout, _time, cancellationToken);
         using (socket)
@@ -205,10 +231,7 @@ public sealed class DiscordGatewayClient : BackgroundService, IBotPresence
                             heartbeats = HeartbeatAsync(socket, interval, heartbeat, connection);
                             _live = new LiveConnection(socket, connection.Token);
                             await socket.SendAsync(resuming ? ResumePayload() : IdentifyPayload(), connection.Token);
-                            if (!resuming)
-                            {
-                                Pacer?.Identified(Shard?.Id ?? 0);
-                            }
+                            GiveTurnBack();
 
                             break;
                         case GatewayOpcodes.HeartbeatAck:

@@ -13,8 +13,9 @@ namespace ResultsBot.Discord.Gateway;
 /// The bot's Gateway shards on this instance. The count is Discord:Shards, or GET /gateway/bot's recommendation; each
 /// shard runs here only while this instance holds its lease (<see cref="IShardLeases"/>: every shard for the only
 /// instance, a share of them when several instances share a PostgreSQL database), one <see cref="DiscordGatewayClient"/>
-/// each, identifies paced by max_concurrency. A shard whose lease is lost stops at once and is tried for again; close
-/// code 4011 (sharding required) stops every shard, says so, and starts again with the count read afresh.
+/// each, identifies paced by max_concurrency (<see cref="IIdentifyTurns"/>: across instances when they share a
+/// database). A shard whose lease is lost stops at once and is tried for again; close code 4011 (sharding required)
+/// stops every shard, says so, and starts again with the count read afresh.
 /// </summary>
 public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
 {
@@ -28,7 +29,7 @@ public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
-    private readonly IdentifyPacer _pacer;
+    private readonly IdentifyGate _identifies;
     private readonly ShardConnections _connections;
     private readonly ConcurrentDictionary<int, DiscordGatewayClient> _running = new();
     private volatile string? _watching;
@@ -42,7 +43,8 @@ public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
         IShardLeases leases,
         TimeProvider time,
         ILoggerFactory loggers,
-        IOperationsChannel? operations = null)
+        IOperationsChannel? operations = null,
+        IIdentifyTurns? identifyTurns = null)
     {
         _operations = operations;
         _options = options;
@@ -54,7 +56,8 @@ public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
         _loggers = loggers;
         _logger = loggers.CreateLogger<DiscordGatewayShards>();
         _api = new DiscordCallbacks(http, options, time, monitor, _logger);
-        _pacer = new IdentifyPacer(time);
+        // Turns within this process unless instances sharing a database take them between them.
+        _identifies = new IdentifyGate(identifyTurns ?? new IdentifyPacer(time));
         _connections = new ShardConnections(monitor);
     }
 
@@ -167,7 +170,7 @@ public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
                 var client = new DiscordGatewayClient(_options, _http, _interactions, _connections.For(shard), _time, _loggers.CreateLogger<DiscordGatewayClient>())
                 {
                     Shard = shard,
-                    Pacer = _pacer,
+                    Identifies = _identifies,
                     Timings = Timings,
                 };
                 if (_watching is { } watching)
@@ -231,7 +234,7 @@ public sealed class DiscordGatewayShards : BackgroundService, IBotPresence
         }
 
         var answer = JsonSerializer.Deserialize(await _api.SendAsync(HttpMethod.Get, "/gateway/bot", null, authorised: true, cancellationToken), DiscordJsonContext.Default.GatewayBotInfo);
-        _pacer.MaxConcurrency = answer?.SessionStartLimit?.MaxConcurrency ?? 1;
+        _identifies.MaxConcurrency = answer?.SessionStartLimit?.MaxConcurrency ?? 1;
         return _options.Shards ?? (answer?.Shards is { } shards and > 0 ? shards : 1);
     }
 

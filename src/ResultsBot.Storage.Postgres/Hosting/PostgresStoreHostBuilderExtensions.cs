@@ -39,6 +39,9 @@ public static class PostgresStoreHostBuilderExtensions
             services.AddSingleton<IInstanceCoordination>(sp => sp.GetRequiredService<PostgresInstanceCoordination>());
             // The same session holds the Gateway shards' leases: they end with it, as the feed lease does.
             services.AddSingleton<IShardLeases>(sp => sp.GetRequiredService<PostgresInstanceCoordination>());
+            // Discord counts identifies per bot token: the instances take each bucket's turn between them.
+            services.AddSingleton<IIdentifyTurns>(sp => new PostgresIdentifyTurns(
+                connection!, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresIdentifyTurns>>()));
         }
 
         return builder;

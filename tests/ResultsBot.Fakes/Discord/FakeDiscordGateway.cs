@@ -30,6 +30,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     private readonly ConcurrentQueue<int> _clientCloseCodes = new();
     private readonly ConcurrentQueue<(int Shard, int Count)> _shardIdentifies = new();
     private readonly Dictionary<int, DateTimeOffset> _bucketIdentified = [];
+    private readonly ConcurrentQueue<(int Bucket, DateTimeOffset At)> _turnsTaken = new();
     private int _concurrencyRefusals;
     private int _identifies;
     private int _resumes;
@@ -37,6 +38,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
     private int _gatewayBotRequests;
     private long _lastHeartbeatSequence = -1;
     private int _rateLimitCloses;
+    private int _dropBeforeHello;
 
     /// <summary>Hello's heartbeat_interval; tests shorten it.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(41250);
@@ -46,6 +48,13 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
     /// <summary>On Resume, also resend this many events the client already had (Discord may; the client must not act twice).</summary>
     public int ReplayAlreadySeenOnResume { get; set; }
+
+    /// <summary>The next this many connections are closed (1011) before Hello, as a failing Gateway node's would be.</summary>
+    public int DropBeforeHello
+    {
+        get => Volatile.Read(ref _dropBeforeHello);
+        set => Volatile.Write(ref _dropBeforeHello, value);
+    }
 
     /// <summary>Session starts allowed (a day, on Discord); an Identify past it is refused with 4004, as a reset token would be.</summary>
     public int SessionStartLimit { get; set; } = 1000;
@@ -61,6 +70,12 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
 
     /// <summary>Identifies refused with op 9 for coming faster than max_concurrency allows.</summary>
     public int ConcurrencyRefusals => Volatile.Read(ref _concurrencyRefusals);
+
+    /// <summary>
+    /// While <see cref="EnforceMaxConcurrency"/> is on: every identify the pacing let through, in order, with its bucket and
+    /// when it came (counted across every connection of the bot token, whichever instance opened it, as Discord does).
+    /// </summary>
+    public IReadOnlyList<(int Bucket, DateTimeOffset At)> IdentifyTurnsTaken => [.. _turnsTaken];
 
     /// <summary>Every accepted IDENTIFY's [shard_id, num_shards], in order ([0, 1] for one without a shard).</summary>
     public IReadOnlyList<(int Shard, int Count)> ShardIdentifies => [.. _shardIdentifies];
@@ -247,6 +262,12 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         if (context.Request.Query["v"] != "10" || context.Request.Query["encoding"] != "json")
         {
             await connection.CloseAsync(4012, "Invalid API version");
+            return;
+        }
+
+        if (TakeOne(ref _dropBeforeHello))
+        {
+            await connection.CloseAsync(1011, "Internal error.");
             return;
         }
 
@@ -486,6 +507,24 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
         return true;
     }
 
+    /// <summary>Counts one off <paramref name="left"/> when any is left; false when none is.</summary>
+    private static bool TakeOne(ref int left)
+    {
+        var seen = Volatile.Read(ref left);
+        while (seen > 0)
+        {
+            var before = Interlocked.CompareExchange(ref left, seen - 1, seen);
+            if (before == seen)
+            {
+                return true;
+            }
+
+            seen = before;
+        }
+
+        return false;
+    }
+
     /// <summary>Takes the identify turn of <paramref name="shard"/>'s max_concurrency bucket, or false when it was taken under 5 s ago.</summary>
     private bool TakeIdentifyTurn(int shard)
     {
@@ -504,6 +543,7 @@ public sealed class FakeDiscordGateway(FakeDiscordInteractions interactions, Tim
             }
 
             _bucketIdentified[bucket] = now;
+            _turnsTaken.Enqueue((bucket, now));
             return true;
         }
     }

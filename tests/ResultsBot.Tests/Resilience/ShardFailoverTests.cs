@@ -17,8 +17,8 @@ namespace ResultsBot.Tests.Resilience;
 [Collection(nameof(PostgresServer))]
 public sealed class ShardFailoverTests(PostgresServer postgres, ITestOutputHelper output)
 {
-    private const string Token = "fake-discord-bot-token";
-    private const string ApplicationId = "1234567890";
+    internal const string Token = "fake-discord-bot-token";
+    internal const string ApplicationId = "1234567890";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
 
     // Guild ids on each of two shards, by Discord's (guild_id >> 22) % 2.
@@ -141,7 +141,7 @@ public sealed class ShardFailoverTests(PostgresServer postgres, ITestOutputHelpe
     }
 
     /// <summary>The shards /readyz's role says this instance runs ("…; runs Discord shards 0, 1 of 2").</summary>
-    private static async Task<List<int>> RunsAsync(HttpClient http)
+    internal static async Task<List<int>> RunsAsync(HttpClient http)
     {
         string body;
         try
@@ -179,7 +179,7 @@ public sealed class ShardFailoverTests(PostgresServer postgres, ITestOutputHelpe
         }
     }
 
-    private static string[] Settings(FakeServer server, TempDirectory feed, string database, int port) =>
+    internal static string[] Settings(FakeServer server, TempDirectory feed, string database, int port) =>
     [
         "--Feed:Source=" + feed.Path,
         "--Feed:PollInterval=100ms",
