@@ -118,7 +118,7 @@ internal static partial class FailoverRun
             }
 
             var minimum = TimeSpan.FromSeconds(Math.Max(0, Math.Ceiling(channels / 50.0) - 1));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fan-out with {instances} instance(s): {once} of {channels} channels got the post once, the last {took.TotalSeconds:F2} s after the file landed (the limits allow {minimum.TotalSeconds:F0} s); sent by each instance: {string.Join(", ", delivered)}; 429s {fake.Rest.RateLimitedCount}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fan-out with {instances} instance(s): {once} of {channels} channels got the post once, the last {took.TotalSeconds:F2} s after the file landed (the limits allow {minimum.TotalSeconds:F0} s); sent by each instance: {string.Join(", ", delivered)}; 429s {fake.Rest.RateLimitedCount} ({fake.Rest.GlobalRateLimitedCount} for the global limit)"));
             return new JsonObject
             {
                 ["instances"] = instances,
@@ -128,6 +128,7 @@ internal static partial class FailoverRun
                 ["landedOnce"] = once,
                 ["sentByEachInstance"] = new JsonArray([.. delivered.Select(d => JsonValue.Create(d))]),
                 ["rateLimited"] = fake.Rest.RateLimitedCount,
+                ["rateLimitedGlobal"] = fake.Rest.GlobalRateLimitedCount,
             };
         }
         finally

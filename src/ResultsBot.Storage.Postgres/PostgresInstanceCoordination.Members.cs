@@ -31,7 +31,7 @@ public sealed partial class PostgresInstanceCoordination
     private async Task SayAliveAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await NotifyAsync(connection, $"{StoreChanges.Alive} {Instance} {(IsFeedReader ? ReaderRole : StandbyRole)}", cancellationToken);
-        foreach (var stopped in _members.Sweep())
+        foreach (var stopped in _members.Sweep(_partitions.SessionsSeen))
         {
             _logger.LogWarning("Instance {Instance} stopped answering (last heard at {LastHeard:HH:mm:ss} UTC)", stopped.Instance, stopped.LastHeard.UtcDateTime);
             InstanceStopped?.Invoke(this, stopped);

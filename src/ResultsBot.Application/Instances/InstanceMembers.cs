@@ -67,7 +67,12 @@ public sealed class InstanceMembers(TimeProvider time)
     }
 
     /// <summary>The instances that have gone unheard too long since the last sweep, each told once (none while deaf).</summary>
-    public IReadOnlyList<StoppedInstance> Sweep()
+    /// <param name="sessions">
+    /// How many instances the store says are connected now, this one included, or 0 when it cannot say. An instance
+    /// unheard for a while whose session is still there is busy, not stopped (a beat held up on a loaded machine): as
+    /// many of the unheard as there are such sessions are not told yet. A killed one's session ends at once.
+    /// </param>
+    public IReadOnlyList<StoppedInstance> Sweep(int sessions = 0)
     {
         lock (_gate)
         {
@@ -76,7 +81,11 @@ public sealed class InstanceMembers(TimeProvider time)
                 return [];
             }
 
-            var gone = _members.Where(m => !m.Value.Stopped && time.GetElapsedTime(m.Value.HeardAt) >= GoneAfter).ToList();
+            var unheard = _members.Where(m => !m.Value.Stopped && time.GetElapsedTime(m.Value.HeardAt) >= GoneAfter).ToList();
+            var heard = 1 + _members.Values.Count(m => !m.Stopped && time.GetElapsedTime(m.HeardAt) < GoneAfter);
+            var busy = sessions > 0 ? Math.Max(0, sessions - heard) : 0;
+            // Which of the unheard are the busy ones cannot be told apart: the longest unheard are taken as stopped.
+            var gone = unheard.OrderBy(m => m.Value.HeardAt).Take(Math.Max(0, unheard.Count - busy)).ToList();
             foreach (var (name, member) in gone)
             {
                 _members[name] = member with { Stopped = true };

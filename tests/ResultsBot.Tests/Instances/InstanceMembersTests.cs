@@ -17,6 +17,39 @@ public sealed class InstanceMembersTests
     }
 
     [Fact]
+    public void Sweep_AnInstanceUnheardButItsSessionStillConnected_IsNotToldUntilTheSessionEnds()
+    {
+        var time = new FakeTimeProvider(Start);
+        var members = new InstanceMembers(time);
+        members.Heard("web1:4123");
+        members.Heard("web2:3877");
+        time.Advance(TimeSpan.FromSeconds(4));
+        members.Heard("web1:4123");
+        time.Advance(TimeSpan.FromSeconds(2)); // web2 unheard for 6 s, but three sessions are connected: it is busy
+
+        var busy = members.Sweep(sessions: 3);
+        var stopped = members.Sweep(sessions: 2); // its session ended
+
+        Assert.Empty(busy);
+        Assert.Equal([new StoppedInstance("web2:3877", Start)], stopped);
+    }
+
+    [Fact]
+    public void Sweep_TwoUnheardAndOneOfTheirSessionsConnected_TellsTheLongestUnheardOnly()
+    {
+        var time = new FakeTimeProvider(Start);
+        var members = new InstanceMembers(time);
+        members.Heard("web1:4123");
+        time.Advance(TimeSpan.FromSeconds(1));
+        members.Heard("web2:3877");
+        time.Advance(TimeSpan.FromSeconds(6));
+
+        var gone = members.Sweep(sessions: 2); // this one and one of the two
+
+        Assert.Equal([new StoppedInstance("web1:4123", Start)], gone);
+    }
+
+    [Fact]
     public void Sweep_AnInstanceUnheardForFiveSeconds_IsToldOnceWithWhenItWasLastHeard()
     {
         var time = new FakeTimeProvider(Start);
