@@ -22,6 +22,10 @@ public sealed partial class PostgresInstanceCoordination
     // still holds its session, and still sends; counted out, the others would take its share of Discord's limit too.
     public int LiveInstances => Math.Max(_members.Live, _partitions.SessionsSeen);
 
+    // A session counted but not heard by name has no place in the order: no share of the remainder, rather than risk
+    // two instances taking the same one.
+    public int LiveRank => _partitions.SessionsSeen > _members.Live ? -1 : _members.RankOf(Instance);
+
     public event EventHandler<StoppedInstance>? InstanceStopped;
 
     /// <summary>

@@ -35,6 +35,12 @@ public interface IInstanceCoordination
     int LiveInstances { get; }
 
     /// <summary>
+    /// This instance's place among the <see cref="LiveInstances"/> in an order every instance agrees on (0 first), or
+    /// -1 when it cannot say (some counted are not heard by name): the first few take one more of a limit's remainder.
+    /// </summary>
+    int LiveRank => 0;
+
+    /// <summary>
     /// Raised once when another instance stops being heard (it died, or lost its connection to the store), on the
     /// coordination loop: a handler must return at once. Never raised for the previous feed reader when this instance
     /// takes the feed over from it: <see cref="FeedLease.PreviousReader"/> tells that.

@@ -31,6 +31,19 @@ public sealed class InstanceMembers(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Where this instance (<paramref name="self"/>) stands among the live instances in name order, 0 first: the same
+    /// order on every instance that hears the same ones, so a remainder can be given out without two taking it.
+    /// </summary>
+    public int RankOf(string self)
+    {
+        lock (_gate)
+        {
+            var now = _deafSince ?? time.GetTimestamp();
+            return _members.Count(m => !m.Value.Stopped && time.GetElapsedTime(m.Value.HeardAt, now) < GoneAfter && string.CompareOrdinal(m.Key, self) < 0);
+        }
+    }
+
     /// <summary>This instance can no longer hear the others (its own connection to the store dropped).</summary>
     public void Deaf()
     {

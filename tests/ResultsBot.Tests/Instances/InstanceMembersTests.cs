@@ -17,6 +17,23 @@ public sealed class InstanceMembersTests
     }
 
     [Fact]
+    public void RankOf_EachInstanceItsPlaceInNameOrder_TheSameOrderEverywhere()
+    {
+        var time = new FakeTimeProvider(Start);
+        var atWeb1 = new InstanceMembers(time);
+        atWeb1.Heard("web3:1");
+        atWeb1.Heard("web2:7");
+        var atWeb3 = new InstanceMembers(time);
+        atWeb3.Heard("web1:9");
+        atWeb3.Heard("web2:7");
+
+        Assert.Equal(0, atWeb1.RankOf("web1:9"));
+        Assert.Equal(2, atWeb3.RankOf("web3:1"));
+        time.Advance(InstanceMembers.GoneAfter);
+        Assert.Equal(0, atWeb3.RankOf("web3:1")); // the others unheard: it stands first among those it hears
+    }
+
+    [Fact]
     public void Sweep_AnInstanceUnheardButItsSessionStillConnected_IsNotToldUntilTheSessionEnds()
     {
         var time = new FakeTimeProvider(Start);
