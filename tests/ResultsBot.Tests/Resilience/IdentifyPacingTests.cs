@@ -31,62 +31,31 @@ public sealed class IdentifyPacingTests(PostgresServer postgres, ITestOutputHelp
         await using var server = await FakeServer.StartAsync(fake.Parts);
         using var feed = new TempDirectory();
         var database = postgres.NewDatabase();
-        var bots = new List<(BotProcess Bot, HttpClient Http)>();
-        var folders = new List<TempDirectory>();
-        try
+        // Both at once: each reads the count from /gateway/bot and goes for the shards it can lease.
+        await using var instances = InstancesOnOneDatabase.Start(2, port => ShardFailoverTests.Settings(server, feed, database, port), output);
+        var bots = instances.Bots;
+
+        var started = Stopwatch.StartNew();
+        await UntilAsync(async () =>
         {
-            // Both at once: each reads the count from /gateway/bot and goes for the shards it can lease.
-            for (var i = 0; i < 2; i++)
+            var runs = new List<List<int>>();
+            foreach (var (_, http) in bots)
             {
-                var work = new TempDirectory();
-                folders.Add(work);
-                var port = FreePorts.Next();
-                bots.Add((BotProcess.Start(work.Path, ShardFailoverTests.Settings(server, feed, database, port)), new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") }));
+                runs.Add(await ShardFailoverTests.RunsAsync(http));
             }
 
-            var started = Stopwatch.StartNew();
-            await UntilAsync(async () =>
-            {
-                var runs = new List<List<int>>();
-                foreach (var (_, http) in bots)
-                {
-                    runs.Add(await ShardFailoverTests.RunsAsync(http));
-                }
+            return runs.All(r => r.Count == 1) && runs[0][0] != runs[1][0] && fake.Gateway.IsShardReady(0) && fake.Gateway.IsShardReady(1);
+        }, bots, "one shard ready on each instance");
+        output.WriteLine($"both shards ready after {started.Elapsed.TotalSeconds:0.00} s");
 
-                return runs.All(r => r.Count == 1) && runs[0][0] != runs[1][0] && fake.Gateway.IsShardReady(0) && fake.Gateway.IsShardReady(1);
-            }, bots, "one shard ready on each instance");
-            output.WriteLine($"both shards ready after {started.Elapsed.TotalSeconds:0.00} s");
-
-            var turns = fake.Gateway.IdentifyTurnsTaken;
-            output.WriteLine("identifies: " + string.Join(", ", turns.Select(t => t.At.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))));
-            Assert.Equal(0, fake.Gateway.ConcurrencyRefusals);
-            Assert.True(turns.Count >= 2, $"only {turns.Count} identify");
-            for (var i = 1; i < turns.Count; i++)
-            {
-                var gap = turns[i].At - turns[i - 1].At;
-                Assert.True(gap >= TimeSpan.FromSeconds(5), $"identify {i + 1} came {gap.TotalSeconds:0.00} s after the one before");
-            }
-        }
-        finally
+        var turns = fake.Gateway.IdentifyTurnsTaken;
+        output.WriteLine("identifies: " + string.Join(", ", turns.Select(t => t.At.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))));
+        Assert.Equal(0, fake.Gateway.ConcurrencyRefusals);
+        Assert.True(turns.Count >= 2, $"only {turns.Count} identify");
+        for (var i = 1; i < turns.Count; i++)
         {
-            foreach (var (bot, http) in bots)
-            {
-                bot.Signal("TERM");
-                try
-                {
-                    await bot.WaitForExitAsync(TimeSpan.FromSeconds(20));
-                }
-                catch (OperationCanceledException)
-                {
-                    // Killed below.
-                }
-
-                output.WriteLine($"--- instance {bot.Pid} stderr:\n{bot.Stderr}");
-                http.Dispose();
-                bot.Dispose();
-            }
-
-            folders.ForEach(f => f.Dispose());
+            var gap = turns[i].At - turns[i - 1].At;
+            Assert.True(gap >= TimeSpan.FromSeconds(5), $"identify {i + 1} came {gap.TotalSeconds:0.00} s after the one before");
         }
     }
 

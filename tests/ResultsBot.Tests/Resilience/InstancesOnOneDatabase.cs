@@ -33,7 +33,11 @@ internal sealed class InstancesOnOneDatabase : IAsyncDisposable
     public List<(BotProcess Bot, HttpClient Http)> Bots { get; } = [];
 
     /// <param name="settings">Each instance's command line, given its web server's port.</param>
-    public static InstancesOnOneDatabase Start(int count, Func<int, string[]> settings, ITestOutputHelper output)
+    public static InstancesOnOneDatabase Start(int count, Func<int, string[]> settings, ITestOutputHelper output) =>
+        Start(count, (port, _) => settings(port), output);
+
+    /// <param name="settings">Each instance's command line, given its web server's port and its own folder.</param>
+    public static InstancesOnOneDatabase Start(int count, Func<int, TempDirectory, string[]> settings, ITestOutputHelper output)
     {
         var instances = new InstancesOnOneDatabase(output);
         for (var i = 0; i < count; i++)
@@ -41,7 +45,7 @@ internal sealed class InstancesOnOneDatabase : IAsyncDisposable
             var work = new TempDirectory();
             instances._folders.Add(work);
             var port = FreePorts.Next();
-            instances.Bots.Add((BotProcess.Start(work.Path, settings(port)), new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}") }));
+            instances.Bots.Add((BotProcess.Start(work.Path, settings(port, work)), new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}") }));
         }
 
         return instances;

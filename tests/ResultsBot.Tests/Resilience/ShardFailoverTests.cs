@@ -36,64 +36,33 @@ public sealed class ShardFailoverTests(PostgresServer postgres, ITestOutputHelpe
         await using var server = await FakeServer.StartAsync(fake.Parts);
         using var feed = new TempDirectory();
         var database = postgres.NewDatabase();
-        var bots = new List<(BotProcess Bot, HttpClient Http)>();
-        var folders = new List<TempDirectory>();
-        try
-        {
-            for (var i = 0; i < 2; i++)
-            {
-                var work = new TempDirectory();
-                folders.Add(work);
-                var port = FreePorts.Next();
-                bots.Add((BotProcess.Start(work.Path, Settings(server, feed, database, port)), new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") }));
-            }
+        await using var instances = InstancesOnOneDatabase.Start(2, port => Settings(server, feed, database, port), output);
+        var bots = instances.Bots;
 
-            // Each instance runs one shard (a late starter is handed its share), and Discord has a session on each.
-            var started = Stopwatch.StartNew();
-            var shards = await UntilAsync(bots, s => s.All(r => r.Count == 1) && s[0][0] != s[1][0], "one shard on each instance");
-            await Until(() => fake.Gateway.IsShardReady(0) && fake.Gateway.IsShardReady(1), bots, "both shards ready on the fake");
-            output.WriteLine($"shards spread ({string.Join(" | ", shards.Select(s => string.Join(",", s)))}) after {started.Elapsed.TotalSeconds:0.00} s");
+        // Each instance runs one shard (a late starter is handed its share), and Discord has a session on each.
+        var started = Stopwatch.StartNew();
+        var shards = await UntilAsync(bots, s => s.All(r => r.Count == 1) && s[0][0] != s[1][0], "one shard on each instance");
+        await Until(() => fake.Gateway.IsShardReady(0) && fake.Gateway.IsShardReady(1), bots, "both shards ready on the fake");
+        output.WriteLine($"shards spread ({string.Join(" | ", shards.Select(s => string.Join(",", s)))}) after {started.Elapsed.TotalSeconds:0.00} s");
 
-            // An interaction in a server on each shard is answered, once.
-            await AnsweredOnceAsync(fake, GuildOnShard[0], bots);
-            await AnsweredOnceAsync(fake, GuildOnShard[1], bots);
+        // An interaction in a server on each shard is answered, once.
+        await AnsweredOnceAsync(fake, GuildOnShard[0], bots);
+        await AnsweredOnceAsync(fake, GuildOnShard[1], bots);
 
-            // The instance running shard 0 dies; the other runs both shards within seconds.
-            var victim = shards[0][0] == 0 ? 0 : 1;
-            var survivor = 1 - victim;
-            bots[victim].Bot.Kill();
-            var sinceKill = Stopwatch.StartNew();
-            await UntilAsync([bots[survivor]], s => s[0].Count == 2, "the survivor running both shards");
-            await Until(() => fake.Gateway.IsShardReady(0), [bots[survivor]], "shard 0 ready again on the fake");
-            var tookOver = sinceKill.Elapsed;
-            output.WriteLine($"shard 0 taken over {tookOver.TotalSeconds:0.00} s after the SIGKILL");
-            Assert.True(tookOver < TimeSpan.FromSeconds(10), $"took over only after {tookOver}");
-            Assert.Equal([0, 1], await RunsAsync(bots[survivor].Http));
+        // The instance running shard 0 dies; the other runs both shards within seconds.
+        var victim = shards[0][0] == 0 ? 0 : 1;
+        var survivor = 1 - victim;
+        bots[victim].Bot.Kill();
+        var sinceKill = Stopwatch.StartNew();
+        await UntilAsync([bots[survivor]], s => s[0].Count == 2, "the survivor running both shards");
+        await Until(() => fake.Gateway.IsShardReady(0), [bots[survivor]], "shard 0 ready again on the fake");
+        var tookOver = sinceKill.Elapsed;
+        output.WriteLine($"shard 0 taken over {tookOver.TotalSeconds:0.00} s after the SIGKILL");
+        Assert.True(tookOver < TimeSpan.FromSeconds(10), $"took over only after {tookOver}");
+        Assert.Equal([0, 1], await RunsAsync(bots[survivor].Http));
 
-            await AnsweredOnceAsync(fake, GuildOnShard[0], [bots[survivor]]);
-            await AnsweredOnceAsync(fake, GuildOnShard[1], [bots[survivor]]);
-        }
-        finally
-        {
-            foreach (var (bot, http) in bots)
-            {
-                bot.Signal("TERM");
-                try
-                {
-                    await bot.WaitForExitAsync(TimeSpan.FromSeconds(20));
-                }
-                catch (OperationCanceledException)
-                {
-                    // Killed below.
-                }
-
-                output.WriteLine($"--- instance {bot.Pid} stderr:\n{bot.Stderr}");
-                http.Dispose();
-                bot.Dispose();
-            }
-
-            folders.ForEach(f => f.Dispose());
-        }
+        await AnsweredOnceAsync(fake, GuildOnShard[0], [bots[survivor]]);
+        await AnsweredOnceAsync(fake, GuildOnShard[1], [bots[survivor]]);
     }
 
     private static async Task AnsweredOnceAsync(FakeDiscord fake, string guild, IReadOnlyList<(BotProcess Bot, HttpClient Http)> bots)

@@ -33,74 +33,43 @@ public sealed class SlackSocketModeInstancesTests(PostgresServer postgres, ITest
         await using var server = await FakeServer.StartAsync(slack, socket);
         using var feed = new TempDirectory();
         var database = postgres.NewDatabase();
-        var bots = new List<(BotProcess Bot, HttpClient Http)>();
-        var folders = new List<TempDirectory>();
-        try
-        {
-            for (var i = 0; i < Instances; i++)
-            {
-                var work = new TempDirectory();
-                folders.Add(work);
-                var port = FreePorts.Next();
-                bots.Add((BotProcess.Start(work.Path, Settings(server, socket, feed, work, database, port)), new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") }));
-            }
+        await using var instances = InstancesOnOneDatabase.Start(Instances, (port, work) => Settings(server, socket, feed, work, database, port), output);
+        var bots = instances.Bots;
 
-            await socket.WaitForConnectionsAsync(Instances, Patience);
-            feed.CopyFeed("Local_Test_result_Adur_1.xml");
-            await UntilAsync(() => slack.Messages(News).Count == 1, bots, "the result posted");
-            await UntilAsync(async () => (await RolesAsync(bots)).All(r => r.EndsWith($"; {Instances} instances live", StringComparison.Ordinal)), bots, "every instance counting three live");
+        await socket.WaitForConnectionsAsync(Instances, Patience);
+        feed.CopyFeed("Local_Test_result_Adur_1.xml");
+        await UntilAsync(() => slack.Messages(News).Count == 1, bots, "the result posted");
+        await UntilAsync(async () => (await RolesAsync(bots)).All(r => r.EndsWith($"; {Instances} instances live", StringComparison.Ordinal)), bots, "every instance counting three live");
 
-            // Every instance has the result a moment after the reader accepted it; then the commands come.
-            await Task.Delay(1500);
-            var before = await AskAsync(socket, Commands);
-            Assert.Equal(Instances, socket.OpenConnections);
-            AssertAnsweredOnce(socket, before);
-            Assert.Equal(Instances, before.Select(e => e.Connections[0]).Distinct().Count()); // each instance answered some
+        // Every instance has the result a moment after the reader accepted it; then the commands come.
+        await Task.Delay(1500);
+        var before = await AskAsync(socket, Commands);
+        Assert.Equal(Instances, socket.OpenConnections);
+        AssertAnsweredOnce(socket, before);
+        Assert.Equal(Instances, before.Select(e => e.Connections[0]).Distinct().Count()); // each instance answered some
 
-            // A standby freezes with commands arriving on its connection, and is killed before it answers them.
-            var roles = await RolesAsync(bots);
-            var victim = bots[roles.FindIndex(r => r.StartsWith("standby: ", StringComparison.Ordinal))];
-            var survivors = bots.Where(b => b != victim).ToList();
-            victim.Bot.Signal("STOP");
-            var after = Enumerable.Range(1, Commands).Select(_ => socket.InjectSlashCommand(new FakeSlackSlashCommand("council Adur", ChannelId: News))).ToList();
-            victim.Bot.Kill();
-            var killed = Stopwatch.StartNew();
-            await UntilAsync(() => after.All(e => e.Acked.IsCompleted), survivors, "every command after the kill answered");
-            await Task.Delay(1500); // a second answer, if there were one, would come now
-            AssertAnsweredOnce(socket, after);
-            Assert.Contains(after, e => e.Deliveries == 2); // those sent to the dead connection went again, to another
+        // A standby freezes with commands arriving on its connection, and is killed before it answers them.
+        var roles = await RolesAsync(bots);
+        var victim = bots[roles.FindIndex(r => r.StartsWith("standby: ", StringComparison.Ordinal))];
+        var survivors = bots.Where(b => b != victim).ToList();
+        victim.Bot.Signal("STOP");
+        var after = Enumerable.Range(1, Commands).Select(_ => socket.InjectSlashCommand(new FakeSlackSlashCommand("council Adur", ChannelId: News))).ToList();
+        victim.Bot.Kill();
+        var killed = Stopwatch.StartNew();
+        await UntilAsync(() => after.All(e => e.Acked.IsCompleted), survivors, "every command after the kill answered");
+        await Task.Delay(1500); // a second answer, if there were one, would come now
+        AssertAnsweredOnce(socket, after);
+        Assert.Contains(after, e => e.Deliveries == 2); // those sent to the dead connection went again, to another
 
-            // The feed reader tells the operations channel, once, in one sentence.
-            var name = $"{Environment.MachineName}:{victim.Bot.Pid.ToString(CultureInfo.InvariantCulture)}";
-            await UntilAsync(() => OpsHeadlines(slack).Any(h => h.Contains(name, StringComparison.Ordinal)), survivors, "the operations channel told");
-            output.WriteLine($"the operations channel was told {killed.Elapsed.TotalSeconds:0.0} s after the SIGKILL");
-            await UntilAsync(async () => (await RolesAsync(survivors)).All(r => r.EndsWith("; 2 instances live", StringComparison.Ordinal)), survivors, "the survivors counting two live");
-            await Task.Delay(2000);
-            var told = Assert.Single(OpsHeadlines(slack), h => h.Contains(name, StringComparison.Ordinal));
-            Assert.Matches(StoppedSentence(name), told);
-            Assert.DoesNotContain(OpsHeadlines(slack), h => h.StartsWith("Feed reader changed", StringComparison.Ordinal));
-        }
-        finally
-        {
-            foreach (var (bot, http) in bots)
-            {
-                bot.Signal("TERM");
-                try
-                {
-                    await bot.WaitForExitAsync(TimeSpan.FromSeconds(20));
-                }
-                catch (OperationCanceledException)
-                {
-                    // Killed below.
-                }
-
-                output.WriteLine($"--- instance {bot.Pid} stderr:\n{bot.Stderr}");
-                http.Dispose();
-                bot.Dispose();
-            }
-
-            folders.ForEach(f => f.Dispose());
-        }
+        // The feed reader tells the operations channel, once, in one sentence.
+        var name = $"{Environment.MachineName}:{victim.Bot.Pid.ToString(CultureInfo.InvariantCulture)}";
+        await UntilAsync(() => OpsHeadlines(slack).Any(h => h.Contains(name, StringComparison.Ordinal)), survivors, "the operations channel told");
+        output.WriteLine($"the operations channel was told {killed.Elapsed.TotalSeconds:0.0} s after the SIGKILL");
+        await UntilAsync(async () => (await RolesAsync(survivors)).All(r => r.EndsWith("; 2 instances live", StringComparison.Ordinal)), survivors, "the survivors counting two live");
+        await Task.Delay(2000);
+        var told = Assert.Single(OpsHeadlines(slack), h => h.Contains(name, StringComparison.Ordinal));
+        Assert.Matches(StoppedSentence(name), told);
+        Assert.DoesNotContain(OpsHeadlines(slack), h => h.StartsWith("Feed reader changed", StringComparison.Ordinal));
     }
 
     private static Regex StoppedSentence(string name) =>
