@@ -27,15 +27,7 @@ public sealed class PostgresIdentifyTurns : IIdentifyTurns, IDisposable
     {
         _time = time;
         _logger = logger;
-        // Never pooled: closing the connection must end the session, and with it any lock it still holds.
-        _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            Pooling = false,
-            Timeout = 5,
-            CommandTimeout = 5,
-            KeepAlive = 2,
-            ApplicationName = ApplicationName,
-        }.ConnectionString;
+        _connectionString = LockSessions.ConnectionString(connectionString, ApplicationName);
     }
 
     public async Task WaitTurnAsync(int bucket, int maxConcurrency, CancellationToken cancellationToken)
@@ -45,7 +37,7 @@ public sealed class PostgresIdentifyTurns : IIdentifyTurns, IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, "SET tcp_keepalives_idle = 3; SET tcp_keepalives_interval = 1; SET tcp_keepalives_count = 3; SET tcp_user_timeout = 8000", cancellationToken);
+            await ExecuteAsync(connection, LockSessions.ShortKeepalives, cancellationToken);
             // Tried, not waited for on the server: a blocked command would outlast the command timeout, and a stop.
             var told = false;
             while (!await TryLockAsync(connection, key, cancellationToken))

@@ -44,16 +44,7 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         _shards = new AdvisoryLeaseSet(ShardLeaseKind, "shards", "Discord shard", logger);
         _partitions = new AdvisoryLeaseSet(DeliveryLeaseKind, "delivery", "delivery partition", logger, AllPartitions);
         _members = new InstanceMembers(time);
-        // A connection of its own, never pooled: closing it must end the session, and with it the lock. Commands that
-        // do not come back within seconds mean the server is gone, and the lease with it.
-        _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            Pooling = false,
-            Timeout = 5,
-            CommandTimeout = 5,
-            KeepAlive = 2,
-            ApplicationName = PlainName,
-        }.ConnectionString;
+        _connectionString = LockSessions.ConnectionString(connectionString, PlainName);
     }
 
     public bool Shared => true;
@@ -145,16 +136,9 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         }
     }
 
-    // The server ends this session (and frees the lease) soon after the instance's machine goes silent, not hours later
-    // at the kernel's defaults. Allowed to any user, for their own session.
     private static async Task PrepareAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $"""
-            SET tcp_keepalives_idle = 3; SET tcp_keepalives_interval = 1; SET tcp_keepalives_count = 3; SET tcp_user_timeout = 8000;
-            LISTEN {StoreChanges.Channel};
-            """,
-            connection);
+        await using var command = new NpgsqlCommand($"{LockSessions.ShortKeepalives} LISTEN {StoreChanges.Channel};", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

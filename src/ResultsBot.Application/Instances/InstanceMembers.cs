@@ -26,7 +26,7 @@ public sealed class InstanceMembers(TimeProvider time)
             lock (_gate)
             {
                 var now = _deafSince ?? time.GetTimestamp();
-                return 1 + _members.Values.Count(m => !m.Stopped && time.GetElapsedTime(m.HeardAt, now) < GoneAfter);
+                return 1 + _members.Values.Count(m => HeardLately(m, now));
             }
         }
     }
@@ -40,7 +40,7 @@ public sealed class InstanceMembers(TimeProvider time)
         lock (_gate)
         {
             var now = _deafSince ?? time.GetTimestamp();
-            return _members.Count(m => !m.Value.Stopped && time.GetElapsedTime(m.Value.HeardAt, now) < GoneAfter && string.CompareOrdinal(m.Key, self) < 0);
+            return _members.Count(m => HeardLately(m.Value, now) && string.CompareOrdinal(m.Key, self) < 0);
         }
     }
 
@@ -94,8 +94,9 @@ public sealed class InstanceMembers(TimeProvider time)
                 return [];
             }
 
-            var unheard = _members.Where(m => !m.Value.Stopped && time.GetElapsedTime(m.Value.HeardAt) >= GoneAfter).ToList();
-            var heard = 1 + _members.Values.Count(m => !m.Stopped && time.GetElapsedTime(m.HeardAt) < GoneAfter);
+            var now = time.GetTimestamp();
+            var unheard = _members.Where(m => !m.Value.Stopped && !HeardLately(m.Value, now)).ToList();
+            var heard = 1 + _members.Values.Count(m => HeardLately(m, now));
             var busy = sessions > 0 ? Math.Max(0, sessions - heard) : 0;
             // Which of the unheard are the busy ones cannot be told apart: the longest unheard are taken as stopped.
             var gone = unheard.OrderBy(m => m.Value.HeardAt).Take(Math.Max(0, unheard.Count - busy)).ToList();
@@ -126,6 +127,9 @@ public sealed class InstanceMembers(TimeProvider time)
             return new StoppedInstance(instance, member.HeardAtUtc);
         }
     }
+
+    // Live: not known to have stopped, and heard within GoneAfter of now.
+    private bool HeardLately(Member member, long now) => !member.Stopped && time.GetElapsedTime(member.HeardAt, now) < GoneAfter;
 
     private sealed record Member(long HeardAt, DateTimeOffset HeardAtUtc, bool Stopped);
 }
