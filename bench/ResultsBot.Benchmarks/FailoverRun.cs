@@ -14,6 +14,7 @@ namespace ResultsBot.Benchmarks;
 /// times while the sample night lands: the time from each kill until another instance's /readyz says it holds the
 /// feed lease (min, median, max), beside what the new reader logged. Then one declaration fanned out to N channels
 /// with one instance and with three: the time from the file landing to the last channel's post.
+/// With `--kills 0`, the fan-out alone.
 /// </summary>
 internal static partial class FailoverRun
 {
@@ -28,6 +29,15 @@ internal static partial class FailoverRun
     public static async Task<int> RunAsync(int kills, int channels)
     {
         using var postgres = new PostgresServer();
+        if (kills == 0)
+        {
+            // Fan-out alone: a quicker run while tuning delivery.
+            var alone = await FanOutAsync(postgres, channels, instances: 1);
+            var spread = await FanOutAsync(postgres, channels, instances: 3);
+            Console.WriteLine("result " + new JsonObject { ["fanOut"] = new JsonArray(alone, spread) }.ToJsonString());
+            return (int)alone["landedOnce"]! == channels && (int)spread["landedOnce"]! == channels ? 0 : 1;
+        }
+
         var (takeovers, logged) = await TakeoversAsync(postgres, kills);
         var ordered = takeovers.Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"failover: {kills} kills of the feed reader among 3 instances; another held the feed lease after min {ordered[0].TotalSeconds:F2} s, median {Median(ordered).TotalSeconds:F2} s, max {ordered[^1].TotalSeconds:F2} s (each: {string.Join(", ", takeovers.Select(t => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)))}); the new readers logged: {string.Join(", ", logged)}"));
@@ -98,6 +108,9 @@ internal static partial class FailoverRun
         try
         {
             await UntilAsync(async () => await AllUpWithOneReaderAsync(bots), $"{instances} instances up, one the feed reader");
+            // Instances that have just started are still handing delivery partitions on to each other: the fan-out is
+            // timed once they are spread, as on a night when the instances have been running for a while.
+            await UntilAsync(async () => await PartitionsSpreadAsync(bots) ? 0 : -1, "the delivery partitions spread over the instances");
             var thurrock = Directory.GetFiles(SampleFolder, "*_Thurrock_*.xml").Single();
             var landed = Stopwatch.StartNew();
             File.Copy(thurrock, Path.Combine(feed, Path.GetFileName(thurrock)));
@@ -176,6 +189,19 @@ internal static partial class FailoverRun
         return roles.All(r => r is not null) && readers.Count == 1 ? readers[0] : -1;
     }
 
+    /// <summary>True when the instances hold every delivery partition between them, none more than one more than another.</summary>
+    private static async Task<bool> PartitionsSpreadAsync(IReadOnlyList<BotInstance> instances)
+    {
+        var held = new List<int>();
+        foreach (var role in await Task.WhenAll(instances.Select(i => i.RoleAsync())))
+        {
+            var partitions = role is null ? null : Partitions().Match(role);
+            held.Add(partitions is { Success: true } ? partitions.Groups[1].Value.Split(',').Length : 0);
+        }
+
+        return held.Sum() == 32 && held.Max() - held.Min() <= 1;
+    }
+
     private static async Task<bool> AnyAsync(IEnumerable<BotInstance> instances, Func<BotInstance, Task<bool>> condition) =>
         (await Task.WhenAll(instances.Select(condition))).Any(b => b);
 
@@ -210,6 +236,9 @@ internal static partial class FailoverRun
 
         throw new InvalidOperationException("ResultsBot.sln not found above " + AppContext.BaseDirectory);
     }
+
+    [GeneratedRegex(@"delivery partitions? ([0-9, ]+) of 32")]
+    private static partial Regex Partitions();
 
     [GeneratedRegex(@"Took over reading the feed after ([0-9.]+) s")]
     private static partial Regex TookOver();
