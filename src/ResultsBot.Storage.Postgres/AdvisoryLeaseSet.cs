@@ -44,6 +44,18 @@ internal sealed class AdvisoryLeaseSet(int kind, string tag, string noun, ILogge
         }
     }
 
+    /// <summary>How many leases are held now.</summary>
+    public int HeldCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _held.Count;
+            }
+        }
+    }
+
     /// <summary>The leases held now, in order.</summary>
     public IReadOnlyList<LeaseKey> Held
     {

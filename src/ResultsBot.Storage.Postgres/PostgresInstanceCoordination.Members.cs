@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using ResultsBot.Application.Instances;
@@ -9,7 +10,9 @@ namespace ResultsBot.Storage.Postgres;
 /// "alive NAME standby"), and keeps who it heard when; one not heard for a few beats has stopped. The beat goes on
 /// the connection that holds the leases, so an instance heard is one whose leases are alive too; a machine that goes
 /// silent stops being heard at once, even while the server has yet to end its session. Membership is not read from
-/// pg_stat_activity (the shard leases count instances by application name there, for their own purpose).
+/// pg_stat_activity (the shard leases count instances by application name there, for their own purpose). With the
+/// beat goes how many delivery partitions the instance holds ("holds NAME 11"): the remainder of Discord's limit goes
+/// to those holding the most.
 /// </summary>
 public sealed partial class PostgresInstanceCoordination
 {
@@ -23,8 +26,9 @@ public sealed partial class PostgresInstanceCoordination
     public int LiveInstances => Math.Max(_members.Live, _partitions.SessionsSeen);
 
     // A session counted but not heard by name has no place in the order: no share of the remainder, rather than risk
-    // two instances taking the same one.
-    public int LiveRank => _partitions.SessionsSeen > _members.Live ? -1 : _members.RankOf(Instance);
+    // two instances taking the same one. The remainder goes first to those holding the most delivery partitions: with
+    // 32 partitions over three instances (11, 11 and 10), the one with 10 has the fewest channels and takes 16.
+    public int LiveRank => _partitions.SessionsSeen > _members.Live ? -1 : _members.RankOf(Instance, _partitions.HeldCount);
 
     public event EventHandler<StoppedInstance>? InstanceStopped;
 
@@ -34,12 +38,39 @@ public sealed partial class PostgresInstanceCoordination
     /// </summary>
     private async Task SayAliveAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await NotifyAsync(connection, $"{StoreChanges.Alive} {Instance} {(IsFeedReader ? ReaderRole : StandbyRole)}", cancellationToken);
+        // Two notifications in one round trip: releases before "holds" skip a payload they do not know.
+        await NotifyAsync(
+            connection,
+            [
+                $"{StoreChanges.Alive} {Instance} {(IsFeedReader ? ReaderRole : StandbyRole)}",
+                string.Create(CultureInfo.InvariantCulture, $"{StoreChanges.Holds} {Instance} {_partitions.HeldCount}"),
+            ],
+            cancellationToken);
         foreach (var stopped in _members.Sweep(_partitions.SessionsSeen))
         {
             _logger.LogWarning("Instance {Instance} stopped answering (last heard at {LastHeard:HH:mm:ss} UTC)", stopped.Instance, stopped.LastHeard.UtcDateTime);
             InstanceStopped?.Invoke(this, stopped);
         }
+    }
+
+    /// <summary>True when <paramref name="payload"/> said how many delivery partitions an instance holds ("holds NAME 11"), now recorded.</summary>
+    private bool HeardHolds(string payload)
+    {
+        if (!payload.StartsWith(StoreChanges.Holds + " ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // The count is the last word; the name is everything between.
+        var rest = payload[(StoreChanges.Holds.Length + 1)..];
+        var space = rest.LastIndexOf(' ');
+        if (space > 0 && rest[..space] is var name && name != Instance
+            && int.TryParse(rest[(space + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var partitions))
+        {
+            _members.Holds(name, partitions);
+        }
+
+        return true;
     }
 
     /// <summary>True when <paramref name="payload"/> was an instance's beat ("alive NAME ROLE"), now recorded.</summary>

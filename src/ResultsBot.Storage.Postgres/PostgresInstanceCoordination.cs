@@ -190,17 +190,23 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
-    private static async Task NotifyAsync(NpgsqlConnection connection, string payload, CancellationToken cancellationToken)
+    private static async Task NotifyAsync(NpgsqlConnection connection, IReadOnlyList<string> payloads, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection);
+        // One statement: the notifications go in this order, in one round trip.
+        var calls = string.Join(", ", payloads.Select((_, i) => $"pg_notify($1, ${(i + 2).ToString(CultureInfo.InvariantCulture)})"));
+        await using var command = new NpgsqlCommand("SELECT " + calls, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StoreChanges.Channel });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = payload });
+        foreach (var payload in payloads)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = payload });
+        }
+
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private void Heard(string payload, Action<StoreChange> changed)
     {
-        if (HeardAlive(payload))
+        if (HeardAlive(payload) || HeardHolds(payload))
         {
             return;
         }

@@ -22,6 +22,9 @@ internal static class StoreChanges
     /// <summary>Every instance's heartbeat, with its name and role ("alive web1:4123 reader"): who runs, and who reads.</summary>
     public const string Alive = "alive";
 
+    /// <summary>With every heartbeat, how many delivery partitions the instance holds ("holds web1:4123 11").</summary>
+    public const string Holds = "holds";
+
     public static void Notify(NpgsqlConnection connection, string what, long id)
     {
         using var command = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection);

@@ -35,7 +35,8 @@ public interface IInstanceCoordination
     int LiveInstances { get; }
 
     /// <summary>
-    /// This instance's place among the <see cref="LiveInstances"/> in an order every instance agrees on (0 first), or
+    /// This instance's place among the <see cref="LiveInstances"/> in an order every instance agrees on (0 first: those
+    /// delivering the most channels first), or
     /// -1 when it cannot say (some counted are not heard by name): the first few take one more of a limit's remainder.
     /// </summary>
     int LiveRank => 0;

@@ -32,15 +32,30 @@ public sealed class InstanceMembers(TimeProvider time)
     }
 
     /// <summary>
-    /// Where this instance (<paramref name="self"/>) stands among the live instances in name order, 0 first: the same
-    /// order on every instance that hears the same ones, so a remainder can be given out without two taking it.
+    /// Where this instance (<paramref name="self"/>, holding <paramref name="partitions"/> delivery partitions) stands
+    /// among the live instances, 0 first: those holding the most delivery partitions first (they have the most channels
+    /// to send to), then in name order. The same order on every instance that hears the same ones, so a remainder can be
+    /// given out without two taking it.
     /// </summary>
-    public int RankOf(string self)
+    public int RankOf(string self, int partitions = 0)
     {
         lock (_gate)
         {
             var now = _deafSince ?? time.GetTimestamp();
-            return _members.Count(m => HeardLately(m.Value, now) && string.CompareOrdinal(m.Key, self) < 0);
+            return _members.Count(m => HeardLately(m.Value, now)
+                && (m.Value.Partitions > partitions || (m.Value.Partitions == partitions && string.CompareOrdinal(m.Key, self) < 0)));
+        }
+    }
+
+    /// <summary><paramref name="instance"/> said, with its beat, how many delivery partitions it holds.</summary>
+    public void Holds(string instance, int partitions)
+    {
+        lock (_gate)
+        {
+            if (_members.TryGetValue(instance, out var member))
+            {
+                _members[instance] = member with { Partitions = partitions };
+            }
         }
     }
 
@@ -58,7 +73,8 @@ public sealed class InstanceMembers(TimeProvider time)
     {
         lock (_gate)
         {
-            _members[instance] = new Member(time.GetTimestamp(), time.GetUtcNow(), Stopped: false);
+            var partitions = _members.TryGetValue(instance, out var known) ? known.Partitions : 0;
+            _members[instance] = new Member(time.GetTimestamp(), time.GetUtcNow(), Stopped: false, partitions);
         }
     }
 
@@ -131,5 +147,5 @@ public sealed class InstanceMembers(TimeProvider time)
     // Live: not known to have stopped, and heard within GoneAfter of now.
     private bool HeardLately(Member member, long now) => !member.Stopped && time.GetElapsedTime(member.HeardAt, now) < GoneAfter;
 
-    private sealed record Member(long HeardAt, DateTimeOffset HeardAtUtc, bool Stopped);
+    private sealed record Member(long HeardAt, DateTimeOffset HeardAtUtc, bool Stopped, int Partitions = 0);
 }

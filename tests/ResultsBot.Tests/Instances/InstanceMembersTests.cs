@@ -34,6 +34,26 @@ public sealed class InstanceMembersTests
     }
 
     [Fact]
+    public void RankOf_InstancesHoldingDifferentNumbersOfDeliveryPartitions_ThoseHoldingMostFirstThenByName()
+    {
+        // 32 partitions over three instances: the one with 10 has the fewest channels, so it is last for the remainder.
+        var time = new FakeTimeProvider(Start);
+        var atWeb1 = new InstanceMembers(time);
+        atWeb1.Heard("web2:7");
+        atWeb1.Holds("web2:7", 11);
+        atWeb1.Heard("web3:1");
+        atWeb1.Holds("web3:1", 11);
+        var atWeb3 = new InstanceMembers(time);
+        atWeb3.Heard("web1:9");
+        atWeb3.Holds("web1:9", 10);
+        atWeb3.Heard("web2:7");
+        atWeb3.Holds("web2:7", 11);
+
+        Assert.Equal(2, atWeb1.RankOf("web1:9", partitions: 10));
+        Assert.Equal(1, atWeb3.RankOf("web3:1", partitions: 11));
+    }
+
+    [Fact]
     public void Sweep_AnInstanceUnheardButItsSessionStillConnected_IsNotToldUntilTheSessionEnds()
     {
         var time = new FakeTimeProvider(Start);
