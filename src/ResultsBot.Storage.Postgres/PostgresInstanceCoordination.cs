@@ -14,7 +14,7 @@ namespace ResultsBot.Storage.Postgres;
 /// with no expiry to tune against clock skew and no row to renew. The same connection LISTENs for what the others
 /// accept and subscribe; every instance says it is alive there once a second, the reader with its role, so standbys
 /// know who reads and since when no one has, and all know how many run (PostgresInstanceCoordination.Members.cs).
-/// Standbys try for the lock once a second. The same session holds this instance's Discord shards and delivery
+/// Standbys try for the lock once a second, once they have listened for a beat and a half. The same session holds this instance's Discord shards and delivery
 /// partitions, two lease sets that end with it as the feed lease does.
 /// </summary>
 public sealed partial class PostgresInstanceCoordination : IInstanceCoordination, IShardLeases, IDisposable
@@ -23,6 +23,7 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
     private const string PlainName = "resultsbot coordination";
     private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ListenBeforeReading = TimeSpan.FromSeconds(1.5);
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -145,12 +146,16 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
     private async Task KeepAsync(NpgsqlConnection connection, Action<StoreChange> changed, CancellationToken cancellationToken)
     {
         long? lastBeat = null;
+        var listening = _time.GetTimestamp();
         while (true)
         {
             if (lastBeat is null || _time.GetElapsedTime(lastBeat.Value) >= Beat)
             {
                 lastBeat = _time.GetTimestamp();
-                if (!IsFeedReader && await TryLockAsync(connection, cancellationToken))
+                // Not before it has listened long enough to hear a live reader's beat: a reader that dies then is one
+                // this instance knows it took over from, and the operations channel is told (an instance just started
+                // or reconnected took the lease unknowing two times in ten in the failover bench).
+                if (!IsFeedReader && _time.GetElapsedTime(listening) >= ListenBeforeReading && await TryLockAsync(connection, cancellationToken))
                 {
                     Took();
                 }

@@ -60,6 +60,28 @@ public sealed class PostgresInstanceMembersTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task AcquireFeedLease_TheReaderStopsJustAfterAnotherInstanceStarted_WhoeverTakesOverKnowsWhoItTookOverFrom()
+    {
+        // The failover bench restarts a killed instance and kills the reader again as soon as all answer: an instance
+        // that had not yet heard the reader's beat took the lease unknowing, and no one was told of the change.
+        for (var round = 1; round <= 2; round++)
+        {
+            var database = server.NewDatabase();
+            await using var reader = await Running.StartAsync(database, "reader:1");
+            await reader.Coordination.AcquireFeedLeaseAsync(CancellationToken.None).WaitAsync(Patience);
+            await using var standby = await Running.StartAsync(database, "standby:2");
+            Assert.True(await Eventually(() => standby.Coordination.Describe().Contains("the feed is read by reader:1", StringComparison.Ordinal)), "the standby never heard the reader");
+            await using var fresh = await Running.StartAsync(database, "fresh:3");
+            var taking = new[] { standby, fresh }.Select(r => r.Coordination.AcquireFeedLeaseAsync(CancellationToken.None)).ToList();
+
+            await reader.StopAsync(); // before the fresh one has heard a beat of it
+            var lease = await await Task.WhenAny(taking).WaitAsync(Patience);
+
+            Assert.Equal("reader:1", lease.PreviousReader?.Instance);
+        }
+    }
+
+    [Fact]
     public async Task LiveInstances_AnInstanceThatHoldsItsSessionButGoesQuiet_IsStillCountedForTheShare()
     {
         var database = server.NewDatabase();
