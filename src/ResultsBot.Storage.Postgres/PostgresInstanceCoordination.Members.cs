@@ -56,16 +56,12 @@ public sealed partial class PostgresInstanceCoordination
     /// <summary>True when <paramref name="payload"/> said how many delivery partitions an instance holds ("holds NAME 11"), now recorded.</summary>
     private bool HeardHolds(string payload)
     {
-        if (!payload.StartsWith(StoreChanges.Holds + " ", StringComparison.Ordinal))
+        if (NameAndLastWord(payload, StoreChanges.Holds) is not (var name, var count))
         {
             return false;
         }
 
-        // The count is the last word; the name is everything between.
-        var rest = payload[(StoreChanges.Holds.Length + 1)..];
-        var space = rest.LastIndexOf(' ');
-        if (space > 0 && rest[..space] is var name && name != Instance
-            && int.TryParse(rest[(space + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var partitions))
+        if (name != Instance && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var partitions))
         {
             _members.Holds(name, partitions);
         }
@@ -76,15 +72,11 @@ public sealed partial class PostgresInstanceCoordination
     /// <summary>True when <paramref name="payload"/> was an instance's beat ("alive NAME ROLE"), now recorded.</summary>
     private bool HeardAlive(string payload)
     {
-        if (!payload.StartsWith(StoreChanges.Alive + " ", StringComparison.Ordinal))
+        if (NameAndLastWord(payload, StoreChanges.Alive) is not (var name, var role))
         {
             return false;
         }
 
-        // The role is the last word; the name is everything between (a machine name has no spaces, but need not).
-        var rest = payload[(StoreChanges.Alive.Length + 1)..];
-        var space = rest.LastIndexOf(' ');
-        var (name, role) = space > 0 ? (rest[..space], rest[(space + 1)..]) : (rest, "");
         if (name == Instance)
         {
             return true;
@@ -100,5 +92,21 @@ public sealed partial class PostgresInstanceCoordination
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// For a payload that starts with <paramref name="word"/> ("alive web1:4123 reader"): the instance's name and the
+    /// last word; null for any other. The name is everything between (a machine name has no spaces, but need not).
+    /// </summary>
+    private static (string Name, string Last)? NameAndLastWord(string payload, string word)
+    {
+        if (!payload.StartsWith(word + " ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = payload[(word.Length + 1)..];
+        var space = rest.LastIndexOf(' ');
+        return space > 0 ? (rest[..space], rest[(space + 1)..]) : (rest, "");
     }
 }

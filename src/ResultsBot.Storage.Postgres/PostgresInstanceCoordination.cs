@@ -14,8 +14,8 @@ namespace ResultsBot.Storage.Postgres;
 /// with no expiry to tune against clock skew and no row to renew. The same connection LISTENs for what the others
 /// accept and subscribe; every instance says it is alive there once a second, the reader with its role, so standbys
 /// know who reads and since when no one has, and all know how many run (PostgresInstanceCoordination.Members.cs).
-/// Standbys try for the lock once a second, once they have listened for a beat and a half. The same session holds this instance's Discord shards and delivery
-/// partitions, two lease sets that end with it as the feed lease does.
+/// Standbys try for the lock once a second, once they have listened for a beat and a half. The same session holds this
+/// instance's Discord shards and delivery partitions, two lease sets that end with it as the feed lease does.
 /// </summary>
 public sealed partial class PostgresInstanceCoordination : IInstanceCoordination, IShardLeases, IDisposable
 {
