@@ -186,10 +186,10 @@ public sealed partial class ChaosNightTests(PostgresServer postgres, ITestOutput
     }
 
     /// <summary>
-    /// Asks every instance at once, again and again, from just after the declaration landed. The clock starts when the first
-    /// answer shows it (an instance has accepted it); an instance that answered without it after that is
-    /// behind until its first answer with it, and how long that took (an upper bound: it may have caught up during
-    /// the round) is the checkpoint's lag. Done when every instance answering gives the same answer, with the declaration.
+    /// Asks every instance at once, again and again, from just after the declaration landed. The clock starts when the
+    /// first answer shows it (an instance has accepted it); an instance that answered without it after that is behind
+    /// until its first answer with it, and how long that took (an upper bound: it may have caught up during the round)
+    /// is the checkpoint's lag. Done when every instance answering gives the same answer, with the declaration.
     /// Every live instance is asked, one just started too: until it has read the night back from the database it must
     /// say it is starting (not answering yet), never answer from an empty book; every answer must count at least the
     /// last checkpoint's councils (<paramref name="before"/>), or it is wrong, not late. One killed mid-round is dropped.
