@@ -100,6 +100,16 @@ internal static class PostgresMigrations
             installed_at TIMESTAMPTZ NOT NULL
         );
         """,
+
+        // 5: Discord's global limit, one row a slot, taken by every instance from here (PostgresBotWideSlots, issue 18).
+        """
+        CREATE TABLE global_limit_slots (
+            slot INTEGER PRIMARY KEY,
+            holder_pid INTEGER,
+            holder_started TIMESTAMPTZ,
+            free_at TIMESTAMPTZ NOT NULL -- 'infinity' while its request is in flight
+        );
+        """,
     ];
 
     public static int Latest => Migrations.Length;

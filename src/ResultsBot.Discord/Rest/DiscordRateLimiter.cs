@@ -8,9 +8,10 @@ namespace ResultsBot.Discord.Rest;
 /// each waiting for its bucket (learned from X-RateLimit-* headers, shared by routes with the same bucket
 /// hash) and for a slot in the global limit. Channels run in parallel; a channel's posts queue in order.
 /// The global limit is the bot's, whichever instance sends: this one takes its share of it (asked at each slot, so
-/// the share follows instances coming and going), all of it when it runs alone.
+/// the share follows instances coming and going), all of it when it runs alone. Where the instances keep the limit's
+/// slots in one place (<paramref name="botWide"/>), each request also takes one of those, and the share is the whole.
 /// </summary>
-internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond = 50, IGlobalLimitShare? share = null)
+internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond = 50, IGlobalLimitShare? share = null, IBotWideSlots? botWide = null)
 {
     // Discord counts a request when it arrives, somewhere between our send and its answer: a global slot is
     // taken at the send and freed a second (and a little) after the answer, so no second of arrivals can hold
@@ -52,11 +53,31 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
             }
 
             var slot = global ? await WaitForGlobalSlotAsync(cancellationToken) : null;
-            return new RouteLease(this, gate, route, major, slot);
+            var shared = slot is null ? null : await TakeBotWideSlotAsync(slot, cancellationToken);
+            return new RouteLease(this, gate, route, major, slot, shared);
         }
         catch
         {
             gate.Turn.Release();
+            throw;
+        }
+    }
+
+    /// <summary>The bot-wide slot as well, where instances share them; the local slot goes back if the wait is given up.</summary>
+    private async Task<IBotWideSlot?> TakeBotWideSlotAsync(GlobalSlot slot, CancellationToken cancellationToken)
+    {
+        if (botWide is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await botWide.TakeAsync(globalPerSecond, cancellationToken);
+        }
+        catch
+        {
+            Release(slot);
             throw;
         }
     }

@@ -27,13 +27,14 @@ public sealed class DiscordRestClient
     /// <param name="options">BotToken and RestBase are used.</param>
     /// <param name="logger">Any logger: the interaction callbacks' client logs as the handler that owns it.</param>
     /// <param name="globalShare">This instance's part of the bot's global rate limit when several send for it; all of it by default.</param>
-    public DiscordRestClient(HttpClient http, DiscordOptions options, TimeProvider? time = null, IPlatformMonitor? monitor = null, ILogger? logger = null, IGlobalLimitShare? globalShare = null)
+    /// <param name="botWideSlots">The global limit's slots, where the instances sending for the bot keep them in one place.</param>
+    public DiscordRestClient(HttpClient http, DiscordOptions options, TimeProvider? time = null, IPlatformMonitor? monitor = null, ILogger? logger = null, IGlobalLimitShare? globalShare = null, IBotWideSlots? botWideSlots = null)
     {
         _http = http;
         _options = options;
         _monitor = monitor ?? NullPlatformMonitor.Instance;
         _logger = logger ?? NullLogger<DiscordRestClient>.Instance;
-        _limiter = new DiscordRateLimiter(time ?? TimeProvider.System, share: globalShare);
+        _limiter = new DiscordRateLimiter(time ?? TimeProvider.System, share: globalShare, botWide: botWideSlots);
     }
 
     /// <summary>How many times a request is sent again after 429s before giving up (as a retry-later failure).</summary>

@@ -13,7 +13,8 @@ public static class DiscordRestServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="DiscordRestClient"/> (singleton: its rate-limit state is the bot's), <see cref="DiscordOutlet"/>
     /// and the outlet as an <see cref="IPlatformOutlet"/>. Uses TimeProvider and IPlatformMonitor from the container when
-    /// registered (system clock and no monitor otherwise), and IGlobalLimitShare when several instances share the bot.
+    /// registered (system clock and no monitor otherwise), and IGlobalLimitShare and IBotWideSlots when several instances
+    /// share the bot.
     /// </summary>
     public static IServiceCollection AddDiscordRest(this IServiceCollection services, DiscordOptions options, TimeSpan? requestTimeout = null)
     {
@@ -24,7 +25,8 @@ public static class DiscordRestServiceCollectionExtensions
             sp.GetService<TimeProvider>(),
             sp.GetService<IPlatformMonitor>(),
             sp.GetService<ILogger<DiscordRestClient>>(),
-            sp.GetService<IGlobalLimitShare>()));
+            sp.GetService<IGlobalLimitShare>(),
+            sp.GetService<IBotWideSlots>()));
         services.AddSingleton(sp => new DiscordOutlet(
             sp.GetRequiredService<DiscordRestClient>(),
             sp.GetService<ILogger<DiscordOutlet>>(),

@@ -1,7 +1,9 @@
+using ResultsBot.Platforms;
+
 namespace ResultsBot.Discord.Rest;
 
 /// <summary>A route's turn: held while its request is in flight, so the next one sees what this one learned.</summary>
-internal sealed class RouteLease(DiscordRateLimiter limiter, DiscordRateLimiter.RouteGate gate, string route, string major, DiscordRateLimiter.GlobalSlot? slot) : IDisposable
+internal sealed class RouteLease(DiscordRateLimiter limiter, DiscordRateLimiter.RouteGate gate, string route, string major, DiscordRateLimiter.GlobalSlot? slot, IBotWideSlot? botWideSlot) : IDisposable
 {
     private int _disposed;
 
@@ -13,6 +15,7 @@ internal sealed class RouteLease(DiscordRateLimiter limiter, DiscordRateLimiter.
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            botWideSlot?.Release();
             if (slot is not null)
             {
                 limiter.Release(slot);

@@ -42,6 +42,15 @@ public static class PostgresStoreHostBuilderExtensions
             // Discord counts identifies per bot token: the instances take each bucket's turn between them.
             services.AddSingleton<IIdentifyTurns>(sp => new PostgresIdentifyTurns(
                 connection!, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresIdentifyTurns>>()));
+            // And Discord's global limit per bot token: its slots are kept in the database, taken by whichever instance
+            // has requests waiting; while the database is out of reach each keeps to its fixed part of the limit.
+            services.AddSingleton(sp => new PostgresBotWideSlots(
+                connection!,
+                new InstanceLimitShare(sp.GetRequiredService<IInstanceCoordination>()),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<PostgresBotWideSlots>>()));
+            services.AddSingleton<IBotWideSlots>(sp => sp.GetRequiredService<PostgresBotWideSlots>());
+            services.AddSingleton<IGlobalLimitShare>(sp => sp.GetRequiredService<PostgresBotWideSlots>());
         }
 
         return builder;

@@ -8,7 +8,8 @@ namespace ResultsBot.Discord.Tests.Rest;
 /// Discord's global limit (50 a second) is the bot's, not each instance's: with three instances running, each limiter
 /// sends at most its third, rounded down; alone it sends all 50; and the share follows instances coming and going.
 /// Every request is answered at once, so each slot is free again 1.005 s after it was taken: the counts below are
-/// everything sent in one such window.
+/// everything sent in one such window. Where the instances keep the limit's slots in one place, each request also
+/// waits for one of those.
 /// </summary>
 public sealed class DiscordRateLimiterShareTests
 {
@@ -103,6 +104,84 @@ public sealed class DiscordRateLimiterShareTests
         var requests = new Requests(limiter, 5);
 
         Assert.Equal(1, await requests.AnsweredAsync());
+    }
+
+    [Fact]
+    public async Task EnterAsync_TheInstancesKeepTheSlotsInOnePlace_EachRequestWaitsForOneAndGivesItBackWhenAnswered()
+    {
+        var time = new FakeTimeProvider();
+        var shared = new SharedSlots { Free = 2 }; // what the other instances left free
+        var limiter = new DiscordRateLimiter(time, globalPerSecond: 50, WholeLimit.Instance, shared);
+        var requests = new Requests(limiter, 5);
+
+        var whileTwoAreFree = await requests.AnsweredAsync(); // and given back at once
+        var afterTheyCameBack = await requests.AnsweredAsync();
+
+        Assert.Equal([2, 2], [whileTwoAreFree, afterTheyCameBack]);
+        Assert.Equal(50, shared.AskedOfLimit);
+    }
+
+    [Fact]
+    public async Task EnterAsync_TheSharedSlotsCannotBeReached_SendsUnderThisInstancesShare()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new DiscordRateLimiter(time, globalPerSecond: 50, new LiveInstances { Count = 3 }, new SharedSlots { OutOfReach = true });
+        var requests = new Requests(limiter, 40);
+
+        Assert.Equal(16, await requests.AnsweredAsync());
+    }
+
+    /// <summary>The bot-wide slots as another instance would leave them: a few free, each free again the moment it is given back.</summary>
+    private sealed class SharedSlots : IBotWideSlots
+    {
+        private readonly Queue<TaskCompletionSource<IBotWideSlot?>> _waiting = new();
+
+        public int Free { get; set; }
+
+        public bool OutOfReach { get; init; }
+
+        public int AskedOfLimit { get; private set; }
+
+        public Task<IBotWideSlot?> TakeAsync(int wholeLimit, CancellationToken cancellationToken)
+        {
+            lock (_waiting)
+            {
+                AskedOfLimit = wholeLimit;
+                if (OutOfReach)
+                {
+                    return Task.FromResult<IBotWideSlot?>(null);
+                }
+
+                if (Free > 0)
+                {
+                    Free--;
+                    return Task.FromResult<IBotWideSlot?>(new Slot(this));
+                }
+
+                var waiter = new TaskCompletionSource<IBotWideSlot?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiting.Enqueue(waiter);
+                return waiter.Task;
+            }
+        }
+
+        private void GiveBack()
+        {
+            lock (_waiting)
+            {
+                if (!_waiting.TryDequeue(out var next))
+                {
+                    Free++;
+                    return;
+                }
+
+                next.SetResult(new Slot(this));
+            }
+        }
+
+        private sealed class Slot(SharedSlots slots) : IBotWideSlot
+        {
+            public void Release() => slots.GiveBack();
+        }
     }
 
     /// <summary>Several instances' share as Discord's docs would have it: the limit divided by how many run, rounded down.</summary>

@@ -1,0 +1,23 @@
+namespace ResultsBot.Platforms;
+
+/// <summary>
+/// A bot-wide limit (Discord's global one, counted per bot token whichever instance sends) kept in one place every
+/// instance takes from, rather than split into fixed parts: together they never pass it, and an instance with more to
+/// send than the others uses what they leave. A slot is taken before a request goes out and released when its answer
+/// is in; it frees a window after that.
+/// </summary>
+public interface IBotWideSlots
+{
+    /// <summary>
+    /// Waits for one of the bot's <paramref name="wholeLimit"/> slots. Null while the shared slots cannot be reached:
+    /// the caller then keeps to its share of the limit (<see cref="IGlobalLimitShare"/>), which says so meanwhile.
+    /// </summary>
+    Task<IBotWideSlot?> TakeAsync(int wholeLimit, CancellationToken cancellationToken);
+}
+
+/// <summary>One slot of the bot-wide limit, held while its request is in flight.</summary>
+public interface IBotWideSlot
+{
+    /// <summary>The request has its answer (or failed): the slot frees a window from now. A second call does nothing.</summary>
+    void Release();
+}
