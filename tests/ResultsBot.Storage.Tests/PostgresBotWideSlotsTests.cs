@@ -39,6 +39,41 @@ public sealed class PostgresBotWideSlotsTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Take_TwoInstancesSendingAsFastAsTheyMay_NeverHoldMoreThanTheLimitInAnyWindow()
+    {
+        var database = Migrated();
+        using var first = Slots(database);
+        using var second = Slots(database);
+        var clock = Stopwatch.StartNew();
+        var held = new List<(TimeSpan Taken, TimeSpan Free)>();
+
+        // Each loop is a channel: take a slot, "send" for 10 ms, release. Five channels on one instance, two on the other.
+        async Task ChannelAsync(PostgresBotWideSlots slots)
+        {
+            while (clock.Elapsed < TimeSpan.FromSeconds(3))
+            {
+                var slot = await slots.TakeAsync(Limit, default).WaitAsync(Patience);
+                var taken = clock.Elapsed;
+                await Task.Delay(10);
+                var answered = clock.Elapsed;
+                slot!.Release();
+                lock (held)
+                {
+                    // Seen from here a slot is held from when it came to when its window after the answer ends: inside the
+                    // server's own span (taken earlier, released later), so no more than the limit may overlap here either.
+                    held.Add((taken, answered + TimeSpan.FromSeconds(1)));
+                }
+            }
+        }
+
+        await Task.WhenAll([.. Enumerable.Range(0, 5).Select(_ => ChannelAsync(first)), .. Enumerable.Range(0, 2).Select(_ => ChannelAsync(second))]);
+
+        var mostAtOnce = held.Max(h => held.Count(o => o.Taken <= h.Taken && h.Taken < o.Free));
+        Assert.Equal(Limit, mostAtOnce);
+        Assert.True(held.Count >= 2 * Limit, $"only {held.Count} requests went out in 3 s with a limit of {Limit} a second");
+    }
+
+    [Fact]
     public async Task Take_TheOtherInstanceHasNothingToSend_OneInstanceTakesTheWholeLimit()
     {
         var database = Migrated();
