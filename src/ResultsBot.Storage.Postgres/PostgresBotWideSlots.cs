@@ -63,7 +63,7 @@ public sealed class PostgresBotWideSlots : IBotWideSlots, IGlobalLimitShare, IDi
         var waiter = new TaskCompletionSource<IBotWideSlot?>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (!_reachable)
+            if (!_reachable || _stopping.IsCancellationRequested)
             {
                 return null;
             }
@@ -120,7 +120,8 @@ public sealed class PostgresBotWideSlots : IBotWideSlots, IGlobalLimitShare, IDi
 
                 await ServeAsync(connection, started, _stopping.Token);
             }
-            catch (Exception ex) when (!_stopping.IsCancellationRequested && ex is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+            // Whatever went wrong, the requests waiting go on: a pump that stopped silently would stop every post.
+            catch (Exception ex) when (!_stopping.IsCancellationRequested)
             {
                 failures++;
                 GoOnAlone();
@@ -227,6 +228,7 @@ public sealed class PostgresBotWideSlots : IBotWideSlots, IGlobalLimitShare, IDi
     /// <summary>Each slot taken goes to the longest-waiting request still waiting; any left over go back unused next round.</summary>
     private void HandOut(List<int> taken, long session)
     {
+        bool leftOver;
         lock (_gate)
         {
             foreach (var slot in taken)
@@ -242,9 +244,11 @@ public sealed class PostgresBotWideSlots : IBotWideSlots, IGlobalLimitShare, IDi
                     _unused.Add(slot);
                 }
             }
+
+            leftOver = _unused.Count > 0;
         }
 
-        if (_unused.Count > 0)
+        if (leftOver)
         {
             _kick.Writer.TryWrite(true);
         }
