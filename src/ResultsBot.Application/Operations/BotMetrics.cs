@@ -47,13 +47,13 @@ public sealed class BotMetrics : IPlatformMonitor, IDisposable
             description: "1 while the platform's connection (Gateway, Socket Mode) is up.");
         _meter.CreateObservableGauge(
             "resultsbot_feed_age",
-            () => _feed is { } feed ? [new Measurement<double>(Math.Round(feed().AgeSeconds, 3))] : Array.Empty<Measurement<double>>(),
+            () => ReadsTheFeed && _feed is { } feed ? [new Measurement<double>(Math.Round(feed().AgeSeconds, 3))] : Array.Empty<Measurement<double>>(),
             "s",
-            "Seconds since something new last came from the feed.");
+            "Seconds since something new last came from the feed (on the instance reading it).");
         _meter.CreateObservableGauge(
             "resultsbot_feed_failing",
-            () => _feed is { } feed ? [new Measurement<int>(feed().Failing ? 1 : 0)] : Array.Empty<Measurement<int>>(),
-            description: "1 while the feed cannot be read.");
+            () => ReadsTheFeed && _feed is { } feed ? [new Measurement<int>(feed().Failing ? 1 : 0)] : Array.Empty<Measurement<int>>(),
+            description: "1 while the feed cannot be read (on the instance reading it).");
         _meter.CreateObservableGauge(
             "resultsbot_feed_reader",
             () => _feedReader is { } reader ? [new Measurement<int>(reader() ? 1 : 0)] : Array.Empty<Measurement<int>>(),
@@ -83,6 +83,9 @@ public sealed class BotMetrics : IPlatformMonitor, IDisposable
 
     /// <summary>Whether this instance is the feed reader (the instances' coordination), read at each collection.</summary>
     public void ObserveRole(Func<bool> isFeedReader) => _feedReader = isFeedReader;
+
+    // A standby reads no feed: its feed age would only grow, and an alert on it would fire on every standby all night.
+    private bool ReadsTheFeed => _feedReader is not { } reader || reader();
 
     public void DeclarationAccepted() => Add(new CounterKey("resultsbot_declarations_accepted"), 1);
 
