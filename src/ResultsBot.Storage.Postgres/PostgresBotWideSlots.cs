@@ -316,12 +316,14 @@ public sealed class PostgresBotWideSlots : IBotWideSlots, IGlobalLimitShare, IDi
 
         if (sweep)
         {
-            // A session is its process id and its start together: a new session may be given an ended one's id.
+            // A session is its process id and its start together: a new session may be given an ended one's id. An
+            // instance signed in as another role sees no start for its sessions (PostgreSQL hides it): the id then stands alone.
             batch.BatchCommands.Add(Command(
                 """
                 UPDATE global_limit_slots s SET free_at = clock_timestamp() + $1
                 WHERE free_at = 'infinity'
-                  AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = s.holder_pid AND a.backend_start = s.holder_started)
+                  AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                                  WHERE a.pid = s.holder_pid AND (a.backend_start = s.holder_started OR a.backend_start IS NULL))
                 """,
                 new NpgsqlParameter<TimeSpan> { TypedValue = Window }));
         }

@@ -110,6 +110,25 @@ public sealed class PostgresBotWideSlotsTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Take_AnInstanceSignedInAsAnotherRole_DoesNotTakeTheLiveHoldersSlotsForADeadOnes()
+    {
+        // PostgreSQL hides when another role's sessions started: the live holder must not look like an ended session.
+        var database = Migrated();
+        var role = "other_" + Guid.NewGuid().ToString("N")[..8];
+        Execute(database, $"CREATE ROLE {role} LOGIN; GRANT SELECT, INSERT, UPDATE ON global_limit_slots TO {role}");
+        using var holder = Slots(database);
+        using var otherRole = Slots(database.Replace("Username=resultsbot", $"Username={role}", StringComparison.Ordinal));
+        var held = await Task.WhenAll(Enumerable.Range(0, Limit).Select(_ => holder.TakeAsync(Limit, default))).WaitAsync(Patience);
+
+        var waiting = otherRole.TakeAsync(Limit, default);
+        await Task.Delay(2500); // long enough to look for ended sessions twice and wait out a window after
+
+        Assert.False(waiting.IsCompleted, "an instance signed in as another role took a slot a live instance held");
+        held[0]!.Release();
+        Assert.NotNull(await waiting.WaitAsync(Patience));
+    }
+
+    [Fact]
     public async Task Take_AWaitingRequestIsCancelled_TheSlotTakenForItIsNotLost()
     {
         var database = Migrated();
