@@ -9,6 +9,12 @@ namespace ResultsBot.Platforms;
 public interface IBotWideSlots
 {
     /// <summary>
+    /// How long a slot stays taken after its answer. Discord counts a request when it arrives, somewhere between its
+    /// send and its answer, so a second (and a little) after the answer no second of arrivals can hold more than the limit.
+    /// </summary>
+    static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1005);
+
+    /// <summary>
     /// Waits for one of the bot's <paramref name="wholeLimit"/> slots. Null while the shared slots cannot be reached:
     /// the caller then keeps to its share of the limit (<see cref="IGlobalLimitShare"/>), which says so meanwhile.
     /// </summary>

@@ -21,9 +21,8 @@ public sealed class PostgresBotWideSlots : IBotWideSlots, IGlobalLimitShare, IDi
 {
     private const string ApplicationName = "resultsbot global limit";
 
-    // As the Discord limiter's own: a request is counted when it arrives, somewhere between its send and its answer,
-    // so a slot stays taken a second (and a little) after the answer.
-    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1005);
+    // The same window as the Discord limiter's own slots.
+    private static readonly TimeSpan Window = IBotWideSlots.Window;
 
     // How often, at most, a short instance looks for slots held by sessions that have ended.
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(1);

@@ -16,7 +16,8 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     // Discord counts a request when it arrives, somewhere between our send and its answer: a global slot is
     // taken at the send and freed a second (and a little) after the answer, so no second of arrivals can hold
     // more than the limit however long requests spent in flight (new connections on a burst, a busy machine).
-    private static readonly TimeSpan GlobalWindow = TimeSpan.FromMilliseconds(1005);
+    // The same window as the slots instances share, so the two can never disagree.
+    private static readonly TimeSpan GlobalWindow = IBotWideSlots.Window;
 
     // An interaction's token lives 15 minutes, and its callback and follow-up routes are keyed by it: one gate and
     // bucket per interaction would pile up all night, so those idle longer than a token lives are forgotten.
