@@ -9,7 +9,10 @@ namespace ResultsBot.Storage.Postgres;
 internal readonly record struct LeaseKey(int Index, int Count) : IComparable<LeaseKey>
 {
     /// <summary>The second int of the advisory lock's two-int key.</summary>
-    public string Lock => ((Count * 65_536) + Index).ToString(CultureInfo.InvariantCulture);
+    public int LockValue => (Count * 65_536) + Index;
+
+    /// <summary>The same, as SQL text.</summary>
+    public string Lock => LockValue.ToString(CultureInfo.InvariantCulture);
 
     public int CompareTo(LeaseKey other) => Index != other.Index ? Index.CompareTo(other.Index) : Count.CompareTo(other.Count);
 

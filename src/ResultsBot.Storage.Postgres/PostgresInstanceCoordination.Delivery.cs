@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using ResultsBot.Application.Instances;
 
 namespace ResultsBot.Storage.Postgres;
@@ -17,7 +18,44 @@ public sealed partial class PostgresInstanceCoordination
 
     private readonly AdvisoryLeaseSet _partitions;
 
+    // The backend of the session holding the leases (0 while there is none), and what ends that session when the
+    // database shows it holding less than this instance believes.
+    private int _sessionPid;
+    private CancellationTokenSource? _sessionDoubted;
+
     public bool Delivers(string channel) => _partitions.Holds(PartitionOf(channel));
+
+    /// <summary>
+    /// The advisory lock that lets this instance send to the channel, with the backend whose session must hold it for
+    /// the store to check in the statement that marks a post attempted; null when this instance holds no such lease.
+    /// </summary>
+    internal DeliveryLease? DeliveryLeaseOn(string channel)
+    {
+        var pid = Volatile.Read(ref _sessionPid);
+        var key = PartitionOf(channel);
+        return pid != 0 && _partitions.Holds(key) ? new DeliveryLease(DeliveryLeaseKind, key.LockValue, pid) : null;
+    }
+
+    /// <summary>
+    /// The database shows a lease this instance believes it holds as held by no session of its own: the session is gone
+    /// (ended by the server, say, while this side has not heard yet), and another instance may hold the lease already.
+    /// Every partition is dropped at once, so no pass sends again, and the session is started again to take its share anew.
+    /// </summary>
+    internal void Doubt(string channel)
+    {
+        _logger.LogWarning(
+            "The database shows no session of this instance holding the delivery partition of {Channel}: every partition is dropped and the coordination session started again",
+            channel);
+        _partitions.LoseAll();
+        try
+        {
+            Volatile.Read(ref _sessionDoubted)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That session has ended already: the next one starts clean.
+        }
+    }
 
     public DeliveryTurn? BeginDelivery(string channel) => _partitions.BeginTurn(PartitionOf(channel));
 

@@ -45,7 +45,8 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
         _shards = new AdvisoryLeaseSet(ShardLeaseKind, "shards", "Discord shard", logger);
         _partitions = new AdvisoryLeaseSet(DeliveryLeaseKind, "delivery", "delivery partition", logger, AllPartitions);
         _members = new InstanceMembers(time);
-        _connectionString = LockSessions.ConnectionString(connectionString, PlainName);
+        // Read when the loop connects, not here: the store, made with this, reports a string that cannot be used.
+        _connectionString = connectionString;
     }
 
     public bool Shared => true;
@@ -97,10 +98,13 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
             {
                 try
                 {
-                    await using var connection = new NpgsqlConnection(_connectionString);
+                    await using var connection = new NpgsqlConnection(LockSessions.ConnectionString(_connectionString, PlainName));
+                    using var doubted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                     connection.Notification += (_, e) => Heard(e.Payload, changed);
                     await connection.OpenAsync(cancellationToken);
                     await PrepareAsync(connection, cancellationToken);
+                    Volatile.Write(ref _sessionDoubted, doubted);
+                    Volatile.Write(ref _sessionPid, connection.ProcessID);
                     if (failures > 0)
                     {
                         _logger.LogInformation("Connected to the database again to coordinate with the other instances");
@@ -110,7 +114,14 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
                     Connected();
                     _applicationName = PlainName; // a new session starts with the plain application name
                     changed(StoreChange.Reconnected); // whatever was said while no one here listened is read now
-                    await KeepAsync(connection, changed, cancellationToken);
+                    await KeepAsync(connection, changed, doubted.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Doubt(): the session is given up (closing it frees whatever it still held) and a new one started.
+                    failures++;
+                    Lost("the database showed a lease of this instance's held by no session of its own");
+                    await Task.Delay(Backoff(failures), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
                 {
@@ -263,6 +274,7 @@ public sealed partial class PostgresInstanceCoordination : IInstanceCoordination
     private void Lost(string? trouble)
     {
         CancellationTokenSource? ended;
+        Volatile.Write(ref _sessionPid, 0);
         lock (_gate)
         {
             _trouble = trouble;

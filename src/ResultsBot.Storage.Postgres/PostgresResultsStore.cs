@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using ResultsBot.Application.Instances;
 using ResultsBot.Application.Storage;
 using ResultsBot.Domain.Posts;
 
@@ -17,18 +18,24 @@ public sealed class PostgresResultsStore : IResultsStore
 {
     private readonly NpgsqlDataSource _source;
     private readonly TimeProvider _time;
+    private readonly PostgresInstanceCoordination? _deliveryLeases;
 
-    private PostgresResultsStore(NpgsqlDataSource source, TimeProvider time)
+    private PostgresResultsStore(NpgsqlDataSource source, TimeProvider time, PostgresInstanceCoordination? deliveryLeases)
     {
         _source = source;
         _time = time;
+        _deliveryLeases = deliveryLeases;
     }
 
     /// <summary>
     /// Connects and brings the schema up to date. A connection string that does not parse, a server out of reach or a
     /// database newer than this program throws <see cref="StorageException"/> naming the setting (never the password).
     /// </summary>
-    public static PostgresResultsStore Open(string connectionString, TimeProvider time)
+    /// <param name="deliveryLeases">
+    /// The instance's coordination, when it shares the database with others: a post is then marked attempted only while
+    /// the database shows this instance's session holding the channel's delivery lease, checked in the same statement.
+    /// </param>
+    public static PostgresResultsStore Open(string connectionString, TimeProvider time, PostgresInstanceCoordination? deliveryLeases = null)
     {
         NpgsqlDataSource source;
         string shown;
@@ -53,7 +60,7 @@ public sealed class PostgresResultsStore : IResultsStore
                 PostgresMigrations.Apply(connection, time.GetUtcNow());
             }
 
-            return new PostgresResultsStore(source, time);
+            return new PostgresResultsStore(source, time, deliveryLeases);
         }
         catch (NpgsqlException ex)
         {
@@ -255,9 +262,51 @@ public sealed class PostgresResultsStore : IResultsStore
         "INSERT INTO publishes (channel, platform_message_id, outcome, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, platform_message_id) DO NOTHING",
         Text(channel), Text(platformMessageId), Text(outcome.ToString()), At(_time.GetUtcNow())));
 
-    /// <summary>Before the send, every post of a digest in one statement; the first attempt's time is the one kept.</summary>
-    public void MarkAttempted(IReadOnlyList<long> deliveryIds) => Guard(() => Execute(
-        "UPDATE deliveries SET attempted_at = $1 WHERE id = ANY($2) AND attempted_at IS NULL", At(_time.GetUtcNow()), Ids(deliveryIds)));
+    /// <summary>
+    /// Before the send, every post of a digest in one statement; the first attempt's time is the one kept. Shared with
+    /// other instances, the statement also asks the server whether this instance's coordination session still holds the
+    /// channel's delivery lease: the server frees a lock as soon as it ends a session, and this instance may hear of it
+    /// only at its next beat or after a timeout, seconds in which the next holder may already be sending. The mark and
+    /// the send after it happen only while the lock is held, so at most a send already past its mark overlaps a takeover,
+    /// and the next holder, seeing it marked, looks for it on the platform before sending again.
+    /// </summary>
+    public void MarkAttempted(string channel, IReadOnlyList<long> deliveryIds) => Guard(() =>
+    {
+        if (_deliveryLeases is null)
+        {
+            Execute("UPDATE deliveries SET attempted_at = $1 WHERE id = ANY($2) AND attempted_at IS NULL", At(_time.GetUtcNow()), Ids(deliveryIds));
+            return;
+        }
+
+        if (_deliveryLeases.DeliveryLeaseOn(channel) is not { } lease)
+        {
+            throw new DeliveryLeaseLostException(channel, "it is not among the delivery partitions this instance holds");
+        }
+
+        using var connection = _source.OpenConnection();
+        var held = Scalar<bool>(
+            connection,
+            """
+            WITH held AS (
+                SELECT EXISTS (
+                    SELECT 1 FROM pg_locks
+                    WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND pid = $3 AND classid::bigint = $4 AND objid::bigint = $5
+                    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS ok),
+            marked AS (
+                UPDATE deliveries SET attempted_at = $1 WHERE id = ANY($2) AND attempted_at IS NULL AND (SELECT ok FROM held))
+            SELECT ok FROM held
+            """,
+            At(_time.GetUtcNow()),
+            Ids(deliveryIds),
+            new NpgsqlParameter<int> { TypedValue = lease.SessionPid },
+            new NpgsqlParameter<long> { TypedValue = lease.Kind },
+            new NpgsqlParameter<long> { TypedValue = lease.Key });
+        if (!held)
+        {
+            _deliveryLeases.Doubt(channel);
+            throw new DeliveryLeaseLostException(channel, "the database shows its delivery partition held by no session of this instance");
+        }
+    });
 
     public void MarkFailed(long deliveryId, string reason) => Guard(() => Execute(
         "UPDATE deliveries SET delivered_at = $1, failed_reason = $2 WHERE id = $3", At(_time.GetUtcNow()), Text(reason), Id(deliveryId)));

@@ -42,7 +42,8 @@ public sealed class SqliteResultsStore : IResultsStore
 
     public DigestRecord? DigestCarrying(long postId, string channel) => Guard(() => DigestCarryingCore(postId, channel));
 
-    public void MarkAttempted(IReadOnlyList<long> deliveryIds) => Guard(() => MarkAttemptedCore(deliveryIds));
+    // A file is one instance's: no other could hold the channel, so there is no lease to check.
+    public void MarkAttempted(string channel, IReadOnlyList<long> deliveryIds) => Guard(() => MarkAttemptedCore(deliveryIds));
 
     public void MarkFailed(long deliveryId, string reason) => Guard(() => MarkFailedCore(deliveryId, reason));
 

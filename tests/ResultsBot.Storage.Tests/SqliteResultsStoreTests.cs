@@ -34,7 +34,7 @@ public sealed class SqliteResultsStoreTests : IDisposable
 
         using var store = SqliteResultsStore.Open(ConnectionString, _time);
         var pending = Assert.Single(store.PendingDeliveries("console"));
-        store.MarkAttempted(pending.DeliveryId);
+        store.MarkAttempted(pending.Channel, pending.DeliveryId);
 
         Assert.Equal("Labour gain Adur from Conservatives", pending.Post.Headline);
         Assert.True(Assert.Single(store.PendingDeliveries("console")).Attempted);

@@ -198,7 +198,7 @@ public abstract class StoreContract
         store.Accept("council/adur", 1, "Adur_1.xml", Content, [Post("council/adur", "Labour hold Adur")], ["c1"]);
         store.Accept("council/bury", 1, "Bury_1.xml", Content, [Post("council/bury", "Labour hold Bury")], ["c1"]);
         var pending = store.PendingDeliveries("c1");
-        store.MarkAttempted([.. pending.Select(p => p.DeliveryId)]);
+        store.MarkAttempted(pending[0].Channel, [.. pending.Select(p => p.DeliveryId)]);
         store.MarkDelivered([.. pending.Select(p => p.DeliveryId)], "digest-1");
 
         store.Accept("council/bury", 2, "Bury_2.xml", Content, [Post("council/bury", "Correction: Labour lose Bury", PostKind.Correction)], ["c1"]);
@@ -228,9 +228,9 @@ public abstract class StoreContract
         Assert.Null(second.PreviousPlatformMessageId);
 
         Time.Advance(TimeSpan.FromSeconds(3));
-        store.MarkAttempted(second.DeliveryId);
+        store.MarkAttempted(second.Channel, second.DeliveryId);
         Time.Advance(TimeSpan.FromSeconds(3));
-        store.MarkAttempted(second.DeliveryId); // the first attempt's time is the one kept
+        store.MarkAttempted(second.Channel, second.DeliveryId); // the first attempt's time is the one kept
 
         var attempted = Assert.Single(store.PendingDeliveries("c1"));
         Assert.True(attempted.Attempted);

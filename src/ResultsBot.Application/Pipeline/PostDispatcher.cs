@@ -101,6 +101,12 @@ public sealed class PostDispatcher(
             _logger.LogInformation("Stopped delivering to {Channel}: its delivery partition went to another instance, which resumes its posts where this one stopped", channel);
             return 0;
         }
+        catch (DeliveryLeaseLostException lost)
+        {
+            // Not the platform's fault nor the store's: no backoff, no outage alert. Whoever holds the lease sends them.
+            _logger.LogWarning("Stopped delivering to {Channel} before a send ({Reason}); nothing went out, and its posts stay queued for the instance that holds it", channel, lost.Message);
+            return 0;
+        }
         finally
         {
             _turns.TryRemove(channel, out _);
@@ -152,7 +158,7 @@ public sealed class PostDispatcher(
             Pause(channel, gone.Reason);
             return 0;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !(cancellationToken.IsCancellationRequested || TurnEnding(channel).IsCancellationRequested))
+        catch (Exception ex) when (ex is not DeliveryLeaseLostException && (ex is not OperationCanceledException || !(cancellationToken.IsCancellationRequested || TurnEnding(channel).IsCancellationRequested)))
         {
             var failures = backoff.Failures + 1;
             var pause = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 16)));
@@ -315,7 +321,7 @@ public sealed class PostDispatcher(
     {
         var ending = TurnEnding(delivery.Channel);
         ending.ThrowIfCancellationRequested(); // handed on: not even marked attempted, so the next holder just sends it
-        store.MarkAttempted(delivery.DeliveryId);
+        store.MarkAttempted(delivery.Channel, delivery.DeliveryId);
         // A correction queued behind its original (after an outage) was read before the original went out:
         // ask again, so it edits the post that went out a moment ago instead of standing beside it.
         var original = delivery.CorrectsPlatformMessageId
@@ -421,7 +427,7 @@ public sealed class PostDispatcher(
     private Task<SentId?> SendDigestAsync(IPlatformOutlet outlet, ChannelAddress address, List<PendingDelivery> group, CancellationToken cancellationToken)
     {
         TurnEnding(group[0].Channel).ThrowIfCancellationRequested();
-        store.MarkAttempted([.. group.Select(d => d.DeliveryId)]);
+        store.MarkAttempted(group[0].Channel, [.. group.Select(d => d.DeliveryId)]);
         return SendAsync(outlet, address, group[0], digests.Compose([.. group.Select(d => d.Post)]), cancellationToken);
     }
 

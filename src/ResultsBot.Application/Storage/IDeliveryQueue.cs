@@ -12,8 +12,12 @@ public interface IDeliveryQueue
     /// <summary>Posts queued for a channel and not yet settled, oldest first.</summary>
     IReadOnlyList<PendingDelivery> PendingDeliveries(string channel);
 
-    /// <summary>Notes that these posts are about to go out (all of a digest at once).</summary>
-    void MarkAttempted(IReadOnlyList<long> deliveryIds);
+    /// <summary>Notes that these posts of one channel are about to go out (all of a digest at once).</summary>
+    /// <exception cref="Instances.DeliveryLeaseLostException">
+    /// A store shared by several instances: the database no longer shows this instance holding the channel's delivery
+    /// lease. Nothing is marked, and nothing may be sent.
+    /// </exception>
+    void MarkAttempted(string channel, IReadOnlyList<long> deliveryIds);
 
     /// <summary>Records posts that went out as one message (a digest: all or none), with the platform's id.</summary>
     void MarkDelivered(IReadOnlyList<long> deliveryIds, string? platformMessageId);

@@ -81,7 +81,8 @@ public sealed class InMemoryResultsStore(TimeProvider time) : IResultsStore
         }
     }
 
-    public void MarkAttempted(IReadOnlyList<long> deliveryIds)
+    // One process on its own memory: no other instance could hold the channel, so there is no lease to check.
+    public void MarkAttempted(string channel, IReadOnlyList<long> deliveryIds)
     {
         lock (_gate)
         {

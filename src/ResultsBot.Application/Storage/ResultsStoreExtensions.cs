@@ -16,7 +16,7 @@ public static class ResultsStoreExtensions
     public static void MarkDelivered(this IDeliveryQueue queue, long deliveryId, string? platformMessageId = null) =>
         queue.MarkDelivered([deliveryId], platformMessageId);
 
-    public static void MarkAttempted(this IDeliveryQueue queue, long deliveryId) => queue.MarkAttempted([deliveryId]);
+    public static void MarkAttempted(this IDeliveryQueue queue, string channel, long deliveryId) => queue.MarkAttempted(channel, [deliveryId]);
 
     /// <summary>Subscribes a channel, or changes its filter; a command's subscribe also lifts a pause.</summary>
     public static void Subscribe(this ISubscriptionStore store, string channel, string filter, string origin, string updatedBy) =>

@@ -29,7 +29,8 @@ public static class PostgresStoreHostBuilderExtensions
         }
 
         var services = builder.Services;
-        services.AddResultsStore(sp => PostgresResultsStore.Open(connection!, sp.GetRequiredService<TimeProvider>()));
+        // Shared with other instances, the store checks the delivery lease in the statement that marks a post attempted.
+        services.AddResultsStore(sp => PostgresResultsStore.Open(connection!, sp.GetRequiredService<TimeProvider>(), sp.GetService<PostgresInstanceCoordination>()));
         // No folder of its own, and no scratch database on the server: the warm-up uses memory.
         services.AddSingleton(new StoreLocation(null));
         if (keep)
