@@ -103,8 +103,9 @@ public sealed class PostDispatcher(
         }
         catch (DeliveryLeaseLostException lost)
         {
-            // Not the platform's fault nor the store's: no backoff, no outage alert. Whoever holds the lease sends them.
-            _logger.LogWarning("Stopped delivering to {Channel} before a send ({Reason}); nothing went out, and its posts stay queued for the instance that holds it", channel, lost.Message);
+            // Not the platform's fault nor the store's: no backoff, no outage alert; whoever holds the lease sends them.
+            // A lease the server no longer shows held is warned of where it is found; otherwise it was just handed on.
+            _logger.LogInformation("Stopped delivering to {Channel} before a send ({Reason}); nothing went out, and its posts stay queued for the instance that holds it", channel, lost.Message);
             return 0;
         }
         finally
