@@ -40,9 +40,15 @@ public sealed partial class PostgresInstanceCoordination
     /// The database shows a lease this instance believes it holds as held by no session of its own: the session is gone
     /// (ended by the server, say, while this side has not heard yet), and another instance may hold the lease already.
     /// Every partition is dropped at once, so no pass sends again, and the session is started again to take its share anew.
+    /// A session that has already been replaced since <paramref name="lease"/> was read is left alone.
     /// </summary>
-    internal void Doubt(string channel)
+    internal void Doubt(string channel, DeliveryLease lease)
     {
+        if (Volatile.Read(ref _sessionPid) != lease.SessionPid)
+        {
+            return;
+        }
+
         _logger.LogWarning(
             "The database shows no session of this instance holding the delivery partition of {Channel}: every partition is dropped and the coordination session started again",
             channel);

@@ -303,7 +303,7 @@ public sealed class PostgresResultsStore : IResultsStore
             new NpgsqlParameter<long> { TypedValue = lease.Key });
         if (!held)
         {
-            _deliveryLeases.Doubt(channel);
+            _deliveryLeases.Doubt(channel, lease);
             throw new DeliveryLeaseLostException(channel, "the database shows its delivery partition held by no session of this instance");
         }
     });
