@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using ResultsBot.Application.Instances;
 using ResultsBot.Storage.Postgres;
 
 namespace ResultsBot.Storage.Tests;
@@ -31,13 +33,20 @@ internal static class Coordinating
     }
 
     /// <summary>Runs SQL as another client of the server (a DBA ending a session, say).</summary>
-    public static void Execute(string database, string sql)
+    public static void Execute(string database, string sql) => Scalar(database, sql);
+
+    /// <summary>The same, returning the first column of the first row.</summary>
+    public static object? Scalar(string database, string sql)
     {
         using var connection = new NpgsqlConnection(database + ";Pooling=false");
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
+        return command.ExecuteScalar();
     }
+
+    /// <summary>The rows of <c>pg_locks</c> that are the granted lock of a channel's delivery partition ("RBDL", n of 32).</summary>
+    public static string PartitionLockOf(string channel) =>
+        $"locktype = 'advisory' AND granted AND objsubid = 2 AND classid::bigint = 1380074572 AND objid::bigint = {((32 * 65_536) + DeliveryPartitions.Of(channel)).ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>Waits for a coordination loop stopped just as the server ended its session.</summary>
     public static async Task Stopped(Task running)

@@ -20,7 +20,6 @@ namespace ResultsBot.Storage.Tests;
 public sealed class PostgresDeliveryFenceTests(PostgresServer server)
 {
     private const string Channel = "test:fenced";
-    private const int DeliveryLeaseKind = 1_380_074_572; // "RBDL"
 
     [Fact]
     public async Task DeliverPending_SessionEndedByTheServerWhileThisInstanceHasNotHeard_NothingIsSentUntilItHoldsTheLeaseAgain()
@@ -85,20 +84,10 @@ public sealed class PostgresDeliveryFenceTests(PostgresServer server)
         store.Accept("council/" + council, 1, council + ".xml", [1], [new Post(PostKind.Declaration, "council/" + council, headline, Array.Empty<string>())], [Channel]);
 
     private static bool SessionAlive(string database, int pid) =>
-        Query(database, $"SELECT count(*) FROM pg_stat_activity WHERE pid = {pid.ToString(CultureInfo.InvariantCulture)}") is long n && n > 0;
+        Scalar(database, $"SELECT count(*) FROM pg_stat_activity WHERE pid = {pid.ToString(CultureInfo.InvariantCulture)}") is long n && n > 0;
 
     /// <summary>The backend whose session holds the lock of the channel's delivery partition, as the server sees it.</summary>
-    private static int? LeaseHolder(string database) => Query(
-        database,
-        $"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid::bigint = {DeliveryLeaseKind} AND objid::bigint = {(32 * 65_536) + DeliveryPartitions.Of(Channel)}") as int?;
-
-    private static object? Query(string database, string sql)
-    {
-        using var connection = new Npgsql.NpgsqlConnection(database + ";Pooling=false");
-        connection.Open();
-        using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        return command.ExecuteScalar();
-    }
+    private static int? LeaseHolder(string database) => Scalar(database, $"SELECT pid FROM pg_locks WHERE {PartitionLockOf(Channel)}") as int?;
 
     private sealed class RecordingOutlet : IPlatformOutlet
     {

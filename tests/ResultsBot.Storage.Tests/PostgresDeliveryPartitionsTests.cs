@@ -17,8 +17,6 @@ namespace ResultsBot.Storage.Tests;
 [Collection(nameof(PostgresServer))]
 public sealed class PostgresDeliveryPartitionsTests(PostgresServer server)
 {
-    private const int DeliveryLeaseKind = 1_380_074_572; // "RBDL"
-
     // Enough channels that every partition has some.
     private static readonly string[] Channels = [.. Enumerable.Range(1, 400).Select(i => "discord:" + i.ToString(CultureInfo.InvariantCulture))];
 
@@ -46,7 +44,7 @@ public sealed class PostgresDeliveryPartitionsTests(PostgresServer server)
 
         // As a killed process: the first's session ends, and its partitions' locks with it.
         var firstsChannel = Channels.First(first.Delivers);
-        Execute(database, $"SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid::bigint = {DeliveryLeaseKind} AND objid::bigint = {(32 * 65_536) + DeliveryPartitions.Of(firstsChannel)}");
+        Execute(database, $"SELECT pg_terminate_backend(pid) FROM pg_locks WHERE {PartitionLockOf(firstsChannel)}");
         var clock = Stopwatch.StartNew();
         await firstRuns.CancelAsync(); // and it does not come back
         await Stopped(firstRunning);
